@@ -1,0 +1,126 @@
+using System.Reflection;
+
+namespace Gongkai.Domain.Diagnostics;
+
+/// <summary>
+/// The one catalog of diagnostics. GK1xxx: reading input; GK2xxx: the consistency rules of
+/// ogi-rules §4.6 (勾稽关系); GK3xxx: what a supervisor flags; GK4xxx: importing published reports.
+/// docs/diagnostics.md lists every entry with an example; a test keeps the two in step.
+/// </summary>
+public static class DiagnosticCatalog
+{
+    // ---- GK1xxx: input ----
+    public static readonly DiagnosticDescriptor FileUnreadable = new(
+        "GK1001", Severity.Error, "File cannot be read", "无法读取文件：{0}");
+
+    public static readonly DiagnosticDescriptor JsonSyntax = new(
+        "GK1002", Severity.Error, "Malformed JSON", "JSON 格式错误（第 {0} 行第 {1} 列）：{2}");
+
+    public static readonly DiagnosticDescriptor UnknownEdition = new(
+        "GK1003", Severity.Error, "Missing or unknown edition", "格式版本“{0}”无法识别，应为 \"2019\" 或 \"2021\"");
+
+    public static readonly DiagnosticDescriptor UnknownKey = new(
+        "GK1004", Severity.Warning, "Unknown cell key", "未知的键“{0}”（{1}），已忽略");
+
+    public static readonly DiagnosticDescriptor WrongValueType = new(
+        "GK1005", Severity.Error, "Cell value of the wrong type", "“{0}”的值应为{1}，实际为 {2}");
+
+    public static readonly DiagnosticDescriptor WrongFieldType = new(
+        "GK1006", Severity.Error, "Report field of the wrong type", "字段“{0}”应为{1}");
+
+    public static readonly DiagnosticDescriptor InputTooLarge = new(
+        "GK1007", Severity.Error, "Input too large", "文件过大（{0}），超过上限 {1}，未读取");
+
+    // ---- GK2xxx: consistency rules (ogi-rules §4.6) ----
+    public static readonly DiagnosticDescriptor BalanceMismatch = new(
+        "GK2001", Severity.Error, "Table 三 column does not balance (C-01)",
+        "表三“{0}”列：本年新收 {1} + 上年结转 {2} = {3}，不等于办理结果总计 {4} + 结转下年度 {5} = {6}", "C-01");
+
+    public static readonly DiagnosticDescriptor OutcomeTotalMismatch = new(
+        "GK2002", Severity.Error, "（七）总计 is not the sum of the outcomes (C-02)",
+        "表三“{0}”列：各项办理结果之和为 {1}，与（七）总计 {2} 不符", "C-02");
+
+    public static readonly DiagnosticDescriptor RowTotalMismatch = new(
+        "GK2003", Severity.Error, "Row 总计 is not the sum of the applicant columns (C-03)",
+        "表三“{0}”行：六类申请人之和为 {1}，与总计 {2} 不符", "C-03");
+
+    public static readonly DiagnosticDescriptor OutcomesExceedApplications = new(
+        "GK2004", Severity.Error, "More outcomes than applications handled (C-04)",
+        "表三“{0}”列：办理结果总计 {1} 超过本年新收与上年结转之和 {2}，可能有申请被重复计入多个办理结果", "C-04");
+
+    public static readonly DiagnosticDescriptor ReviewTotalMismatch = new(
+        "GK2005", Severity.Error, "Table 四 group total mismatch (C-05)",
+        "表四“{0}”：结果维持、结果纠正、其他结果、尚未审结之和为 {1}，与总计 {2} 不符", "C-05");
+
+    public static readonly DiagnosticDescriptor CarryOverMismatch = new(
+        "GK2006", Severity.Error, "Carried over ≠ last year's carried forward (C-06)",
+        "表三“{0}”列：上年结转 {1} 与 {2} 年报告的结转下年度继续办理 {3} 不符", "C-06");
+
+    public static readonly DiagnosticDescriptor InForceDrift = new(
+        "GK2007", Severity.Warning, "Documents in force do not follow from last year (C-07)",
+        "表二“{0}”：上年 {1} + 本年 {2} − 本年 {3} = {4}，与本年报告的 {5} 不符（仅供参考）", "C-07");
+
+    public static readonly DiagnosticDescriptor NegativeCount = new(
+        "GK2008", Severity.Error, "Negative count (C-08)", "“{0}”为负数 {1}，件数不能为负", "C-08");
+
+    public static readonly DiagnosticDescriptor CountNotInteger = new(
+        "GK2009", Severity.Error, "Count is not a whole number (C-08)", "“{0}”的值 {1} 不是整数，件数应为非负整数", "C-08");
+
+    public static readonly DiagnosticDescriptor NegativeAmount = new(
+        "GK2010", Severity.Error, "Negative amount (C-08)", "“{0}”金额为负数 {1}", "C-08");
+
+    // ---- GK3xxx: what a supervisor flags ----
+    public static readonly DiagnosticDescriptor EditionDoesNotFitYear = new(
+        "GK3001", Severity.Warning, "Edition does not fit the report year",
+        "{0} 年度报告应使用{1}格式，本报告使用的是{2}格式", "ogi-rules §1");
+
+    public static readonly DiagnosticDescriptor OverviewTooLong = new(
+        "GK3002", Severity.Warning, "一、总体情况 longer than 1,000 characters",
+        "一、总体情况共 {0} 字，超过格式要求的原则上不超过 1000 字", "I-02");
+
+    public static readonly DiagnosticDescriptor BlankCells = new(
+        "GK3003", Severity.Warning, "Blank cells", "“{0}”有 {1} 个空白单元格（{2}）：空白不等于 0，请填写数字", "C-08");
+
+    public static readonly DiagnosticDescriptor MissingSection = new(
+        "GK3004", Severity.Warning, "Missing narrative section", "缺少“{0}”的内容", "条例第五十条");
+
+    public static readonly DiagnosticDescriptor TextInNumericCell = new(
+        "GK3005", Severity.Info, "Text in a numeric cell", "“{0}”填写的是文字“{1}”，不是数字，未参与核对");
+
+    public static readonly DiagnosticDescriptor MissingAgency = new(
+        "GK3006", Severity.Warning, "Agency not stated", "报告未写明机关名称");
+
+    public static readonly DiagnosticDescriptor MissingYear = new(
+        "GK3007", Severity.Warning, "Report year not stated", "报告未写明年度");
+
+    public static readonly DiagnosticDescriptor YearOutOfRange = new(
+        "GK3008", Severity.Warning, "Report year outside the revised Regulation",
+        "报告年度 {0} 早于 2019 年，修订后的条例和年度报告格式不适用", "ogi-rules §1");
+
+    public static readonly DiagnosticDescriptor FeeNotReported = new(
+        "GK3009", Severity.Info, "Fee collection not mentioned in section 六",
+        "六、其他需要报告的事项未提及信息处理费收取情况（格式要求在此处报告）", "I-09");
+
+    public static readonly DiagnosticDescriptor PreviousReportMismatch = new(
+        "GK3010", Severity.Warning, "Previous report does not precede this one",
+        "对比用的上年报告（{0} {1} 年）不是本报告（{2} {3} 年）的上一年度，跨年度核对未进行");
+
+    public static readonly DiagnosticDescriptor RepeatedProblemsText = new(
+        "GK3011", Severity.Warning, "Section 五 repeats last year's text",
+        "五、存在的主要问题及改进情况与上年报告完全相同（格式要求不得照搬往年内容）", "I-08");
+
+    public static readonly DiagnosticDescriptor HighOtherOutcomes = new(
+        "GK3012", Severity.Info, "High share of （六）其他处理",
+        "（六）其他处理 {0} 件，占办理结果总数 {1} 件的 {2}%，原则上每件申请都应有法定办理结果", "ogi-rules §5");
+
+    /// <summary>Every descriptor, ordered by code.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalog)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+        .OrderBy(d => d.Code, StringComparer.Ordinal)
+        .ToArray();
+
+    /// <summary>Finds a descriptor by its code, or null.</summary>
+    public static DiagnosticDescriptor? Find(string code) => All.FirstOrDefault(d => d.Code == code);
+}

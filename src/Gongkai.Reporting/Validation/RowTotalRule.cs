@@ -1,0 +1,28 @@
+using Gongkai.Domain.Diagnostics;
+using Gongkai.Domain.Reports;
+
+namespace Gongkai.Reporting.Validation;
+
+/// <summary>C-03: in every row of table 三, 总计 equals the six applicant columns added up.</summary>
+public sealed class RowTotalRule : IReportRule
+{
+    public IEnumerable<Diagnostic> Check(ValidationContext context)
+    {
+        var r = context.Report;
+        foreach (var row in r.Schema.ApplicationDataRows)
+        {
+            var total = r.GetApplications(row.Key!, ApplicantColumn.Total);
+            if (total is null)
+            {
+                continue;
+            }
+
+            var (sum, _) = Sums.Of(ApplicantColumns.Categories.Select(c => r.GetApplications(row.Key!, c)));
+            if (sum != total)
+            {
+                yield return DiagnosticCatalog.RowTotalMismatch.Create(
+                    DiagnosticLocation.Cell("三", row.Key, ApplicantColumn.Total.Key()), row.Label, sum, total);
+            }
+        }
+    }
+}
