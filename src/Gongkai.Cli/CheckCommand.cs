@@ -1,0 +1,123 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Gongkai.Domain.Diagnostics;
+using Gongkai.Domain.Reports;
+using Gongkai.Reporting;
+using Gongkai.Reporting.Json;
+using Gongkai.Reporting.Parsing;
+using Gongkai.Reporting.Validation;
+
+namespace Gongkai.Cli;
+
+/// <summary>
+/// <c>gongkai report check FILE...</c>: reads each report and runs every validation rule. One line per
+/// diagnostic (<c>FILE: severity CODE location: message</c>), or <c>--json</c>.
+/// </summary>
+public static class CheckCommand
+{
+    public static Command Build(TextWriter stdout, TextWriter stderr)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "要检查的年度报告文件（可多个）", Arity = ArgumentArity.OneOrMore };
+        var json = new Option<bool>("--json") { Description = "以 JSON 输出诊断结果（供程序读取）" };
+        var previous = new Option<string?>("--previous") { Description = "同一机关上一年度的报告，用于跨年度核对（C-06、C-07）" };
+        var command = new Command("check", "检查年度报告：表格勾稽关系、格式版本、空白单元格、缺失章节等")
+        {
+            files, json, previous,
+        };
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(json), parse.GetValue(previous), stdout, stderr));
+        return command;
+    }
+
+    public static int Run(IReadOnlyList<string> files, bool asJson, string? previousPath, TextWriter stdout, TextWriter stderr)
+    {
+        var exit = ExitCodes.Ok;
+        AnnualReport? previous = null;
+        if (previousPath is not null)
+        {
+            var prev = ReportFileReader.ReadFile(previousPath);
+            if (prev.Report is null)
+            {
+                foreach (var d in prev.Diagnostics)
+                {
+                    stderr.WriteLine($"{previousPath}: {d}");
+                }
+
+                return ExitCodes.Unreadable;
+            }
+
+            previous = prev.Report;
+        }
+
+        var validator = new ReportValidator();
+        var results = new List<(string File, ReadResult Read, IReadOnlyList<Diagnostic> All)>();
+        foreach (var file in files)
+        {
+            var read = ReportFileReader.ReadFile(file);
+            var all = read.Report is null
+                ? read.Diagnostics
+                : read.Diagnostics.Concat(validator.Validate(read.Report, previous)).ToArray();
+            results.Add((file, read, all));
+            exit = Math.Max(exit, read.Report is null ? ExitCodes.Unreadable : all.Any(d => d.Severity == Severity.Error) ? ExitCodes.Errors : ExitCodes.Ok);
+        }
+
+        if (asJson)
+        {
+            WriteJson(results, stdout);
+        }
+        else
+        {
+            foreach (var (file, _, all) in results)
+            {
+                foreach (var d in all)
+                {
+                    stdout.WriteLine($"{file}: {d}");
+                }
+            }
+
+            var errors = results.Sum(r => r.All.Count(d => d.Severity == Severity.Error));
+            var warnings = results.Sum(r => r.All.Count(d => d.Severity == Severity.Warning));
+            stderr.WriteLine($"检查了 {results.Count} 个文件：{errors} 个错误，{warnings} 个警告。");
+        }
+
+        return exit;
+    }
+
+    private static void WriteJson(IEnumerable<(string File, ReadResult Read, IReadOnlyList<Diagnostic> All)> results, TextWriter stdout)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartArray();
+            foreach (var (file, read, all) in results)
+            {
+                w.WriteStartObject();
+                w.WriteString("file", file);
+                w.WriteBoolean("readable", read.Report is not null);
+                if (read.Report is { } report)
+                {
+                    w.WriteString("edition", report.Edition.ToCode());
+                    w.WriteString("agency", report.Agency);
+                    if (report.Year is { } y)
+                    {
+                        w.WriteNumber("year", y);
+                    }
+                    else
+                    {
+                        w.WriteNull("year");
+                    }
+                }
+
+                w.WriteNumber("errors", all.Count(d => d.Severity == Severity.Error));
+                w.WriteNumber("warnings", all.Count(d => d.Severity == Severity.Warning));
+                DiagnosticJson.WriteArray(w, "diagnostics", all);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        stdout.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+}

@@ -1,0 +1,26 @@
+using System.CommandLine;
+
+namespace Gongkai.Cli;
+
+/// <summary><c>gongkai report …</c>: check, render and template.</summary>
+public static class ReportCommands
+{
+    public static Command Build(TextWriter stdout, TextWriter stderr) => new("report", "年度报告：检查、排版、空白模板")
+    {
+        CheckCommand.Build(stdout, stderr),
+        RenderCommand.Build(stdout, stderr),
+        TemplateCommand.Build(stdout, stderr),
+    };
+
+    /// <summary>The --to option shared by render and template.</summary>
+    public static Option<string> FormatOption() => new Option<string>("--to")
+    {
+        Description = "输出格式：md（Markdown）、html（可打印网页）、txt（制表符分隔的纯文本）、docx（Word）",
+        Required = true,
+    }.AcceptOnlyFromAmong("md", "html", "txt", "docx");
+
+    public static Option<FileInfo?> OutOption() => new("--out", "-o")
+    {
+        Description = "输出文件路径；省略时写到标准输出（docx 必须指定）",
+    };
+}
