@@ -20,6 +20,13 @@ public static class CheckCommand
     public static Command Build(TextWriter stdout, TextWriter stderr)
     {
         var files = new Argument<string[]>("FILE") { Description = "要检查的年度报告文件（可多个）", Arity = ArgumentArity.OneOrMore };
+        files.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-') && t.Value != "-"))
+            {
+                result.AddError($"未知选项“{token.Value}”");
+            }
+        });
         var json = new Option<bool>("--json") { Description = "以 JSON 输出诊断结果（供程序读取）" };
         var previous = new Option<string?>("--previous") { Description = "同一机关上一年度的报告，用于跨年度核对（C-06、C-07）" };
         var command = new Command("check", "检查年度报告：表格勾稽关系、格式版本、空白单元格、缺失章节等")

@@ -105,11 +105,11 @@ public static class DocxRenderer
                 new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
-        var columnWidth = TableWidth / grid.ColumnCount;
+        var widths = grid.ColumnWidths(TableWidth);
         var columns = new TableGrid();
-        for (var c = 0; c < grid.ColumnCount; c++)
+        foreach (var width in widths)
         {
-            columns.Append(new GridColumn { Width = columnWidth.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            columns.Append(new GridColumn { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         }
 
         table.Append(columns);
@@ -126,7 +126,7 @@ public static class DocxRenderer
                 }
 
                 var properties = new TableCellProperties(
-                    new TableCellWidth { Width = (columnWidth * cell.ColSpan).ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+                    new TableCellWidth { Width = widths.Skip(c).Take(cell.ColSpan).Sum().ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
                     new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
                 if (cell.ColSpan > 1)
                 {

@@ -51,7 +51,13 @@ public static class HtmlRenderer
 
     private static void AppendTable(StringBuilder sb, TableBlock block)
     {
-        sb.Append("<table data-table=\"").Append(block.Name).Append("\">\n");
+        sb.Append("<table data-table=\"").Append(block.Name).Append("\">\n<colgroup>");
+        foreach (var width in block.Table.ColumnWidths(1000))
+        {
+            sb.Append("<col style=\"width:").Append((width / 10.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)).Append("%\">");
+        }
+
+        sb.Append("</colgroup>\n");
         foreach (var row in block.Table.Rows)
         {
             sb.Append("<tr>");

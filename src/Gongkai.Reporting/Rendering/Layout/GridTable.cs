@@ -6,16 +6,34 @@ namespace Gongkai.Reporting.Rendering.Layout;
 /// </summary>
 public sealed class GridTable
 {
-    public GridTable(int columnCount, IReadOnlyList<IReadOnlyList<GridCell>> rows)
+    public GridTable(int columnCount, IReadOnlyList<IReadOnlyList<GridCell>> rows, IReadOnlyList<int>? columnWeights = null)
     {
+        if (columnWeights is not null && columnWeights.Count != columnCount)
+        {
+            throw new ArgumentException("One weight per column.", nameof(columnWeights));
+        }
+
         ColumnCount = columnCount;
         Rows = rows;
+        ColumnWeights = columnWeights ?? Enumerable.Repeat(1, columnCount).ToArray();
         Placement = Place(columnCount, rows);
     }
 
     public int ColumnCount { get; }
 
     public IReadOnlyList<IReadOnlyList<GridCell>> Rows { get; }
+
+    /// <summary>Relative column widths (label columns are wider than value columns).</summary>
+    public IReadOnlyList<int> ColumnWeights { get; }
+
+    /// <summary>Column widths as shares of <paramref name="total"/>, the last one taking the rounding remainder.</summary>
+    public int[] ColumnWidths(int total)
+    {
+        var sum = ColumnWeights.Sum();
+        var widths = ColumnWeights.Select(w => total * w / sum).ToArray();
+        widths[^1] += total - widths.Sum();
+        return widths;
+    }
 
     /// <summary>
     /// For every (row, column) position, the cell covering it and whether the position is that cell's

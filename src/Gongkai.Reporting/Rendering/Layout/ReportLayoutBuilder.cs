@@ -76,7 +76,7 @@ public static class ReportLayoutBuilder
             }
         }
 
-        return new GridTable(width, rows);
+        return new GridTable(width, rows, [3, .. Enumerable.Repeat(2, width - 1)]);
     }
 
     /// <summary>Table 三: three label columns (一/三 · （一）…（七） · 1. …) and the seven applicant columns.</summary>
@@ -137,7 +137,7 @@ public static class ReportLayoutBuilder
             }
         }
 
-        return new GridTable(LabelColumns + 7, rows);
+        return new GridTable(LabelColumns + 7, rows, [4, 5, 12, 3, 3, 3, 3, 3, 3, 3]);
     }
 
     /// <summary>Table 四: 行政复议 (5) and 行政诉讼 (未经复议直接起诉 5, 复议后起诉 5), one value row.</summary>
