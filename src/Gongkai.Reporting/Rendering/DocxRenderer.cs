@@ -61,8 +61,13 @@ public static class DocxRenderer
             new PageSize { Width = (UInt32Value)(uint)A4Width, Height = (UInt32Value)(uint)A4Height },
             new PageMargin
             {
-                Top = Margin, Bottom = Margin, Left = (UInt32Value)(uint)Margin, Right = (UInt32Value)(uint)Margin,
-                Header = (UInt32Value)720U, Footer = (UInt32Value)720U, Gutter = (UInt32Value)0U,
+                Top = Margin,
+                Bottom = Margin,
+                Left = (UInt32Value)(uint)Margin,
+                Right = (UInt32Value)(uint)Margin,
+                Header = (UInt32Value)720U,
+                Footer = (UInt32Value)720U,
+                Gutter = (UInt32Value)0U,
             }));
         return new Document(body);
     }

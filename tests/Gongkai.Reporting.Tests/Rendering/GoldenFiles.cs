@@ -8,9 +8,11 @@ namespace Gongkai.Reporting.Tests.Rendering;
 /// </summary>
 internal static class GoldenFiles
 {
-    public static void AssertMatches(string name, string actual)
+    public static void AssertMatches(string name, string actual) =>
+        AssertMatchesAt(RepoPaths.Tests("Gongkai.Reporting.Tests", "Golden", name), actual);
+
+    public static void AssertMatchesAt(string path, string actual)
     {
-        var path = RepoPaths.Tests("Gongkai.Reporting.Tests", "Golden", name);
         if (Environment.GetEnvironmentVariable("GONGKAI_UPDATE_GOLDEN") == "1")
         {
             File.WriteAllText(path, actual);

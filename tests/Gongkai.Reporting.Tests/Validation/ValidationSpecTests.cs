@@ -116,6 +116,20 @@ public sealed class ValidationSpecTests
         Assert.Contains("25", d.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>The name of the first example in which <paramref name="code"/> fires.</summary>
+    public static string? FirstFiringCase(string code) => Cases.Value
+        .Where(c => c.GetProperty("code").GetString() == code && c.GetProperty("fires").GetBoolean())
+        .Select(c => c.GetProperty("name").GetString())
+        .FirstOrDefault();
+
+    /// <summary>Runs one named example and returns every diagnostic.</summary>
+    public static IReadOnlyList<Diagnostic> Run(string name)
+    {
+        var spec = Cases.Value.Single(c => c.GetProperty("name").GetString() == name);
+        var previous = spec.TryGetProperty("previous", out var p) ? Build(p) : null;
+        return new ReportValidator().Validate(Build(spec), previous);
+    }
+
     private static AnnualReport Build(JsonElement spec)
     {
         var report = spec.GetProperty("base").GetString() switch

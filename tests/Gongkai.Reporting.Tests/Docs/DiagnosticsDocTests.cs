@@ -1,0 +1,74 @@
+using System.Text;
+using System.Text.Json;
+using Gongkai.Domain.Diagnostics;
+using Gongkai.Reporting.Json;
+using Gongkai.Reporting.Parsing;
+using Gongkai.Reporting.Tests.Rendering;
+using Gongkai.Reporting.Tests.Validation;
+using Gongkai.Testing;
+
+namespace Gongkai.Reporting.Tests.Docs;
+
+/// <summary>
+/// docs/diagnostics.md is generated from the catalog, with an example of each code produced by really
+/// running the reader or the validator; this test fails when the two drift apart.
+/// </summary>
+public sealed class DiagnosticsDocTests
+{
+    private static readonly Dictionary<string, Func<Diagnostic?>> InputExamples = new()
+    {
+        ["GK1001"] = () => ReportFileReader.ReadFile("/no/such/report.json").Diagnostics.FirstOrDefault(),
+        ["GK1002"] = () => CanonicalJsonReader.Read("{\n  \"edition\": \"2021\",\n  \"year\": 20x1\n}").Diagnostics.FirstOrDefault(),
+        ["GK1003"] = () => CanonicalJsonReader.Read("{ \"edition\": \"2020\" }").Diagnostics.FirstOrDefault(),
+        ["GK1004"] = () => CanonicalJsonReader.Read("{ \"edition\": \"2021\", \"proactive\": { \"proactive2019.art20_9.central_procurement.items\": 3 } }").Diagnostics.FirstOrDefault(),
+        ["GK1005"] = () => CanonicalJsonReader.Read("{ \"edition\": \"2021\", \"applications\": { \"apps.new_received\": { \"total\": 2.5 } } }").Diagnostics.FirstOrDefault(),
+        ["GK1006"] = () => CanonicalJsonReader.Read("{ \"edition\": \"2021\", \"year\": \"二〇二一\" }").Diagnostics.FirstOrDefault(),
+        ["GK1007"] = () => DiagnosticCatalog.InputTooLarge.Create(DiagnosticLocation.Report, "100 MB", "64 MB"),
+    };
+
+    [Fact]
+    public void DiagnosticsDoc_ListsEveryCodeWithARealExample()
+    {
+        GoldenFiles.AssertMatchesAt(Path.Combine(RepoPaths.Root, "docs", "diagnostics.md"), Generate());
+    }
+
+    private static string Generate()
+    {
+        var sb = new StringBuilder();
+        sb.Append("# Diagnostics\n\n");
+        sb.Append("Every diagnostic Gongkai reports, from one catalog (`src/Gongkai.Domain/Diagnostics/DiagnosticCatalog.cs`).\n");
+        sb.Append("Codes are stable: a code is never reused for another meaning. Each example below is real output,\n");
+        sb.Append("produced by the test that generates this page (`tests/Gongkai.Reporting.Tests/Docs/DiagnosticsDocTests.cs`).\n\n");
+        sb.Append("- **GK1xxx** reading input (unreadable file, malformed JSON, unknown keys)\n");
+        sb.Append("- **GK2xxx** the consistency rules of the national format (勾稽关系, ogi-rules §4.6 C-01…C-08)\n");
+        sb.Append("- **GK3xxx** what a supervising office flags (edition vs year, length, blanks, missing sections)\n\n");
+        sb.Append("Severity decides the CLI exit code: any `error` → 1; an unreadable input → 2.\n\n");
+        sb.Append("| code | severity | rule | what it means |\n|---|---|---|---|\n");
+        foreach (var d in DiagnosticCatalog.All)
+        {
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"| [{d.Code}](#{d.Code.ToLowerInvariant()}) | {d.Severity.ToString().ToLowerInvariant()} | {d.Rule ?? "—"} | {d.Title} |\n");
+        }
+
+        foreach (var d in DiagnosticCatalog.All)
+        {
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n## {d.Code}\n\n{d.Title}. Severity `{d.Severity.ToString().ToLowerInvariant()}`");
+            sb.Append(d.Rule is null ? ".\n\n" : $"; rule {d.Rule}.\n\n");
+            sb.Append("Message format: `").Append(d.MessageFormat).Append("`\n\n");
+            var example = Example(d.Code) ?? throw new InvalidOperationException("No example produces " + d.Code);
+            sb.Append("Example:\n\n```\nreport.json: ").Append(example).Append("\n```\n");
+        }
+
+        return sb.ToString();
+    }
+
+    private static Diagnostic? Example(string code)
+    {
+        if (InputExamples.TryGetValue(code, out var make))
+        {
+            return make();
+        }
+
+        var name = ValidationSpecTests.FirstFiringCase(code);
+        return name is null ? null : ValidationSpecTests.Run(name).FirstOrDefault(d => d.Code == code);
+    }
+}
