@@ -5,11 +5,12 @@ namespace Gongkai.Cli;
 /// <summary><c>gongkai report …</c>: check, render and template.</summary>
 public static class ReportCommands
 {
-    public static Command Build(TextWriter stdout, TextWriter stderr) => new("report", "年度报告：检查、排版、空白模板")
+    public static Command Build(TextWriter stdout, TextWriter stderr) => new("report", "年度报告：检查、导入、排版、空白模板")
     {
         CheckCommand.Build(stdout, stderr),
         RenderCommand.Build(stdout, stderr),
         TemplateCommand.Build(stdout, stderr),
+        ImportCommand.Build(stdout, stderr),
     };
 
     /// <summary>The --to option shared by render and template.</summary>

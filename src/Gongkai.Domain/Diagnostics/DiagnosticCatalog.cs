@@ -113,6 +113,57 @@ public static class DiagnosticCatalog
         "GK3012", Severity.Info, "High share of （六）其他处理",
         "（六）其他处理 {0} 件，占办理结果总数 {1} 件的 {2}%，原则上每件申请都应有法定办理结果", "ogi-rules §5");
 
+    // ---- GK4xxx: importing published reports ----
+    public static readonly DiagnosticDescriptor NotAReport = new(
+        "GK4001", Severity.Error, "No annual report found in the file",
+        "未在文件中找到政府信息公开工作年度报告的章节标题或表格（{0}）");
+
+    public static readonly DiagnosticDescriptor SectionNotFound = new(
+        "GK4002", Severity.Warning, "Section heading not found", "未找到章节标题“{0}”");
+
+    public static readonly DiagnosticDescriptor TableNotFound = new(
+        "GK4003", Severity.Warning, "Table not found", "未找到表{0}（{1}），其单元格按空白处理");
+
+    public static readonly DiagnosticDescriptor RowNotFound = new(
+        "GK4004", Severity.Warning, "Table row not found", "表{0}中未找到“{1}”一行，其单元格按空白处理");
+
+    public static readonly DiagnosticDescriptor RowAlignmentAssumed = new(
+        "GK4005", Severity.Warning, "A row whose cells do not line up with the columns",
+        "“{0}”一行有 {1} 个单元格，表格应有 {2} 列，单元格与栏目的对应不确定；按{3}读作：{4}");
+
+    public static readonly DiagnosticDescriptor CellInferred = new(
+        "GK4006", Severity.Info, "Missing cell inferred from the sum rules",
+        "“{0}”一行缺少“{1}”列，按勾稽关系推定为 {2}");
+
+    public static readonly DiagnosticDescriptor DigitsSplit = new(
+        "GK4007", Severity.Warning, "Digits of adjacent cells ran together",
+        "“{0}”一行的数字连在一起（{1}），按勾稽关系拆分为：{2}（{3}）");
+
+    public static readonly DiagnosticDescriptor UnplacedText = new(
+        "GK4008", Severity.Warning, "Table content that could not be placed", "表{0}中的“{1}”无法对应到任何栏目，已忽略");
+
+    public static readonly DiagnosticDescriptor ExtraCells = new(
+        "GK4009", Severity.Warning, "More cells than columns", "“{0}”一行有 {1} 个单元格，多于 {2} 列；多出的“{3}”已忽略");
+
+    public static readonly DiagnosticDescriptor MixedEdition = new(
+        "GK4010", Severity.Warning, "Tables of different editions",
+        "表二按{0}格式填写，表三却是{1}格式的栏目；按表二的格式读取");
+
+    public static readonly DiagnosticDescriptor EncodingDetected = new(
+        "GK4011", Severity.Info, "Text encoding detected", "文件编码识别为 {0}，已转换");
+
+    public static readonly DiagnosticDescriptor TraditionalCharacters = new(
+        "GK4012", Severity.Info, "Traditional characters converted", "文件含繁体字（{0} 处），栏目名称已按简体识别");
+
+    public static readonly DiagnosticDescriptor ToolMissing = new(
+        "GK4013", Severity.Error, "A needed tool is not installed", "{0}");
+
+    public static readonly DiagnosticDescriptor BadValue = new(
+        "GK4015", Severity.Warning, "A cell that is not a count", "“{0}”一行的“{1}”不是件数，按空白处理");
+
+    public static readonly DiagnosticDescriptor NoTotalColumn = new(
+        "GK4017", Severity.Info, "Table 三 printed without its 总计 column", "表三没有“总计”列，总计列按空白处理");
+
     /// <summary>Every descriptor, ordered by code.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalog)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

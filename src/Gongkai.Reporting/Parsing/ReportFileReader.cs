@@ -1,11 +1,14 @@
 using Gongkai.Domain.Diagnostics;
 using Gongkai.Reporting.Json;
+using Gongkai.Reporting.Parsing.Shapes;
 
 namespace Gongkai.Reporting.Parsing;
 
 /// <summary>
-/// The one entry point that reads a report file of any supported shape. Bad input (missing file,
-/// too large, malformed content) becomes diagnostics; nothing here throws for a bad file.
+/// The one entry point that reads a report file of any supported shape — canonical JSON, plain text,
+/// Markdown, HTML, Word .docx, PDF — detecting the shape and the text encoding from the content, not
+/// the file name. Bad input (missing, too large, binary, corrupt) becomes diagnostics; nothing here
+/// throws for a bad file.
 /// </summary>
 public static class ReportFileReader
 {
@@ -39,23 +42,91 @@ public static class ReportFileReader
         return Read(bytes);
     }
 
-    /// <summary>Reads report content from bytes, detecting the shape.</summary>
-    public static ReadResult Read(ReadOnlySpan<byte> bytes)
+    public static ReportShape? DetectBinaryShape(ReadOnlySpan<byte> bytes)
     {
-        var text = TextDecoding.Decode(bytes, out var decodeProblem);
+        if (bytes.StartsWith("%PDF-"u8))
+        {
+            return ReportShape.Pdf;
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04]))
+        {
+            return ReportShape.Docx;
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads report content from bytes, detecting the shape and encoding.</summary>
+    public static ReadResult Read(byte[] bytes)
+    {
+        if (bytes.LongLength > MaxFileBytes)
+        {
+            return ReadResult.Failed(DiagnosticCatalog.InputTooLarge.Create(DiagnosticLocation.Report, FormatSize(bytes.LongLength), FormatSize(MaxFileBytes)));
+        }
+
+        switch (DetectBinaryShape(bytes))
+        {
+            case ReportShape.Pdf:
+                var pdfLines = PdfShape.Lines(bytes, out var pdfProblem);
+                return pdfLines is null
+                    ? ReadResult.Failed((pdfProblem == PdfShape.MissingTool ? DiagnosticCatalog.ToolMissing : DiagnosticCatalog.FileUnreadable).Create(DiagnosticLocation.Report, pdfProblem))
+                    : PublishedReportReader.Read(pdfLines);
+            case ReportShape.Docx:
+                return ReadDocx(bytes);
+        }
+
+        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
+        {
+            return ReadResult.Failed(DiagnosticCatalog.FileUnreadable.Create(DiagnosticLocation.Report,
+                "这是旧版 Word（.doc）或 Excel（.xls）文件，请用 Word/WPS 另存为 .docx 后再导入"));
+        }
+
+        var text = TextDecoding.Decode(bytes, out var problem, out var encoding);
         if (text is null)
         {
-            return ReadResult.Failed(DiagnosticCatalog.FileUnreadable.Create(DiagnosticLocation.Report, decodeProblem));
+            return ReadResult.Failed(DiagnosticCatalog.FileUnreadable.Create(DiagnosticLocation.Report, problem));
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        if (encoding.StartsWith("GB", StringComparison.Ordinal) || encoding.StartsWith("UTF-16", StringComparison.Ordinal))
+        {
+            diagnostics.Add(DiagnosticCatalog.EncodingDetected.Create(DiagnosticLocation.Report, encoding));
         }
 
         var start = text.AsSpan().TrimStart();
         if (start.Length > 0 && start[0] == '{')
         {
-            return CanonicalJsonReader.Read(text);
+            var json = CanonicalJsonReader.Read(text);
+            return json with { Diagnostics = [.. diagnostics, .. json.Diagnostics] };
         }
 
-        return ReadResult.Failed(DiagnosticCatalog.FileUnreadable.Create(
-            DiagnosticLocation.Report, "无法识别的内容：目前只接受规范 JSON 格式的年度报告"));
+        var lines = LooksLikeHtml(text) ? HtmlShape.Lines(text) : TextShape.Lines(text);
+        return PublishedReportReader.Read(lines, diagnostics);
+    }
+
+    private static ReadResult ReadDocx(byte[] bytes)
+    {
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            return PublishedReportReader.Read(DocxShape.Lines(stream));
+        }
+#pragma warning disable CA1031 // A corrupt .docx fails inside the OpenXml/zip libraries in many ways; all mean "unreadable".
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return ReadResult.Failed(DiagnosticCatalog.FileUnreadable.Create(DiagnosticLocation.Report, "Word 文件已损坏或不是 .docx：" + ex.Message));
+        }
+    }
+
+    private static bool LooksLikeHtml(string text)
+    {
+        var head = text.AsSpan(0, Math.Min(text.Length, 8192));
+        return head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase) ||
+               head.Contains("<table", StringComparison.OrdinalIgnoreCase) || head.Contains("<body", StringComparison.OrdinalIgnoreCase) ||
+               (head.Contains("<p", StringComparison.OrdinalIgnoreCase) && head.Contains("</p>", StringComparison.OrdinalIgnoreCase)) ||
+               (head.Contains("<div", StringComparison.OrdinalIgnoreCase) && head.Contains("</div>", StringComparison.OrdinalIgnoreCase));
     }
 
     private static string FormatSize(long bytes) =>

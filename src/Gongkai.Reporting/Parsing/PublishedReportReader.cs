@@ -1,0 +1,169 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Gongkai.Domain.Diagnostics;
+using Gongkai.Domain.Reports;
+using Gongkai.Reporting.Parsing.Tables;
+using Gongkai.Reporting.Parsing.Text;
+
+namespace Gongkai.Reporting.Parsing;
+
+/// <summary>
+/// Extracts the canonical report from the lines of a published report, whatever shape they came from:
+/// the six section headings split the document; agency and year come from the title and opening
+/// paragraph; the edition is decided by the table 二 blocks actually printed (not by the year); each
+/// table region is tokenized and read by its table reader. Deterministic; no exceptions for bad input.
+/// </summary>
+public static partial class PublishedReportReader
+{
+    private static readonly (string Key, string Number, string[] Words)[] Headings =
+    [
+        ("sec1", "一", ["总体情况"]),
+        ("sec2", "二", ["主动公开"]),
+        ("sec3", "三", ["收到和处理", "依申请公开", "申请情况"]),
+        ("sec4", "四", ["行政复议", "行政诉讼"]),
+        ("sec5", "五", ["存在的主要问题", "主要问题"]),
+        ("sec6", "六", ["其他需要报告", "其他事项"]),
+    ];
+
+    public static ReadResult Read(IReadOnlyList<SourceLine> lines, List<Diagnostic>? diagnostics = null)
+    {
+        diagnostics ??= [];
+        var headingAt = FindHeadings(lines);
+        var found = headingAt.Count(h => h >= 0);
+        if (found < 2)
+        {
+            diagnostics.Add(DiagnosticCatalog.NotAReport.Create(DiagnosticLocation.Report, $"只找到 {found} 个章节标题"));
+            return new ReadResult(null, diagnostics);
+        }
+
+        var traditional = lines.Sum(l => ChineseText.CountTraditional(l.Text));
+        if (traditional >= 10)
+        {
+            diagnostics.Add(DiagnosticCatalog.TraditionalCharacters.Create(DiagnosticLocation.Report, traditional));
+        }
+
+        var region = new List<SourceLine>[6];
+        for (var i = 0; i < 6; i++)
+        {
+            if (headingAt[i] < 0)
+            {
+                region[i] = [];
+                diagnostics.Add(DiagnosticCatalog.SectionNotFound.Create(DiagnosticLocation.InSection(Headings[i].Key), Heading(i)));
+                continue;
+            }
+
+            var end = headingAt.Skip(i + 1).Where(h => h > headingAt[i]).DefaultIfEmpty(lines.Count).First();
+            region[i] = lines.Skip(headingAt[i] + 1).Take(end - headingAt[i] - 1).ToList();
+        }
+
+        var proactiveTokens = TableTokenizer.Tokenize(region[1], separateDigitsFromText: false);
+        var applicationTokens = TableTokenizer.Tokenize(region[2], separateDigitsFromText: true);
+        var reviewTokens = TableTokenizer.Tokenize(region[3], separateDigitsFromText: true);
+
+        var firstHeading = headingAt.Where(h => h >= 0).Min();
+        var (agency, year) = ReportMetadata.Find(lines.Take(firstHeading).ToList(), lines);
+        var edition = DecideEdition(proactiveTokens, applicationTokens, year, diagnostics);
+        var report = new AnnualReport(edition) { Agency = agency, Year = year };
+
+        report.Sections.Sec1 = Narrative(region[0]);
+        report.Sections.Sec5 = Narrative(region[4]);
+        report.Sections.Sec6 = Narrative(region[5]);
+
+        ProactiveTableReader.Read(proactiveTokens, report, diagnostics);
+        ApplicationsTableReader.Read(applicationTokens, report, diagnostics);
+        ReviewTableReader.Read(reviewTokens, report, diagnostics);
+        return new ReadResult(report, diagnostics);
+    }
+
+    private static ReportEdition DecideEdition(List<TableToken> proactive, List<TableToken> applications, int? year, List<Diagnostic> diagnostics)
+    {
+        var evidence = ProactiveTableReader.EditionEvidence(proactive);
+        var table3Is2021 = applications.Any(t => t.Kind == TokenKind.Text && ApplicationLabels.Is2021Signal(t.Text));
+        ReportEdition edition;
+        if (evidence > 0)
+        {
+            edition = ReportEdition.Edition2019;
+        }
+        else if (evidence < 0)
+        {
+            edition = ReportEdition.Edition2021;
+        }
+        else
+        {
+            edition = table3Is2021 ? ReportEdition.Edition2021 : (year is { } y ? ReportEditions.ExpectedFor(y) : null) ?? ReportEdition.Edition2021;
+        }
+
+        if (evidence != 0 && table3Is2021 != (edition == ReportEdition.Edition2021) && applications.Count > 0)
+        {
+            diagnostics.Add(DiagnosticCatalog.MixedEdition.Create(
+                DiagnosticLocation.Cell("三", null),
+                edition.ToCode() + " 年版", (table3Is2021 ? ReportEdition.Edition2021 : ReportEdition.Edition2019).ToCode() + " 年版"));
+        }
+
+        return edition;
+    }
+
+    private static int[] FindHeadings(IReadOnlyList<SourceLine> lines)
+    {
+        var at = Enumerable.Repeat(-1, 6).ToArray();
+        var from = 0;
+        for (var h = 0; h < 6; h++)
+        {
+            for (var i = from; i < lines.Count; i++)
+            {
+                if (IsHeading(lines[i].Text, h))
+                {
+                    at[h] = i;
+                    from = i + 1;
+                    break;
+                }
+            }
+        }
+
+        return at;
+    }
+
+    private static bool IsHeading(string text, int h)
+    {
+        if (text.Length > 80)
+        {
+            return false;
+        }
+
+        var key = ChineseText.LabelKey(text);
+        var (_, number, words) = Headings[h];
+        if (key.Length > 40 || key.Length < 3 || !key.StartsWith(number, StringComparison.Ordinal) || key[1] is not (',' or '.'))
+        {
+            return false;
+        }
+
+        return words.Any(w => key.Contains(w, StringComparison.Ordinal));
+    }
+
+    private static string Heading(int h) => ReportSection.All(ReportEdition.Edition2021)[h].Heading;
+
+    private static string Narrative(List<SourceLine> lines)
+    {
+        var sb = new StringBuilder();
+        foreach (var line in lines)
+        {
+            var text = MarkdownSyntaxRegex().Replace(line.Text.Replace('\t', ' '), string.Empty).Trim();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            if (sb.Length > 0)
+            {
+                sb.Append('\n');
+            }
+
+            sb.Append(text);
+        }
+
+        return sb.ToString();
+    }
+
+    [GeneratedRegex(@"^#{1,6}\s*|\*\*|__")]
+    private static partial Regex MarkdownSyntaxRegex();
+}

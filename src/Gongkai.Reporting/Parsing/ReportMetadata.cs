@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Gongkai.Reporting.Parsing.Text;
+
+namespace Gongkai.Reporting.Parsing;
+
+/// <summary>
+/// Finds the agency and report year: from the title ("青 铜 峡 市" / "2021 年政府信息公开工作年度报告",
+/// or one line), else from the opening paragraph ("现将自治区信访局2019年政务信息公开工作报告如下").
+/// A title that names only the tail of the agency ("区信访局") is completed from the text ("鼓楼区信访局").
+/// </summary>
+internal static partial class ReportMetadata
+{
+    private static readonly string[] LeadingWords = ["现将", "现发布", "特发布", "发布", "根据", "按照", "关于", "现就", "现予"];
+    private static readonly string[] GenericStarts = ["区", "县", "市", "省", "自治区", "自治州", "镇", "乡", "街道", "旗"];
+
+    public static (string? Agency, int? Year) Find(IReadOnlyList<SourceLine> preamble, IReadOnlyList<SourceLine> all)
+    {
+        string? agency = null;
+        int? year = null;
+        var compacted = preamble.Select(l => ChineseText.Compact(l.Text).TrimStart('#')).Where(l => l.Length > 0).ToList();
+        for (var i = 0; i < compacted.Count && year is null; i++)
+        {
+            var m = TitleRegex().Match(compacted[i]);
+            if (!m.Success || compacted[i].Length > 60)
+            {
+                continue;
+            }
+
+            year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+            agency = Clean(m.Groups["agency"].Value);
+            if (agency is null && i > 0 && compacted[i - 1].Length <= 30 && !compacted[i - 1].Contains('：'))
+            {
+                agency = Clean(compacted[i - 1]);
+            }
+        }
+
+        if (year is null)
+        {
+            foreach (var line in compacted)
+            {
+                var m = SentenceRegex().Match(line);
+                if (m.Success)
+                {
+                    year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+                    agency ??= Clean(m.Groups["agency"].Value);
+                    break;
+                }
+            }
+        }
+
+        if (year is null)
+        {
+            var text = string.Concat(all.Take(60).Select(l => ChineseText.Fold(l.Text)));
+            var m = StatisticsRegex().Match(text);
+            if (m.Success)
+            {
+                year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        if (agency is not null && GenericStarts.Any(s => agency.StartsWith(s, StringComparison.Ordinal)))
+        {
+            agency = Complete(agency, all);
+        }
+
+        return (agency, year is >= 1990 and <= 2100 ? year : null);
+    }
+
+    private static string? Clean(string raw)
+    {
+        var agency = raw.Trim().Trim('《', '》', '“', '”', '"', '#', '*', ' ');
+        foreach (var word in LeadingWords)
+        {
+            if (agency.StartsWith(word, StringComparison.Ordinal))
+            {
+                agency = agency[word.Length..];
+            }
+        }
+
+        return agency.Length is >= 2 and <= 40 ? agency : null;
+    }
+
+    /// <summary>The longest name in the text that ends with the title's truncated agency.</summary>
+    private static string Complete(string agency, IReadOnlyList<SourceLine> lines)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var line in lines.Take(200))
+        {
+            var text = ChineseText.Compact(line.Text);
+            var at = text.IndexOf(agency, StringComparison.Ordinal);
+            while (at > 0)
+            {
+                var start = at;
+                while (start > 0 && at - start < 8 && char.GetUnicodeCategory(text[start - 1]) == UnicodeCategory.OtherLetter)
+                {
+                    start--;
+                }
+
+                var extension = text[start..at];
+                while (extension.Length > 0 && LeadingWords.Any(w => extension.StartsWith(w, StringComparison.Ordinal)))
+                {
+                    extension = extension[LeadingWords.First(w => extension.StartsWith(w, StringComparison.Ordinal)).Length..];
+                }
+
+                if (extension.Length is >= 2 and <= 6 && !FunctionWordRegex().IsMatch(extension))
+                {
+                    counts[extension] = counts.GetValueOrDefault(extension) + 1;
+                }
+
+                at = text.IndexOf(agency, at + agency.Length, StringComparison.Ordinal);
+            }
+        }
+
+        var best = counts.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key.Length).Select(kv => kv.Key).FirstOrDefault();
+        return best is null ? agency : best + agency;
+    }
+
+    [GeneratedRegex(@"^(?<agency>.*?)(?<year>(19|20)\d{2})年度?(政府|政务)信息(与政务)?公开(工作)?(年度)?(工作)?报告")]
+    private static partial Regex TitleRegex();
+
+    [GeneratedRegex(@"(?<agency>[^，,。；;《》“”()（）:：\d]{2,30}?)(?<year>(19|20)\d{2})年度?(政府|政务)信息公开(工作)?(年度)?(工作)?报告")]
+    private static partial Regex SentenceRegex();
+
+    [GeneratedRegex(@"统计数据从\s*(?<year>(19|20)\d{2})\s*年")]
+    private static partial Regex StatisticsRegex();
+
+    [GeneratedRegex(@"^(我|本|全|对|在|由|经|将|为|各|该|其|此|与|和|及)")]
+    private static partial Regex FunctionWordRegex();
+}

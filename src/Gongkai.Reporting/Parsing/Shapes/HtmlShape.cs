@@ -1,0 +1,186 @@
+using System.Net;
+using System.Text;
+using HtmlAgilityPack;
+
+namespace Gongkai.Reporting.Parsing.Shapes;
+
+/// <summary>
+/// HTML as government sites serve it: the report inside navigation chrome, tables with rowspan/colspan
+/// and nested layout tables, &lt;br&gt; inside cells, &amp;nbsp;. Block elements become lines; each
+/// table row becomes one line of tab-separated cells (a merged cell once, where it starts); a table
+/// nested in a cell is read as rows of its own. Navigation, headers, footers and scripts are dropped.
+/// </summary>
+public static class HtmlShape
+{
+    private static readonly HashSet<string> Dropped = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "select", "button", "iframe", "svg", "head"];
+    private static readonly string[] ChromeMarkers = ["nav", "menu", "footer", "header", "breadcrumb", "sidebar", "share", "topbar", "banner"];
+    private static readonly HashSet<string> Blocks =
+    [
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "main", "blockquote", "pre",
+        "center", "dd", "dt", "ul", "ol", "body", "html",
+    ];
+
+    public static List<SourceLine> Lines(string html)
+    {
+        var doc = new HtmlDocument { OptionMaxNestedChildNodes = 512 };
+        doc.LoadHtml(html);
+        var lines = new List<SourceLine>();
+        var current = new StringBuilder();
+        var currentLine = 1;
+        Walk(doc.DocumentNode, lines, current, ref currentLine);
+        Flush(lines, current, currentLine);
+        return lines;
+    }
+
+    private static void Walk(HtmlNode node, List<SourceLine> lines, StringBuilder current, ref int currentLine)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child.NodeType)
+            {
+                case HtmlNodeType.Text:
+                    var text = Clean(((HtmlTextNode)child).Text);
+                    if (text.Trim().Length > 0)
+                    {
+                        if (current.Length == 0)
+                        {
+                            currentLine = child.Line;
+                        }
+
+                        current.Append(text);
+                    }
+
+                    break;
+                case HtmlNodeType.Element:
+                    var name = child.Name.ToLowerInvariant();
+                    if (Dropped.Contains(name) || IsChrome(child))
+                    {
+                        continue;
+                    }
+
+                    if (name == "table")
+                    {
+                        Flush(lines, current, currentLine);
+                        Table(child, lines);
+                    }
+                    else if (name == "br")
+                    {
+                        Flush(lines, current, currentLine);
+                    }
+                    else if (name == "td" || name == "th" || name == "tr")
+                    {
+                        // A stray cell outside a table: read its text as a block.
+                        Flush(lines, current, currentLine);
+                        Walk(child, lines, current, ref currentLine);
+                        Flush(lines, current, currentLine);
+                    }
+                    else if (Blocks.Contains(name))
+                    {
+                        Flush(lines, current, currentLine);
+                        Walk(child, lines, current, ref currentLine);
+                        Flush(lines, current, currentLine);
+                    }
+                    else
+                    {
+                        Walk(child, lines, current, ref currentLine);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void Table(HtmlNode table, List<SourceLine> lines)
+    {
+        foreach (var row in Rows(table))
+        {
+            var cells = new List<string>();
+            var nested = false;
+            foreach (var cell in row.ChildNodes.Where(n => n.Name is "td" or "th"))
+            {
+                var inner = cell.Descendants("table").FirstOrDefault();
+                if (inner is not null)
+                {
+                    // A layout table: its rows stand on their own.
+                    nested = true;
+                    if (cells.Count > 0)
+                    {
+                        lines.Add(new SourceLine(string.Join('\t', cells), row.Line));
+                        cells.Clear();
+                    }
+
+                    var before = new List<SourceLine>();
+                    var sb = new StringBuilder();
+                    var line = cell.Line;
+                    Walk(cell, before, sb, ref line);
+                    Flush(before, sb, line);
+                    lines.AddRange(before);
+                    continue;
+                }
+
+                cells.Add(CellText(cell));
+            }
+
+            if (cells.Count > 0 && !(nested && cells.All(string.IsNullOrWhiteSpace)))
+            {
+                lines.Add(new SourceLine(string.Join('\t', cells), row.Line));
+            }
+        }
+    }
+
+    private static IEnumerable<HtmlNode> Rows(HtmlNode table)
+    {
+        foreach (var child in table.ChildNodes)
+        {
+            if (child.Name == "tr")
+            {
+                yield return child;
+            }
+            else if (child.Name is "tbody" or "thead" or "tfoot")
+            {
+                foreach (var row in child.ChildNodes.Where(n => n.Name == "tr"))
+                {
+                    yield return row;
+                }
+            }
+        }
+    }
+
+    private static string CellText(HtmlNode cell)
+    {
+        var sb = new StringBuilder();
+        foreach (var node in cell.DescendantsAndSelf())
+        {
+            if (node.NodeType == HtmlNodeType.Text && !Dropped.Contains(node.ParentNode?.Name ?? string.Empty))
+            {
+                sb.Append(Clean(((HtmlTextNode)node).Text));
+            }
+            else if (node.Name is "br" or "p" or "div")
+            {
+                sb.Append(' ');
+            }
+        }
+
+        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    private static bool IsChrome(HtmlNode node)
+    {
+        var marker = (node.GetAttributeValue("class", string.Empty) + " " + node.GetAttributeValue("id", string.Empty)).ToLowerInvariant();
+        return marker.Length > 1 && ChromeMarkers.Any(m => marker.Contains(m, StringComparison.Ordinal));
+    }
+
+    private static string Clean(string raw) =>
+        WebUtility.HtmlDecode(raw).Replace('\u00A0', ' ').Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
+
+    private static void Flush(List<SourceLine> lines, StringBuilder current, int line)
+    {
+        var text = current.ToString().Trim();
+        if (text.Length > 0)
+        {
+            lines.Add(new SourceLine(text, line));
+        }
+
+        current.Clear();
+    }
+}

@@ -1,0 +1,144 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Gongkai.Reporting.Parsing.Shapes;
+
+/// <summary>
+/// PDF through poppler's <c>pdftotext -layout</c>: columns become runs of spaces, which the table
+/// tokenizer splits. Page headers and footers (lines repeated on most pages, page numbers) are removed
+/// so that a table broken across pages reads as one.
+/// </summary>
+public static partial class PdfShape
+{
+    /// <summary>The message when pdftotext is not installed.</summary>
+    public const string MissingTool = "读取 PDF 需要 poppler-utils 中的 pdftotext：请运行 sudo apt-get install poppler-utils（Debian/Ubuntu）后重试";
+
+    public static bool IsAvailable()
+    {
+        try
+        {
+            using var p = Process.Start(new ProcessStartInfo("pdftotext", "-v") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false });
+            p?.WaitForExit(5000);
+            return p is not null;
+        }
+        catch (Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Runs pdftotext; returns null with a reason when it is missing or fails.</summary>
+    public static List<SourceLine>? Lines(byte[] pdf, out string problem)
+    {
+        problem = string.Empty;
+        var input = Path.Combine(Path.GetTempPath(), "gongkai-" + Guid.NewGuid().ToString("N") + ".pdf");
+        try
+        {
+            File.WriteAllBytes(input, pdf);
+            var start = new ProcessStartInfo("pdftotext")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                StandardOutputEncoding = Encoding.UTF8,
+            };
+            foreach (var arg in new[] { "-layout", "-enc", "UTF-8", input, "-" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            Process? process;
+            try
+            {
+                process = Process.Start(start);
+            }
+            catch (Win32Exception)
+            {
+                problem = MissingTool;
+                return null;
+            }
+
+            using (process)
+            {
+                if (process is null)
+                {
+                    problem = MissingTool;
+                    return null;
+                }
+
+                var errors = process.StandardError.ReadToEndAsync();
+                var text = process.StandardOutput.ReadToEnd();
+                if (!process.WaitForExit(60_000))
+                {
+                    process.Kill(entireProcessTree: true);
+                    problem = "pdftotext 超时（60 秒）";
+                    return null;
+                }
+
+                if (process.ExitCode != 0)
+                {
+                    problem = "pdftotext 无法读取此 PDF：" + errors.Result.Trim();
+                    return null;
+                }
+
+                return WithoutPageFurniture(text);
+            }
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+    }
+
+    /// <summary>Splits pages at form feeds and drops repeated headers/footers and page numbers.</summary>
+    public static List<SourceLine> WithoutPageFurniture(string text)
+    {
+        var pages = text.Split('\f');
+        var pageLines = pages.Select(p => p.Split('\n').Select(l => l.TrimEnd('\r')).ToArray()).ToArray();
+        var repeated = new HashSet<string>();
+        if (pageLines.Length >= 3)
+        {
+            var counts = new Dictionary<string, int>();
+            foreach (var page in pageLines)
+            {
+                var edges = page.Where(l => l.Trim().Length > 0).Take(2).Concat(page.Where(l => l.Trim().Length > 0).TakeLast(2));
+                foreach (var key in edges.Select(l => DigitsRegex().Replace(l.Trim(), "#")).Distinct())
+                {
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                }
+            }
+
+            repeated = counts.Where(kv => kv.Value >= Math.Max(2, pageLines.Length / 2)).Select(kv => kv.Key).ToHashSet();
+        }
+
+        var lines = new List<SourceLine>();
+        var number = 0;
+        foreach (var page in pageLines)
+        {
+            var content = Enumerable.Range(0, page.Length).Where(i => page[i].Trim().Length > 0).ToArray();
+            var edges = content.Take(2).Concat(content.TakeLast(2)).ToHashSet();
+            for (var i = 0; i < page.Length; i++)
+            {
+                var line = page[i];
+                number++;
+                var trimmed = line.Trim();
+                if (edges.Contains(i) && (PageNumberRegex().IsMatch(trimmed) || repeated.Contains(DigitsRegex().Replace(trimmed, "#"))))
+                {
+                    continue;
+                }
+
+                lines.Add(new SourceLine(line, number));
+            }
+        }
+
+        return lines;
+    }
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex DigitsRegex();
+
+    [GeneratedRegex(@"^(-\s*\d+\s*-|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,3})$")]
+    private static partial Regex PageNumberRegex();
+}

@@ -1,0 +1,400 @@
+using System.Globalization;
+using Gongkai.Domain.Diagnostics;
+using Gongkai.Domain.Reports;
+
+namespace Gongkai.Reporting.Parsing.Tables;
+
+/// <summary>
+/// Reads table 三 from its token stream. Row labels are recognised wherever they stand; the values of a
+/// row are the tokens between its label and the next label. Rows whose cells cannot be read as printed
+/// (cells missing, digits run together) get candidate readings, and the combination that satisfies the
+/// table's own sum rules best is chosen: C-03 per row, C-01 and C-02 per column.
+/// </summary>
+internal static class ApplicationsTableReader
+{
+    private const double RuleWeight = 3;
+    private const long MaxExhaustive = 200_000;
+
+    public static void Read(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics)
+    {
+        var schema = report.Schema;
+        var observations = new Dictionary<string, RowObservation>();
+        RowObservation? current = null;
+        string? previousKey = null;
+        var hasTotalColumn = false;
+        var labelledRows = tokens.Where(t => t.Kind == TokenKind.Text).Select(t => t.RowIndex).ToHashSet();
+        var seenText = new HashSet<int>();
+        foreach (var token in tokens)
+        {
+            if (token.Kind != TokenKind.Text)
+            {
+                // Blanks before the first label of a printed row indent that row; they are not cells of the row above.
+                if (!(token.Kind == TokenKind.Blank && labelledRows.Contains(token.RowIndex) && !seenText.Contains(token.RowIndex)))
+                {
+                    current?.Values.Add(token);
+                }
+
+                continue;
+            }
+
+            seenText.Add(token.RowIndex);
+
+            var label = ApplicationLabels.Recognise(token.Text, report.Edition, previousKey);
+            switch (label?.Kind)
+            {
+                case ApplicationLabelKind.Row when schema.IsApplicationRowKey(label.RowKey!):
+                    current = new RowObservation(label.RowKey!, token);
+                    if (!observations.TryGetValue(current.Key, out var earlier) || earlier.Values.All(v => v.Kind == TokenKind.Blank))
+                    {
+                        observations[current.Key] = current;
+                    }
+
+                    previousKey = current.Key;
+                    break;
+                case ApplicationLabelKind.TotalHeader:
+                    hasTotalColumn = true;
+                    current = null;
+                    break;
+                case ApplicationLabelKind.Group or ApplicationLabelKind.Header:
+                    current = null;
+                    break;
+                default:
+                    // Fragments of merged group labels ("无法" / "提供") carry no values.
+                    if (current is null || current.Values.Count > 0)
+                    {
+                        current = null;
+                    }
+
+                    if (token.Text.Length > 6 && label is null)
+                    {
+                        diagnostics.Add(DiagnosticCatalog.UnplacedText.Create(DiagnosticLocation.At(token.Line, token.Column), "三", Shorten(token.Text)));
+                    }
+
+                    break;
+            }
+        }
+
+        if (observations.Count == 0)
+        {
+            diagnostics.Add(DiagnosticCatalog.TableNotFound.Create(DiagnosticLocation.Cell("三", null), "三", "收到和处理政府信息公开申请情况"));
+            return;
+        }
+
+        if (!hasTotalColumn)
+        {
+            hasTotalColumn = observations.Values.Count(o => o.Values.Count(v => v.Kind != TokenKind.Blank) >= 7) > observations.Count / 2;
+            if (!hasTotalColumn)
+            {
+                diagnostics.Add(DiagnosticCatalog.NoTotalColumn.Create(DiagnosticLocation.Cell("三", null, "total")));
+            }
+        }
+
+        var width = hasTotalColumn ? 7 : 6;
+        var rows = schema.ApplicationDataRows.Select(r => r.Key!).ToArray();
+        var candidates = new List<RowReading>[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (!observations.TryGetValue(rows[i], out var observation))
+            {
+                diagnostics.Add(DiagnosticCatalog.RowNotFound.Create(DiagnosticLocation.Cell("三", rows[i]), "三", schema.ApplicationDataRows[i].Label));
+                candidates[i] = [new RowReading(new int?[7], new bool[7], 0, RowReadingKind.Literal)];
+                continue;
+            }
+
+            candidates[i] = RowCandidates.For(observation.Values, width, splitDigits: hasTotalColumn)
+                .Select(r => Widen(r, hasTotalColumn))
+                .Where(r => r.Kind != RowReadingKind.DigitSplit || RowBalances(r) == 1)
+                .ToList();
+        }
+
+        var (choice, unique) = Solve(rows, candidates);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var reading = candidates[i][choice[i]];
+            for (var c = 0; c < 7; c++)
+            {
+                report.SetApplications(rows[i], ApplicantColumns.All[c], reading.Cells[c]);
+            }
+
+            if (observations.TryGetValue(rows[i], out var observation))
+            {
+                Explain(observation, reading, candidates[i], width, unique, schema.ApplicationDataRows[i].Label, diagnostics);
+            }
+        }
+
+        InferMissing(report, rows, rows.Select((_, i) => candidates[i][choice[i]]).ToArray(), hasTotalColumn, diagnostics);
+    }
+
+    private static RowReading Widen(RowReading reading, bool hasTotalColumn)
+    {
+        if (hasTotalColumn)
+        {
+            return reading;
+        }
+
+        var cells = new int?[7];
+        var missing = new bool[7];
+        Array.Copy(reading.Cells, cells, 6);
+        Array.Copy(reading.Missing, missing, 6);
+        return reading with { Cells = cells, Missing = missing };
+    }
+
+    /// <summary>+1 when the row's 总计 equals its six columns, −1 when not, 0 when it cannot say.</summary>
+    private static int RowBalances(RowReading r)
+    {
+        if (r.Cells[6] is not { } total)
+        {
+            return 0;
+        }
+
+        long sum = 0;
+        for (var c = 0; c < 6; c++)
+        {
+            sum += r.Cells[c] ?? 0;
+        }
+
+        return sum == total ? 1 : -1;
+    }
+
+    private static (int[] Choice, bool Unique) Solve(string[] rows, List<RowReading>[] candidates)
+    {
+        var choice = candidates.Select(list => IndexOfMax(list, r => r.Prior + (RuleWeight * RowBalances(r)))).ToArray();
+        var ambiguous = Enumerable.Range(0, rows.Length)
+            .Where(i => candidates[i].Select(r => r.SumSignature).Distinct().Count() > 1)
+            .ToArray();
+        if (ambiguous.Length == 0)
+        {
+            return (choice, true);
+        }
+
+        var index = rows.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
+        double Score(int[] pick)
+        {
+            double score = 0;
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var r = candidates[i][pick[i]];
+                score += r.Prior + (RuleWeight * RowBalances(r));
+            }
+
+            for (var c = 0; c < 7; c++)
+            {
+                score += RuleWeight * ColumnRules(index, candidates, pick, c);
+            }
+
+            return score;
+        }
+
+        long product = 1;
+        foreach (var i in ambiguous)
+        {
+            product = Math.Min(product * candidates[i].Count, MaxExhaustive + 1);
+        }
+
+        var best = (int[])choice.Clone();
+        var bestScore = Score(best);
+        var ties = 0;
+        if (product <= MaxExhaustive)
+        {
+            var pick = (int[])choice.Clone();
+            foreach (var i in ambiguous)
+            {
+                pick[i] = 0;
+            }
+
+            while (true)
+            {
+                var score = Score(pick);
+                if (score > bestScore + 1e-9)
+                {
+                    bestScore = score;
+                    best = (int[])pick.Clone();
+                    ties = 0;
+                }
+                else if (Math.Abs(score - bestScore) < 1e-9 && !SameSums(candidates, pick, best))
+                {
+                    ties++;
+                }
+
+                var k = 0;
+                while (k < ambiguous.Length && ++pick[ambiguous[k]] == candidates[ambiguous[k]].Count)
+                {
+                    pick[ambiguous[k]] = 0;
+                    k++;
+                }
+
+                if (k == ambiguous.Length)
+                {
+                    break;
+                }
+            }
+        }
+        else
+        {
+            for (var pass = 0; pass < 10; pass++)
+            {
+                var improved = false;
+                foreach (var i in ambiguous)
+                {
+                    for (var option = 0; option < candidates[i].Count; option++)
+                    {
+                        var trial = (int[])best.Clone();
+                        trial[i] = option;
+                        var score = Score(trial);
+                        if (score > bestScore + 1e-9)
+                        {
+                            bestScore = score;
+                            best = trial;
+                            improved = true;
+                        }
+                    }
+                }
+
+                if (!improved)
+                {
+                    break;
+                }
+            }
+
+            ties = 1;
+        }
+
+        return (best, ties == 0);
+    }
+
+    private static bool SameSums(List<RowReading>[] candidates, int[] a, int[] b)
+    {
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (candidates[i][a[i]].SumSignature != candidates[i][b[i]].SumSignature)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>C-01 and C-02 for one column: +1 per rule that holds, −1 per rule broken, 0 when it cannot say.</summary>
+    private static int ColumnRules(Dictionary<string, int> index, List<RowReading>[] candidates, int[] pick, int column)
+    {
+        int? Cell(string key) => index.TryGetValue(key, out var i) ? candidates[i][pick[i]].Cells[column] : null;
+
+        var score = 0;
+        int?[] balance = [Cell(ApplicationKeys.NewReceived), Cell(ApplicationKeys.CarriedOver), Cell(ApplicationKeys.OutcomeTotal), Cell(ApplicationKeys.CarriedForward)];
+        if (balance.Any(v => v is not null))
+        {
+            score += (balance[0] ?? 0) + (balance[1] ?? 0) == (balance[2] ?? 0) + (balance[3] ?? 0) ? 1 : -1;
+        }
+
+        long sum = 0;
+        var any = false;
+        foreach (var (key, i) in index)
+        {
+            if (key.StartsWith(ApplicationKeys.OutcomePrefix, StringComparison.Ordinal) && key != ApplicationKeys.OutcomeTotal)
+            {
+                var v = candidates[i][pick[i]].Cells[column];
+                sum += v ?? 0;
+                any |= v is not null;
+            }
+        }
+
+        var total = Cell(ApplicationKeys.OutcomeTotal);
+        if (any || total is not null)
+        {
+            score += sum == (total ?? 0) ? 1 : -1;
+        }
+
+        return score;
+    }
+
+    private static void Explain(RowObservation observation, RowReading reading, List<RowReading> candidates, int width, bool unique, string label, List<Diagnostic> diagnostics)
+    {
+        var location = DiagnosticLocation.At(observation.Label.Line, observation.Label.Column);
+        var trimmed = RowCandidates.Trim(observation.Values, width);
+        var count = trimmed.Count;
+        var shown = Describe(reading.Cells, width);
+        var confidence = unique ? "唯一满足勾稽关系的读法" : "多种读法均满足勾稽关系，按版面位置选择，请核对原文";
+        switch (reading.Kind)
+        {
+            case RowReadingKind.DigitSplit:
+                var raw = string.Join(' ', observation.Values.Where(v => v.Kind == TokenKind.Number).Select(v => v.Text));
+                diagnostics.Add(DiagnosticCatalog.DigitsSplit.Create(location, label, raw, shown, confidence));
+                break;
+            case RowReadingKind.Placement when candidates.Count > 1 || count < width:
+                var why = candidates.Select(c => c.SumSignature).Distinct().Count() > 1 ? confidence : "左对齐，缺少的单元格在末尾";
+                diagnostics.Add(DiagnosticCatalog.RowAlignmentAssumed.Create(location, label, Math.Min(count, width), width, why, shown));
+                break;
+            case RowReadingKind.Literal when count > width:
+                var extra = trimmed.Skip(width).Where(v => v.Kind != TokenKind.Blank).Select(v => v.Text).ToArray();
+                if (extra.Length > 0)
+                {
+                    diagnostics.Add(DiagnosticCatalog.ExtraCells.Create(location, label, count, width, string.Join(' ', extra)));
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Cells missing from the source (not printed blank) are inferred where the sums leave one value:
+    /// C-02 down a column, C-03 along a row.
+    /// </summary>
+    private static void InferMissing(AnnualReport report, string[] rows, RowReading[] chosen, bool hasTotalColumn, List<Diagnostic> diagnostics)
+    {
+        var outcomeRows = Enumerable.Range(0, rows.Length)
+            .Where(i => rows[i].StartsWith(ApplicationKeys.OutcomePrefix, StringComparison.Ordinal) && rows[i] != ApplicationKeys.OutcomeTotal)
+            .ToArray();
+        var columns = hasTotalColumn ? 7 : 6;
+        for (var c = 0; c < columns; c++)
+        {
+            var column = ApplicantColumns.All[c];
+            if (report.GetApplications(ApplicationKeys.OutcomeTotal, column) is not { } total)
+            {
+                continue;
+            }
+
+            // A row printed entirely blank stays blank: only a row that shows numbers can have lost a cell.
+            var missing = outcomeRows
+                .Where(i => chosen[i].Missing[c] && report.GetApplications(rows[i], column) is null && chosen[i].Cells.Any(v => v is not null))
+                .ToArray();
+            if (missing.Length == 0)
+            {
+                continue;
+            }
+
+            long known = outcomeRows.Sum(i => (long)(report.GetApplications(rows[i], column) ?? 0));
+            var rest = total - known;
+            if (rest == 0 || (missing.Length == 1 && rest > 0))
+            {
+                foreach (var i in missing)
+                {
+                    var value = (int)(missing.Length == 1 ? rest : 0);
+                    report.SetApplications(rows[i], column, value);
+                    var label = report.Schema.ApplicationDataRows[i].Label;
+                    diagnostics.Add(DiagnosticCatalog.CellInferred.Create(
+                        DiagnosticLocation.Cell("三", rows[i], column.Key()), label, column.Label(), value));
+                }
+            }
+        }
+    }
+
+    private static string Describe(int?[] cells, int width) =>
+        string.Join("，", Enumerable.Range(0, width).Select(c => $"{ApplicantColumns.All[c].Label()} {cells[c]?.ToString(CultureInfo.InvariantCulture) ?? "空白"}"));
+
+    private static int IndexOfMax(List<RowReading> list, Func<RowReading, double> score)
+    {
+        var best = 0;
+        for (var i = 1; i < list.Count; i++)
+        {
+            if (score(list[i]) > score(list[best]) + 1e-9)
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    private static string Shorten(string text) => text.Length > 30 ? text[..30] + "…" : text;
+}

@@ -1,0 +1,175 @@
+using System.Text.RegularExpressions;
+using Gongkai.Domain.Diagnostics;
+using Gongkai.Domain.Reports;
+using Gongkai.Reporting.Parsing.Text;
+
+namespace Gongkai.Reporting.Parsing.Tables;
+
+/// <summary>
+/// Reads table 二 from its token stream: a caption (第二十条第（X）项) opens a block, header cells are
+/// skipped, a row label opens a row, and every following token up to the next label is a value —
+/// including text values as published ("3项(41笔)").
+/// </summary>
+internal static partial class ProactiveTableReader
+{
+    private static readonly string[] Signals2019 = ["新制作", "新公开", "对外公开总", "上一年项目", "增/减", "第二十条第(九)项", "采购项目", "采购总", "其他对外管理服务"];
+    private static readonly string[] Signals2021 = ["制发", "制件", "废止", "现行有效", "本年处理决定", "本年收费金额"];
+
+    /// <summary>Evidence for each edition in the text tokens of table 二 (positive: 2019, negative: 2021).</summary>
+    public static int EditionEvidence(IEnumerable<TableToken> tokens)
+    {
+        var score = 0;
+        foreach (var token in tokens.Where(t => t.Kind == TokenKind.Text))
+        {
+            var key = ChineseText.LabelKey(token.Text);
+            score += Signals2019.Count(s => key.Contains(s, StringComparison.Ordinal));
+            score -= Signals2021.Count(s => key.Contains(s, StringComparison.Ordinal));
+        }
+
+        return score;
+    }
+
+    public static void Read(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics)
+    {
+        var schema = report.Schema;
+        ProactiveBlock? block = null;
+        (ProactiveBlock Block, ProactiveRow Row, TableToken Label)? current = null;
+        var values = new Dictionary<string, (ProactiveBlock Block, ProactiveRow Row, TableToken Label, List<TableToken> Values)>();
+        var labelledRows = tokens.Where(t => t.Kind == TokenKind.Text).Select(t => t.RowIndex).ToHashSet();
+        var seenText = new HashSet<int>();
+        foreach (var token in tokens)
+        {
+            if (token.Kind == TokenKind.Blank && labelledRows.Contains(token.RowIndex) && !seenText.Contains(token.RowIndex))
+            {
+                continue;
+            }
+
+            if (token.Kind == TokenKind.Text)
+            {
+                seenText.Add(token.RowIndex);
+                var key = ChineseText.LabelKey(token.Text);
+                var caption = CaptionRegex().Match(key);
+                if (caption.Success)
+                {
+                    block = schema.ProactiveBlocks.FirstOrDefault(b => ChineseText.LabelKey(b.Caption) == "第二十条第(" + caption.Groups[1].Value + ")项");
+                    current = null;
+                    continue;
+                }
+
+                if (IsHeader(key, schema))
+                {
+                    current = null;
+                    continue;
+                }
+
+                var row = FindRow(key, block, schema);
+                if (row is not null)
+                {
+                    current = row.Value with { Label = token };
+                    values.TryAdd(row.Value.Row.KeyStem, (row.Value.Block, row.Value.Row, token, []));
+                    continue;
+                }
+            }
+
+            if (current is { } c && values.TryGetValue(c.Row.KeyStem, out var entry) && ReferenceEquals(entry.Label, c.Label))
+            {
+                entry.Values.Add(token);
+            }
+        }
+
+        if (values.Count == 0)
+        {
+            diagnostics.Add(DiagnosticCatalog.TableNotFound.Create(DiagnosticLocation.Cell("二", null), "二", "主动公开政府信息情况"));
+            return;
+        }
+
+        foreach (var b in schema.ProactiveBlocks)
+        {
+            foreach (var row in b.Rows)
+            {
+                if (!values.TryGetValue(row.KeyStem, out var found))
+                {
+                    diagnostics.Add(DiagnosticCatalog.RowNotFound.Create(DiagnosticLocation.Cell("二", row.KeyFor(b.Columns[0])), "二", b.Caption + "·" + row.Label));
+                    continue;
+                }
+
+                Place(found.Values, b, row, found.Label, report, diagnostics);
+            }
+        }
+    }
+
+    private static void Place(List<TableToken> tokens, ProactiveBlock block, ProactiveRow row, TableToken label, AnnualReport report, List<Diagnostic> diagnostics)
+    {
+        var width = block.Columns.Count;
+        var cells = tokens.ToList();
+        while (cells.Count > width && cells[^1].Kind == TokenKind.Blank)
+        {
+            cells.RemoveAt(cells.Count - 1);
+        }
+
+        while (cells.Count > width && cells[0].Kind == TokenKind.Blank)
+        {
+            cells.RemoveAt(0);
+        }
+
+        if (cells.Count > width)
+        {
+            var extra = cells.Skip(width).Where(t => t.Kind != TokenKind.Blank).Select(t => t.Text).ToArray();
+            if (extra.Length > 0)
+            {
+                diagnostics.Add(DiagnosticCatalog.ExtraCells.Create(DiagnosticLocation.At(label.Line, label.Column), row.Label, cells.Count, width, string.Join(' ', extra)));
+            }
+        }
+        else if (cells.Count < width && cells.Count > 0)
+        {
+            diagnostics.Add(DiagnosticCatalog.RowAlignmentAssumed.Create(
+                DiagnosticLocation.At(label.Line, label.Column), row.Label, cells.Count, width, "左对齐",
+                string.Join("，", cells.Select((t, i) => block.Columns[i].Label + " " + (t.Text.Length == 0 ? "空白" : t.Text)))));
+        }
+
+        for (var i = 0; i < width; i++)
+        {
+            var value = i < cells.Count ? cells[i] : null;
+            report.SetProactive(row.KeyFor(block.Columns[i]), value?.Kind switch
+            {
+                TokenKind.Number => CellValue.Parse(value.Text),
+                TokenKind.Text => CellValue.FromText(value.Text),
+                _ => CellValue.Blank,
+            });
+        }
+    }
+
+    private static bool IsHeader(string key, ReportSchema schema) =>
+        key == "信息内容" ||
+        key.Contains("数量", StringComparison.Ordinal) || key.Contains("件数", StringComparison.Ordinal) ||
+        key.Contains("增/减", StringComparison.Ordinal) || key.Contains("金额", StringComparison.Ordinal) ||
+        schema.ProactiveBlocks.SelectMany(b => b.Columns).Any(c => ChineseText.LabelKey(c.Label) == key);
+
+    private static (ProactiveBlock Block, ProactiveRow Row, TableToken Label)? FindRow(string key, ProactiveBlock? block, ReportSchema schema)
+    {
+        foreach (var b in block is null ? schema.ProactiveBlocks : [block, .. schema.ProactiveBlocks.Where(x => x != block)])
+        {
+            foreach (var row in b.Rows)
+            {
+                if (RowMatches(key, row))
+                {
+                    return (b, row, null!);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool RowMatches(string key, ProactiveRow row)
+    {
+        var label = ChineseText.LabelKey(row.Label);
+        return key == label ||
+               (row.KeyStem.EndsWith("normative_docs", StringComparison.Ordinal) && key is "规范性文件" or "行政规范性文件") ||
+               (row.KeyStem.EndsWith("other_services", StringComparison.Ordinal) && key.StartsWith("其他对外管理服务", StringComparison.Ordinal)) ||
+               (row.KeyStem.EndsWith("central_procurement", StringComparison.Ordinal) && key.Contains("集中采购", StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"^第二十条第\(([一二三四五六七八九十]+)\)项")]
+    private static partial Regex CaptionRegex();
+}

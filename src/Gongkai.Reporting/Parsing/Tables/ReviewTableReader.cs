@@ -1,0 +1,105 @@
+using System.Globalization;
+using Gongkai.Domain.Diagnostics;
+using Gongkai.Domain.Reports;
+
+namespace Gongkai.Reporting.Parsing.Tables;
+
+/// <summary>
+/// Reads table 四: the header cells, then one row of 15 values. Values are the tokens after the last
+/// header cell (blanks on the header's own line belong to the header). A short row is placed so that
+/// each group adds up to its 总计 (C-05) where the numbers allow it.
+/// </summary>
+internal static class ReviewTableReader
+{
+    private const int Width = 15;
+
+    public static void Read(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics)
+    {
+        var lastText = -1;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Text)
+            {
+                lastText = i;
+            }
+        }
+
+        if (lastText < 0 && tokens.Count == 0)
+        {
+            diagnostics.Add(DiagnosticCatalog.TableNotFound.Create(DiagnosticLocation.Cell("四", null), "四", "政府信息公开行政复议、行政诉讼情况"));
+            return;
+        }
+
+        var headerRow = lastText >= 0 ? tokens[lastText].RowIndex : -1;
+        var values = tokens.Skip(lastText + 1).Where(t => !(t.Kind == TokenKind.Blank && t.RowIndex == headerRow)).ToList();
+        while (values.Count > Width && values[^1].Kind == TokenKind.Blank)
+        {
+            values.RemoveAt(values.Count - 1);
+        }
+
+        var columns = report.Schema.ReviewColumns;
+        int? Parse(TableToken t) => t.Kind == TokenKind.Number && int.TryParse(t.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
+        if (values.Count >= Width)
+        {
+            for (var i = 0; i < Width; i++)
+            {
+                report.SetReview(columns[i].Key, Parse(values[i]));
+            }
+
+            return;
+        }
+
+        var numbers = values.Where(v => v.Kind == TokenKind.Number).Select(v => Parse(v)).ToArray();
+        var best = Enumerable.Range(0, Width).Select(i => i < values.Count ? Parse(values[i]) : null).ToArray();
+        var bestScore = Score(best) + 0.5;
+        if (numbers.Length is > 0 and <= 5)
+        {
+            foreach (var positions in RowCandidates.Combinations(Width, numbers.Length))
+            {
+                var cells = new int?[Width];
+                for (var i = 0; i < positions.Length; i++)
+                {
+                    cells[positions[i]] = numbers[i];
+                }
+
+                var score = Score(cells);
+                if (score > bestScore)
+                {
+                    bestScore = score;
+                    best = cells;
+                }
+            }
+        }
+
+        for (var i = 0; i < Width; i++)
+        {
+            report.SetReview(columns[i].Key, best[i]);
+        }
+
+        if (values.Count > 0)
+        {
+            var first = values[0];
+            diagnostics.Add(DiagnosticCatalog.RowAlignmentAssumed.Create(
+                DiagnosticLocation.At(first.Line, first.Column), "行政复议、行政诉讼", values.Count, Width, "各组总计的勾稽关系",
+                string.Join("，", columns.Select((c, i) => c.Key + " " + (best[i]?.ToString(CultureInfo.InvariantCulture) ?? "空白")))));
+        }
+    }
+
+    /// <summary>C-05 per group: +1 when a group adds up (with something in it), −1 when not.</summary>
+    private static double Score(int?[] cells)
+    {
+        double score = 0;
+        for (var g = 0; g < 3; g++)
+        {
+            var part = cells.Skip(g * 5).Take(5).ToArray();
+            if (part.All(v => v is null))
+            {
+                continue;
+            }
+
+            score += part.Take(4).Sum(v => v ?? 0) == (part[4] ?? 0) ? 1 : -1;
+        }
+
+        return score;
+    }
+}

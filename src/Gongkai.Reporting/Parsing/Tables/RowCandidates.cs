@@ -1,0 +1,180 @@
+using System.Globalization;
+
+namespace Gongkai.Reporting.Parsing.Tables;
+
+/// <summary>
+/// The candidate readings of one row of <paramref name="width"/> cells from its value tokens: as printed
+/// (when the count fits), every order-keeping placement of its numbers when cells are missing or blank,
+/// and every split of run-together digits into the right number of cells.
+/// </summary>
+internal static class RowCandidates
+{
+    private const int MaxSplits = 20000;
+
+    /// <summary>
+    /// The row's cells without the surplus blanks at either end: a trailing cell terminator or an
+    /// indented label leaves blanks that are layout, not cells.
+    /// </summary>
+    public static List<TableToken> Trim(IReadOnlyList<TableToken> tokens, int width)
+    {
+        var values = tokens.ToList();
+        while (values.Count > width && values[^1].Kind == TokenKind.Blank)
+        {
+            values.RemoveAt(values.Count - 1);
+        }
+
+        while (values.Count > width && values[0].Kind == TokenKind.Blank)
+        {
+            values.RemoveAt(0);
+        }
+
+        return values;
+    }
+
+    public static List<RowReading> For(IReadOnlyList<TableToken> tokens, int width, bool splitDigits)
+    {
+        var values = Trim(tokens, width);
+        var readings = new List<RowReading>();
+        var numbers = values.Where(v => v.Kind == TokenKind.Number).Select(v => Parse(v.Text)).ToArray();
+        var missingAny = values.Count < width;
+        if (values.Count >= width)
+        {
+            var cells = values.Take(width).Select(v => v.Kind == TokenKind.Number ? Parse(v.Text) : null).ToArray();
+            readings.Add(new RowReading(cells, new bool[width], values.Count == width ? 2 : 1, RowReadingKind.Literal));
+        }
+        else
+        {
+            // Left-aligned as printed, the missing cells at the end: the most common cause is a dropped last column.
+            var cells = new int?[width];
+            var missing = new bool[width];
+            for (var i = 0; i < width; i++)
+            {
+                cells[i] = i < values.Count && values[i].Kind == TokenKind.Number ? Parse(values[i].Text) : null;
+                missing[i] = i >= values.Count;
+            }
+
+            readings.Add(new RowReading(cells, missing, 1, RowReadingKind.Placement));
+        }
+
+        if (numbers.Length < width && numbers.Length > 0)
+        {
+            foreach (var positions in Combinations(width, numbers.Length))
+            {
+                var cells = new int?[width];
+                var missing = new bool[width];
+                for (var i = 0; i < width; i++)
+                {
+                    missing[i] = missingAny;
+                }
+
+                for (var i = 0; i < positions.Length; i++)
+                {
+                    cells[positions[i]] = numbers[i];
+                    missing[positions[i]] = false;
+                }
+
+                readings.Add(new RowReading(cells, missing, 0, RowReadingKind.Placement));
+            }
+        }
+
+        if (splitDigits && numbers.Length < width)
+        {
+            readings.AddRange(Splits(values.Where(v => v.Kind == TokenKind.Number).Select(v => v.Text).ToArray(), width));
+        }
+
+        return readings
+            .GroupBy(r => r.Signature)
+            .Select(g => g.OrderByDescending(r => r.Prior).First())
+            .ToList();
+    }
+
+    /// <summary>Every way to cut the digit runs into exactly <paramref name="width"/> numbers (no leading zeros).</summary>
+    private static IEnumerable<RowReading> Splits(string[] runs, int width)
+    {
+        if (runs.Length == 0 || runs.Any(r => !r.All(char.IsAsciiDigit)))
+        {
+            yield break;
+        }
+
+        var digits = string.Concat(runs);
+        var forced = new HashSet<int>();
+        var offset = 0;
+        foreach (var run in runs.Take(runs.Length - 1))
+        {
+            offset += run.Length;
+            forced.Add(offset);
+        }
+
+        var free = Enumerable.Range(1, digits.Length - 1).Where(p => !forced.Contains(p)).ToArray();
+        var extra = width - runs.Length;
+        if (extra <= 0 || extra > free.Length)
+        {
+            yield break;
+        }
+
+        var produced = 0;
+        foreach (var chosen in Combinations(free.Length, extra))
+        {
+            if (++produced > MaxSplits)
+            {
+                yield break;
+            }
+
+            var cuts = forced.Concat(chosen.Select(i => free[i])).Order().ToArray();
+            var cells = new int?[width];
+            var start = 0;
+            var valid = true;
+            for (var i = 0; i <= cuts.Length && valid; i++)
+            {
+                var end = i < cuts.Length ? cuts[i] : digits.Length;
+                var part = digits[start..end];
+                valid = part.Length <= 9 && (part.Length == 1 || part[0] != '0');
+                if (valid)
+                {
+                    cells[i] = int.Parse(part, CultureInfo.InvariantCulture);
+                }
+
+                start = end;
+            }
+
+            if (valid)
+            {
+                yield return new RowReading(cells, new bool[width], -0.5, RowReadingKind.DigitSplit);
+            }
+        }
+    }
+
+    /// <summary>k-subsets of 0..n-1 in lexicographic order.</summary>
+    public static IEnumerable<int[]> Combinations(int n, int k)
+    {
+        if (k < 0 || k > n)
+        {
+            yield break;
+        }
+
+        var index = Enumerable.Range(0, k).ToArray();
+        while (true)
+        {
+            yield return (int[])index.Clone();
+            var i = k - 1;
+            while (i >= 0 && index[i] == n - k + i)
+            {
+                i--;
+            }
+
+            if (i < 0)
+            {
+                yield break;
+            }
+
+            index[i]++;
+            for (var j = i + 1; j < k; j++)
+            {
+                index[j] = index[j - 1] + 1;
+            }
+        }
+    }
+
+    private static int? Parse(string number) =>
+        int.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
+}

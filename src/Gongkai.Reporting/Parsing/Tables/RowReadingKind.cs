@@ -1,0 +1,14 @@
+namespace Gongkai.Reporting.Parsing.Tables;
+
+/// <summary>How a candidate reading of a row was obtained.</summary>
+internal enum RowReadingKind
+{
+    /// <summary>Cells taken in order, one per column, as printed.</summary>
+    Literal,
+
+    /// <summary>The numbers placed in some of the columns, the rest blank (cells vanished).</summary>
+    Placement,
+
+    /// <summary>A run of digits split into several cells (separators vanished).</summary>
+    DigitSplit,
+}

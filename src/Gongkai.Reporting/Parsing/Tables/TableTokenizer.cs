@@ -1,0 +1,193 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Gongkai.Reporting.Parsing.Text;
+
+namespace Gongkai.Reporting.Parsing.Tables;
+
+/// <summary>
+/// Turns the lines of a table region into one stream of tokens, whatever the shape: tab-separated rows
+/// (Word pasted into a CMS), Markdown pipe tables, one cell per line terminated by <c>|</c>, columns
+/// aligned with runs of spaces (pdftotext -layout), or a table flattened into running text. A cell that
+/// holds several numbers separated by spaces yields several tokens; an empty cell yields a blank token.
+/// </summary>
+public static partial class TableTokenizer
+{
+    private static readonly HashSet<string> BlankMarkers = ["—", "——", "-", "--", "－", "－－", "/", "／", "无", "\\", "、", "─", "–"];
+
+    public static List<TableToken> Tokenize(IEnumerable<SourceLine> lines, bool separateDigitsFromText)
+    {
+        var tokens = new List<TableToken>();
+        var rowIndex = 0;
+        foreach (var line in lines)
+        {
+            var text = line.Text;
+            if (text.Trim().Length == 0 || SeparatorRowRegex().IsMatch(text))
+            {
+                continue;
+            }
+
+            foreach (var (field, column, explicitCell) in Fields(text))
+            {
+                AddField(tokens, field, line.Line, column, explicitCell, separateDigitsFromText, rowIndex);
+            }
+
+            rowIndex++;
+        }
+
+        return tokens;
+    }
+
+    /// <summary>The cells of one line, with their 1-based start column; explicit cells can be blank.</summary>
+    private static IEnumerable<(string Field, int Column, bool Explicit)> Fields(string text)
+    {
+        if (text.Contains('\t', StringComparison.Ordinal))
+        {
+            return Split(text, '\t', 0, text.Length);
+        }
+
+        if (text.Contains('|', StringComparison.Ordinal))
+        {
+            var start = 0;
+            var end = text.Length;
+            var trimmed = text.Trim();
+            var pipes = trimmed.Count(c => c == '|');
+            if (trimmed.StartsWith('|') && pipes >= 2)
+            {
+                // Markdown: | a | b | — the outer pipes open and close the row.
+                start = text.IndexOf('|', StringComparison.Ordinal) + 1;
+                var last = text.LastIndexOf('|');
+                end = text[last..].Trim() == "|" ? last : text.Length;
+                return Split(text, '|', start, end);
+            }
+
+            // One cell per line ("content |"): a pipe ends a cell; nothing after the last pipe is a cell.
+            var fields = Split(text, '|', 0, text.Length).ToList();
+            if (fields.Count > 1 && fields[^1].Field.Trim().Length == 0)
+            {
+                fields.RemoveAt(fields.Count - 1);
+            }
+
+            return fields;
+        }
+
+        // Columns aligned with spaces: blanks have vanished, so no cell is explicit.
+        return SpaceRunRegex().Split(text)
+            .Select((f, i) => (f, i))
+            .Where(x => x.f.Length > 0)
+            .Select(x => (x.f, text.IndexOf(x.f, StringComparison.Ordinal) + 1, false));
+    }
+
+    private static IEnumerable<(string Field, int Column, bool Explicit)> Split(string text, char separator, int start, int end)
+    {
+        var position = start;
+        while (position <= end)
+        {
+            var next = text.IndexOf(separator, position, end - position);
+            var stop = next < 0 ? end : next;
+            yield return (text[position..stop], position + 1, true);
+            if (next < 0)
+            {
+                yield break;
+            }
+
+            position = next + 1;
+        }
+    }
+
+    private static void AddField(List<TableToken> tokens, string field, int line, int column, bool explicitCell, bool separateDigits, int rowIndex)
+    {
+        var trimmed = field.Trim().Trim('*').Trim();
+        if (trimmed.Length == 0)
+        {
+            if (explicitCell)
+            {
+                tokens.Add(new TableToken(TokenKind.Blank, string.Empty, line, column) { RowIndex = rowIndex });
+            }
+
+            return;
+        }
+
+        var folded = ChineseText.Fold(trimmed);
+        if (BlankMarkers.Contains(folded))
+        {
+            tokens.Add(new TableToken(TokenKind.Blank, trimmed, line, column) { RowIndex = rowIndex });
+            return;
+        }
+
+        if (separateDigits)
+        {
+            folded = CjkDigitBoundaryRegex().Replace(folded, "$1 $2");
+        }
+
+        var pending = new StringBuilder();
+        var pendingColumn = column;
+        foreach (Match piece in PieceRegex().Matches(folded))
+        {
+            var value = piece.Value;
+            if (TryNumber(value, out var number))
+            {
+                if (pending.Length > 0)
+                {
+                    tokens.Add(new TableToken(TokenKind.Text, pending.ToString(), line, pendingColumn) { RowIndex = rowIndex });
+                    pending.Clear();
+                }
+
+                tokens.Add(new TableToken(TokenKind.Number, number, line, column + piece.Index) { RowIndex = rowIndex });
+            }
+            else
+            {
+                if (pending.Length == 0)
+                {
+                    pendingColumn = column + piece.Index;
+                }
+                else
+                {
+                    pending.Append(' ');
+                }
+
+                pending.Append(value);
+            }
+        }
+
+        if (pending.Length > 0)
+        {
+            tokens.Add(new TableToken(TokenKind.Text, pending.ToString(), line, pendingColumn) { RowIndex = rowIndex });
+        }
+    }
+
+    /// <summary>A number as printed: ASCII digits after folding, optional sign, decimals, thousands separators.</summary>
+    public static bool TryNumber(string piece, out string number)
+    {
+        number = piece;
+        if (PlainNumberRegex().IsMatch(piece))
+        {
+            return true;
+        }
+
+        if (ThousandsRegex().IsMatch(piece))
+        {
+            number = piece.Replace(",", string.Empty, StringComparison.Ordinal);
+            return true;
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")]
+    private static partial Regex SeparatorRowRegex();
+
+    [GeneratedRegex(@" {2,}|\u3000+")]
+    private static partial Regex SpaceRunRegex();
+
+    [GeneratedRegex(@"\S+")]
+    private static partial Regex PieceRegex();
+
+    [GeneratedRegex(@"^[+-]?\d+(\.\d+)?$")]
+    private static partial Regex PlainNumberRegex();
+
+    [GeneratedRegex(@"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")]
+    private static partial Regex ThousandsRegex();
+
+    [GeneratedRegex(@"([\p{IsCJKUnifiedIdeographs}）”】])(\d)|(?<=\d)(?=[\p{IsCJKUnifiedIdeographs}])")]
+    private static partial Regex CjkDigitBoundaryRegex();
+}
