@@ -24,6 +24,7 @@ public sealed class DiagnosticsDocTests
         ["GK1005"] = () => CanonicalJsonReader.Read("{ \"edition\": \"2021\", \"applications\": { \"apps.new_received\": { \"total\": 2.5 } } }").Diagnostics.FirstOrDefault(),
         ["GK1006"] = () => CanonicalJsonReader.Read("{ \"edition\": \"2021\", \"year\": \"二〇二一\" }").Diagnostics.FirstOrDefault(),
         ["GK1007"] = () => DiagnosticCatalog.InputTooLarge.Create(DiagnosticLocation.Report, "100 MB", "64 MB"),
+        ["GK4013"] = () => DiagnosticCatalog.ToolMissing.Create(DiagnosticLocation.Report, Parsing.Shapes.PdfShape.MissingTool),
     };
 
     [Fact]
@@ -41,7 +42,8 @@ public sealed class DiagnosticsDocTests
         sb.Append("produced by the test that generates this page (`tests/Gongkai.Reporting.Tests/Docs/DiagnosticsDocTests.cs`).\n\n");
         sb.Append("- **GK1xxx** reading input (unreadable file, malformed JSON, unknown keys)\n");
         sb.Append("- **GK2xxx** the consistency rules of the national format (勾稽关系, ogi-rules §4.6 C-01…C-08)\n");
-        sb.Append("- **GK3xxx** what a supervising office flags (edition vs year, length, blanks, missing sections)\n\n");
+        sb.Append("- **GK3xxx** what a supervising office flags (edition vs year, length, blanks, missing sections)\n");
+        sb.Append("- **GK4xxx** importing published reports (what could not be found, placed or read as printed)\n\n");
         sb.Append("Severity decides the CLI exit code: any `error` → 1; an unreadable input → 2.\n\n");
         sb.Append("| code | severity | rule | what it means |\n|---|---|---|---|\n");
         foreach (var d in DiagnosticCatalog.All)
@@ -66,6 +68,11 @@ public sealed class DiagnosticsDocTests
         if (InputExamples.TryGetValue(code, out var make))
         {
             return make();
+        }
+
+        if (Import.ImportDiagnosticsTests.Inputs.TryGetValue(code, out var input))
+        {
+            return ReportFileReader.ReadFile(input).Diagnostics.FirstOrDefault(d => d.Code == code);
         }
 
         var name = ValidationSpecTests.FirstFiringCase(code);

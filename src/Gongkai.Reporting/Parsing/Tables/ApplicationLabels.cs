@@ -22,7 +22,7 @@ public static partial class ApplicationLabels
         (O + "withheld.state_secret", ["国家秘密"]),
         (O + "withheld.prohibited_by_law", ["禁止公开"]),
         (O + "withheld.three_securities_one_stability", ["三安全"]),
-        (O + "withheld.third_party_rights", ["第三方"]),
+        (O + "withheld.third_party_rights", ["保护第三方", "第三方合法权益"]),
         (O + "withheld.internal_affairs", ["内部事务"]),
         (O + "withheld.process_info", ["过程性"]),
         (O + "withheld.enforcement_file", ["执法案卷"]),
@@ -55,9 +55,11 @@ public static partial class ApplicationLabels
         var key = ChineseText.LabelKey(text);
         var prefix = PrefixRegex().Match(key);
         var core = key[prefix.Length..];
-        if (core.Length == 0)
+
+        // The longest official label has 37 characters; longer text, and notes (注：…), are not labels.
+        if (core.Length == 0 || key.Length > 48 || core.StartsWith('注'))
         {
-            return null;
+            return key.Contains("勾稽", StringComparison.Ordinal) ? ApplicationLabel.Header : null;
         }
 
         if (key.Contains("勾稽", StringComparison.Ordinal) || HeaderWords.Contains(core))

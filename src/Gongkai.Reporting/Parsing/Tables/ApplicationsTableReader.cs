@@ -101,7 +101,8 @@ internal static class ApplicationsTableReader
                 continue;
             }
 
-            candidates[i] = RowCandidates.For(observation.Values, width, splitDigits: hasTotalColumn)
+            var values = observation.Values.Select(v => IsCount(v) ? v : Unusable(v, schema.ApplicationDataRows[i].Label, diagnostics)).ToList();
+            candidates[i] = RowCandidates.For(values, width, splitDigits: hasTotalColumn)
                 .Select(r => Widen(r, hasTotalColumn))
                 .Where(r => r.Kind != RowReadingKind.DigitSplit || RowBalances(r) == 1)
                 .ToList();
@@ -123,6 +124,16 @@ internal static class ApplicationsTableReader
         }
 
         InferMissing(report, rows, rows.Select((_, i) => candidates[i][choice[i]]).ToArray(), hasTotalColumn, diagnostics);
+    }
+
+    private static bool IsCount(TableToken token) =>
+        token.Kind != TokenKind.Number || int.TryParse(token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>A number that is not a whole count ("7.5") is reported and read as blank.</summary>
+    private static TableToken Unusable(TableToken token, string label, List<Diagnostic> diagnostics)
+    {
+        diagnostics.Add(DiagnosticCatalog.BadValue.Create(DiagnosticLocation.At(token.Line, token.Column), label, token.Text));
+        return token with { Kind = TokenKind.Blank };
     }
 
     private static RowReading Widen(RowReading reading, bool hasTotalColumn)
