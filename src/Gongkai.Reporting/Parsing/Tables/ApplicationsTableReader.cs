@@ -169,6 +169,15 @@ internal static class ApplicationsTableReader
 
     private static (int[] Choice, bool Unique) Solve(string[] rows, List<RowReading>[] candidates)
     {
+        // A reading whose 总计 equals its columns beats one that breaks C-03 or leaves it unprovable.
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (candidates[i].Any(r => RowBalances(r) == 1))
+            {
+                candidates[i] = candidates[i].Where(r => RowBalances(r) == 1).ToList();
+            }
+        }
+
         var choice = candidates.Select(list => IndexOfMax(list, r => r.Prior + (RuleWeight * RowBalances(r)))).ToArray();
         var ambiguous = Enumerable.Range(0, rows.Length)
             .Where(i => candidates[i].Select(r => r.SumSignature).Distinct().Count() > 1)
@@ -178,24 +187,7 @@ internal static class ApplicationsTableReader
             return (choice, true);
         }
 
-        var index = rows.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
-        double Score(int[] pick)
-        {
-            double score = 0;
-            for (var i = 0; i < rows.Length; i++)
-            {
-                var r = candidates[i][pick[i]];
-                score += r.Prior + (RuleWeight * RowBalances(r));
-            }
-
-            for (var c = 0; c < 7; c++)
-            {
-                score += RuleWeight * ColumnRules(index, candidates, pick, c);
-            }
-
-            return score;
-        }
-
+        var scorer = new AssignmentScorer(rows, candidates);
         long product = 1;
         foreach (var i in ambiguous)
         {
@@ -203,7 +195,7 @@ internal static class ApplicationsTableReader
         }
 
         var best = (int[])choice.Clone();
-        var bestScore = Score(best);
+        var bestScore = scorer.Score(best);
         var ties = 0;
         if (product <= MaxExhaustive)
         {
@@ -215,7 +207,7 @@ internal static class ApplicationsTableReader
 
             while (true)
             {
-                var score = Score(pick);
+                var score = scorer.Score(pick);
                 if (score > bestScore + 1e-9)
                 {
                     bestScore = score;
@@ -251,7 +243,7 @@ internal static class ApplicationsTableReader
                     {
                         var trial = (int[])best.Clone();
                         trial[i] = option;
-                        var score = Score(trial);
+                        var score = scorer.Score(trial);
                         if (score > bestScore + 1e-9)
                         {
                             bestScore = score;
@@ -286,37 +278,68 @@ internal static class ApplicationsTableReader
         return true;
     }
 
-    /// <summary>C-01 and C-02 for one column: +1 per rule that holds, −1 per rule broken, 0 when it cannot say.</summary>
-    private static int ColumnRules(Dictionary<string, int> index, List<RowReading>[] candidates, int[] pick, int column)
+    /// <summary>
+    /// Scores a choice of one reading per row: each reading's prior and C-03, plus C-01 and C-02 for every
+    /// column (+1 per rule that holds, −1 per rule broken, 0 where every operand is blank).
+    /// </summary>
+    private sealed class AssignmentScorer
     {
-        int? Cell(string key) => index.TryGetValue(key, out var i) ? candidates[i][pick[i]].Cells[column] : null;
+        private readonly List<RowReading>[] _candidates;
+        private readonly double[][] _rowScores;
+        private readonly int[] _outcomeRows;
+        private readonly int _new;
+        private readonly int _over;
+        private readonly int _total;
+        private readonly int _forward;
 
-        var score = 0;
-        int?[] balance = [Cell(ApplicationKeys.NewReceived), Cell(ApplicationKeys.CarriedOver), Cell(ApplicationKeys.OutcomeTotal), Cell(ApplicationKeys.CarriedForward)];
-        if (balance.Any(v => v is not null))
+        public AssignmentScorer(string[] rows, List<RowReading>[] candidates)
         {
-            score += (balance[0] ?? 0) + (balance[1] ?? 0) == (balance[2] ?? 0) + (balance[3] ?? 0) ? 1 : -1;
+            _candidates = candidates;
+            _rowScores = candidates.Select(list => list.Select(r => r.Prior + (RuleWeight * RowBalances(r))).ToArray()).ToArray();
+            _outcomeRows = Enumerable.Range(0, rows.Length)
+                .Where(i => rows[i].StartsWith(ApplicationKeys.OutcomePrefix, StringComparison.Ordinal) && rows[i] != ApplicationKeys.OutcomeTotal)
+                .ToArray();
+            _new = Array.IndexOf(rows, ApplicationKeys.NewReceived);
+            _over = Array.IndexOf(rows, ApplicationKeys.CarriedOver);
+            _total = Array.IndexOf(rows, ApplicationKeys.OutcomeTotal);
+            _forward = Array.IndexOf(rows, ApplicationKeys.CarriedForward);
         }
 
-        long sum = 0;
-        var any = false;
-        foreach (var (key, i) in index)
+        public double Score(int[] pick)
         {
-            if (key.StartsWith(ApplicationKeys.OutcomePrefix, StringComparison.Ordinal) && key != ApplicationKeys.OutcomeTotal)
+            double score = 0;
+            for (var i = 0; i < pick.Length; i++)
             {
-                var v = candidates[i][pick[i]].Cells[column];
-                sum += v ?? 0;
-                any |= v is not null;
+                score += _rowScores[i][pick[i]];
             }
+
+            for (var c = 0; c < 7; c++)
+            {
+                int? n = Cell(_new, pick, c), o = Cell(_over, pick, c), t = Cell(_total, pick, c), f = Cell(_forward, pick, c);
+                if (n is not null || o is not null || t is not null || f is not null)
+                {
+                    score += RuleWeight * ((n ?? 0) + (o ?? 0) == (t ?? 0) + (f ?? 0) ? 1 : -1);
+                }
+
+                long sum = 0;
+                var any = false;
+                foreach (var i in _outcomeRows)
+                {
+                    var v = _candidates[i][pick[i]].Cells[c];
+                    sum += v ?? 0;
+                    any |= v is not null;
+                }
+
+                if (any || t is not null)
+                {
+                    score += RuleWeight * (sum == (t ?? 0) ? 1 : -1);
+                }
+            }
+
+            return score;
         }
 
-        var total = Cell(ApplicationKeys.OutcomeTotal);
-        if (any || total is not null)
-        {
-            score += sum == (total ?? 0) ? 1 : -1;
-        }
-
-        return score;
+        private int? Cell(int row, int[] pick, int column) => row < 0 ? null : _candidates[row][pick[row]].Cells[column];
     }
 
     private static void Explain(RowObservation observation, RowReading reading, List<RowReading> candidates, int width, bool unique, string label, List<Diagnostic> diagnostics)
