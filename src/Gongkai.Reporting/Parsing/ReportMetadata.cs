@@ -21,8 +21,16 @@ internal static partial class ReportMetadata
         var compacted = preamble.Select(l => ChineseText.Compact(l.Text).TrimStart('#')).Where(l => l.Length > 0).ToList();
         for (var i = 0; i < compacted.Count && year is null; i++)
         {
-            var m = TitleRegex().Match(compacted[i]);
-            if (!m.Success || compacted[i].Length > 60)
+            // A long title wraps: try the line alone, then joined with the next.
+            var candidate = compacted[i];
+            var m = TitleRegex().Match(candidate);
+            if (!m.Success && i + 1 < compacted.Count && candidate.Length + compacted[i + 1].Length <= 60 &&
+                !candidate.Contains('：') && !candidate.Contains(':') && !TitleRegex().IsMatch(compacted[i + 1]))
+            {
+                m = TitleRegex().Match(candidate + compacted[i + 1]);
+            }
+
+            if (!m.Success || candidate.Length > 60)
             {
                 continue;
             }

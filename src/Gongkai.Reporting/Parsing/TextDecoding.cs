@@ -97,9 +97,12 @@ public static class TextDecoding
             oddZeros += sample[i + 1] == 0 ? 1 : 0;
         }
 
+        // UTF-8 and GB18030 text never holds a zero byte; UTF-16 holds one in every ASCII character
+        // (digits, tabs, line breaks), always on the same side of the pair.
         var pairs = sample.Length / 2;
         bigEndian = evenZeros > oddZeros;
-        return Math.Max(evenZeros, oddZeros) > pairs / 5 && Math.Min(evenZeros, oddZeros) < pairs / 20;
+        var high = Math.Max(evenZeros, oddZeros);
+        return high >= Math.Max(2, pairs / 50) && Math.Min(evenZeros, oddZeros) * 3 <= high;
     }
 
     private static bool IsBinary(string text)

@@ -83,12 +83,52 @@ public static partial class PdfShape
                     return null;
                 }
 
-                return WithoutPageFurniture(text);
+                var lines = WithoutPageFurniture(text);
+                if (MetadataTitle(input) is { } title)
+                {
+                    // Converters sometimes leave the title out of the page text but keep it as metadata.
+                    lines.Insert(0, new SourceLine(title, 0));
+                }
+
+                return lines;
             }
         }
         finally
         {
             File.Delete(input);
+        }
+    }
+
+    /// <summary>The document's metadata title (pdfinfo), when it reads like a report title; else null.</summary>
+    private static string? MetadataTitle(string pdf)
+    {
+        try
+        {
+            var start = new ProcessStartInfo("pdfinfo") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, StandardOutputEncoding = Encoding.UTF8 };
+            start.ArgumentList.Add("-enc");
+            start.ArgumentList.Add("UTF-8");
+            start.ArgumentList.Add(pdf);
+            using var process = Process.Start(start);
+            if (process is null)
+            {
+                return null;
+            }
+
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit(10_000);
+            var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("Title:", StringComparison.Ordinal));
+            var title = line?["Title:".Length..].Trim();
+            if (string.IsNullOrEmpty(title))
+            {
+                return null;
+            }
+
+            title = WordPrefixRegex().Replace(title, string.Empty);
+            return title.Contains("年度报告", StringComparison.Ordinal) || title.Contains("工作报告", StringComparison.Ordinal) ? title : null;
+        }
+        catch (Win32Exception)
+        {
+            return null;
         }
     }
 
@@ -135,6 +175,9 @@ public static partial class PdfShape
 
         return lines;
     }
+
+    [GeneratedRegex(@"^(Microsoft Word|WPS 文字|WPS文字)\s*-\s*|\.(docx?|wps|pdf)$", RegexOptions.IgnoreCase)]
+    private static partial Regex WordPrefixRegex();
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex DigitsRegex();

@@ -13,6 +13,8 @@ public static partial class ApplicationLabels
 {
     private const string O = ApplicationKeys.OutcomePrefix;
 
+    // Keywords must survive a label wrapped inside its cell (PDF, narrow Word columns): the fragment that
+    // carries the list number identifies the row ("5.要求行政机关确认或重新出" / "具已获取信息").
     private static readonly (string Key, string[] Words)[] Rows =
     [
         (ApplicationKeys.NewReceived, ["本年新收"]),
@@ -20,7 +22,7 @@ public static partial class ApplicationLabels
         (O + "granted", ["予以公开"]),
         (O + "partial", ["部分公开"]),
         (O + "withheld.state_secret", ["国家秘密"]),
-        (O + "withheld.prohibited_by_law", ["禁止公开"]),
+        (O + "withheld.prohibited_by_law", ["禁止公开", "其他法律"]),
         (O + "withheld.three_securities_one_stability", ["三安全"]),
         (O + "withheld.third_party_rights", ["保护第三方", "第三方合法权益"]),
         (O + "withheld.internal_affairs", ["内部事务"]),
@@ -34,8 +36,8 @@ public static partial class ApplicationLabels
         (O + "not_processed.duplicate", ["重复申请"]),
         (O + "not_processed.publication", ["出版物"]),
         (O + "not_processed.mass_repeated", ["大量反复"]),
-        (O + "not_processed.confirm_or_reissue", ["重新出具"]),
-        (ApplicationKeys.OutcomeOtherCorrectionOverdue, ["逾期不补正"]),
+        (O + "not_processed.confirm_or_reissue", ["重新出具", "确认或重新"]),
+        (ApplicationKeys.OutcomeOtherCorrectionOverdue, ["逾期不补"]),
         (ApplicationKeys.OutcomeOtherFeeUnpaid, ["缴纳费用", "收费通知"]),
         (ApplicationKeys.CarriedForward, ["结转下年"]),
     ];
@@ -105,6 +107,16 @@ public static partial class ApplicationLabels
 
         return null;
     }
+
+    /// <summary>The list number of a sub-row label ("5.要求…" → 5), or null.</summary>
+    public static int? ListNumber(string text)
+    {
+        var m = ListNumberRegex().Match(ChineseText.LabelKey(text));
+        return m.Success ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    [GeneratedRegex(@"^(\d{1,2})[.,]\D")]
+    private static partial Regex ListNumberRegex();
 
     [GeneratedRegex(@"^(\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[,.]|\d{1,2}[.,]|\d{1,2}(?=\D))")]
     private static partial Regex PrefixRegex();

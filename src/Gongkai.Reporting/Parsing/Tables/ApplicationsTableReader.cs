@@ -39,7 +39,8 @@ internal static class ApplicationsTableReader
 
             seenText.Add(token.RowIndex);
 
-            var label = ApplicationLabels.Recognise(token.Text, report.Edition, previousKey);
+            var label = ApplicationLabels.Recognise(token.Text, report.Edition, previousKey)
+                ?? NextNumberedRow(token.Text, previousKey, schema);
             switch (label?.Kind)
             {
                 case ApplicationLabelKind.Row when schema.IsApplicationRowKey(label.RowKey!):
@@ -65,7 +66,7 @@ internal static class ApplicationsTableReader
                         current = null;
                     }
 
-                    if (token.Text.Length > 6 && label is null)
+                    if (token.Text.Length > 15 && label is null)
                     {
                         diagnostics.Add(DiagnosticCatalog.UnplacedText.Create(DiagnosticLocation.At(token.Line, token.Column), "三", Shorten(token.Text)));
                     }
@@ -124,6 +125,25 @@ internal static class ApplicationsTableReader
         }
 
         InferMissing(report, rows, rows.Select((_, i) => candidates[i][choice[i]]).ToArray(), hasTotalColumn, diagnostics);
+    }
+
+    /// <summary>
+    /// A label cut short by wrapping ("1.申请人无正当理由") is the next sub-row with that list number
+    /// after the row before it, in the template's order.
+    /// </summary>
+    private static ApplicationLabel? NextNumberedRow(string text, string? previousKey, ReportSchema schema)
+    {
+        if (previousKey is null || ApplicationLabels.ListNumber(text) is not { } number)
+        {
+            return null;
+        }
+
+        var rows = schema.ApplicationDataRows;
+        var after = rows.Select((r, i) => (r, i)).First(x => x.r.Key == previousKey).i;
+        var prefix = number.ToString(CultureInfo.InvariantCulture) + ".";
+        return rows.Skip(after + 1).Take(2).FirstOrDefault(r => r.Label.StartsWith(prefix, StringComparison.Ordinal)) is { } next
+            ? new ApplicationLabel(next.Key, ApplicationLabelKind.Row)
+            : null;
     }
 
     private static bool IsCount(TableToken token) =>

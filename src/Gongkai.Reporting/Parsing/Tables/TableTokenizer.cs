@@ -136,6 +136,14 @@ public static partial class TableTokenizer
             }
             else
             {
+                // A list-numbered label ("3.要求…", "（五）…") starts a token of its own, even when a
+                // wrapped fragment of the label before it stands on the same line ("（五 3.要求…").
+                if (pending.Length > 0 && ListStartRegex().IsMatch(value))
+                {
+                    tokens.Add(new TableToken(TokenKind.Text, pending.ToString(), line, pendingColumn) { RowIndex = rowIndex });
+                    pending.Clear();
+                }
+
                 if (pending.Length == 0)
                 {
                     pendingColumn = column + piece.Index;
@@ -172,6 +180,9 @@ public static partial class TableTokenizer
 
         return false;
     }
+
+    [GeneratedRegex(@"^(\d{1,2}[.、]\D|[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}、)")]
+    private static partial Regex ListStartRegex();
 
     [GeneratedRegex(@"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")]
     private static partial Regex SeparatorRowRegex();
