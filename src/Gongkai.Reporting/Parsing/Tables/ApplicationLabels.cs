@@ -11,6 +11,9 @@ namespace Gongkai.Reporting.Parsing.Tables;
 /// </summary>
 public static partial class ApplicationLabels
 {
+    /// <summary>Text longer than this (with spaces and markup) cannot be a label of the template.</summary>
+    public const int MaxLabelLength = 120;
+
     private const string O = ApplicationKeys.OutcomePrefix;
 
     // Keywords must survive a label wrapped inside its cell (PDF, narrow Word columns): the fragment that
@@ -48,12 +51,22 @@ public static partial class ApplicationLabels
     /// <summary>Signals of the 2021 table 三 (the three sub-rows of （六）其他处理).</summary>
     public static bool Is2021Signal(string text)
     {
+        if (text.Length > MaxLabelLength)
+        {
+            return false;
+        }
+
         var key = ChineseText.LabelKey(text);
         return key.Contains("逾期不补正", StringComparison.Ordinal) || key.Contains("缴纳费用", StringComparison.Ordinal);
     }
 
     public static ApplicationLabel? Recognise(string text, ReportEdition edition, string? previousRowKey)
     {
+        if (text.Length > MaxLabelLength)
+        {
+            return null;
+        }
+
         var key = ChineseText.LabelKey(text);
         var prefix = PrefixRegex().Match(key);
         var core = key[prefix.Length..];
@@ -111,6 +124,11 @@ public static partial class ApplicationLabels
     /// <summary>The list number of a sub-row label ("5.要求…" → 5), or null.</summary>
     public static int? ListNumber(string text)
     {
+        if (text.Length > MaxLabelLength)
+        {
+            return null;
+        }
+
         var m = ListNumberRegex().Match(ChineseText.LabelKey(text));
         return m.Success ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
     }

@@ -13,7 +13,7 @@ namespace Gongkai.Reporting.Parsing.Tables;
 internal static class ApplicationsTableReader
 {
     private const double RuleWeight = 3;
-    private const long MaxExhaustive = 200_000;
+    private const long MaxExhaustive = 50_000;
 
     public static void Read(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics)
     {

@@ -19,7 +19,7 @@ internal static partial class ProactiveTableReader
     public static int EditionEvidence(IEnumerable<TableToken> tokens)
     {
         var score = 0;
-        foreach (var token in tokens.Where(t => t.Kind == TokenKind.Text))
+        foreach (var token in tokens.Where(t => t.Kind == TokenKind.Text && t.Text.Length <= ApplicationLabels.MaxLabelLength))
         {
             var key = ChineseText.LabelKey(token.Text);
             score += Signals2019.Count(s => key.Contains(s, StringComparison.Ordinal));
@@ -44,7 +44,7 @@ internal static partial class ProactiveTableReader
                 continue;
             }
 
-            if (token.Kind == TokenKind.Text)
+            if (token.Kind == TokenKind.Text && token.Text.Length <= ApplicationLabels.MaxLabelLength)
             {
                 seenText.Add(token.RowIndex);
                 var key = ChineseText.LabelKey(token.Text);

@@ -12,6 +12,9 @@ namespace Gongkai.Reporting.Parsing.Tables;
 /// </summary>
 public static partial class TableTokenizer
 {
+    /// <summary>Longer cells are pasted prose or junk, never a label or a count.</summary>
+    private const int MaxCellLength = 4096;
+
     private static readonly HashSet<string> BlankMarkers = ["—", "——", "-", "--", "－", "－－", "/", "／", "无", "\\", "、", "─", "–"];
 
     public static List<TableToken> Tokenize(IEnumerable<SourceLine> lines, bool separateDigitsFromText)
@@ -104,6 +107,13 @@ public static partial class TableTokenizer
                 tokens.Add(new TableToken(TokenKind.Blank, string.Empty, line, column) { RowIndex = rowIndex });
             }
 
+            return;
+        }
+
+        if (trimmed.Length > MaxCellLength)
+        {
+            // No cell of the template is this long; keep a prefix to name it in a diagnostic.
+            tokens.Add(new TableToken(TokenKind.Text, trimmed[..200] + "…", line, column) { RowIndex = rowIndex });
             return;
         }
 

@@ -17,19 +17,23 @@ public static class ChineseText
     private const string Simplified =
         "与开资讯请数结转继续办处总计机关现制国规范护权内务类过执询项确认复议诉讼维纠审况会组织构业题报费条华门区县厅广东实际发布废证许罚强预产决采购额万单并应当对于个据为这从无举访复获仅种系们进动态网台体统学术医疗环卫电话传邮编号辑质标准经济岁间时长负责联络层级乡镇邻众众灾贫补偿规划财税务协调导领书记录档辖属划义务参选优惠疗养险营运输车桥闸泽滨坝湾岛屿们这说让该认识议论纪纲汇汇齐够价钱银铁钢录户启两严围处备节从价厅沟条际筑测护尽绝丝红缩纵总线练组细终给统经紧结纷络综维网罗义习圣听职肃脑兴旧庄苏艺号卫术装复见规视觉亲观计订讨记设许诉诊词试详诚误说请诸读课调谈论咨谋谓识证译议护让变贞负财责贡货贩贯贵费贺资贾宾贤卖赋质账购赛赞赵趋迹践跃车轨军软载轻辆辅辉轮输转办农回运过达违远适选迟迁还边乡郑医释针铃铅销铺错键镇长门闭开闲间阅阔队阶际陈陆阳随险隐双杂鸡离难云电须页顶项顺预领头频题额愿类顾风飞饭养余馆马驻验体发斗鱼鸟盐麦黄点齐龄龙";
 
-    private static readonly Dictionary<char, char> ToSimplified = BuildMap();
+    // One entry per UTF-16 code unit: 0 = unchanged. A flat table keeps folding at memory speed.
+    private static readonly char[] ToSimplified = BuildMap();
 
-    private static Dictionary<char, char> BuildMap()
+    private static char[] BuildMap()
     {
         if (Traditional.Length != Simplified.Length)
         {
             throw new InvalidOperationException("Traditional/Simplified tables differ in length.");
         }
 
-        var map = new Dictionary<char, char>();
+        var map = new char[char.MaxValue + 1];
         for (var i = 0; i < Traditional.Length; i++)
         {
-            map.TryAdd(Traditional[i], Simplified[i]);
+            if (map[Traditional[i]] == 0 && Traditional[i] != Simplified[i])
+            {
+                map[Traditional[i]] = Simplified[i];
+            }
         }
 
         return map;
@@ -41,7 +45,7 @@ public static class ChineseText
         var count = 0;
         foreach (var ch in text)
         {
-            if (ToSimplified.ContainsKey(ch))
+            if (ToSimplified[ch] != 0)
             {
                 count++;
             }
@@ -64,7 +68,7 @@ public static class ChineseText
             {
                 >= '\uFF01' and <= '\uFF5E' and not '（' and not '）' and not '：' and not '，' and not '；' => (char)(ch - 0xFEE0),
                 '\u3000' or '\u00A0' => ' ',
-                _ => ToSimplified.TryGetValue(ch, out var s) ? s : ch,
+                _ => ToSimplified[ch] != 0 ? ToSimplified[ch] : ch,
             };
             if (folded != ch)
             {
