@@ -1,0 +1,14 @@
+using Gongkai.Bench;
+
+var command = args.FirstOrDefault() ?? "import";
+return command switch
+{
+    "import" => ImportBench.Run(args.Skip(1).ToArray()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Gongkai.Bench import [--files N] [--corpus DIR]");
+    return 2;
+}
