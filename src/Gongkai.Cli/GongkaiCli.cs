@@ -10,6 +10,7 @@ public static class GongkaiCli
         var root = new RootCommand("Gongkai（公开）— 政府信息公开年度报告的检查、生成与排版工具")
         {
             ReportCommands.Build(stdout, stderr),
+            DeadlineCommand.Build(stdout, stderr),
         };
 
         var parse = root.Parse(args);
