@@ -1,0 +1,15 @@
+namespace Gongkai.Domain.Applications;
+
+/// <summary>The events of an application's history.</summary>
+public enum ApplicationEventKind
+{
+    Received,
+    CorrectionRequested,
+    CorrectionReceived,
+    Extended,
+    ConsultationStarted,
+    ConsultationEnded,
+    FeeNoticeIssued,
+    FeePaid,
+    Decided,
+}

@@ -1,0 +1,420 @@
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Deadlines;
+
+namespace Gongkai.Domain.Applications;
+
+/// <summary>
+/// 政府信息公开申请 — one application for disclosure and its handling (条例第二十七条至第四十五条). State
+/// changes only through methods that refuse illegal transitions; every change is an event with its
+/// statutory date, the time it was recorded, the actor and the text; the final decision is one outcome row
+/// of table 三.
+/// </summary>
+public sealed class DisclosureApplication
+{
+    private readonly List<ApplicationEvent> _events = [];
+    private readonly List<Pause> _pauses = [];
+
+    private DisclosureApplication()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string AgencyCode { get; private set; } = string.Empty;
+
+    /// <summary>The public tracking number (受理编号).</summary>
+    public string TrackingNumber { get; private set; } = string.Empty;
+
+    public Applicant Applicant { get; private set; } = null!;
+
+    /// <summary>所需政府信息的名称、文号或者便于查询的其他特征性描述.</summary>
+    public string Request { get; private set; } = string.Empty;
+
+    /// <summary>获取信息的方式和途径 (form and channel of delivery).</summary>
+    public string Delivery { get; private set; } = string.Empty;
+
+    public ReceiptChannel Channel { get; private set; }
+
+    /// <summary>The first receipt date: decides the year the application is "new" in (table 三 一).</summary>
+    public DateOnly FirstReceivedOn { get; private set; }
+
+    /// <summary>Day 0 of the reply period: the receipt date, or the corrected application's (条例第三十条).</summary>
+    public DateOnly ReceivedOn { get; private set; }
+
+    public ApplicationState State { get; private set; }
+
+    public int ExtensionDays { get; private set; }
+
+    public DateOnly? CorrectionDeadline { get; private set; }
+
+    public bool CorrectionRequested { get; private set; }
+
+    public DateOnly? FeeNoticeOn { get; private set; }
+
+    public decimal? FeeAmount { get; private set; }
+
+    public Outcome? Outcome { get; private set; }
+
+    public DateOnly? DecidedOn { get; private set; }
+
+    public string ReplyText { get; private set; } = string.Empty;
+
+    /// <summary>Optimistic concurrency: incremented on every change.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<ApplicationEvent> Events => _events;
+
+    public IReadOnlyList<Pause> Pauses => _pauses;
+
+    /// <summary>Registers a received application (条例第二十九条、第三十一条).</summary>
+    public static DisclosureApplication Receive(
+        Guid id, string agencyCode, string trackingNumber, Applicant applicant, string request, string delivery,
+        ReceiptChannel channel, DateOnly receivedOn, DateTimeOffset recordedAt, string actor)
+    {
+        var application = new DisclosureApplication
+        {
+            Id = id,
+            AgencyCode = agencyCode,
+            TrackingNumber = trackingNumber,
+            Applicant = applicant,
+            Request = request,
+            Delivery = delivery,
+            Channel = channel,
+            FirstReceivedOn = receivedOn,
+            ReceivedOn = receivedOn,
+            State = ApplicationState.InProgress,
+        };
+        application.Record(ApplicationEventKind.Received, receivedOn, recordedAt, actor, $"收到申请（{channel.Label()}）：{channel.ReceiptRule()}");
+        return application;
+    }
+
+    /// <summary>Restores a stored application (persistence only).</summary>
+    public static DisclosureApplication Restore(
+        Guid id, string agencyCode, string trackingNumber, Applicant applicant, string request, string delivery, ReceiptChannel channel,
+        DateOnly firstReceivedOn, DateOnly receivedOn, ApplicationState state, int extensionDays, bool correctionRequested,
+        DateOnly? correctionDeadline, DateOnly? feeNoticeOn, decimal? feeAmount, Outcome? outcome, DateOnly? decidedOn, string replyText,
+        int version, IEnumerable<ApplicationEvent> events, IEnumerable<Pause> pauses)
+    {
+        var a = new DisclosureApplication
+        {
+            Id = id,
+            AgencyCode = agencyCode,
+            TrackingNumber = trackingNumber,
+            Applicant = applicant,
+            Request = request,
+            Delivery = delivery,
+            Channel = channel,
+            FirstReceivedOn = firstReceivedOn,
+            ReceivedOn = receivedOn,
+            State = state,
+            ExtensionDays = extensionDays,
+            CorrectionRequested = correctionRequested,
+            CorrectionDeadline = correctionDeadline,
+            FeeNoticeOn = feeNoticeOn,
+            FeeAmount = feeAmount,
+            Outcome = outcome,
+            DecidedOn = decidedOn,
+            ReplyText = replyText,
+            Version = version,
+        };
+        a._events.AddRange(events);
+        a._pauses.AddRange(pauses);
+        return a;
+    }
+
+    /// <summary>
+    /// 补正 (条例第三十条): once, within 7 working days of receipt, naming everything to correct and a
+    /// reasonable deadline. The reply clock stops until the corrected application arrives.
+    /// </summary>
+    public CaseResult RequestCorrection(DateOnly on, DateOnly correctBy, string whatToCorrect, DateTimeOffset recordedAt, string actor, WorkingDayCalendar calendar, DeadlinePolicy policy)
+    {
+        if (State != ApplicationState.InProgress)
+        {
+            return Refuse("只有办理中的申请才能要求补正");
+        }
+
+        if (CorrectionRequested)
+        {
+            return Refuse("补正应一次性告知（条例第三十条），本申请已经要求过补正");
+        }
+
+        var noticeDue = WorkingDays.Add(calendar, ReceivedOn, policy.CorrectionNoticeDays);
+        if (on < ReceivedOn || on > noticeDue)
+        {
+            return Refuse($"补正告知应在收到申请之日起 {policy.CorrectionNoticeDays} 个工作日内（{ReceivedOn:yyyy-MM-dd} 至 {noticeDue:yyyy-MM-dd}）发出");
+        }
+
+        if (correctBy <= on)
+        {
+            return Refuse("补正期限应晚于告知日期");
+        }
+
+        if (string.IsNullOrWhiteSpace(whatToCorrect))
+        {
+            return Refuse("补正告知应写明需要补正的事项");
+        }
+
+        CorrectionRequested = true;
+        CorrectionDeadline = correctBy;
+        State = ApplicationState.AwaitingCorrection;
+        Record(ApplicationEventKind.CorrectionRequested, on, recordedAt, actor, $"告知补正，补正期限 {correctBy:yyyy-MM-dd}：{whatToCorrect}");
+        return CaseResult.Ok;
+    }
+
+    /// <summary>The corrected application arrived: the reply period restarts from this day (条例第三十条).</summary>
+    public CaseResult RecordCorrection(DateOnly receivedOn, string text, DateTimeOffset recordedAt, string actor)
+    {
+        if (State != ApplicationState.AwaitingCorrection)
+        {
+            return Refuse("本申请不在待补正状态");
+        }
+
+        if (receivedOn < _events[^1].Date)
+        {
+            return Refuse("补正材料的收到日期不能早于补正告知日期");
+        }
+
+        ReceivedOn = receivedOn;
+        State = ApplicationState.InProgress;
+        Record(ApplicationEventKind.CorrectionReceived, receivedOn, recordedAt, actor, "收到补正后的申请，答复期限自此日重新计算：" + text);
+        return CaseResult.Ok;
+    }
+
+    /// <summary>The deadline passed without a correction: deemed abandoned (条例第三十条, 其他处理 1).</summary>
+    public CaseResult CloseForMissedCorrection(DateOnly on, DateTimeOffset recordedAt, string actor)
+    {
+        if (State != ApplicationState.AwaitingCorrection)
+        {
+            return Refuse("本申请不在待补正状态");
+        }
+
+        if (on <= CorrectionDeadline)
+        {
+            return Refuse($"补正期限 {CorrectionDeadline:yyyy-MM-dd} 尚未届满");
+        }
+
+        return Close(Applications.Outcome.OtherCorrectionOverdue, on, "申请人无正当理由逾期不补正，视为放弃申请，不再处理。", recordedAt, actor);
+    }
+
+    /// <summary>延期答复 (条例第三十三条第二款): approved by the head of the OGI office, at most 20 working days, once.</summary>
+    public CaseResult Extend(int days, DateOnly on, bool approvedByOfficeHead, string reason, DateTimeOffset recordedAt, string actor, WorkingDayCalendar calendar, DeadlinePolicy policy)
+    {
+        if (State is ApplicationState.Closed or ApplicationState.AwaitingCorrection)
+        {
+            return Refuse("已办结或待补正的申请不能延期");
+        }
+
+        if (!approvedByOfficeHead)
+        {
+            return Refuse("延长答复期限须经政府信息公开工作机构负责人同意（条例第三十三条第二款）");
+        }
+
+        if (ExtensionDays > 0)
+        {
+            return Refuse("本申请已经延期过");
+        }
+
+        if (days < 1 || days > policy.MaxExtensionDays)
+        {
+            return Refuse($"延长的期限最长不得超过 {policy.MaxExtensionDays} 个工作日");
+        }
+
+        if (on > ReplyDeadline(calendar, policy, on)!.Due)
+        {
+            return Refuse("答复期限已届满，不能再延期");
+        }
+
+        ExtensionDays = days;
+        Record(ApplicationEventKind.Extended, on, recordedAt, actor, $"经负责人同意延长答复期限 {days} 个工作日，并告知申请人：{reason}");
+        return CaseResult.Ok;
+    }
+
+    /// <summary>征求第三方或其他机关意见 (条例第三十二条、第三十四条): the time is not counted (第三十三条第三款).</summary>
+    public CaseResult StartConsultation(DateOnly on, string party, DateTimeOffset recordedAt, string actor)
+    {
+        if (State != ApplicationState.InProgress)
+        {
+            return Refuse("只有办理中的申请才能开始征求意见");
+        }
+
+        if (on < ReceivedOn)
+        {
+            return Refuse("征求意见的日期不能早于收到申请之日");
+        }
+
+        State = ApplicationState.Consulting;
+        _pauses.Add(new Pause(on, DateOnly.MaxValue, "征求" + party + "意见"));
+        Record(ApplicationEventKind.ConsultationStarted, on, recordedAt, actor, $"书面征求{party}意见（对方应在 15 个工作日内答复）");
+        return CaseResult.Ok;
+    }
+
+    public CaseResult EndConsultation(DateOnly on, string answer, DateTimeOffset recordedAt, string actor)
+    {
+        if (State != ApplicationState.Consulting)
+        {
+            return Refuse("本申请不在征求意见中");
+        }
+
+        var open = _pauses[^1];
+        if (on < open.From)
+        {
+            return Refuse("征求意见的结束日期不能早于开始日期");
+        }
+
+        _pauses[^1] = open with { To = on };
+        State = ApplicationState.InProgress;
+        Record(ApplicationEventKind.ConsultationEnded, on, recordedAt, actor, "征求意见结束：" + answer);
+        return CaseResult.Ok;
+    }
+
+    /// <summary>信息处理费 (条例第四十二条, F-08): a fee notice within the processing period.</summary>
+    public CaseResult IssueFeeNotice(DateOnly on, decimal amount, string basis, DateTimeOffset recordedAt, string actor, WorkingDayCalendar calendar, DeadlinePolicy policy)
+    {
+        if (State != ApplicationState.InProgress)
+        {
+            return Refuse("只有办理中的申请才能发出收费通知");
+        }
+
+        if (amount <= 0)
+        {
+            return Refuse("收费金额应大于 0");
+        }
+
+        if (on > ReplyDeadline(calendar, policy, on)!.Due)
+        {
+            return Refuse("收费通知应在答复期限内发出");
+        }
+
+        FeeNoticeOn = on;
+        FeeAmount = amount;
+        State = ApplicationState.AwaitingPayment;
+        if (policy.FeeWaitPausesClock)
+        {
+            // The notice day is a processing day; the wait runs from the next day (F-08) to the payment day.
+            _pauses.Add(new Pause(on.AddDays(1), DateOnly.MaxValue, "等待缴纳信息处理费"));
+        }
+
+        Record(ApplicationEventKind.FeeNoticeIssued, on, recordedAt, actor, $"发出收费通知：{amount:0.##} 元（{basis}），应自收到通知次日起 {policy.FeePaymentDays} 个工作日内缴纳");
+        return CaseResult.Ok;
+    }
+
+    public CaseResult RecordPayment(DateOnly on, DateTimeOffset recordedAt, string actor, WorkingDayCalendar calendar, DeadlinePolicy policy)
+    {
+        if (State != ApplicationState.AwaitingPayment)
+        {
+            return Refuse("本申请不在待缴费状态");
+        }
+
+        if (on > PaymentDue(calendar, policy))
+        {
+            return Refuse($"缴费期限 {PaymentDue(calendar, policy):yyyy-MM-dd} 已过，应按逾期未缴费处理");
+        }
+
+        EndFeePause(on, policy);
+        State = ApplicationState.InProgress;
+        Record(ApplicationEventKind.FeePaid, on, recordedAt, actor, "申请人已缴纳信息处理费");
+        return CaseResult.Ok;
+    }
+
+    /// <summary>Not paid in time: no longer processed (其他处理 2).</summary>
+    public CaseResult CloseForUnpaidFee(DateOnly on, DateTimeOffset recordedAt, string actor, WorkingDayCalendar calendar, DeadlinePolicy policy)
+    {
+        if (State != ApplicationState.AwaitingPayment)
+        {
+            return Refuse("本申请不在待缴费状态");
+        }
+
+        if (on <= PaymentDue(calendar, policy))
+        {
+            return Refuse($"缴费期限 {PaymentDue(calendar, policy):yyyy-MM-dd} 尚未届满");
+        }
+
+        EndFeePause(on, policy);
+        return Close(Applications.Outcome.OtherFeeUnpaid, on, "申请人逾期未按收费通知要求缴纳费用，不再处理。", recordedAt, actor);
+    }
+
+    /// <summary>答复 — the final decision: one outcome row of table 三 and the reply text.</summary>
+    public CaseResult Decide(Outcome outcome, DateOnly on, string replyText, DateTimeOffset recordedAt, string actor)
+    {
+        if (State is ApplicationState.Closed)
+        {
+            return Refuse("本申请已经办结");
+        }
+
+        if (State is not ApplicationState.InProgress)
+        {
+            return Refuse(State switch
+            {
+                ApplicationState.AwaitingCorrection => "待补正的申请只能在收到补正后答复，或在补正期限届满后按逾期不补正办结",
+                ApplicationState.Consulting => "请先结束征求意见再作出答复",
+                ApplicationState.AwaitingPayment => "待缴费的申请只能在缴费后答复，或按逾期未缴费办结",
+                _ => "当前状态不能答复",
+            });
+        }
+
+        if (outcome is Applications.Outcome.OtherCorrectionOverdue or Applications.Outcome.OtherFeeUnpaid)
+        {
+            return Refuse("逾期不补正、逾期未缴费有各自的办结方式");
+        }
+
+        if (string.IsNullOrWhiteSpace(replyText))
+        {
+            return Refuse("答复应有答复内容");
+        }
+
+        return Close(outcome, on, replyText, recordedAt, actor);
+    }
+
+    /// <summary>The reply deadline as of <paramref name="today"/>; null while waiting for a correction (the clock is stopped).</summary>
+    public Deadline? ReplyDeadline(WorkingDayCalendar calendar, DeadlinePolicy policy, DateOnly today)
+    {
+        if (State == ApplicationState.AwaitingCorrection)
+        {
+            return null;
+        }
+
+        var pauses = _pauses.Select(p => p.To == DateOnly.MaxValue ? p with { To = today > p.From ? today : p.From } : p).ToArray();
+        var basis = ExtensionDays > 0
+            ? $"条例第三十三条：自收到申请之日起 {policy.ReplyDays} 个工作日内答复，经批准延长 {ExtensionDays} 个工作日"
+            : $"条例第三十三条第二款：自收到申请之日起 {policy.ReplyDays} 个工作日内予以答复";
+        return WorkingDays.Explain(calendar, ReceivedOn, policy.ReplyDays + ExtensionDays, basis, pauses);
+    }
+
+    /// <summary>The last day to pay a fee (F-08).</summary>
+    public DateOnly? PaymentDue(WorkingDayCalendar calendar, DeadlinePolicy policy) =>
+        FeeNoticeOn is { } notice ? WorkingDays.Add(calendar, notice, policy.FeePaymentDays) : null;
+
+    /// <summary>Open at the end of <paramref name="day"/>: received by then and not decided by then.</summary>
+    public bool IsOpenAt(DateOnly day) => FirstReceivedOn <= day && (DecidedOn is null || DecidedOn > day);
+
+    private void EndFeePause(DateOnly on, DeadlinePolicy policy)
+    {
+        if (policy.FeeWaitPausesClock && _pauses.Count > 0 && _pauses[^1].To == DateOnly.MaxValue)
+        {
+            _pauses[^1] = _pauses[^1] with { To = on };
+        }
+    }
+
+    private CaseResult Close(Outcome outcome, DateOnly on, string replyText, DateTimeOffset recordedAt, string actor)
+    {
+        if (on < ReceivedOn)
+        {
+            return Refuse("办结日期不能早于收到申请之日");
+        }
+
+        Outcome = outcome;
+        DecidedOn = on;
+        ReplyText = replyText;
+        State = ApplicationState.Closed;
+        Record(ApplicationEventKind.Decided, on, recordedAt, actor, $"办结：{outcome.Label()}（{outcome.LegalBasis()}）");
+        return CaseResult.Ok;
+    }
+
+    private void Record(ApplicationEventKind kind, DateOnly on, DateTimeOffset recordedAt, string actor, string text)
+    {
+        _events.Add(new ApplicationEvent(kind, on, recordedAt, actor, text));
+        Version++;
+    }
+
+    private static CaseResult Refuse(string reason) => CaseResult.Refused(reason);
+}
