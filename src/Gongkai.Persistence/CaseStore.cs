@@ -1,0 +1,215 @@
+using Gongkai.Domain.Applications;
+using Gongkai.Domain.Reports;
+using Gongkai.Domain.Reviews;
+using Gongkai.Domain.Statistics;
+using Gongkai.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Persistence;
+
+/// <summary>
+/// Applications and review cases in the database. Saving checks the version the case was loaded at
+/// (optimistic concurrency): of two officers saving the same case, the second gets <see cref="SaveOutcome.Conflict"/>
+/// and nothing of either is lost — the first's change is stored, the second reloads and redoes.
+/// </summary>
+public sealed class CaseStore(GongkaiDbContext db)
+{
+    public void AddAgency(string code, string name, string? parent = null)
+    {
+        if (db.Agencies.Find(code) is null)
+        {
+            db.Agencies.Add(new AgencyRow { Code = code, Name = name, ParentCode = parent });
+            db.SaveChanges();
+        }
+    }
+
+    public IReadOnlyList<AgencyRow> Agencies() => db.Agencies.AsNoTracking().OrderBy(a => a.Code).ToList();
+
+    public void Add(DisclosureApplication application, string? accessCodeHash = null)
+    {
+        var row = new ApplicationRecord { AccessCodeHash = accessCodeHash };
+        ApplicationMapping.CopyTo(application, row);
+        db.Applications.Add(row);
+        db.SaveChanges();
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Adds many applications in one transaction (demo data, imports).</summary>
+    public void AddRange(IEnumerable<DisclosureApplication> applications, IEnumerable<ReviewCase>? reviews = null)
+    {
+        var previous = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        using var transaction = db.Database.BeginTransaction();
+        var batch = 0;
+        foreach (var application in applications)
+        {
+            var row = new ApplicationRecord();
+            ApplicationMapping.CopyTo(application, row);
+            db.Applications.Add(row);
+            if (++batch % 2000 == 0)
+            {
+                db.SaveChanges();
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        foreach (var review in reviews ?? [])
+        {
+            db.Reviews.Add(ToRow(review));
+        }
+
+        db.SaveChanges();
+        transaction.Commit();
+        db.ChangeTracker.Clear();
+        db.ChangeTracker.AutoDetectChangesEnabled = previous;
+    }
+
+    public DisclosureApplication? Get(Guid id)
+    {
+        var row = db.Applications.AsNoTracking().Include(a => a.Events).Include(a => a.Pauses).AsSplitQuery().SingleOrDefault(a => a.Id == id);
+        return row is null ? null : ApplicationMapping.ToDomain(row);
+    }
+
+    public DisclosureApplication? FindByTrackingNumber(string trackingNumber)
+    {
+        var id = db.Applications.AsNoTracking().Where(a => a.TrackingNumber == trackingNumber).Select(a => (Guid?)a.Id).SingleOrDefault();
+        return id is { } found ? Get(found) : null;
+    }
+
+    /// <summary>Saves a changed case if nobody else saved it since it was loaded at <paramref name="loadedVersion"/>.</summary>
+    public SaveOutcome Save(DisclosureApplication application, int loadedVersion)
+    {
+        var row = db.Applications.Include(a => a.Events).Include(a => a.Pauses).AsSplitQuery().SingleOrDefault(a => a.Id == application.Id);
+        if (row is null)
+        {
+            return SaveOutcome.NotFound;
+        }
+
+        if (row.Version != loadedVersion)
+        {
+            db.ChangeTracker.Clear();
+            return SaveOutcome.Conflict;
+        }
+
+        db.Entry(row).Property(r => r.Version).OriginalValue = loadedVersion;
+        ApplicationMapping.CopyTo(application, row);
+        try
+        {
+            db.SaveChanges();
+            return SaveOutcome.Saved;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveOutcome.Conflict;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public void AddReview(ReviewCase review)
+    {
+        db.Reviews.Add(ToRow(review));
+        db.SaveChanges();
+        db.ChangeTracker.Clear();
+    }
+
+    public IReadOnlyList<ReviewCase> Reviews(string agency) => db.Reviews.AsNoTracking().Where(r => r.AgencyCode == agency).ToList()
+        .Select(r => new ReviewCase(r.Id, r.AgencyCode, r.ApplicationId, (ReviewKind)r.Kind, r.FiledOn, (ReviewResult)r.Result, r.DecidedOn, r.CoDefendant))
+        .ToList();
+
+    /// <summary>
+    /// Tables 三 and 四 for an agency and year, aggregated in the database (GROUP BY, not rows in memory):
+    /// new, carried over, outcome and carried forward counts by applicant category.
+    /// </summary>
+    public AnnualReport AnnualTables(string agency, int year, ReportEdition? edition = null)
+    {
+        var start = new DateOnly(year, 1, 1);
+        var end = new DateOnly(year, 12, 31);
+        var inAgency = db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency);
+        var received = inAgency.Where(a => a.FirstReceivedOn >= start && a.FirstReceivedOn <= end)
+            .GroupBy(a => a.ApplicantCategory).Select(g => new { Category = g.Key, Count = g.Count() }).ToList();
+        var carriedOver = inAgency.Where(a => a.FirstReceivedOn < start && (a.DecidedOn == null || a.DecidedOn >= start))
+            .GroupBy(a => a.ApplicantCategory).Select(g => new { Category = g.Key, Count = g.Count() }).ToList();
+        var decided = inAgency.Where(a => a.DecidedOn >= start && a.DecidedOn <= end && a.Outcome != null)
+            .GroupBy(a => new { a.ApplicantCategory, a.Outcome }).Select(g => new { g.Key.ApplicantCategory, g.Key.Outcome, Count = g.Count() }).ToList();
+        var carriedForward = inAgency.Where(a => a.FirstReceivedOn <= end && (a.DecidedOn == null || a.DecidedOn > end))
+            .GroupBy(a => a.ApplicantCategory).Select(g => new { Category = g.Key, Count = g.Count() }).ToList();
+
+        var report = new AnnualReport(edition ?? ReportEditions.ExpectedFor(year) ?? ReportEdition.Edition2021) { Year = year };
+        foreach (var row in report.Schema.ApplicationDataRows)
+        {
+            foreach (var column in ApplicantColumns.All)
+            {
+                report.SetApplications(row.Key!, column, 0);
+            }
+        }
+
+        void Add(string row, int category, int count)
+        {
+            foreach (var column in new[] { ((ApplicantCategory)category).Column(), ApplicantColumn.Total })
+            {
+                report.SetApplications(row, column, report.GetApplications(row, column)!.Value + count);
+            }
+        }
+
+        received.ForEach(x => Add(ApplicationKeys.NewReceived, x.Category, x.Count));
+        carriedOver.ForEach(x => Add(ApplicationKeys.CarriedOver, x.Category, x.Count));
+        carriedForward.ForEach(x => Add(ApplicationKeys.CarriedForward, x.Category, x.Count));
+        foreach (var x in decided)
+        {
+            Add(((Outcome)x.Outcome!.Value).RowKey(report.Edition), x.ApplicantCategory, x.Count);
+            Add(ApplicationKeys.OutcomeTotal, x.ApplicantCategory, x.Count);
+        }
+
+        var (reviewTables, _) = Domain.Statistics.AnnualTables.Compute(agency, year, [], Reviews(agency), report.Edition);
+        foreach (var column in report.Schema.ReviewColumns)
+        {
+            report.SetReview(column.Key, reviewTables.GetReview(column.Key));
+        }
+
+        return report;
+    }
+
+    /// <summary>Drill-down: the applications a table 三 cell counts.</summary>
+    public IReadOnlyList<(Guid Id, string TrackingNumber)> CasesInCell(string agency, int year, string rowKey, ApplicantColumn column)
+    {
+        var start = new DateOnly(year, 1, 1);
+        var end = new DateOnly(year, 12, 31);
+        var q = db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency);
+        if (column != ApplicantColumn.Total)
+        {
+            var category = (int)Enum.GetValues<ApplicantCategory>().Single(c => c.Column() == column);
+            q = q.Where(a => a.ApplicantCategory == category);
+        }
+
+        q = rowKey switch
+        {
+            ApplicationKeys.NewReceived => q.Where(a => a.FirstReceivedOn >= start && a.FirstReceivedOn <= end),
+            ApplicationKeys.CarriedOver => q.Where(a => a.FirstReceivedOn < start && (a.DecidedOn == null || a.DecidedOn >= start)),
+            ApplicationKeys.CarriedForward => q.Where(a => a.FirstReceivedOn <= end && (a.DecidedOn == null || a.DecidedOn > end)),
+            ApplicationKeys.OutcomeTotal => q.Where(a => a.DecidedOn >= start && a.DecidedOn <= end && a.Outcome != null),
+            _ => OutcomeFilter(q.Where(a => a.DecidedOn >= start && a.DecidedOn <= end), rowKey, ReportEditions.ExpectedFor(year) ?? ReportEdition.Edition2021),
+        };
+        return q.OrderBy(a => a.TrackingNumber).Select(a => new { a.Id, a.TrackingNumber }).ToList().Select(x => (x.Id, x.TrackingNumber)).ToList();
+    }
+
+    private static IQueryable<ApplicationRecord> OutcomeFilter(IQueryable<ApplicationRecord> q, string rowKey, ReportEdition edition)
+    {
+        var outcomes = Enum.GetValues<Outcome>().Where(o => o.RowKey(edition) == rowKey).Select(o => (int?)o).ToArray();
+        return q.Where(a => outcomes.Contains(a.Outcome));
+    }
+
+    private static ReviewRow ToRow(ReviewCase r) => new()
+    {
+        Id = r.Id,
+        AgencyCode = r.AgencyCode,
+        ApplicationId = r.ApplicationId,
+        Kind = (int)r.Kind,
+        FiledOn = r.FiledOn,
+        Result = (int)r.Result,
+        DecidedOn = r.DecidedOn,
+        CoDefendant = r.AgencyIsReconsiderationBodyCoDefendant,
+    };
+}

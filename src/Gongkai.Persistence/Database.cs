@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Gongkai.Persistence;
+
+/// <summary>
+/// Opens the database a setting names: a PostgreSQL connection string (<c>Host=…</c>), or a SQLite file
+/// path or <c>Data Source=…</c>. The default is a SQLite file in ./data.
+/// </summary>
+public static class Database
+{
+    public const string EnvironmentVariable = "GONGKAI_DATABASE";
+    public const string DefaultSqlite = "data/gongkai.db";
+
+    public static (DatabaseProvider Provider, string ConnectionString) Resolve(string? setting)
+    {
+        var value = string.IsNullOrWhiteSpace(setting) ? DefaultSqlite : setting.Trim();
+        if (value.Contains("Host=", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            return (DatabaseProvider.Postgres, value);
+        }
+
+        if (value.Contains('=', StringComparison.Ordinal))
+        {
+            return (DatabaseProvider.Sqlite, value);
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(value));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        return (DatabaseProvider.Sqlite, $"Data Source={value}");
+    }
+
+    public static GongkaiDbContext Open(string? setting)
+    {
+        var (provider, connection) = Resolve(setting);
+        return provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteGongkaiDbContext(new DbContextOptionsBuilder<SqliteGongkaiDbContext>()
+                .UseSqlite(connection)
+                .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
+                .Options),
+            DatabaseProvider.Postgres => new PostgresGongkaiDbContext(new DbContextOptionsBuilder<PostgresGongkaiDbContext>()
+                .UseNpgsql(connection)
+                .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
+                .Options),
+        };
+    }
+
+    /// <summary>Applies the provider's hand-written migrations (idempotent).</summary>
+    public static void Migrate(GongkaiDbContext context) => context.Database.Migrate();
+}

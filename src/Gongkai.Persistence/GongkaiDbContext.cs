@@ -1,0 +1,110 @@
+using Gongkai.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Persistence;
+
+/// <summary>
+/// One model for both providers (Bitwarden's pattern); each provider has its own derived context and its
+/// own hand-written migrations. Table and column names are snake_case on both.
+/// </summary>
+public abstract class GongkaiDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<AgencyRow> Agencies => Set<AgencyRow>();
+
+    public DbSet<ApplicationRecord> Applications => Set<ApplicationRecord>();
+
+    public DbSet<EventRow> Events => Set<EventRow>();
+
+    public DbSet<PauseRow> Pauses => Set<PauseRow>();
+
+    public DbSet<ReviewRow> Reviews => Set<ReviewRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<AgencyRow>(e =>
+        {
+            e.ToTable("agencies");
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasColumnName("code").HasMaxLength(64);
+            e.Property(x => x.Name).HasColumnName("name").HasMaxLength(200);
+            e.Property(x => x.ParentCode).HasColumnName("parent_code").HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<ApplicationRecord>(e =>
+        {
+            e.ToTable("applications");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.AgencyCode).HasColumnName("agency_code").HasMaxLength(64);
+            e.Property(x => x.TrackingNumber).HasColumnName("tracking_number").HasMaxLength(64);
+            e.Property(x => x.AccessCodeHash).HasColumnName("access_code_hash").HasMaxLength(200);
+            e.Property(x => x.ApplicantCategory).HasColumnName("applicant_category");
+            e.Property(x => x.ApplicantName).HasColumnName("applicant_name").HasMaxLength(200);
+            e.Property(x => x.ApplicantIdProof).HasColumnName("applicant_id_proof").HasMaxLength(100);
+            e.Property(x => x.ApplicantContact).HasColumnName("applicant_contact").HasMaxLength(200);
+            e.Property(x => x.Request).HasColumnName("request");
+            e.Property(x => x.Delivery).HasColumnName("delivery").HasMaxLength(200);
+            e.Property(x => x.Channel).HasColumnName("channel");
+            e.Property(x => x.FirstReceivedOn).HasColumnName("first_received_on");
+            e.Property(x => x.ReceivedOn).HasColumnName("received_on");
+            e.Property(x => x.State).HasColumnName("state");
+            e.Property(x => x.ExtensionDays).HasColumnName("extension_days");
+            e.Property(x => x.CorrectionRequested).HasColumnName("correction_requested");
+            e.Property(x => x.CorrectionDeadline).HasColumnName("correction_deadline");
+            e.Property(x => x.FeeNoticeOn).HasColumnName("fee_notice_on");
+            e.Property(x => x.FeeAmount).HasColumnName("fee_amount").HasPrecision(18, 2);
+            e.Property(x => x.Outcome).HasColumnName("outcome");
+            e.Property(x => x.DecidedOn).HasColumnName("decided_on");
+            e.Property(x => x.ReplyText).HasColumnName("reply_text");
+            e.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
+            e.HasIndex(x => x.TrackingNumber).IsUnique().HasDatabaseName("ix_applications_tracking_number");
+            e.HasIndex(x => new { x.AgencyCode, x.FirstReceivedOn }).HasDatabaseName("ix_applications_agency_received");
+            e.HasIndex(x => new { x.AgencyCode, x.DecidedOn }).HasDatabaseName("ix_applications_agency_decided");
+            e.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Pauses).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<EventRow>(e =>
+        {
+            e.ToTable("application_events");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.ApplicationId).HasColumnName("application_id");
+            e.Property(x => x.Sequence).HasColumnName("sequence");
+            e.Property(x => x.Kind).HasColumnName("kind");
+            e.Property(x => x.Date).HasColumnName("date");
+            e.Property(x => x.RecordedAtUtcTicks).HasColumnName("recorded_at_utc_ticks");
+            e.Property(x => x.Actor).HasColumnName("actor").HasMaxLength(100);
+            e.Property(x => x.Text).HasColumnName("text");
+            e.HasIndex(x => new { x.ApplicationId, x.Sequence }).IsUnique().HasDatabaseName("ix_application_events_application_sequence");
+        });
+
+        modelBuilder.Entity<PauseRow>(e =>
+        {
+            e.ToTable("application_pauses");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.ApplicationId).HasColumnName("application_id");
+            e.Property(x => x.Sequence).HasColumnName("sequence");
+            e.Property(x => x.From).HasColumnName("from_date");
+            e.Property(x => x.To).HasColumnName("to_date");
+            e.Property(x => x.Reason).HasColumnName("reason").HasMaxLength(200);
+            e.HasIndex(x => new { x.ApplicationId, x.Sequence }).IsUnique().HasDatabaseName("ix_application_pauses_application_sequence");
+        });
+
+        modelBuilder.Entity<ReviewRow>(e =>
+        {
+            e.ToTable("review_cases");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.AgencyCode).HasColumnName("agency_code").HasMaxLength(64);
+            e.Property(x => x.ApplicationId).HasColumnName("application_id");
+            e.Property(x => x.Kind).HasColumnName("kind");
+            e.Property(x => x.FiledOn).HasColumnName("filed_on");
+            e.Property(x => x.Result).HasColumnName("result");
+            e.Property(x => x.DecidedOn).HasColumnName("decided_on");
+            e.Property(x => x.CoDefendant).HasColumnName("co_defendant");
+            e.HasIndex(x => new { x.AgencyCode, x.FiledOn }).HasDatabaseName("ix_review_cases_agency_filed");
+        });
+    }
+}

@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Persistence;
+
+/// <summary>The PostgreSQL flavour (Npgsql), for larger deployments.</summary>
+public sealed class PostgresGongkaiDbContext(DbContextOptions<PostgresGongkaiDbContext> options) : GongkaiDbContext(options);
