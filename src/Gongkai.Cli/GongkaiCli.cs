@@ -11,6 +11,8 @@ public static class GongkaiCli
         {
             ReportCommands.Build(stdout, stderr),
             DeadlineCommand.Build(stdout, stderr),
+            DatabaseCommands.Db(stdout, stderr),
+            DatabaseCommands.Demo(stdout, stderr),
         };
 
         var parse = root.Parse(args);

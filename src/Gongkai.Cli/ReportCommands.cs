@@ -11,6 +11,7 @@ public static class ReportCommands
         RenderCommand.Build(stdout, stderr),
         TemplateCommand.Build(stdout, stderr),
         ImportCommand.Build(stdout, stderr),
+        DatabaseCommands.Generate(stdout, stderr),
     };
 
     /// <summary>The --to option shared by render and template.</summary>
