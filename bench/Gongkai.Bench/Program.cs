@@ -4,11 +4,12 @@ var command = args.FirstOrDefault() ?? "import";
 return command switch
 {
     "import" => ImportBench.Run(args.Skip(1).ToArray()),
+    "casework" => CaseworkBench.Run(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Gongkai.Bench import [--files N] [--corpus DIR]");
+    Console.Error.WriteLine("usage: Gongkai.Bench import [--files N] [--corpus DIR] | casework");
     return 2;
 }

@@ -58,8 +58,9 @@ public abstract class GongkaiDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.ReplyText).HasColumnName("reply_text");
             e.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
             e.HasIndex(x => x.TrackingNumber).IsUnique().HasDatabaseName("ix_applications_tracking_number");
-            e.HasIndex(x => new { x.AgencyCode, x.FirstReceivedOn }).HasDatabaseName("ix_applications_agency_received");
-            e.HasIndex(x => new { x.AgencyCode, x.DecidedOn }).HasDatabaseName("ix_applications_agency_decided");
+            // Covering indexes for the annual tables: every aggregate is an index-only range scan.
+            e.HasIndex(x => new { x.AgencyCode, x.FirstReceivedOn, x.ApplicantCategory }).HasDatabaseName("ix_applications_agency_received");
+            e.HasIndex(x => new { x.AgencyCode, x.DecidedOn, x.FirstReceivedOn, x.ApplicantCategory, x.Outcome }).HasDatabaseName("ix_applications_agency_decided");
             e.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Pauses).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -12,8 +12,8 @@ namespace Gongkai.Domain.Calendar;
 public sealed class WorkingDayCalendar
 {
     private readonly Dictionary<DateOnly, CalendarEntry> _entries;
-    private readonly Dictionary<int, ulong[]> _bitmaps = [];
-    private readonly Lock _gate = new();
+    // One bitmap per year 1900–2199, built on first use and published without locks (reads are lock-free).
+    private readonly ulong[]?[] _bitmaps = new ulong[]?[300];
 
     private WorkingDayCalendar(IEnumerable<CalendarEntry> entries, string version)
     {
@@ -120,13 +120,13 @@ public sealed class WorkingDayCalendar
 
     private ulong[] Bitmap(int year)
     {
-        lock (_gate)
+        var slot = year - 1900;
+        if ((uint)slot < (uint)_bitmaps.Length && Volatile.Read(ref _bitmaps[slot]) is { } cached)
         {
-            if (_bitmaps.TryGetValue(year, out var existing))
-            {
-                return existing;
-            }
+            return cached;
+        }
 
+        {
             var bitmap = new ulong[6];
             for (var date = new DateOnly(year, 1, 1); date.Year == year; date = date.AddDays(1))
             {
@@ -143,7 +143,11 @@ public sealed class WorkingDayCalendar
                 }
             }
 
-            _bitmaps[year] = bitmap;
+            if ((uint)slot < (uint)_bitmaps.Length)
+            {
+                Volatile.Write(ref _bitmaps[slot], bitmap);
+            }
+
             return bitmap;
         }
     }

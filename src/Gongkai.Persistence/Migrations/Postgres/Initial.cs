@@ -137,12 +137,12 @@ public sealed class Initial : Migration
         migrationBuilder.CreateIndex(
             name: "ix_applications_agency_received",
             table: "applications",
-            columns: new[] { "agency_code", "first_received_on" });
+            columns: new[] { "agency_code", "first_received_on", "applicant_category" });
 
         migrationBuilder.CreateIndex(
             name: "ix_applications_agency_decided",
             table: "applications",
-            columns: new[] { "agency_code", "decided_on" });
+            columns: new[] { "agency_code", "decided_on", "first_received_on", "applicant_category", "outcome" });
 
         migrationBuilder.CreateIndex(
             name: "ix_application_events_application_sequence",
