@@ -48,6 +48,27 @@ internal static partial class Perturb
     public static string OneCellPerLine(string text) => string.Join('\n', text.Split('\n').SelectMany(line =>
         line.Contains('\t', StringComparison.Ordinal) ? line.Split('\t').Select(c => c.Length == 0 ? "|" : c + " |") : [line]));
 
+    /// <summary>One cell per line with nothing around it, an empty line for an empty cell.</summary>
+    public static string OneCellPerLineBlankLines(string text)
+    {
+        var lines = new List<string>();
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.Contains('\t', StringComparison.Ordinal))
+            {
+                var cells = line.Split('\t');
+                var first = Array.FindIndex(cells, c => c.Length > 0);
+                lines.AddRange(cells.Skip(Math.Max(first, 0)));
+            }
+            else if (line.Length > 0)
+            {
+                lines.Add(line);
+            }
+        }
+
+        return string.Join('\n', lines);
+    }
+
     /// <summary>A table flattened into running text: cells separated by one space, blank cells gone.</summary>
     public static string RunningText(string text) => string.Join('\n', text.Split('\n').Select(line =>
         line.Contains('\t', StringComparison.Ordinal) ? string.Join(' ', line.Split('\t').Where(c => c.Length > 0)) : line));

@@ -52,6 +52,8 @@ public sealed class RoundTripTests
         ["Txt_SpaceAligned2019"] = ("random-2019", r => Utf8(Perturb.SpaceAligned(Render(r, RenderFormat.Text))), true),
         ["Txt_OneCellPerLine"] = ("random-2021-a", r => Utf8(Perturb.OneCellPerLine(Render(r, RenderFormat.Text))), true),
         ["Txt_OneCellPerLine2019"] = ("clean-2019", r => Utf8(Perturb.OneCellPerLine(Render(r, RenderFormat.Text))), true),
+        ["Txt_OneCellPerLineBlankLines"] = ("blanks-2021", r => Utf8(Perturb.OneCellPerLineBlankLines(Render(r, RenderFormat.Text))), true),
+        ["Txt_OneCellPerLineBlankLinesFilled"] = ("random-2021-a", r => Utf8(Perturb.OneCellPerLineBlankLines(Render(r, RenderFormat.Text))), true),
         ["Txt_RunningText"] = ("qingtongxia-2021", r => Utf8(Perturb.RunningText(Render(r, RenderFormat.Text))), true),
         ["Txt_RunningTextRandom"] = ("random-2021-b", r => Utf8(Perturb.RunningText(Render(r, RenderFormat.Text))), true),
         ["Txt_ThousandsSeparators"] = ("random-2021-a", r => Utf8(Perturb.ThousandsSeparators(Render(r, RenderFormat.Text))), true),

@@ -19,12 +19,24 @@ public static partial class TableTokenizer
 
     public static List<TableToken> Tokenize(IEnumerable<SourceLine> lines, bool separateDigitsFromText)
     {
+        var list = lines as IReadOnlyList<SourceLine> ?? lines.ToList();
+        var blankLinesAreCells = OneCellPerLineWithBlankLines(list);
         var tokens = new List<TableToken>();
         var rowIndex = 0;
-        foreach (var line in lines)
+        foreach (var line in list)
         {
             var text = line.Text;
-            if (text.Trim().Length == 0 || SeparatorRowRegex().IsMatch(text))
+            if (text.Trim().Length == 0)
+            {
+                if (blankLinesAreCells)
+                {
+                    tokens.Add(new TableToken(TokenKind.Blank, string.Empty, line.Line, 1) { RowIndex = rowIndex++ });
+                }
+
+                continue;
+            }
+
+            if (SeparatorRowRegex().IsMatch(text))
             {
                 continue;
             }
@@ -38,6 +50,23 @@ public static partial class TableTokenizer
         }
 
         return tokens;
+    }
+
+    /// <summary>
+    /// A table printed one cell per line with nothing between cells — no tab, no pipe, no run of spaces —
+    /// writes an empty cell as an empty line. Elsewhere empty lines are paragraph spacing.
+    /// </summary>
+    private static bool OneCellPerLineWithBlankLines(IReadOnlyList<SourceLine> lines)
+    {
+        var content = lines.Where(l => l.Text.Trim().Length > 0).ToArray();
+        if (content.Length < 20)
+        {
+            return false;
+        }
+
+        var separated = content.Count(l => l.Text.Contains('\t', StringComparison.Ordinal) || l.Text.Contains('|', StringComparison.Ordinal) || SpaceRunRegex().IsMatch(l.Text.Trim()));
+        var loneNumbers = content.Count(l => TryNumber(ChineseText.Fold(l.Text.Trim()), out _));
+        return separated == 0 && loneNumbers >= content.Length / 4 && content.Length < lines.Count;
     }
 
     /// <summary>The cells of one line, with their 1-based start column; explicit cells can be blank.</summary>
