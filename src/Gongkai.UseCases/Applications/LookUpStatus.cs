@@ -1,0 +1,51 @@
+using Gongkai.Domain.Applications;
+using Gongkai.Domain.Calendar;
+using Gongkai.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.UseCases.Applications;
+
+/// <summary>
+/// The public status of an application, for its tracking number and access code. A wrong code and an
+/// unknown number get the same answer (nothing), and the answer carries no personal data.
+/// </summary>
+public sealed class LookUpStatus(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, string accessCodeSecret)
+{
+    public sealed record Step(string Date, string What);
+
+    public sealed record Status(
+        string TrackingNumber, string State, string ReceivedOn, string? Due, IReadOnlyList<string> DueExplanation,
+        string? Outcome, string? DecidedOn, IReadOnlyList<Step> Timeline);
+
+    public Status? Run(string trackingNumber, string accessCode)
+    {
+        var stored = db.Applications.AsNoTracking().Where(a => a.TrackingNumber == trackingNumber)
+            .Select(a => new { a.Id, a.AccessCodeHash }).SingleOrDefault();
+        if (stored is null || !AccessCodes.Matches(accessCodeSecret, trackingNumber, accessCode, stored.AccessCodeHash))
+        {
+            return null;
+        }
+
+        var a = new CaseStore(db).Get(stored.Id)!;
+        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var deadline = a.ReplyDeadline(calendar, DeadlinePolicy.Default, today);
+        return new Status(
+            a.TrackingNumber,
+            StateLabel(a.State),
+            a.FirstReceivedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            deadline?.Due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            deadline?.Explain() ?? ["等待申请人补正，答复期限自收到补正后的申请之日起重新计算（条例第三十条）。"],
+            a.Outcome?.Label(),
+            a.DecidedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            a.Events.Select(e => new Step(e.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), e.Text)).ToArray());
+    }
+
+    public static string StateLabel(ApplicationState state) => state switch
+    {
+        ApplicationState.InProgress => "办理中",
+        ApplicationState.AwaitingCorrection => "待补正",
+        ApplicationState.Consulting => "征求意见中",
+        ApplicationState.AwaitingPayment => "待缴费",
+        ApplicationState.Closed => "已办结",
+    };
+}

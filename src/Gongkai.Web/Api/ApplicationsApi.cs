@@ -1,0 +1,36 @@
+using Gongkai.Domain.Calendar;
+using Gongkai.Persistence;
+using Gongkai.UseCases.Applications;
+using Gongkai.Web.Hosting;
+
+namespace Gongkai.Web.Api;
+
+/// <summary>/api/applications: submit an application; look up its status with the access code.</summary>
+public static class ApplicationsApi
+{
+    public static void MapApplicationsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/applications").WithTags("依申请公开");
+
+        group.MapPost("/", (ApplicationForm form, GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options) =>
+        {
+            var (receipt, errors) = new SubmitApplication(db, calendar, time, options.AccessCodeSecret).Run(form, "公众（网上申请）");
+            return receipt is null
+                ? Results.ValidationProblem(errors, title: "申请内容不完整", detail: "请按提示补全后重新提交。")
+                : Results.Created($"/api/applications/{receipt.TrackingNumber}/status", receipt);
+        })
+        .RequireRateLimiting(GongkaiHost.ApplyPolicy)
+        .DisableAntiforgery()
+        .WithSummary("提交政府信息公开申请；返回受理编号和查询码（查询码只显示这一次）");
+
+        group.MapGet("/{trackingNumber}/status", (string trackingNumber, string? code, GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options) =>
+        {
+            var status = string.IsNullOrWhiteSpace(code) ? null : new LookUpStatus(db, calendar, time, options.AccessCodeSecret).Run(trackingNumber, code);
+            return status is null
+                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到申请", detail: "受理编号或查询码不正确。")
+                : Results.Ok(status);
+        })
+        .RequireRateLimiting(GongkaiHost.StatusPolicy)
+        .WithSummary("按受理编号和查询码查询办理状态、答复期限及其计算说明");
+    }
+}

@@ -1,0 +1,87 @@
+using System.Threading.RateLimiting;
+using Gongkai.Domain.Calendar;
+using Gongkai.Persistence;
+using Gongkai.UseCases.Demo;
+using Gongkai.Web.Api;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Gongkai.Web.Hosting;
+
+/// <summary>Service registration and the request pipeline; Program.cs stays a few lines.</summary>
+public static class GongkaiHost
+{
+    public const string ApplyPolicy = "apply";
+    public const string StatusPolicy = "status";
+
+    public static void AddGongkai(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Gongkai").Get<GongkaiOptions>() ?? new GongkaiOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(WorkingDayCalendar.Embedded);
+        builder.Services.AddScoped(_ => Database.Open(options.Database));
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        builder.Services.AddOpenApi();
+        builder.Services.AddRazorPages();
+
+        // Chinese text is written as text, not as &#x…; entities (still HTML-escaped for <, >, &, quotes).
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(ApplyPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.ApplyPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            limiter.AddPolicy(StatusPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.StatusPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            limiter.OnRejected = async (context, token) =>
+                await Results.Problem(statusCode: 429, title: "请求过于频繁", detail: "请稍后再试。").ExecuteAsync(context.HttpContext);
+        });
+    }
+
+    public static void UseGongkai(this WebApplication app)
+    {
+        Prepare(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+        app.MapOpenApi("/openapi/v1.json");
+        app.MapApplicationsApi();
+        app.MapReportsApi();
+        app.MapRazorPages();
+    }
+
+    /// <summary>Migrates the database and, when it is empty, seeds the demo agency and cases.</summary>
+    private static void Prepare(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+        Database.Migrate(db);
+        var options = app.Services.GetRequiredService<GongkaiOptions>();
+        if (options.SeedDemo && !db.Agencies.Any())
+        {
+            var (agencies, cases, reviews) = new DemoSeeder(db, app.Services.GetRequiredService<WorkingDayCalendar>(), app.Services.GetRequiredService<TimeProvider>())
+                .Run(agencies: 1, casesPerAgency: 200, years: 2);
+            app.Logger.LogInformation("演示数据：{Agencies} 个机关（代码 DEMO），{Cases} 件申请，{Reviews} 件复议/诉讼。", agencies, cases, reviews);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Gongkai.Web.Hosting;
+
+/// <summary>Settings under "Gongkai" in appsettings.json or GONGKAI__* environment variables.</summary>
+public sealed class GongkaiOptions
+{
+    /// <summary>SQLite file or PostgreSQL connection string (default ./data/gongkai.db).</summary>
+    public string? Database { get; set; }
+
+    /// <summary>Seed a demo agency and demo cases when the database is empty.</summary>
+    public bool SeedDemo { get; set; } = true;
+
+    /// <summary>Secret mixed into access-code hashes (set it in production).</summary>
+    public string AccessCodeSecret { get; set; } = "gongkai-development-secret";
+
+    /// <summary>Applications per minute per client address (条例第三十五条 excess is a legal matter; this is abuse control).</summary>
+    public int ApplyPerMinute { get; set; } = 10;
+
+    /// <summary>Status lookups per minute per client address.</summary>
+    public int StatusPerMinute { get; set; } = 120;
+}

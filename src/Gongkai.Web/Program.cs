@@ -1,0 +1,15 @@
+using Gongkai.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+}
+
+builder.AddGongkai();
+var app = builder.Build();
+app.UseGongkai();
+app.Run();
+
+/// <summary>Entry point type, visible to the HTTP tests (WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Gongkai.Web.Tests;
+
+public sealed partial class PortalTests(GongkaiFactory factory) : IClassFixture<GongkaiFactory>
+{
+    [Fact]
+    public async Task ApplyForm_WithoutAntiforgeryToken_Refused()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsync("/apply", new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.Name"] = "王五" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ApplyForm_ThenStatusPage_ShowsStateDueDateAndTimeline()
+    {
+        using var client = factory.CreateClient();
+        var form = await client.GetStringAsync("/apply");
+        var token = TokenRegex().Match(form).Groups[1].Value;
+
+        var applied = await client.PostAsync("/apply", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Form.Category"] = "NaturalPerson",
+            ["Form.Name"] = "赵六",
+            ["Form.IdProof"] = "110101199001011234",
+            ["Form.Contact"] = "zhao@example.com",
+            ["Form.Request"] = "本镇2025年低保审核标准",
+            ["Form.DeliveryForm"] = "电子文档",
+            ["Form.DeliveryChannel"] = "电子邮件",
+        }));
+        var page = await applied.Content.ReadAsStringAsync();
+        var number = NumberRegex().Match(page).Groups[1].Value;
+        var code = CodeRegex().Match(page).Groups[1].Value;
+        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+        Assert.StartsWith("DEMO-", number, StringComparison.Ordinal);
+
+        var statusForm = await client.GetStringAsync("/status");
+        var statusToken = TokenRegex().Match(statusForm).Groups[1].Value;
+        var status = await client.PostAsync("/status", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = statusToken,
+            ["Number"] = number,
+            ["Code"] = code,
+        }));
+        var wrong = await client.PostAsync("/status", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = statusToken,
+            ["Number"] = number,
+            ["Code"] = "WRONG123",
+        }));
+
+        var statusPage = await status.Content.ReadAsStringAsync();
+        Assert.Contains("<span id=\"state\">办理中</span>", statusPage, StringComparison.Ordinal);
+        Assert.Contains("起算：", statusPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("赵六", statusPage, StringComparison.Ordinal);
+        var wrongPage = await wrong.Content.ReadAsStringAsync();
+        Assert.Contains("受理编号或查询码不正确", wrongPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("办理中", wrongPage, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenRegex();
+
+    [GeneratedRegex("id=\"tracking\">([^<]+)<")]
+    private static partial Regex NumberRegex();
+
+    [GeneratedRegex("id=\"code\">([^<]+)<")]
+    private static partial Regex CodeRegex();
+}
