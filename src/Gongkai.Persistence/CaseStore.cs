@@ -70,10 +70,12 @@ public sealed class CaseStore(GongkaiDbContext db)
         return row is null ? null : ApplicationMapping.ToDomain(row);
     }
 
-    public DisclosureApplication? FindByTrackingNumber(string trackingNumber)
+    /// <summary>One round trip: the case with its history, and the stored access-code hash.</summary>
+    public (DisclosureApplication Application, string? AccessCodeHash)? FindByTrackingNumber(string trackingNumber)
     {
-        var id = db.Applications.AsNoTracking().Where(a => a.TrackingNumber == trackingNumber).Select(a => (Guid?)a.Id).SingleOrDefault();
-        return id is { } found ? Get(found) : null;
+        var row = db.Applications.AsNoTracking().Include(a => a.Events).Include(a => a.Pauses).AsSingleQuery()
+            .SingleOrDefault(a => a.TrackingNumber == trackingNumber);
+        return row is null ? null : (ApplicationMapping.ToDomain(row), row.AccessCodeHash);
     }
 
     /// <summary>Saves a changed case if nobody else saved it since it was loaded at <paramref name="loadedVersion"/>.</summary>

@@ -34,19 +34,27 @@ public static class Database
         return (DatabaseProvider.Sqlite, $"Data Source={value}");
     }
 
+    // Options are built once per connection string: building them per request costs more than the query.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, DbContextOptions> Options = new();
+
     public static GongkaiDbContext Open(string? setting)
     {
         var (provider, connection) = Resolve(setting);
-        return provider switch
+        var options = Options.GetOrAdd(provider + "|" + connection, _ => provider switch
         {
-            DatabaseProvider.Sqlite => new SqliteGongkaiDbContext(new DbContextOptionsBuilder<SqliteGongkaiDbContext>()
+            DatabaseProvider.Sqlite => new DbContextOptionsBuilder<SqliteGongkaiDbContext>()
                 .UseSqlite(connection)
                 .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
-                .Options),
-            DatabaseProvider.Postgres => new PostgresGongkaiDbContext(new DbContextOptionsBuilder<PostgresGongkaiDbContext>()
+                .Options,
+            DatabaseProvider.Postgres => new DbContextOptionsBuilder<PostgresGongkaiDbContext>()
                 .UseNpgsql(connection)
                 .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
-                .Options),
+                .Options,
+        });
+        return provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteGongkaiDbContext((DbContextOptions<SqliteGongkaiDbContext>)options),
+            DatabaseProvider.Postgres => new PostgresGongkaiDbContext((DbContextOptions<PostgresGongkaiDbContext>)options),
         };
     }
 

@@ -1,7 +1,6 @@
 using Gongkai.Domain.Applications;
 using Gongkai.Domain.Calendar;
 using Gongkai.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.UseCases.Applications;
 
@@ -19,14 +18,13 @@ public sealed class LookUpStatus(GongkaiDbContext db, WorkingDayCalendar calenda
 
     public Status? Run(string trackingNumber, string accessCode)
     {
-        var stored = db.Applications.AsNoTracking().Where(a => a.TrackingNumber == trackingNumber)
-            .Select(a => new { a.Id, a.AccessCodeHash }).SingleOrDefault();
-        if (stored is null || !AccessCodes.Matches(accessCodeSecret, trackingNumber, accessCode, stored.AccessCodeHash))
+        var found = new CaseStore(db).FindByTrackingNumber(trackingNumber);
+        if (found is not { } stored || !AccessCodes.Matches(accessCodeSecret, trackingNumber, accessCode, stored.AccessCodeHash))
         {
             return null;
         }
 
-        var a = new CaseStore(db).Get(stored.Id)!;
+        var a = stored.Application;
         var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
         var deadline = a.ReplyDeadline(calendar, DeadlinePolicy.Default, today);
         return new Status(
