@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Gongkai.Domain.Calendar;
 using Gongkai.Persistence;
 using Gongkai.Reporting.Json;
 using Gongkai.UseCases.Demo;
@@ -49,7 +48,12 @@ public static class DatabaseCommands
             return WithDatabase(parse.GetValue(database), stderr, db =>
             {
                 Database.Migrate(db);
-                var (a, c, r) = new DemoSeeder(db, WorkingDayCalendar.Embedded, TimeProvider.System)
+                if (CalendarSource.Load(null, stderr) is not { } calendar)
+                {
+                    return ExitCodes.Unreadable;
+                }
+
+                var (a, c, r) = new DemoSeeder(db, calendar, TimeProvider.System)
                     .Run(parse.GetValue(agencies), parse.GetValue(cases), parse.GetValue(years));
                 stdout.WriteLine($"已生成 {a} 个机关、{c} 件申请、{r} 件行政复议/诉讼。第一个机关的代码为 DEMO。");
                 return ExitCodes.Ok;

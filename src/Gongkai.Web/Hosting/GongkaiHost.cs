@@ -18,7 +18,9 @@ public static class GongkaiHost
         var options = builder.Configuration.GetSection("Gongkai").Get<GongkaiOptions>() ?? new GongkaiOptions();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(WorkingDayCalendar.Embedded);
+        var calendar = Gongkai.UseCases.Calendar.CalendarFile.Load(options.Calendar, out var problem)
+            ?? throw new InvalidOperationException(problem);
+        builder.Services.AddSingleton(calendar);
         builder.Services.AddScoped(_ => Database.Open(options.Database));
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>

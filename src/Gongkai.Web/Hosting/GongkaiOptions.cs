@@ -6,6 +6,9 @@ public sealed class GongkaiOptions
     /// <summary>SQLite file or PostgreSQL connection string (default ./data/gongkai.db).</summary>
     public string? Database { get; set; }
 
+    /// <summary>A holiday file replacing the compiled-in calendar (else GONGKAI_CALENDAR, else the embedded data).</summary>
+    public string? Calendar { get; set; }
+
     /// <summary>Seed a demo agency and demo cases when the database is empty.</summary>
     public bool SeedDemo { get; set; } = true;
 
