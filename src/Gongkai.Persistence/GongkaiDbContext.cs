@@ -19,6 +19,8 @@ public abstract class GongkaiDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<ReviewRow> Reviews => Set<ReviewRow>();
 
+    public DbSet<StaffUserRow> StaffUsers => Set<StaffUserRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<AgencyRow>(e =>
@@ -91,6 +93,21 @@ public abstract class GongkaiDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.To).HasColumnName("to_date");
             e.Property(x => x.Reason).HasColumnName("reason").HasMaxLength(200);
             e.HasIndex(x => new { x.ApplicationId, x.Sequence }).IsUnique().HasDatabaseName("ix_application_pauses_application_sequence");
+        });
+
+        modelBuilder.Entity<StaffUserRow>(e =>
+        {
+            e.ToTable("staff_users");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.UserName).HasColumnName("user_name").HasMaxLength(64);
+            e.Property(x => x.DisplayName).HasColumnName("display_name").HasMaxLength(100);
+            e.Property(x => x.PasswordHash).HasColumnName("password_hash").HasMaxLength(200);
+            e.Property(x => x.Role).HasColumnName("role");
+            e.Property(x => x.AgencyCode).HasColumnName("agency_code").HasMaxLength(64);
+            e.Property(x => x.FailedAttempts).HasColumnName("failed_attempts");
+            e.Property(x => x.LockedUntilUtcTicks).HasColumnName("locked_until_utc_ticks");
+            e.HasIndex(x => x.UserName).IsUnique().HasDatabaseName("ix_staff_users_user_name");
         });
 
         modelBuilder.Entity<ReviewRow>(e =>

@@ -8,6 +8,8 @@ public sealed class GongkaiFactory : WebApplicationFactory<Program>
 {
     private readonly string _database = Path.Combine(Path.GetTempPath(), "gongkai-web-" + Guid.NewGuid().ToString("N") + ".db");
 
+    public const string DemoPassword = "demo-Passw0rd";
+
     public int StatusPerMinute { get; init; } = 10_000;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -16,6 +18,7 @@ public sealed class GongkaiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Gongkai:StatusPerMinute", StatusPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Gongkai:ApplyPerMinute", "10000");
         builder.UseSetting("Gongkai:AccessCodeSecret", "test-secret");
+        builder.UseSetting("Gongkai:DemoPassword", DemoPassword);
     }
 
     protected override void Dispose(bool disposing)

@@ -29,7 +29,26 @@ public static class GongkaiHost
             json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         builder.Services.AddOpenApi();
-        builder.Services.AddRazorPages();
+        builder.Services.AddScoped<StaffAccounts>();
+        builder.Services.AddAuthentication(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(cookie =>
+            {
+                cookie.LoginPath = "/staff/login";
+                cookie.AccessDeniedPath = "/staff/login";
+                cookie.Cookie.Name = "gongkai.staff";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy("Staff", policy => policy.RequireRole(StaffAccounts.RoleNames))
+            .AddPolicy("OfficeHead", policy => policy.RequireRole("head", "admin"));
+        builder.Services.AddRazorPages(pages =>
+        {
+            pages.Conventions.AuthorizeFolder("/Staff", "Staff");
+            pages.Conventions.AllowAnonymousToPage("/Staff/Login");
+        });
 
         // Chinese text is written as text, not as &#x…; entities (still HTML-escaped for <, >, &, quotes).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -64,6 +83,8 @@ public static class GongkaiHost
         });
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi("/openapi/v1.json");
@@ -81,6 +102,12 @@ public static class GongkaiHost
         var options = app.Services.GetRequiredService<GongkaiOptions>();
         if (options.SeedDemo && !db.Agencies.Any())
         {
+            foreach (var (user, role, password) in scope.ServiceProvider.GetRequiredService<StaffAccounts>().EnsureDemoAccounts("DEMO", options.DemoPassword))
+            {
+                // Printed once, on the first start; only the hash is stored.
+                Console.WriteLine($"演示账户：{user}（{role}） 密码：{password}");
+            }
+
             var (agencies, cases, reviews) = new DemoSeeder(db, app.Services.GetRequiredService<WorkingDayCalendar>(), app.Services.GetRequiredService<TimeProvider>())
                 .Run(agencies: 1, casesPerAgency: 200, years: 2);
             app.Logger.LogInformation("演示数据：{Agencies} 个机关（代码 DEMO），{Cases} 件申请，{Reviews} 件复议/诉讼。", agencies, cases, reviews);

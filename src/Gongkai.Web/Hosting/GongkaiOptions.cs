@@ -12,6 +12,9 @@ public sealed class GongkaiOptions
     /// <summary>Seed a demo agency and demo cases when the database is empty.</summary>
     public bool SeedDemo { get; set; } = true;
 
+    /// <summary>The demo accounts' password (tests); by default a random one is printed on the first start.</summary>
+    public string? DemoPassword { get; set; }
+
     /// <summary>Secret mixed into access-code hashes (set it in production).</summary>
     public string AccessCodeSecret { get; set; } = "gongkai-development-secret";
 

@@ -1,0 +1,24 @@
+namespace Gongkai.Persistence.Entities;
+
+/// <summary>A staff account: clerk (办理人员), office head (公开办负责人) or admin.</summary>
+public sealed class StaffUserRow
+{
+    public int Id { get; set; }
+
+    public string UserName { get; set; } = string.Empty;
+
+    public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>ASP.NET Core's PasswordHasher output (PBKDF2).</summary>
+    public string PasswordHash { get; set; } = string.Empty;
+
+    /// <summary>0 clerk, 1 office head, 2 admin.</summary>
+    public int Role { get; set; }
+
+    public string AgencyCode { get; set; } = string.Empty;
+
+    public int FailedAttempts { get; set; }
+
+    /// <summary>UTC ticks until which sign-in is refused after repeated failures.</summary>
+    public long? LockedUntilUtcTicks { get; set; }
+}

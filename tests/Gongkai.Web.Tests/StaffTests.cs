@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Gongkai.Web.Tests;
+
+public sealed partial class StaffTests(GongkaiFactory factory) : IClassFixture<GongkaiFactory>
+{
+    [Theory]
+    [InlineData("/staff")]
+    [InlineData("/staff/logout")]
+    public async Task StaffPage_Anonymous_RedirectedToLogin(string path)
+    {
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/staff/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_RightPassword_QueueSortedByDueDateWithFlags()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await SignIn(client, "clerk", GongkaiFactory.DemoPassword);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("待办申请", page, StringComparison.Ordinal);
+        Assert.Contains("办理人员（演示）", page, StringComparison.Ordinal);
+        var dues = DueRegex().Matches(page).Select(m => m.Groups[1].Value).ToArray();
+        Assert.NotEmpty(dues);
+        Assert.Equal(dues.Order(StringComparer.Ordinal), dues);
+        Assert.Matches("id=\"overdue\">\\d+<", page);
+    }
+
+    [Fact]
+    public async Task Login_FiveWrongPasswords_LockedEvenWithTheRightOne()
+    {
+        using var client = factory.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Contains("用户名或密码不正确", await (await SignIn(client, "admin", "wrong" + i)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var locked = await (await SignIn(client, "admin", GongkaiFactory.DemoPassword)).Content.ReadAsStringAsync();
+
+        Assert.Contains("账户已暂时锁定", locked, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_WithoutAntiforgeryToken_Refused()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsync("/staff/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = "clerk", ["Password"] = GongkaiFactory.DemoPassword }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> SignIn(HttpClient client, string user, string password)
+    {
+        var form = await client.GetStringAsync("/staff/login");
+        var token = TokenRegex().Match(form).Groups[1].Value;
+        return await client.PostAsync("/staff/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["UserName"] = user,
+            ["Password"] = password,
+        }));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenRegex();
+
+    [GeneratedRegex("<td>(\\d{4}-\\d{2}-\\d{2})</td>\\s*<td>(?:已逾期|3 个工作日内到期|)</td>")]
+    private static partial Regex DueRegex();
+}
