@@ -14,7 +14,8 @@ internal static class ApplicationMapping
         r.CorrectionRequested, r.CorrectionDeadline, r.FeeNoticeOn, r.FeeAmount, (Outcome?)r.Outcome, r.DecidedOn, r.ReplyText, r.Version,
         r.Events.OrderBy(e => e.Sequence).Select(e => new ApplicationEvent(
             (ApplicationEventKind)e.Kind, e.Date, new DateTimeOffset(e.RecordedAtUtcTicks, TimeSpan.Zero), e.Actor, e.Text)),
-        r.Pauses.OrderBy(p => p.Sequence).Select(p => new Pause(p.From, p.To ?? DateOnly.MaxValue, p.Reason)));
+        r.Pauses.OrderBy(p => p.Sequence).Select(p => new Pause(p.From, p.To ?? DateOnly.MaxValue, p.Reason)),
+        r.AgreedDeadline);
 
     /// <summary>Copies the aggregate onto its row; events are append-only, pauses are replaced.</summary>
     public static void CopyTo(DisclosureApplication a, ApplicationRecord r)
@@ -33,6 +34,7 @@ internal static class ApplicationMapping
         r.ReceivedOn = a.ReceivedOn;
         r.State = (int)a.State;
         r.ExtensionDays = a.ExtensionDays;
+        r.AgreedDeadline = a.AgreedDeadline;
         r.CorrectionRequested = a.CorrectionRequested;
         r.CorrectionDeadline = a.CorrectionDeadline;
         r.FeeNoticeOn = a.FeeNoticeOn;

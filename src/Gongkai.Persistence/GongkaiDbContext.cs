@@ -51,6 +51,7 @@ public abstract class GongkaiDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.ReceivedOn).HasColumnName("received_on");
             e.Property(x => x.State).HasColumnName("state");
             e.Property(x => x.ExtensionDays).HasColumnName("extension_days");
+            e.Property(x => x.AgreedDeadline).HasColumnName("agreed_deadline");
             e.Property(x => x.CorrectionRequested).HasColumnName("correction_requested");
             e.Property(x => x.CorrectionDeadline).HasColumnName("correction_deadline");
             e.Property(x => x.FeeNoticeOn).HasColumnName("fee_notice_on");

@@ -29,7 +29,7 @@ public sealed class CaseStoreTests
         Database.Migrate(db);
 
         Assert.Empty(db.Database.GetPendingMigrations());
-        Assert.Equal(["20261122000000_Initial", "20261122010000_StaffUsers"], db.Database.GetAppliedMigrations());
+        Assert.Equal(["20261122000000_Initial", "20261122010000_StaffUsers", "20261122020000_AgreedDeadline"], db.Database.GetAppliedMigrations());
         Assert.Equal(0, db.Applications.Count());
         Assert.Equal(0, db.Events.Count() + db.Pauses.Count() + db.Reviews.Count() + db.Agencies.Count());
     }
@@ -53,6 +53,7 @@ public sealed class CaseStoreTests
             var version = loaded.Version;
             Assert.True(loaded.StartConsultation(new DateOnly(2025, 3, 5), "第三方", At, "clerk").Succeeded);
             Assert.True(loaded.EndConsultation(new DateOnly(2025, 3, 12), "同意", At, "clerk").Succeeded);
+            Assert.True(loaded.SetLaterDeadline(new DateOnly(2025, 6, 30), new DateOnly(2025, 3, 12), "申请 120 件，理由合理", At, "head", Calendar, DeadlinePolicy.Default).Succeeded);
             Assert.True(loaded.IssueFeeNotice(new DateOnly(2025, 3, 13), 200m, "按件计收", At, "clerk", Calendar, DeadlinePolicy.Default).Succeeded);
             Assert.Equal(SaveOutcome.Saved, store.Save(loaded, version));
         }
@@ -61,7 +62,8 @@ public sealed class CaseStoreTests
         {
             var back = new CaseStore(db).Get(a.Id)!;
             Assert.Equal(ApplicationState.AwaitingPayment, back.State);
-            Assert.Equal(4, back.Events.Count);
+            Assert.Equal(5, back.Events.Count);
+            Assert.Equal(new DateOnly(2025, 6, 30), back.AgreedDeadline);
             Assert.Equal(2, back.Pauses.Count);
             Assert.Equal(DateOnly.MaxValue, back.Pauses[1].To);
             Assert.Equal(200m, back.FeeAmount);

@@ -7,6 +7,7 @@ public enum ApplicationEventKind
     CorrectionRequested,
     CorrectionReceived,
     Extended,
+    LaterDeadlineSet,
     ConsultationStarted,
     ConsultationEnded,
     FeeNoticeIssued,

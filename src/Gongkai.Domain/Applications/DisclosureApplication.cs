@@ -45,6 +45,9 @@ public sealed class DisclosureApplication
 
     public int ExtensionDays { get; private set; }
 
+    /// <summary>条例第三十五条: a later reasonable deadline set by the agency, if any.</summary>
+    public DateOnly? AgreedDeadline { get; private set; }
+
     public DateOnly? CorrectionDeadline { get; private set; }
 
     public bool CorrectionRequested { get; private set; }
@@ -93,7 +96,7 @@ public sealed class DisclosureApplication
         Guid id, string agencyCode, string trackingNumber, Applicant applicant, string request, string delivery, ReceiptChannel channel,
         DateOnly firstReceivedOn, DateOnly receivedOn, ApplicationState state, int extensionDays, bool correctionRequested,
         DateOnly? correctionDeadline, DateOnly? feeNoticeOn, decimal? feeAmount, Outcome? outcome, DateOnly? decidedOn, string replyText,
-        int version, IEnumerable<ApplicationEvent> events, IEnumerable<Pause> pauses)
+        int version, IEnumerable<ApplicationEvent> events, IEnumerable<Pause> pauses, DateOnly? agreedDeadline = null)
     {
         var a = new DisclosureApplication
         {
@@ -116,6 +119,7 @@ public sealed class DisclosureApplication
             DecidedOn = decidedOn,
             ReplyText = replyText,
             Version = version,
+            AgreedDeadline = agreedDeadline,
         };
         a._events.AddRange(events);
         a._pauses.AddRange(pauses);
@@ -219,13 +223,46 @@ public sealed class DisclosureApplication
             return Refuse($"延长的期限最长不得超过 {policy.MaxExtensionDays} 个工作日");
         }
 
-        if (on > ReplyDeadline(calendar, policy, on)!.Due)
+        if (on > ReplyDeadline(calendar, policy, on)!.EffectiveDue)
         {
             return Refuse("答复期限已届满，不能再延期");
         }
 
         ExtensionDays = days;
         Record(ApplicationEventKind.Extended, on, recordedAt, actor, $"经负责人同意延长答复期限 {days} 个工作日，并告知申请人：{reason}");
+        return CaseResult.Ok;
+    }
+
+    /// <summary>
+    /// 条例第三十五条: when the number or frequency of requests clearly exceeds a reasonable range but the reasons
+    /// given are reasonable and the request cannot be answered within the statutory period, the agency sets a
+    /// reasonable later deadline and notifies the applicant.
+    /// </summary>
+    public CaseResult SetLaterDeadline(DateOnly due, DateOnly on, string reason, DateTimeOffset recordedAt, string actor, WorkingDayCalendar calendar, DeadlinePolicy policy)
+    {
+        if (State is ApplicationState.Closed or ApplicationState.AwaitingCorrection)
+        {
+            return Refuse("已办结或待补正的申请不能确定延迟答复期限");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Refuse("应说明申请数量、频次超过合理范围的情况及申请人的理由");
+        }
+
+        var counted = ReplyDeadline(calendar, policy, on)!;
+        if (on > counted.EffectiveDue)
+        {
+            return Refuse("答复期限已届满，不能再确定延迟答复期限");
+        }
+
+        if (due <= counted.EffectiveDue)
+        {
+            return Refuse($"延迟答复的期限应晚于现有期限 {counted.EffectiveDue:yyyy-MM-dd}");
+        }
+
+        AgreedDeadline = due;
+        Record(ApplicationEventKind.LaterDeadlineSet, on, recordedAt, actor, $"依条例第三十五条确定延迟答复的合理期限为 {due:yyyy-MM-dd}，并告知申请人：{reason}");
         return CaseResult.Ok;
     }
 
@@ -280,7 +317,7 @@ public sealed class DisclosureApplication
             return Refuse("收费金额应大于 0");
         }
 
-        if (on > ReplyDeadline(calendar, policy, on)!.Due)
+        if (on > ReplyDeadline(calendar, policy, on)!.EffectiveDue)
         {
             return Refuse("收费通知应在答复期限内发出");
         }
@@ -377,7 +414,7 @@ public sealed class DisclosureApplication
         var basis = ExtensionDays > 0
             ? $"条例第三十三条：自收到申请之日起 {policy.ReplyDays} 个工作日内答复，经批准延长 {ExtensionDays} 个工作日"
             : $"条例第三十三条第二款：自收到申请之日起 {policy.ReplyDays} 个工作日内予以答复";
-        return WorkingDays.Explain(calendar, ReceivedOn, policy.ReplyDays + ExtensionDays, basis, pauses);
+        return WorkingDays.Explain(calendar, ReceivedOn, policy.ReplyDays + ExtensionDays, basis, pauses) with { AgreedDue = AgreedDeadline };
     }
 
     /// <summary>The last day to pay a fee (F-08).</summary>

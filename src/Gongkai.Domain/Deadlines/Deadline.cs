@@ -15,6 +15,15 @@ public sealed record Deadline(
     IReadOnlyList<DeadlineDay> Days,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>
+    /// 条例第三十五条: a later, reasonable deadline the agency set for an excessive but reasonable request
+    /// (the statutory count above is kept for reference).
+    /// </summary>
+    public DateOnly? AgreedDue { get; init; }
+
+    /// <summary>The deadline in force: the agreed one when set, else the counted one.</summary>
+    public DateOnly EffectiveDue => AgreedDue ?? Due;
+
     public int Count(DayTreatment treatment) => Days.Count(d => d.Treatment == treatment);
 
     /// <summary>The explanation in Chinese, one line per fact.</summary>
@@ -41,6 +50,11 @@ public sealed record Deadline(
             lines.Add($"暂停计算：{group.Note} {Range(group.From, group.To)}，其间的工作日不计入。");
         }
 
+        if (AgreedDue is { } agreed)
+        {
+            lines.Add($"条例第三十五条：申请数量、频次明显超过合理范围但理由合理，行政机关确定延迟答复的合理期限为 {agreed:yyyy-MM-dd}（{Weekday(agreed)}），并已告知申请人。");
+        }
+
         lines.AddRange(Warnings.Select(w => "注意：" + w));
         return lines;
     }
@@ -48,7 +62,7 @@ public sealed record Deadline(
     public override string ToString()
     {
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"due: {Due:yyyy-MM-dd}");
+        sb.Append(CultureInfo.InvariantCulture, $"due: {EffectiveDue:yyyy-MM-dd}");
         foreach (var line in Explain())
         {
             sb.Append('\n').Append(line);

@@ -34,6 +34,8 @@ public sealed class ApplicationRecord
 
     public int ExtensionDays { get; set; }
 
+    public DateOnly? AgreedDeadline { get; set; }
+
     public bool CorrectionRequested { get; set; }
 
     public DateOnly? CorrectionDeadline { get; set; }

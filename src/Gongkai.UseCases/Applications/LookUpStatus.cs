@@ -31,7 +31,7 @@ public sealed class LookUpStatus(GongkaiDbContext db, WorkingDayCalendar calenda
             a.TrackingNumber,
             StateLabel(a.State),
             a.FirstReceivedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            deadline?.Due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            deadline?.EffectiveDue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             deadline?.Explain() ?? ["等待申请人补正，答复期限自收到补正后的申请之日起重新计算（条例第三十条）。"],
             a.Outcome?.Label(),
             a.DecidedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

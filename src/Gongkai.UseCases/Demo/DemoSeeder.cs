@@ -132,7 +132,7 @@ public sealed class DemoSeeder(GongkaiDbContext db, WorkingDayCalendar calendar,
             a.RecordPayment(cursor, at, "demo", calendar, policy);
         }
 
-        var due = a.ReplyDeadline(calendar, policy, cursor)!.Due;
+        var due = a.ReplyDeadline(calendar, policy, cursor)!.EffectiveDue;
         var decideOn = WorkingDays.Add(calendar, cursor, random.Next(1, 18));
         if (decideOn > due)
         {

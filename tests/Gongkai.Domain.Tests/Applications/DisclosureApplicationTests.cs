@@ -92,6 +92,22 @@ public sealed class DisclosureApplicationTests
     }
 
     [Fact]
+    public void LaterDeadline_Article35_ReplacesTheCountedDueDateAndExplainsIt()
+    {
+        var a = New();
+        var on = new DateOnly(2024, 10, 14);
+
+        Assert.False(a.SetLaterDeadline(new DateOnly(2024, 10, 31), on, "申请 300 件", At, "head", Calendar, Policy).Succeeded);
+        Assert.False(a.SetLaterDeadline(new DateOnly(2024, 12, 31), on, " ", At, "head", Calendar, Policy).Succeeded);
+        Assert.True(a.SetLaterDeadline(new DateOnly(2024, 12, 31), on, "申请 300 件，理由合理", At, "head", Calendar, Policy).Succeeded);
+
+        var deadline = a.ReplyDeadline(Calendar, Policy, on)!;
+        Assert.Equal(new DateOnly(2024, 11, 1), deadline.Due);
+        Assert.Equal(new DateOnly(2024, 12, 31), deadline.EffectiveDue);
+        Assert.Contains(deadline.Explain(), l => l.StartsWith("条例第三十五条", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Consultation_TimeNotCounted()
     {
         var a = New(new DateOnly(2023, 3, 1));

@@ -32,7 +32,7 @@ public sealed class QueueModel(GongkaiDbContext db, WorkingDayCalendar calendar,
         Rows = ids.Select(id => store.Get(id)!)
             .Select(a =>
             {
-                var due = a.ReplyDeadline(calendar, DeadlinePolicy.Default, today)?.Due;
+                var due = a.ReplyDeadline(calendar, DeadlinePolicy.Default, today)?.EffectiveDue;
                 return new Row(
                     a.TrackingNumber, a.FirstReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), LookUpStatus.StateLabel(a.State),
                     due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), due < today, due >= today && due <= soon, due ?? DateOnly.MaxValue);
