@@ -9,7 +9,7 @@ namespace Gongkai.Domain.Applications;
 /// statutory date, the time it was recorded, the actor and the text; the final decision is one outcome row
 /// of table 三.
 /// </summary>
-public sealed class DisclosureApplication
+public sealed partial class DisclosureApplication
 {
     private readonly List<ApplicationEvent> _events = [];
     private readonly List<Pause> _pauses = [];
@@ -126,80 +126,6 @@ public sealed class DisclosureApplication
         return a;
     }
 
-    /// <summary>
-    /// 补正 (条例第三十条): once, within 7 working days of receipt, naming everything to correct and a
-    /// reasonable deadline. The reply clock stops until the corrected application arrives.
-    /// </summary>
-    public CaseResult RequestCorrection(DateOnly on, DateOnly correctBy, string whatToCorrect, DateTimeOffset recordedAt, string actor, WorkingDayCalendar calendar, DeadlinePolicy policy)
-    {
-        if (State != ApplicationState.InProgress)
-        {
-            return Refuse("只有办理中的申请才能要求补正");
-        }
-
-        if (CorrectionRequested)
-        {
-            return Refuse("补正应一次性告知（条例第三十条），本申请已经要求过补正");
-        }
-
-        var noticeDue = WorkingDays.Add(calendar, ReceivedOn, policy.CorrectionNoticeDays);
-        if (on < ReceivedOn || on > noticeDue)
-        {
-            return Refuse($"补正告知应在收到申请之日起 {policy.CorrectionNoticeDays} 个工作日内（{ReceivedOn:yyyy-MM-dd} 至 {noticeDue:yyyy-MM-dd}）发出");
-        }
-
-        if (correctBy <= on)
-        {
-            return Refuse("补正期限应晚于告知日期");
-        }
-
-        if (string.IsNullOrWhiteSpace(whatToCorrect))
-        {
-            return Refuse("补正告知应写明需要补正的事项");
-        }
-
-        CorrectionRequested = true;
-        CorrectionDeadline = correctBy;
-        State = ApplicationState.AwaitingCorrection;
-        Record(ApplicationEventKind.CorrectionRequested, on, recordedAt, actor, $"告知补正，补正期限 {correctBy:yyyy-MM-dd}：{whatToCorrect}");
-        return CaseResult.Ok;
-    }
-
-    /// <summary>The corrected application arrived: the reply period restarts from this day (条例第三十条).</summary>
-    public CaseResult RecordCorrection(DateOnly receivedOn, string text, DateTimeOffset recordedAt, string actor)
-    {
-        if (State != ApplicationState.AwaitingCorrection)
-        {
-            return Refuse("本申请不在待补正状态");
-        }
-
-        if (receivedOn < _events[^1].Date)
-        {
-            return Refuse("补正材料的收到日期不能早于补正告知日期");
-        }
-
-        ReceivedOn = receivedOn;
-        State = ApplicationState.InProgress;
-        Record(ApplicationEventKind.CorrectionReceived, receivedOn, recordedAt, actor, "收到补正后的申请，答复期限自此日重新计算：" + text);
-        return CaseResult.Ok;
-    }
-
-    /// <summary>The deadline passed without a correction: deemed abandoned (条例第三十条, 其他处理 1).</summary>
-    public CaseResult CloseForMissedCorrection(DateOnly on, DateTimeOffset recordedAt, string actor)
-    {
-        if (State != ApplicationState.AwaitingCorrection)
-        {
-            return Refuse("本申请不在待补正状态");
-        }
-
-        if (on <= CorrectionDeadline)
-        {
-            return Refuse($"补正期限 {CorrectionDeadline:yyyy-MM-dd} 尚未届满");
-        }
-
-        return Close(Applications.Outcome.OtherCorrectionOverdue, on, "申请人无正当理由逾期不补正，视为放弃申请，不再处理。", recordedAt, actor);
-    }
-
     /// <summary>延期答复 (条例第三十三条第二款): approved by the head of the OGI office, at most 20 working days, once.</summary>
     public CaseResult Extend(int days, DateOnly on, bool approvedByOfficeHead, string reason, DateTimeOffset recordedAt, string actor, WorkingDayCalendar calendar, DeadlinePolicy policy)
     {
@@ -304,72 +230,6 @@ public sealed class DisclosureApplication
         return CaseResult.Ok;
     }
 
-    /// <summary>信息处理费 (条例第四十二条, F-08): a fee notice within the processing period.</summary>
-    public CaseResult IssueFeeNotice(DateOnly on, decimal amount, string basis, DateTimeOffset recordedAt, string actor, WorkingDayCalendar calendar, DeadlinePolicy policy)
-    {
-        if (State != ApplicationState.InProgress)
-        {
-            return Refuse("只有办理中的申请才能发出收费通知");
-        }
-
-        if (amount <= 0)
-        {
-            return Refuse("收费金额应大于 0");
-        }
-
-        if (on > ReplyDeadline(calendar, policy, on)!.EffectiveDue)
-        {
-            return Refuse("收费通知应在答复期限内发出");
-        }
-
-        FeeNoticeOn = on;
-        FeeAmount = amount;
-        State = ApplicationState.AwaitingPayment;
-        if (policy.FeeWaitPausesClock)
-        {
-            // The notice day is a processing day; the wait runs from the next day (F-08) to the payment day.
-            _pauses.Add(new Pause(on.AddDays(1), DateOnly.MaxValue, "等待缴纳信息处理费"));
-        }
-
-        Record(ApplicationEventKind.FeeNoticeIssued, on, recordedAt, actor, $"发出收费通知：{amount:0.##} 元（{basis}），应自收到通知次日起 {policy.FeePaymentDays} 个工作日内缴纳");
-        return CaseResult.Ok;
-    }
-
-    public CaseResult RecordPayment(DateOnly on, DateTimeOffset recordedAt, string actor, WorkingDayCalendar calendar, DeadlinePolicy policy)
-    {
-        if (State != ApplicationState.AwaitingPayment)
-        {
-            return Refuse("本申请不在待缴费状态");
-        }
-
-        if (on > PaymentDue(calendar, policy))
-        {
-            return Refuse($"缴费期限 {PaymentDue(calendar, policy):yyyy-MM-dd} 已过，应按逾期未缴费处理");
-        }
-
-        EndFeePause(on, policy);
-        State = ApplicationState.InProgress;
-        Record(ApplicationEventKind.FeePaid, on, recordedAt, actor, "申请人已缴纳信息处理费");
-        return CaseResult.Ok;
-    }
-
-    /// <summary>Not paid in time: no longer processed (其他处理 2).</summary>
-    public CaseResult CloseForUnpaidFee(DateOnly on, DateTimeOffset recordedAt, string actor, WorkingDayCalendar calendar, DeadlinePolicy policy)
-    {
-        if (State != ApplicationState.AwaitingPayment)
-        {
-            return Refuse("本申请不在待缴费状态");
-        }
-
-        if (on <= PaymentDue(calendar, policy))
-        {
-            return Refuse($"缴费期限 {PaymentDue(calendar, policy):yyyy-MM-dd} 尚未届满");
-        }
-
-        EndFeePause(on, policy);
-        return Close(Applications.Outcome.OtherFeeUnpaid, on, "申请人逾期未按收费通知要求缴纳费用，不再处理。", recordedAt, actor);
-    }
-
     /// <summary>答复 — the final decision: one outcome row of table 三 and the reply text.</summary>
     public CaseResult Decide(Outcome outcome, DateOnly on, string replyText, DateTimeOffset recordedAt, string actor)
     {
@@ -417,20 +277,8 @@ public sealed class DisclosureApplication
         return WorkingDays.Explain(calendar, ReceivedOn, policy.ReplyDays + ExtensionDays, basis, pauses) with { AgreedDue = AgreedDeadline };
     }
 
-    /// <summary>The last day to pay a fee (F-08).</summary>
-    public DateOnly? PaymentDue(WorkingDayCalendar calendar, DeadlinePolicy policy) =>
-        FeeNoticeOn is { } notice ? WorkingDays.Add(calendar, notice, policy.FeePaymentDays) : null;
-
     /// <summary>Open at the end of <paramref name="day"/>: received by then and not decided by then.</summary>
     public bool IsOpenAt(DateOnly day) => FirstReceivedOn <= day && (DecidedOn is null || DecidedOn > day);
-
-    private void EndFeePause(DateOnly on, DeadlinePolicy policy)
-    {
-        if (policy.FeeWaitPausesClock && _pauses.Count > 0 && _pauses[^1].To == DateOnly.MaxValue)
-        {
-            _pauses[^1] = _pauses[^1] with { To = on };
-        }
-    }
 
     private CaseResult Close(Outcome outcome, DateOnly on, string replyText, DateTimeOffset recordedAt, string actor)
     {
