@@ -19,22 +19,13 @@ internal static class ApplicationsTableReader
         RowObservation? current = null;
         string? previousKey = null;
         var hasTotalColumn = false;
-        var labelledRows = tokens.Where(t => t.Kind == TokenKind.Text).Select(t => t.RowIndex).ToHashSet();
-        var seenText = new HashSet<int>();
         foreach (var token in tokens)
         {
             if (token.Kind != TokenKind.Text)
             {
-                // Blanks before the first label of a printed row indent that row; they are not cells of the row above.
-                if (!(token.Kind == TokenKind.Blank && labelledRows.Contains(token.RowIndex) && !seenText.Contains(token.RowIndex)))
-                {
-                    current?.Values.Add(token);
-                }
-
+                current?.Values.Add(token);
                 continue;
             }
-
-            seenText.Add(token.RowIndex);
 
             var label = ApplicationLabels.Recognise(token.Text, report.Edition, previousKey)
                 ?? NextNumberedRow(token.Text, previousKey, schema);

@@ -35,18 +35,10 @@ internal static partial class ProactiveTableReader
         ProactiveBlock? block = null;
         (ProactiveBlock Block, ProactiveRow Row, TableToken Label)? current = null;
         var values = new Dictionary<string, (ProactiveBlock Block, ProactiveRow Row, TableToken Label, List<TableToken> Values)>();
-        var labelledRows = tokens.Where(t => t.Kind == TokenKind.Text).Select(t => t.RowIndex).ToHashSet();
-        var seenText = new HashSet<int>();
         foreach (var token in tokens)
         {
-            if (token.Kind == TokenKind.Blank && labelledRows.Contains(token.RowIndex) && !seenText.Contains(token.RowIndex))
-            {
-                continue;
-            }
-
             if (token.Kind == TokenKind.Text && token.Text.Length <= ApplicationLabels.MaxLabelLength)
             {
-                seenText.Add(token.RowIndex);
                 var key = ChineseText.LabelKey(token.Text);
                 var caption = CaptionRegex().Match(key);
                 if (caption.Success)

@@ -41,15 +41,30 @@ public static partial class TableTokenizer
                 continue;
             }
 
+            var rowStart = tokens.Count;
             foreach (var (field, column, explicitCell) in Fields(text))
             {
                 AddField(tokens, field, line.Line, column, explicitCell, separateDigitsFromText, rowIndex);
             }
 
+            DropIndentation(tokens, rowStart);
             rowIndex++;
         }
 
         return tokens;
+    }
+
+    /// <summary>
+    /// Blanks before the first text of a printed row indent it (merged label columns, a row started one
+    /// column too far); they are not cells of that row, nor of the row above.
+    /// </summary>
+    private static void DropIndentation(List<TableToken> tokens, int rowStart)
+    {
+        var firstText = tokens.FindIndex(rowStart, t => t.Kind == TokenKind.Text);
+        if (firstText > rowStart && tokens.Skip(rowStart).Take(firstText - rowStart).All(t => t.Kind == TokenKind.Blank))
+        {
+            tokens.RemoveRange(rowStart, firstText - rowStart);
+        }
     }
 
     /// <summary>
