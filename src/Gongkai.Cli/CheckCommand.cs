@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Gongkai.Domain.Diagnostics;
 using Gongkai.Domain.Reports;
 using Gongkai.Reporting;
 using Gongkai.Reporting.Json;
@@ -58,15 +57,12 @@ public static class CheckCommand
         }
 
         var validator = new ReportValidator();
-        var results = new List<(string File, ReadResult Read, IReadOnlyList<Diagnostic> All)>();
+        var results = new List<(string File, ReportCheck Check)>();
         foreach (var file in files)
         {
-            var read = ReportFileReader.ReadFile(file);
-            var all = read.Report is null
-                ? read.Diagnostics
-                : read.Diagnostics.Concat(validator.Validate(read.Report, previous)).ToArray();
-            results.Add((file, read, all));
-            exit = Math.Max(exit, read.Report is null ? ExitCodes.Unreadable : all.Any(d => d.Severity == Severity.Error) ? ExitCodes.Errors : ExitCodes.Ok);
+            var check = ReportCheck.Of(ReportFileReader.ReadFile(file), validator, previous);
+            results.Add((file, check));
+            exit = Math.Max(exit, !check.Readable ? ExitCodes.Unreadable : check.Errors > 0 ? ExitCodes.Errors : ExitCodes.Ok);
         }
 
         if (asJson)
@@ -75,34 +71,34 @@ public static class CheckCommand
         }
         else
         {
-            foreach (var (file, _, all) in results)
+            foreach (var (file, check) in results)
             {
-                foreach (var d in all)
+                foreach (var d in check.Diagnostics)
                 {
                     stdout.WriteLine($"{file}: {d}");
                 }
             }
 
-            var errors = results.Sum(r => r.All.Count(d => d.Severity == Severity.Error));
-            var warnings = results.Sum(r => r.All.Count(d => d.Severity == Severity.Warning));
+            var errors = results.Sum(r => r.Check.Errors);
+            var warnings = results.Sum(r => r.Check.Warnings);
             stderr.WriteLine($"检查了 {results.Count} 个文件：{errors} 个错误，{warnings} 个警告。");
         }
 
         return exit;
     }
 
-    private static void WriteJson(IEnumerable<(string File, ReadResult Read, IReadOnlyList<Diagnostic> All)> results, TextWriter stdout)
+    private static void WriteJson(IEnumerable<(string File, ReportCheck Check)> results, TextWriter stdout)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartArray();
-            foreach (var (file, read, all) in results)
+            foreach (var (file, check) in results)
             {
                 w.WriteStartObject();
                 w.WriteString("file", file);
-                w.WriteBoolean("readable", read.Report is not null);
-                if (read.Report is { } report)
+                w.WriteBoolean("readable", check.Readable);
+                if (check.Report is { } report)
                 {
                     w.WriteString("edition", report.Edition.ToCode());
                     w.WriteString("agency", report.Agency);
@@ -116,9 +112,9 @@ public static class CheckCommand
                     }
                 }
 
-                w.WriteNumber("errors", all.Count(d => d.Severity == Severity.Error));
-                w.WriteNumber("warnings", all.Count(d => d.Severity == Severity.Warning));
-                DiagnosticJson.WriteArray(w, "diagnostics", all);
+                w.WriteNumber("errors", check.Errors);
+                w.WriteNumber("warnings", check.Warnings);
+                DiagnosticJson.WriteArray(w, "diagnostics", check.Diagnostics);
                 w.WriteEndObject();
             }
 

@@ -78,24 +78,20 @@ public static class BatchImporter
     /// <summary>Import plus validation of one file, as one JSON line and one CSV row.</summary>
     public static (string JsonLine, string CsvRow, ImportStatus Status) ImportOne(string path, string name, ReportValidator validator)
     {
-        ReadResult read;
-        IReadOnlyList<Diagnostic> all;
+        ReportCheck check;
         try
         {
-            read = ReportFileReader.ReadFile(path);
-            all = read.Report is null ? read.Diagnostics : [.. read.Diagnostics, .. validator.Validate(read.Report)];
+            check = ReportCheck.Of(ReportFileReader.ReadFile(path), validator);
         }
 #pragma warning disable CA1031 // One bad file must never stop a batch: a bug on one input is recorded against that file.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             var bug = DiagnosticCatalog.FileUnreadable.Create(DiagnosticLocation.Report, $"内部错误：{ex.GetType().Name}: {ex.Message}");
-            read = ReadResult.Failed(bug);
-            all = [bug];
+            check = ReportCheck.Of(ReadResult.Failed(bug), validator);
         }
 
-        var status = read.Report is null ? ImportStatus.Unreadable
-            : all.Any(d => d.Severity == Severity.Error) ? ImportStatus.Errors : ImportStatus.Clean;
+        var status = !check.Readable ? ImportStatus.Unreadable : check.Errors > 0 ? ImportStatus.Errors : ImportStatus.Clean;
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, LineOptions))
         {
@@ -107,10 +103,10 @@ public static class BatchImporter
                 ImportStatus.Errors => "errors",
                 ImportStatus.Unreadable => "unreadable",
             });
-            w.WriteNumber("errors", all.Count(d => d.Severity == Severity.Error));
-            w.WriteNumber("warnings", all.Count(d => d.Severity == Severity.Warning));
+            w.WriteNumber("errors", check.Errors);
+            w.WriteNumber("warnings", check.Warnings);
             w.WritePropertyName("report");
-            if (read.Report is { } report)
+            if (check.Report is { } report)
             {
                 CanonicalJsonWriter.WriteReport(w, report);
             }
@@ -119,10 +115,10 @@ public static class BatchImporter
                 w.WriteNullValue();
             }
 
-            DiagnosticJson.WriteArray(w, "diagnostics", all);
+            DiagnosticJson.WriteArray(w, "diagnostics", check.Diagnostics);
             w.WriteEndObject();
         }
 
-        return (Encoding.UTF8.GetString(buffer.ToArray()), CsvExport.Row(name, status, read.Report, all), status);
+        return (Encoding.UTF8.GetString(buffer.ToArray()), CsvExport.Row(name, status, check.Report, check.Diagnostics), status);
     }
 }

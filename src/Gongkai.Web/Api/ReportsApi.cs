@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Gongkai.Domain.Diagnostics;
 using Gongkai.Persistence;
+using Gongkai.Reporting;
 using Gongkai.Reporting.Json;
 using Gongkai.Reporting.Parsing;
 using Gongkai.Reporting.Validation;
@@ -50,17 +50,16 @@ public static class ReportsApi
                 return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大");
             }
 
-            var read = ReportFileReader.Read(buffer.ToArray());
-            var diagnostics = read.Report is null ? read.Diagnostics : [.. read.Diagnostics, .. new ReportValidator().Validate(read.Report)];
+            var check = ReportCheck.Of(ReportFileReader.Read(buffer.ToArray()), new ReportValidator());
             using var stream = new MemoryStream();
             using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
                 w.WriteStartObject();
-                w.WriteBoolean("readable", read.Report is not null);
-                w.WriteNumber("errors", diagnostics.Count(d => d.Severity == Severity.Error));
-                w.WriteNumber("warnings", diagnostics.Count(d => d.Severity == Severity.Warning));
-                DiagnosticJson.WriteArray(w, "diagnostics", diagnostics);
-                if (read.Report is { } report)
+                w.WriteBoolean("readable", check.Readable);
+                w.WriteNumber("errors", check.Errors);
+                w.WriteNumber("warnings", check.Warnings);
+                DiagnosticJson.WriteArray(w, "diagnostics", check.Diagnostics);
+                if (check.Report is { } report)
                 {
                     w.WritePropertyName("report");
                     CanonicalJsonWriter.WriteReport(w, report);
@@ -70,7 +69,7 @@ public static class ReportsApi
             }
 
             return Results.Text(System.Text.Encoding.UTF8.GetString(stream.ToArray()), "application/json; charset=utf-8",
-                statusCode: read.Report is null ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
+                statusCode: check.Readable ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
         })
         .DisableAntiforgery()
         .WithSummary("检查年度报告（规范 JSON，或已发布的文本、HTML、Word、PDF 报告）：导入并运行全部校验规则");
