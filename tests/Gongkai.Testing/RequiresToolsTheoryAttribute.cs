@@ -6,10 +6,6 @@ public sealed class RequiresToolsTheoryAttribute : Xunit.TheoryAttribute
 {
     public RequiresToolsTheoryAttribute(string install, params string[] programs)
     {
-        var missing = programs.Where(p => !Tools.Exists(p)).ToArray();
-        if (missing.Length > 0)
-        {
-            Skip = $"{string.Join(", ", missing)} not installed ({install})";
-        }
+        Skip = Tools.MissingReason(install, programs);
     }
 }

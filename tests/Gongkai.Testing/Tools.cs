@@ -22,6 +22,13 @@ public static class Tools
         }
     }
 
+    /// <summary>Why a test needing <paramref name="programs"/> is skipped, or null when they are all installed.</summary>
+    public static string? MissingReason(string install, IEnumerable<string> programs)
+    {
+        var missing = programs.Where(p => !Exists(p)).ToArray();
+        return missing.Length == 0 ? null : $"{string.Join(", ", missing)} not installed ({install})";
+    }
+
     /// <summary>Runs a program to completion; throws with its output when it fails (a broken fixture, not a test result).</summary>
     public static void Run(string program, string workingDirectory, params string[] args)
     {

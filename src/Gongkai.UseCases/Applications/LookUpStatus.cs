@@ -1,6 +1,7 @@
 using Gongkai.Domain.Applications;
 using Gongkai.Domain.Calendar;
 using Gongkai.Persistence;
+using Gongkai.UseCases.Time;
 
 namespace Gongkai.UseCases.Applications;
 
@@ -25,7 +26,7 @@ public sealed class LookUpStatus(GongkaiDbContext db, WorkingDayCalendar calenda
         }
 
         var a = stored.Application;
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = ChinaDate.Today(time);
         var deadline = a.ReplyDeadline(calendar, DeadlinePolicy.Default, today);
         return new Status(
             a.TrackingNumber,

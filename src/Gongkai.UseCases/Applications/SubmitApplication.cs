@@ -2,6 +2,7 @@ using System.Globalization;
 using Gongkai.Domain.Applications;
 using Gongkai.Domain.Calendar;
 using Gongkai.Persistence;
+using Gongkai.UseCases.Time;
 
 namespace Gongkai.UseCases.Applications;
 
@@ -11,8 +12,6 @@ namespace Gongkai.UseCases.Applications;
 /// </summary>
 public sealed class SubmitApplication(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, string accessCodeSecret)
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     public sealed record Receipt(string TrackingNumber, string AccessCode, DateOnly ReceivedOn, DateOnly Due);
 
     public (Receipt? Receipt, Dictionary<string, string[]> Errors) Run(ApplicationForm form, string actor)
@@ -29,7 +28,7 @@ public sealed class SubmitApplication(GongkaiDbContext db, WorkingDayCalendar ca
         }
 
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.ToOffset(ChinaOffset).DateTime);
+        var today = ChinaDate.Of(now);
         var tracking = string.Create(CultureInfo.InvariantCulture, $"{form.Agency}-{today:yyyyMMdd}-{System.Security.Cryptography.RandomNumberGenerator.GetInt32(100000, 999999)}");
         var code = AccessCodes.New();
         var application = DisclosureApplication.Receive(

@@ -4,6 +4,7 @@ using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Deadlines;
 using Gongkai.Persistence;
 using Gongkai.UseCases.Applications;
+using Gongkai.UseCases.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed class QueueModel(GongkaiDbContext db, WorkingDayCalendar calendar,
     public void OnGet()
     {
         var agency = User.FindFirst("agency")?.Value ?? string.Empty;
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = ChinaDate.Today(time);
         var soon = WorkingDays.Add(calendar, today, 3);
         var ids = db.Applications.AsNoTracking()
             .Where(a => a.AgencyCode == agency && a.State != (int)ApplicationState.Closed && (State == null || a.State == (int)State))
