@@ -25,9 +25,9 @@ public sealed class CaseStore(GongkaiDbContext db)
 
     public IReadOnlyList<AgencyRow> Agencies() => db.Agencies.AsNoTracking().OrderBy(a => a.Code).ToList();
 
-    public void Add(DisclosureApplication application, string? accessCodeHash = null)
+    public void Add(DisclosureApplication application, string? accessCodeHash = null, string? assignedOfficer = null)
     {
-        var row = new ApplicationRecord { AccessCodeHash = accessCodeHash };
+        var row = new ApplicationRecord { AccessCodeHash = accessCodeHash, AssignedOfficer = assignedOfficer };
         ApplicationMapping.CopyTo(application, row);
         db.Applications.Add(row);
         db.SaveChanges();
@@ -70,6 +70,11 @@ public sealed class CaseStore(GongkaiDbContext db)
         return row is null ? null : ApplicationMapping.ToDomain(row);
     }
 
+    /// <summary>The cases a query selects, with their histories and assigned officers.</summary>
+    public IReadOnlyList<(DisclosureApplication Application, string? AssignedOfficer)> Load(IQueryable<ApplicationRecord> query) =>
+        query.Include(a => a.Events).Include(a => a.Pauses).AsSplitQuery().AsNoTracking().ToList()
+            .Select(r => (ApplicationMapping.ToDomain(r), r.AssignedOfficer)).ToList();
+
     /// <summary>One round trip: the case with its history, and the stored access-code hash.</summary>
     public (DisclosureApplication Application, string? AccessCodeHash)? FindByTrackingNumber(string trackingNumber)
     {
@@ -109,6 +114,18 @@ public sealed class CaseStore(GongkaiDbContext db)
             db.ChangeTracker.Clear();
         }
     }
+
+    /// <summary>The officer handling a case (user name), or null.</summary>
+    public string? AssignedOfficer(Guid id) => db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => a.AssignedOfficer).SingleOrDefault();
+
+    /// <summary>Assigns a case to an officer (null: unassigned). Returns false when there is no such case.</summary>
+    public bool Assign(Guid id, string? officer) =>
+        db.Applications.Where(a => a.Id == id).ExecuteUpdate(s => s.SetProperty(a => a.AssignedOfficer, officer)) == 1;
+
+    /// <summary>Records the result of a reconsideration or lawsuit (or re-opens it as pending).</summary>
+    public bool RecordReviewResult(Guid id, string agency, ReviewResult result, DateOnly? decidedOn) =>
+        db.Reviews.Where(r => r.Id == id && r.AgencyCode == agency)
+            .ExecuteUpdate(s => s.SetProperty(r => r.Result, (int)result).SetProperty(r => r.DecidedOn, decidedOn)) == 1;
 
     public void AddReview(ReviewCase review)
     {

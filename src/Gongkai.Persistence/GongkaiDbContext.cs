@@ -21,6 +21,12 @@ public abstract class GongkaiDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<StaffUserRow> StaffUsers => Set<StaffUserRow>();
 
+    public DbSet<AuditRow> Audit => Set<AuditRow>();
+
+    public DbSet<ReportDraftRow> ReportDrafts => Set<ReportDraftRow>();
+
+    public DbSet<ReportVersionRow> ReportVersions => Set<ReportVersionRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<AgencyRow>(e =>
@@ -59,6 +65,7 @@ public abstract class GongkaiDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.Outcome).HasColumnName("outcome");
             e.Property(x => x.DecidedOn).HasColumnName("decided_on");
             e.Property(x => x.ReplyText).HasColumnName("reply_text");
+            e.Property(x => x.AssignedOfficer).HasColumnName("assigned_officer").HasMaxLength(64);
             e.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
             e.HasIndex(x => x.TrackingNumber).IsUnique().HasDatabaseName("ix_applications_tracking_number");
             // Covering indexes for the annual tables: every aggregate is an index-only range scan.
@@ -124,6 +131,50 @@ public abstract class GongkaiDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.DecidedOn).HasColumnName("decided_on");
             e.Property(x => x.CoDefendant).HasColumnName("co_defendant");
             e.HasIndex(x => new { x.AgencyCode, x.FiledOn }).HasDatabaseName("ix_review_cases_agency_filed");
+        });
+
+        modelBuilder.Entity<AuditRow>(e =>
+        {
+            e.ToTable("audit_log");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.AtUtcTicks).HasColumnName("at_utc_ticks");
+            e.Property(x => x.Actor).HasColumnName("actor").HasMaxLength(64);
+            e.Property(x => x.AgencyCode).HasColumnName("agency_code").HasMaxLength(64);
+            e.Property(x => x.Action).HasColumnName("action").HasMaxLength(64);
+            e.Property(x => x.Target).HasColumnName("target").HasMaxLength(200);
+            e.Property(x => x.Detail).HasColumnName("detail");
+            e.HasIndex(x => new { x.AgencyCode, x.AtUtcTicks }).HasDatabaseName("ix_audit_log_agency_at");
+        });
+
+        modelBuilder.Entity<ReportDraftRow>(e =>
+        {
+            e.ToTable("report_drafts");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.AgencyCode).HasColumnName("agency_code").HasMaxLength(64);
+            e.Property(x => x.Year).HasColumnName("year");
+            e.Property(x => x.Json).HasColumnName("json");
+            e.Property(x => x.UpdatedAtUtcTicks).HasColumnName("updated_at_utc_ticks");
+            e.Property(x => x.UpdatedBy).HasColumnName("updated_by").HasMaxLength(64);
+            e.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
+            e.HasIndex(x => new { x.AgencyCode, x.Year }).IsUnique().HasDatabaseName("ix_report_drafts_agency_year");
+        });
+
+        modelBuilder.Entity<ReportVersionRow>(e =>
+        {
+            e.ToTable("report_versions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.AgencyCode).HasColumnName("agency_code").HasMaxLength(64);
+            e.Property(x => x.Year).HasColumnName("year");
+            e.Property(x => x.Number).HasColumnName("number");
+            e.Property(x => x.Json).HasColumnName("json");
+            e.Property(x => x.PublishedAtUtcTicks).HasColumnName("published_at_utc_ticks");
+            e.Property(x => x.PublishedBy).HasColumnName("published_by").HasMaxLength(64);
+            e.Property(x => x.ChangeNote).HasColumnName("change_note");
+            // Two officers publishing at once cannot both get the same number: the second insert fails.
+            e.HasIndex(x => new { x.AgencyCode, x.Year, x.Number }).IsUnique().HasDatabaseName("ix_report_versions_agency_year_number");
         });
     }
 }

@@ -29,7 +29,7 @@ public sealed class CaseStoreTests
         Database.Migrate(db);
 
         Assert.Empty(db.Database.GetPendingMigrations());
-        Assert.Equal(["20261122000000_Initial", "20261122010000_StaffUsers", "20261122020000_AgreedDeadline"], db.Database.GetAppliedMigrations());
+        Assert.Equal(["20261122000000_Initial", "20261122010000_StaffUsers", "20261122020000_AgreedDeadline", "20261122030000_Workspace"], db.Database.GetAppliedMigrations());
         Assert.Equal(0, db.Applications.Count());
         Assert.Equal(0, db.Events.Count() + db.Pauses.Count() + db.Reviews.Count() + db.Agencies.Count());
     }

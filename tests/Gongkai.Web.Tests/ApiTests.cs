@@ -97,18 +97,18 @@ public sealed class ApiTests(GongkaiFactory factory) : IClassFixture<GongkaiFact
     }
 
     [Fact]
-    public async Task Reports_ListAndGenerated_FromTheDemoRecords()
+    public async Task Reports_UnpublishedYear_NotFoundProblem_DraftNeedsSignIn()
     {
         using var client = factory.CreateClient();
 
-        using var list = JsonDocument.Parse(await client.GetStringAsync("/api/reports"));
-        var demo = list.RootElement.EnumerateArray().Single(e => e.GetProperty("agency").GetString() == "DEMO");
-        var year = demo.GetProperty("years").EnumerateArray().First().GetInt32();
-        using var report = JsonDocument.Parse(await client.GetStringAsync($"/api/reports/DEMO/{year}"));
+        var missing = await client.GetAsync("/api/reports/DEMO/1999");
+        var draft = await client.GetAsync("/api/reports/DEMO/2025/draft");
 
-        Assert.Equal(year, report.RootElement.GetProperty("year").GetInt32());
-        Assert.True(report.RootElement.GetProperty("applications").GetProperty("apps.new_received").GetProperty("total").GetInt32() > 0);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/reports/NOPE/2024")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("尚未发布", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, draft.StatusCode);
+        Assert.Equal("application/problem+json", draft.Content.Headers.ContentType!.MediaType);
     }
 
     [Fact]

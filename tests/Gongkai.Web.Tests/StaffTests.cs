@@ -75,6 +75,6 @@ public sealed partial class StaffTests(GongkaiFactory factory) : IClassFixture<G
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenRegex();
 
-    [GeneratedRegex("<td>(\\d{4}-\\d{2}-\\d{2})</td>\\s*<td>(?:已逾期|3 个工作日内到期|)</td>")]
+    [GeneratedRegex("<td>(\\d{4}-\\d{2}-\\d{2})</td>\\s*<td>(?:<span[^>]*>[^<]*</span>)?</td>")]
     private static partial Regex DueRegex();
 }

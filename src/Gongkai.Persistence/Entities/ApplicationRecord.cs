@@ -50,6 +50,9 @@ public sealed class ApplicationRecord
 
     public string ReplyText { get; set; } = string.Empty;
 
+    /// <summary>The officer handling the case (user name), or null while unassigned. Workspace data, not part of the aggregate.</summary>
+    public string? AssignedOfficer { get; set; }
+
     /// <summary>Optimistic concurrency token: the aggregate's version.</summary>
     public int Version { get; set; }
 

@@ -8,15 +8,27 @@ namespace Gongkai.UseCases.Applications;
 
 /// <summary>
 /// Receives an application: validates the form, registers it with today's date (China time) as the receipt
-/// date, and returns the tracking number and the access code (shown once).
+/// date — or, for an application received offline and registered by an officer, the date it was received —
+/// and returns the tracking number and the access code (shown once).
 /// </summary>
 public sealed class SubmitApplication(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, string accessCodeSecret)
 {
     public sealed record Receipt(string TrackingNumber, string AccessCode, DateOnly ReceivedOn, DateOnly Due);
 
-    public (Receipt? Receipt, Dictionary<string, string[]> Errors) Run(ApplicationForm form, string actor)
+    public (Receipt? Receipt, Dictionary<string, string[]> Errors) Run(ApplicationForm form, string actor, DateOnly? receivedOn = null, string? assignTo = null)
     {
         var errors = form.Validate();
+        var now = time.GetUtcNow();
+        var today = ChinaDate.Of(now);
+        if (receivedOn > today)
+        {
+            errors["ReceivedOn"] = ["收到申请的日期不能晚于今天"];
+        }
+        else if (receivedOn < today.AddYears(-1))
+        {
+            errors["ReceivedOn"] = ["收到申请的日期不能早于一年前"];
+        }
+
         if (db.Agencies.Find(form.Agency) is null)
         {
             errors[nameof(form.Agency)] = ["没有这个机关"];
@@ -27,16 +39,15 @@ public sealed class SubmitApplication(GongkaiDbContext db, WorkingDayCalendar ca
             return (null, errors);
         }
 
-        var now = time.GetUtcNow();
-        var today = ChinaDate.Of(now);
-        var tracking = string.Create(CultureInfo.InvariantCulture, $"{form.Agency}-{today:yyyyMMdd}-{System.Security.Cryptography.RandomNumberGenerator.GetInt32(100000, 999999)}");
+        var received = receivedOn ?? today;
+        var tracking = string.Create(CultureInfo.InvariantCulture, $"{form.Agency}-{received:yyyyMMdd}-{System.Security.Cryptography.RandomNumberGenerator.GetInt32(100000, 999999)}");
         var code = AccessCodes.New();
         var application = DisclosureApplication.Receive(
             Guid.NewGuid(), form.Agency, tracking,
             new Applicant(form.Category, form.Name.Trim(), form.IdProof.Trim(), form.Contact.Trim()),
-            form.Request.Trim(), $"{form.DeliveryForm.Trim()}；{form.DeliveryChannel.Trim()}", form.Channel, today, now, actor);
-        new CaseStore(db).Add(application, AccessCodes.Hash(accessCodeSecret, tracking, code));
+            form.Request.Trim(), $"{form.DeliveryForm.Trim()}；{form.DeliveryChannel.Trim()}", form.Channel, received, now, actor);
+        new CaseStore(db).Add(application, AccessCodes.Hash(accessCodeSecret, tracking, code), assignTo);
         var due = application.ReplyDeadline(calendar, DeadlinePolicy.Default, today)!.Due;
-        return (new Receipt(tracking, code, today, due), errors);
+        return (new Receipt(tracking, code, received, due), errors);
     }
 }

@@ -3,43 +3,63 @@ using Gongkai.Persistence;
 using Gongkai.Reporting;
 using Gongkai.Reporting.Json;
 using Gongkai.Reporting.Parsing;
+using Gongkai.Reporting.Rendering;
 using Gongkai.Reporting.Validation;
 using Gongkai.UseCases.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Api;
 
-/// <summary>/api/reports: list, get (generated from the records), validate any report file.</summary>
+/// <summary>/api/reports: the published reports (list, get, versions), the staff draft, and validation of any report file.</summary>
 public static class ReportsApi
 {
     public static void MapReportsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/reports").WithTags("年度报告");
 
-        group.MapGet("/", (GongkaiDbContext db) =>
-        {
-            var years = db.Applications.AsNoTracking().GroupBy(a => a.AgencyCode)
-                .Select(g => new { Agency = g.Key, First = g.Min(a => a.FirstReceivedOn), Last = g.Max(a => a.FirstReceivedOn) })
-                .ToList();
-            return Results.Ok(db.Agencies.AsNoTracking().OrderBy(a => a.Code).ToList().Select(a =>
+        group.MapGet("/", (GongkaiDbContext db, TimeProvider time) =>
+            Results.Ok(new ReportWorkspace(db, time).CurrentVersions().Select(v => new
             {
-                var span = years.FirstOrDefault(y => y.Agency == a.Code);
-                return new
-                {
-                    agency = a.Code,
-                    name = a.Name,
-                    years = span is null ? [] : Enumerable.Range(span.First.Year, span.Last.Year - span.First.Year + 1).ToArray(),
-                };
-            }));
-        }).WithSummary("机关及其可生成年度报告的年份");
+                agency = v.AgencyCode,
+                name = v.AgencyName,
+                year = v.Year,
+                version = v.Number,
+                publishedAt = v.PublishedAt,
+                url = $"/api/reports/{v.AgencyCode}/{v.Year}",
+            })))
+            .WithSummary("已发布的年度报告（每个机关每年的当前版本）");
 
-        group.MapGet("/{agency}/{year:int}", (string agency, int year, GongkaiDbContext db) =>
+        group.MapGet("/{agency}/{year:int}", (string agency, int year, int? version, GongkaiDbContext db, TimeProvider time) =>
         {
-            var report = new GenerateAnnualReport(db).Run(agency, year);
-            return report is null
+            var json = new ReportWorkspace(db, time).VersionJson(agency, year, version);
+            return json is null
+                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到年度报告",
+                    detail: version is null ? $"机关“{agency}”尚未发布 {year} 年度报告。" : $"机关“{agency}”{year} 年度报告没有第 {version} 版。")
+                : Results.Text(json, "application/json; charset=utf-8");
+        }).WithSummary("已发布的年度报告（规范 JSON）：当前版本，或用 ?version=n 取指定版本");
+
+        group.MapGet("/{agency}/{year:int}/versions", (string agency, int year, GongkaiDbContext db, TimeProvider time) =>
+        {
+            var versions = new ReportWorkspace(db, time).Versions(agency, year);
+            return versions.Count == 0
+                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到年度报告", detail: $"机关“{agency}”尚未发布 {year} 年度报告。")
+                : Results.Ok(versions.Select(v => new { version = v.Number, publishedAt = v.PublishedAt, changeNote = v.ChangeNote }));
+        }).WithSummary("年度报告的发布记录（版本、发布时间、更正说明）");
+
+        group.MapGet("/{agency}/{year:int}/draft", (string agency, int year, GongkaiDbContext db, TimeProvider time, HttpContext http) =>
+        {
+            if (http.User.FindFirst("agency")?.Value != agency)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "无权访问", detail: "只能查看本机关的年度报告草稿。");
+            }
+
+            var workspace = new ReportWorkspace(db, time).Open(agency, year);
+            return workspace is null
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到机关", detail: $"没有代码为“{agency}”的机关。")
-                : Results.Text(CanonicalJsonWriter.Write(report), "application/json; charset=utf-8");
-        }).WithSummary("根据办件记录生成的年度报告（规范 JSON）");
+                : Results.Text(CanonicalJsonWriter.Write(workspace.Report, workspace.Diagnostics), "application/json; charset=utf-8");
+        })
+        .RequireAuthorization("Staff")
+        .WithSummary("工作人员：根据办件记录生成的年度报告草稿及校验结果（规范 JSON）");
 
         group.MapPost("/validate", async (HttpRequest request) =>
         {
@@ -73,5 +93,37 @@ public static class ReportsApi
         })
         .DisableAntiforgery()
         .WithSummary("检查年度报告（规范 JSON，或已发布的文本、HTML、Word、PDF 报告）：导入并运行全部校验规则");
+    }
+
+    /// <summary>Downloads of a published version: /reports/{agency}/{year}/v{n}.html|.docx|.json.</summary>
+    public static void MapReportDownloads(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/reports/{agency}/{year:int}/v{number:int}.{ext}", (string agency, int year, int number, string ext, GongkaiDbContext db, TimeProvider time, HttpContext http) =>
+        {
+            var json = new ReportWorkspace(db, time).VersionJson(agency, year, number);
+            if (json is null || CanonicalJsonReader.Read(json).Report is not { } report)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到年度报告");
+            }
+
+            var name = $"{report.Agency}{year}年政府信息公开工作年度报告（第{number}版）";
+            switch (ext)
+            {
+                case "json":
+                    return Results.File(System.Text.Encoding.UTF8.GetBytes(json), "application/json; charset=utf-8", name + ".json");
+                case "html":
+                    http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+                    return Results.File(System.Text.Encoding.UTF8.GetBytes(ReportRenderer.RenderToString(report, RenderFormat.Html)), "text/html; charset=utf-8", name + ".html");
+                case "docx":
+                    using (var buffer = new MemoryStream())
+                    {
+                        ReportRenderer.Render(report, RenderFormat.Docx, buffer);
+                        return Results.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name + ".docx");
+                    }
+
+                default:
+                    return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "不支持的格式", detail: "可下载 .html、.docx、.json。");
+            }
+        }).WithTags("年度报告").WithSummary("下载已发布的年度报告（HTML、Word、JSON）");
     }
 }

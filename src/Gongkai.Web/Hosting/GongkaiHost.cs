@@ -30,16 +30,20 @@ public static class GongkaiHost
         });
         builder.Services.AddOpenApi();
         builder.Services.AddScoped<StaffAccounts>();
+        builder.Services.AddScoped<AuditLog>();
         builder.Services.AddAuthentication(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
             {
                 cookie.LoginPath = "/staff/login";
-                cookie.AccessDeniedPath = "/staff/login";
+                cookie.AccessDeniedPath = "/staff/denied";
                 cookie.Cookie.Name = "gongkai.staff";
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Strict;
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.SlidingExpiration = true;
+                // The API answers 401/403 problem details instead of redirecting to the sign-in page.
+                cookie.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized, "请先登录");
+                cookie.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden, "无权访问");
             });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy("Staff", policy => policy.RequireRole(StaffAccounts.RoleNames))
@@ -90,7 +94,19 @@ public static class GongkaiHost
         app.MapOpenApi("/openapi/v1.json");
         app.MapApplicationsApi();
         app.MapReportsApi();
+        app.MapReportDownloads();
         app.MapRazorPages();
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status, string title)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            return Results.Problem(statusCode: status, title: title).ExecuteAsync(context.HttpContext);
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     /// <summary>Migrates the database and, when it is empty, seeds the demo agency and cases.</summary>

@@ -18,7 +18,8 @@ public sealed class StaffAccounts(GongkaiDbContext db, TimeProvider time)
 
     private static readonly PasswordHasher<StaffUserRow> Hasher = new();
 
-    public sealed record SignIn(ClaimsPrincipal? Principal, string? Error);
+    /// <param name="Agency">The account's agency when the account exists (failed attempts on it are logged there).</param>
+    public sealed record SignIn(ClaimsPrincipal? Principal, string? Error, string? Agency = null);
 
     public SignIn Verify(string userName, string password)
     {
@@ -31,7 +32,7 @@ public sealed class StaffAccounts(GongkaiDbContext db, TimeProvider time)
 
         if (user.LockedUntilUtcTicks is { } until && until > now.UtcTicks)
         {
-            return new SignIn(null, "登录失败次数过多，账户已暂时锁定，请 15 分钟后再试");
+            return new SignIn(null, "登录失败次数过多，账户已暂时锁定，请 15 分钟后再试", user.AgencyCode);
         }
 
         if (Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
@@ -44,7 +45,7 @@ public sealed class StaffAccounts(GongkaiDbContext db, TimeProvider time)
             }
 
             db.SaveChanges();
-            return new SignIn(null, "用户名或密码不正确");
+            return new SignIn(null, "用户名或密码不正确", user.AgencyCode);
         }
 
         user.FailedAttempts = 0;
@@ -58,7 +59,7 @@ public sealed class StaffAccounts(GongkaiDbContext db, TimeProvider time)
                 new Claim("agency", user.AgencyCode),
             ],
             Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme);
-        return new SignIn(new ClaimsPrincipal(identity), null);
+        return new SignIn(new ClaimsPrincipal(identity), null, user.AgencyCode);
     }
 
     /// <summary>Creates the demo accounts once; returns their passwords to print (never stored in clear).</summary>

@@ -2,43 +2,96 @@ using System.Globalization;
 using Gongkai.Domain.Applications;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Deadlines;
+using Gongkai.Domain.Reports;
 using Gongkai.Persistence;
+using Gongkai.Persistence.Entities;
 using Gongkai.UseCases.Applications;
 using Gongkai.UseCases.Time;
+using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff;
 
-/// <summary>The officer's queue: open applications of the agency, soonest due first, overdue and due within 3 working days flagged.</summary>
+/// <summary>
+/// The officer's queue: applications of the agency, soonest due first, overdue and due within 3 working days
+/// flagged; filtered by state (open ones by default), applicant category, year of receipt and officer.
+/// </summary>
 public sealed class QueueModel(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time) : PageModel
 {
-    public sealed record Row(string TrackingNumber, string ReceivedOn, string State, string? Due, bool Overdue, bool DueSoon, DateOnly SortKey);
+    public sealed record Row(Guid Id, string TrackingNumber, string ReceivedOn, string Category, string State, string? Officer, string? Due, bool Overdue, bool DueSoon, DateOnly SortKey);
+
+    /// <summary>A state, <c>open</c> (default: every state but closed) or <c>all</c>.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? State { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public ApplicationState? State { get; set; }
+    public ApplicantCategory? Category { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    /// <summary>A user name, <c>none</c> for unassigned cases, or empty for everyone's.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Officer { get; set; }
+
+    /// <summary>The queue shows at most this many cases (the oldest first); filters narrow it down.</summary>
+    public const int MaxRows = 2000;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    public IReadOnlyList<StaffUserRow> Officers { get; private set; } = [];
+
     public void OnGet()
     {
-        var agency = User.FindFirst("agency")?.Value ?? string.Empty;
+        var agency = User.Agency();
         var today = ChinaDate.Today(time);
         var soon = WorkingDays.Add(calendar, today, 3);
-        var ids = db.Applications.AsNoTracking()
-            .Where(a => a.AgencyCode == agency && a.State != (int)ApplicationState.Closed && (State == null || a.State == (int)State))
-            .Select(a => a.Id).ToList();
-        var store = new CaseStore(db);
-        Rows = ids.Select(id => store.Get(id)!)
-            .Select(a =>
+        var q = db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency);
+        if (State is null or "" or "open")
+        {
+            q = q.Where(a => a.State != (int)ApplicationState.Closed);
+        }
+        else if (Enum.TryParse<ApplicationState>(State, out var state))
+        {
+            q = q.Where(a => a.State == (int)state);
+        }
+
+        if (Category is { } category)
+        {
+            q = q.Where(a => a.ApplicantCategory == (int)category);
+        }
+
+        if (Year is { } year)
+        {
+            var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            q = q.Where(a => a.FirstReceivedOn >= start && a.FirstReceivedOn <= end);
+        }
+
+        if (Officer == "none")
+        {
+            q = q.Where(a => a.AssignedOfficer == null);
+        }
+        else if (!string.IsNullOrEmpty(Officer))
+        {
+            q = q.Where(a => a.AssignedOfficer == Officer);
+        }
+
+        Rows = new CaseStore(db).Load(q.OrderBy(a => a.FirstReceivedOn).Take(MaxRows)).Select(loaded =>
             {
-                var due = a.ReplyDeadline(calendar, DeadlinePolicy.Default, today)?.EffectiveDue;
+                var a = loaded.Application;
+                var due = a.State == ApplicationState.Closed ? null : a.ReplyDeadline(calendar, DeadlinePolicy.Default, today)?.EffectiveDue;
                 return new Row(
-                    a.TrackingNumber, a.FirstReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), LookUpStatus.StateLabel(a.State),
+                    a.Id, a.TrackingNumber, a.FirstReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Applicant.Category.Column().Label(),
+                    LookUpStatus.StateLabel(a.State), loaded.AssignedOfficer,
                     due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), due < today, due >= today && due <= soon, due ?? DateOnly.MaxValue);
             })
-            .OrderBy(r => r.SortKey)
+            .OrderBy(r => r.SortKey).ThenBy(r => r.TrackingNumber, StringComparer.Ordinal)
             .ToList();
+        Years = db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency).Select(a => a.FirstReceivedOn.Year).Distinct().OrderByDescending(y => y).ToList();
+        Officers = db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == agency).OrderBy(u => u.UserName).ToList();
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Web.Pages.Staff;
 
 /// <summary>Signs out (POST only, with the antiforgery token).</summary>
-public sealed class LogoutModel : PageModel
+public sealed class LogoutModel(Gongkai.Persistence.AuditLog audit) : PageModel
 {
     public void OnGet()
     {
@@ -14,6 +14,7 @@ public sealed class LogoutModel : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        audit.Record(Hosting.StaffClaims.UserName(User), Hosting.StaffClaims.Agency(User), "sign_out", Hosting.StaffClaims.UserName(User), "退出登录");
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return LocalRedirect("/");
     }

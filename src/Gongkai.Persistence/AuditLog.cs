@@ -1,0 +1,29 @@
+using Gongkai.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Persistence;
+
+/// <summary>The append-only log of staff actions (who, what, to which record, when, with what result).</summary>
+public sealed class AuditLog(GongkaiDbContext db, TimeProvider time)
+{
+    public void Record(string actor, string agency, string action, string target, string detail)
+    {
+        db.Audit.Add(new AuditRow
+        {
+            AtUtcTicks = time.GetUtcNow().UtcTicks,
+            Actor = actor,
+            AgencyCode = agency,
+            Action = action,
+            Target = target,
+            Detail = detail,
+        });
+        db.SaveChanges();
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The latest entries of an agency, newest first, optionally for one target.</summary>
+    public IReadOnlyList<AuditRow> Recent(string agency, int take = 200, string? target = null, string? actor = null) =>
+        db.Audit.AsNoTracking()
+            .Where(a => a.AgencyCode == agency && (target == null || a.Target == target) && (actor == null || a.Actor == actor))
+            .OrderByDescending(a => a.Id).Take(take).ToList();
+}

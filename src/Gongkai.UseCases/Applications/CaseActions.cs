@@ -1,0 +1,161 @@
+using System.Globalization;
+using Gongkai.Domain.Applications;
+using Gongkai.Domain.Calendar;
+using Gongkai.Persistence;
+
+namespace Gongkai.UseCases.Applications;
+
+/// <summary>The officers' actions on a case (条例第二十九条至第四十五条).</summary>
+public enum CaseAction
+{
+    RequestCorrection,
+    RecordCorrection,
+    CloseForMissedCorrection,
+    Extend,
+    SetLaterDeadline,
+    StartConsultation,
+    EndConsultation,
+    IssueFeeNotice,
+    RecordPayment,
+    CloseForUnpaidFee,
+    Decide,
+}
+
+/// <summary>What an officer entered for an action; each action reads the fields it needs.</summary>
+public sealed class CaseCommand
+{
+    public CaseAction Action { get; set; }
+
+    /// <summary>The statutory date of the step (告知日期、收到日期、办结日期…).</summary>
+    public DateOnly? On { get; set; }
+
+    /// <summary>补正期限 or the Art. 35 later deadline.</summary>
+    public DateOnly? Until { get; set; }
+
+    /// <summary>What to correct, the corrected text, the reason, the party consulted, the answer, the fee basis or the reply.</summary>
+    public string? Text { get; set; }
+
+    public int? Days { get; set; }
+
+    public decimal? Amount { get; set; }
+
+    public Outcome? Outcome { get; set; }
+}
+
+/// <summary>
+/// Applies one officer action to a case: load, transition (the aggregate refuses illegal ones with the reason),
+/// save against the version the officer saw (optimistic concurrency), and log it — done, refused or conflicting.
+/// </summary>
+public sealed class CaseActions(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, AuditLog audit)
+{
+    public enum Status
+    {
+        Done,
+        Refused,
+        Conflict,
+        NotFound,
+        Forbidden,
+    }
+
+    public sealed record Result(Status Status, string Message);
+
+    public static string Label(CaseAction action) => action switch
+    {
+        CaseAction.RequestCorrection => "告知补正",
+        CaseAction.RecordCorrection => "登记补正后的申请",
+        CaseAction.CloseForMissedCorrection => "逾期不补正办结",
+        CaseAction.Extend => "延长答复期限",
+        CaseAction.SetLaterDeadline => "确定延迟答复期限（第三十五条）",
+        CaseAction.StartConsultation => "开始征求意见",
+        CaseAction.EndConsultation => "结束征求意见",
+        CaseAction.IssueFeeNotice => "发出收费通知",
+        CaseAction.RecordPayment => "登记缴费",
+        CaseAction.CloseForUnpaidFee => "逾期未缴费办结",
+        CaseAction.Decide => "作出答复并办结",
+    };
+
+    /// <param name="actor">The officer's user name.</param>
+    /// <param name="agency">The officer's agency: a case of another agency is not found.</param>
+    /// <param name="isOfficeHead">Whether the officer is the head of the disclosure office (or admin): approves extensions.</param>
+    public Result Run(Guid id, int loadedVersion, CaseCommand command, string actor, string agency, bool isOfficeHead)
+    {
+        var store = new CaseStore(db);
+        var application = store.Get(id);
+        if (application is null || application.AgencyCode != agency)
+        {
+            return new Result(Status.NotFound, "没有这件申请");
+        }
+
+        var label = Label(command.Action);
+        if (command.Action == CaseAction.Extend && !isOfficeHead)
+        {
+            audit.Record(actor, agency, "case." + command.Action, application.TrackingNumber, "拒绝：延期须由公开办负责人批准");
+            return new Result(Status.Forbidden, "延长答复期限须经政府信息公开工作机构负责人同意（条例第三十三条第二款），办理人员不能批准延期。");
+        }
+
+        if (application.Version != loadedVersion)
+        {
+            audit.Record(actor, agency, "case." + command.Action, application.TrackingNumber, "冲突：页面打开后申请已被他人修改");
+            return new Result(Status.Conflict, ConflictMessage);
+        }
+
+        var outcome = Apply(application, command, actor);
+        if (!outcome.Succeeded)
+        {
+            audit.Record(actor, agency, "case." + command.Action, application.TrackingNumber, "拒绝：" + outcome.Error);
+            return new Result(Status.Refused, outcome.Error!);
+        }
+
+        var saved = store.Save(application, loadedVersion);
+        if (saved != SaveOutcome.Saved)
+        {
+            audit.Record(actor, agency, "case." + command.Action, application.TrackingNumber, "冲突：保存时申请已被他人修改");
+            return new Result(Status.Conflict, ConflictMessage);
+        }
+
+        audit.Record(actor, agency, "case." + command.Action, application.TrackingNumber, "完成：" + application.Events[^1].Text);
+        return new Result(Status.Done, $"已{label}。");
+    }
+
+    public const string ConflictMessage = "这件申请在您打开页面之后已被其他工作人员修改，您的操作没有保存。请查看最新办理情况后重新操作。";
+
+    private CaseResult Apply(DisclosureApplication a, CaseCommand c, string actor)
+    {
+        var now = time.GetUtcNow();
+        var policy = DeadlinePolicy.Default;
+        if (c.On is not { } on)
+        {
+            return CaseResult.Refused("请填写日期");
+        }
+
+        var text = c.Text?.Trim() ?? string.Empty;
+        return c.Action switch
+        {
+            CaseAction.RequestCorrection => c.Until is { } by
+                ? a.RequestCorrection(on, by, text, now, actor, calendar, policy)
+                : CaseResult.Refused("请填写补正期限"),
+            CaseAction.RecordCorrection => a.RecordCorrection(on, text.Length == 0 ? "申请人已补正" : text, now, actor),
+            CaseAction.CloseForMissedCorrection => a.CloseForMissedCorrection(on, now, actor),
+            CaseAction.Extend => c.Days is { } days
+                ? string.IsNullOrEmpty(text) ? CaseResult.Refused("请填写延期理由") : a.Extend(days, on, approvedByOfficeHead: true, text, now, actor, calendar, policy)
+                : CaseResult.Refused("请填写延长的工作日数"),
+            CaseAction.SetLaterDeadline => c.Until is { } due
+                ? a.SetLaterDeadline(due, on, text, now, actor, calendar, policy)
+                : CaseResult.Refused("请填写延迟答复的期限"),
+            CaseAction.StartConsultation => string.IsNullOrEmpty(text)
+                ? CaseResult.Refused("请填写征求意见的对象")
+                : a.StartConsultation(on, text, now, actor),
+            CaseAction.EndConsultation => a.EndConsultation(on, text.Length == 0 ? "已收到意见" : text, now, actor),
+            CaseAction.IssueFeeNotice => c.Amount is { } amount
+                ? a.IssueFeeNotice(on, amount, text.Length == 0 ? "按件计收" : text, now, actor, calendar, policy)
+                : CaseResult.Refused("请填写收费金额"),
+            CaseAction.RecordPayment => a.RecordPayment(on, now, actor, calendar, policy),
+            CaseAction.CloseForUnpaidFee => a.CloseForUnpaidFee(on, now, actor, calendar, policy),
+            CaseAction.Decide => c.Outcome is { } outcome
+                ? a.Decide(outcome, on, text, now, actor)
+                : CaseResult.Refused("请选择办理结果"),
+        };
+    }
+
+    public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

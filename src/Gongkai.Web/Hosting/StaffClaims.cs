@@ -1,0 +1,16 @@
+using System.Security.Claims;
+
+namespace Gongkai.Web.Hosting;
+
+/// <summary>The signed-in officer's user name, agency and role, from the cookie's claims.</summary>
+public static class StaffClaims
+{
+    public static string UserName(this ClaimsPrincipal user) => user.Identity?.Name ?? string.Empty;
+
+    public static string Agency(this ClaimsPrincipal user) => user.FindFirst("agency")?.Value ?? string.Empty;
+
+    public static string DisplayName(this ClaimsPrincipal user) => user.FindFirst("display_name")?.Value ?? user.UserName();
+
+    /// <summary>公开办负责人 or 管理员: may approve extensions and publish annual reports.</summary>
+    public static bool IsOfficeHead(this ClaimsPrincipal user) => user.IsInRole("head") || user.IsInRole("admin");
+}

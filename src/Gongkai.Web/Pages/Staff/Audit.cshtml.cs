@@ -1,0 +1,24 @@
+using Gongkai.Persistence;
+using Gongkai.Persistence.Entities;
+using Gongkai.Web.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web.Pages.Staff;
+
+/// <summary>The audit log of the agency's staff actions, newest first (office heads and admins).</summary>
+[Authorize(Policy = "OfficeHead")]
+public sealed class AuditModel(AuditLog audit) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Actor { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Target { get; set; }
+
+    public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
+
+    public void OnGet() =>
+        Rows = audit.Recent(User.Agency(), 500, string.IsNullOrWhiteSpace(Target) ? null : Target.Trim(), string.IsNullOrWhiteSpace(Actor) ? null : Actor.Trim());
+}

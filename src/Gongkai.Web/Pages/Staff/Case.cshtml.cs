@@ -1,0 +1,138 @@
+using Gongkai.Domain.Applications;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Deadlines;
+using Gongkai.Domain.Reviews;
+using Gongkai.Persistence;
+using Gongkai.Persistence.Entities;
+using Gongkai.UseCases.Applications;
+using Gongkai.UseCases.Notices;
+using Gongkai.UseCases.Time;
+using Gongkai.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Staff;
+
+/// <summary>
+/// One case: applicant, request, the due date with its explanation, the timeline, every action the case's
+/// state allows, the notices, linked reconsiderations/lawsuits and the audit trail.
+/// </summary>
+public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, AuditLog audit) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public DisclosureApplication Case { get; private set; } = null!;
+
+    public Deadline? Deadline { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    public string? AssignedOfficer { get; private set; }
+
+    public IReadOnlyList<StaffUserRow> Officers { get; private set; } = [];
+
+    public IReadOnlyList<ReviewCase> Reviews { get; private set; } = [];
+
+    public IReadOnlyList<AuditRow> Trail { get; private set; } = [];
+
+    public string? Message { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public bool CanApproveExtension => User.IsOfficeHead();
+
+    public IReadOnlyList<NoticeKind> Notices { get; private set; } = [];
+
+    public IActionResult OnGet()
+    {
+        Message = TempData["Message"] as string;
+        return Load() ? Page() : NotFound();
+    }
+
+    public IActionResult OnPostAct(int version, CaseCommand command)
+    {
+        var result = new CaseActions(db, calendar, time, audit).Run(Id, version, command, User.UserName(), User.Agency(), User.IsOfficeHead());
+        switch (result.Status)
+        {
+            case CaseActions.Status.Done:
+                TempData["Message"] = result.Message;
+                return RedirectToPage(new { Id });
+            case CaseActions.Status.NotFound:
+                return NotFound();
+            default:
+                Error = result.Message;
+                Response.StatusCode = result.Status switch
+                {
+                    CaseActions.Status.Forbidden => StatusCodes.Status403Forbidden,
+                    CaseActions.Status.Conflict => StatusCodes.Status409Conflict,
+                    _ => StatusCodes.Status422UnprocessableEntity,
+                };
+                Load();
+                return Page();
+        }
+    }
+
+    public IActionResult OnPostAssign(string? officer)
+    {
+        var store = new CaseStore(db);
+        var application = store.Get(Id);
+        if (application is null || application.AgencyCode != User.Agency())
+        {
+            return NotFound();
+        }
+
+        officer = string.IsNullOrWhiteSpace(officer) ? null : officer;
+        if (officer is not null && !db.StaffUsers.Any(u => u.UserName == officer && u.AgencyCode == User.Agency()))
+        {
+            Error = "没有这位工作人员";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Load();
+            return Page();
+        }
+
+        store.Assign(Id, officer);
+        audit.Record(User.UserName(), User.Agency(), "case.assign", application.TrackingNumber, officer is null ? "取消指派" : "指派给 " + officer);
+        TempData["Message"] = officer is null ? "已取消指派。" : $"已指派给 {officer}。";
+        return RedirectToPage(new { Id });
+    }
+
+    private bool Load()
+    {
+        var store = new CaseStore(db);
+        var found = store.Get(Id);
+        if (found is null || found.AgencyCode != User.Agency())
+        {
+            return false;
+        }
+
+        Case = found;
+        Today = ChinaDate.Today(time);
+        Deadline = found.ReplyDeadline(calendar, DeadlinePolicy.Default, Today);
+        AssignedOfficer = store.AssignedOfficer(Id);
+        Officers = db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == found.AgencyCode).OrderBy(u => u.UserName).ToList();
+        Reviews = store.Reviews(found.AgencyCode).Where(r => r.ApplicationId == Id).OrderBy(r => r.FiledOn).ToList();
+        Trail = audit.Recent(found.AgencyCode, 100, target: found.TrackingNumber);
+        var agencyName = db.Agencies.Find(found.AgencyCode)?.Name ?? found.AgencyCode;
+        Notices = Enum.GetValues<NoticeKind>().Where(k => Notice.For(k, found, agencyName) is not null).ToList();
+        return true;
+    }
+
+    /// <summary>The actions the case's state allows now (the aggregate still checks every rule when one is submitted).</summary>
+    public IEnumerable<CaseAction> Available() => Case.State switch
+    {
+        ApplicationState.InProgress => new[]
+        {
+            CaseAction.Decide, CaseAction.RequestCorrection, CaseAction.StartConsultation, CaseAction.IssueFeeNotice,
+            CaseAction.Extend, CaseAction.SetLaterDeadline,
+        }.Where(a => a != CaseAction.RequestCorrection || !Case.CorrectionRequested).Where(a => a != CaseAction.Extend || Case.ExtensionDays == 0),
+        ApplicationState.AwaitingCorrection => [CaseAction.RecordCorrection, CaseAction.CloseForMissedCorrection],
+        ApplicationState.Consulting => new[] { CaseAction.EndConsultation, CaseAction.Extend, CaseAction.SetLaterDeadline }
+            .Where(a => a != CaseAction.Extend || Case.ExtensionDays == 0),
+        ApplicationState.AwaitingPayment => [CaseAction.RecordPayment, CaseAction.CloseForUnpaidFee],
+        ApplicationState.Closed => [],
+    };
+
+    public static string Date(DateOnly? d) => d is { } v ? CaseActions.Date(v) : string.Empty;
+}

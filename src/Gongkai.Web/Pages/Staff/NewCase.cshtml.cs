@@ -1,0 +1,56 @@
+using Gongkai.Domain.Calendar;
+using Gongkai.Persistence;
+using Gongkai.UseCases.Applications;
+using Gongkai.UseCases.Time;
+using Gongkai.Web.Hosting;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web.Pages.Staff;
+
+/// <summary>Registers an application received in person, by post or by fax, with the channel and the date it was received (条例第三十一条).</summary>
+public sealed class NewCaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options, AuditLog audit) : PageModel
+{
+    [BindProperty]
+    public ApplicationForm Form { get; set; } = new() { Channel = Domain.Deadlines.ReceiptChannel.InPerson };
+
+    [BindProperty]
+    public DateOnly? ReceivedOn { get; set; }
+
+    public SubmitApplication.Receipt? Receipt { get; private set; }
+
+    public Guid? CaseId { get; private set; }
+
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+
+    public DateOnly Today => ChinaDate.Today(time);
+
+    public void OnGet()
+    {
+    }
+
+    public void OnPost()
+    {
+        Form.Agency = User.Agency();
+        if (ReceivedOn is null)
+        {
+            Errors["ReceivedOn"] = ["请填写收到申请的日期"];
+            return;
+        }
+
+        var (receipt, errors) = new SubmitApplication(db, calendar, time, options.AccessCodeSecret).Run(Form, User.UserName(), ReceivedOn, assignTo: User.UserName());
+        Receipt = receipt;
+        Errors = errors;
+        if (receipt is not null)
+        {
+            CaseId = db.Applications.Where(a => a.TrackingNumber == receipt.TrackingNumber).Select(a => a.Id).Single();
+            audit.Record(User.UserName(), Form.Agency, "case.register", receipt.TrackingNumber, $"登记{Domain.Deadlines.ReceiptChannels.Label(Form.Channel)}收到的申请，收到日期 {receipt.ReceivedOn:yyyy-MM-dd}");
+        }
+    }
+
+    public IHtmlContent ErrorFor(string field) =>
+        Errors.TryGetValue(field, out var messages)
+            ? new HtmlString($"<p class=\"error\">{System.Net.WebUtility.HtmlEncode(messages[0])}</p>")
+            : HtmlString.Empty;
+}

@@ -1,0 +1,50 @@
+using Gongkai.Domain.Reports;
+using Gongkai.Domain.Reviews;
+using Gongkai.Persistence;
+using Gongkai.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Staff;
+
+/// <summary>Drill-down: the cases a cell of table 三 (row + column) or table 四 (cell key) counts.</summary>
+public sealed class ReportCellModel(GongkaiDbContext db) : PageModel
+{
+    public sealed record Item(Guid? ApplicationId, string Label, string Detail);
+
+    public int Year { get; private set; }
+
+    public string Caption { get; private set; } = string.Empty;
+
+    public IReadOnlyList<Item> Items { get; private set; } = [];
+
+    public IActionResult OnGet(int year, string? row, string? col, string? review)
+    {
+        Year = year;
+        var agency = User.Agency();
+        var schema = ReportSchema.For(ReportEditions.ExpectedFor(year) ?? ReportEdition.Edition2021);
+        if (row is not null && col is not null && schema.IsApplicationRowKey(row) && ApplicantColumns.TryParseKey(col, out var column))
+        {
+            var label = schema.ApplicationDataRows.First(r => r.Key == row).Label;
+            Caption = $"表三 · {label} · {column.Label()}";
+            Items = new CaseStore(db).CasesInCell(agency, year, row, column).Select(c => new Item(c.Id, c.TrackingNumber, string.Empty)).ToList();
+            return Page();
+        }
+
+        if (review is not null && schema.ReviewColumns.FirstOrDefault(c => c.Key == review) is { } reviewColumn)
+        {
+            Caption = $"表四 · {reviewColumn.Group switch { ReviewGroup.Reconsideration => "行政复议", ReviewGroup.DirectLitigation => "行政诉讼（未经复议直接起诉）", _ => "行政诉讼（复议后起诉）" }} · {reviewColumn.Label}";
+            var numbers = db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency).Select(a => new { a.Id, a.TrackingNumber }).ToDictionary(a => a.Id, a => a.TrackingNumber);
+            Items = new CaseStore(db).Reviews(agency)
+                .Where(r => r.CountsInYear(year) && (r.ColumnKey(year) == review || ReviewCase.TotalKey(r.Kind) == review))
+                .OrderBy(r => r.FiledOn)
+                .Select(r => new Item(r.ApplicationId, r.ApplicationId is { } id ? numbers.GetValueOrDefault(id, "（未关联申请）") : "（未关联申请）",
+                    $"收到 {r.FiledOn:yyyy-MM-dd}，{ReviewsModel.ResultLabel(r.ResultAtEndOf(year))}"))
+                .ToList();
+            return Page();
+        }
+
+        return NotFound();
+    }
+}

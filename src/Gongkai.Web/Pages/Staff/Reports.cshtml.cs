@@ -1,0 +1,153 @@
+using Gongkai.Domain.Diagnostics;
+using Gongkai.Domain.Reports;
+using Gongkai.Persistence;
+using Gongkai.Reporting.Rendering;
+using Gongkai.UseCases.Reports;
+using Gongkai.UseCases.Time;
+using Gongkai.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Staff;
+
+/// <summary>
+/// The annual-report workspace: choose a year; tables 三 and 四 come from the cases (each cell links to the
+/// cases it counts), table 二 and the narrative are edited here, every diagnostic is shown beside its cell or
+/// section, the official layout can be previewed, and the report published (then corrected as new versions).
+/// </summary>
+public sealed class ReportsModel(GongkaiDbContext db, TimeProvider time, AuditLog audit) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    public ReportWorkspace.Workspace? Workspace { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public bool CanPublish => User.IsOfficeHead();
+
+    public IActionResult OnGet(string? format)
+    {
+        Message = TempData["Message"] as string;
+        Load();
+        if (Year is not null && Workspace is null)
+        {
+            return NotFound();
+        }
+
+        if (format == "preview" && Workspace is { } ws)
+        {
+            // The official layout as it would be published; a standalone page with its own inline print style.
+            Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+            return Content(ReportRenderer.RenderToString(ws.Report, RenderFormat.Html), "text/html; charset=utf-8");
+        }
+
+        return Page();
+    }
+
+    public IActionResult OnPostSave(int draftVersion)
+    {
+        if (Year is not { } year)
+        {
+            return NotFound();
+        }
+
+        var form = Request.Form;
+        var proactive = form.Keys.Where(k => k.StartsWith("proactive.", StringComparison.Ordinal)).ToDictionary(k => k, k => (string?)form[k].ToString());
+        var sections = ReportSections.Keys.ToDictionary(k => k, k => (string?)form[k].ToString());
+        var result = new ReportWorkspace(db, time).SaveDraft(User.Agency(), year, proactive, sections, draftVersion, User.UserName());
+        audit.Record(User.UserName(), User.Agency(), "report.save", $"report:{year}", result switch
+        {
+            ReportWorkspace.SaveResult.Saved => "保存草稿",
+            ReportWorkspace.SaveResult.Conflict => "冲突：草稿已被他人修改，未保存",
+            ReportWorkspace.SaveResult.NotFound => "未找到机关",
+        });
+        switch (result)
+        {
+            case ReportWorkspace.SaveResult.Saved:
+                TempData["Message"] = "已保存。";
+                return RedirectToPage(new { Year });
+            case ReportWorkspace.SaveResult.Conflict:
+                Error = "年度报告草稿在您打开页面之后已被其他工作人员修改，您的修改没有保存。请刷新页面，查看最新内容后重新填写。";
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                Load();
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    public IActionResult OnPostPublish(string? changeNote)
+    {
+        if (Year is not { } year)
+        {
+            return NotFound();
+        }
+
+        if (!User.IsOfficeHead())
+        {
+            audit.Record(User.UserName(), User.Agency(), "report.publish", $"report:{year}", "拒绝：发布须由公开办负责人或管理员办理");
+            Error = "年度报告须由公开办负责人或管理员发布。";
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            Load();
+            return Page();
+        }
+
+        var result = new ReportWorkspace(db, time).Publish(User.Agency(), year, User.UserName(), changeNote);
+        audit.Record(User.UserName(), User.Agency(), "report.publish", $"report:{year}", result.Error is null ? $"发布第 {result.Number} 版{(string.IsNullOrWhiteSpace(changeNote) ? "" : "：" + changeNote.Trim())}" : "拒绝：" + result.Error);
+        if (result.Error is not null)
+        {
+            Error = result.Error;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Load();
+            return Page();
+        }
+
+        TempData["Message"] = $"已发布第 {result.Number} 版，公众可在“年度报告”栏目查看。";
+        return RedirectToPage(new { Year });
+    }
+
+    private void Load()
+    {
+        var agency = User.Agency();
+        var thisYear = ChinaDate.Today(time).Year;
+        var first = db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency).Select(a => (int?)a.FirstReceivedOn.Year).Min() ?? thisYear - 1;
+        Years = Enumerable.Range(first, Math.Max(1, thisYear - first + 1)).Reverse().ToList();
+        if (Year is { } year)
+        {
+            Workspace = new ReportWorkspace(db, time).Open(agency, year);
+        }
+    }
+
+    /// <summary>Diagnostics of a table 二 row (any of its cells).</summary>
+    public IEnumerable<Diagnostic> ForProactiveRow(ProactiveRow row) =>
+        Workspace!.Diagnostics.Where(d => d.Location.Table == "二" && d.Location.RowKey is { } k && k.StartsWith(row.KeyStem + ".", StringComparison.Ordinal));
+
+    /// <summary>Diagnostics of a table 三 row.</summary>
+    public IEnumerable<Diagnostic> ForApplicationRow(string rowKey) =>
+        Workspace!.Diagnostics.Where(d => d.Location.Table == "三" && d.Location.RowKey == rowKey);
+
+    public bool IsFlagged(string rowKey, ApplicantColumn column) =>
+        Workspace!.Diagnostics.Any(d => d.Severity == Severity.Error && d.Location.Table == "三" && d.Location.RowKey == rowKey && (d.Location.ColumnKey is null || d.Location.ColumnKey == column.Key()));
+
+    public IEnumerable<Diagnostic> ForTable(string table) =>
+        Workspace!.Diagnostics.Where(d => d.Location.Table == table && d.Location.RowKey is null);
+
+    public IEnumerable<Diagnostic> ForSection(string section) =>
+        Workspace!.Diagnostics.Where(d => d.Location.Section == section || (section == "meta" && d.Location == DiagnosticLocation.Report));
+
+    public IEnumerable<Diagnostic> ForReviews() =>
+        Workspace!.Diagnostics.Where(d => d.Location.Table == "四");
+
+    public static string SeverityLabel(Severity severity) => severity switch
+    {
+        Severity.Error => "错误",
+        Severity.Warning => "提示",
+        Severity.Info => "说明",
+    };
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Gongkai.Web.Tests;
+
+/// <summary>A signed-in officer's browser: cookies, antiforgery tokens taken from the page, redirects not followed.</summary>
+public sealed partial class StaffSession : IDisposable
+{
+    private StaffSession(HttpClient client) => Client = client;
+
+    public HttpClient Client { get; }
+
+    public static string Today => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static async Task<StaffSession> SignIn(GongkaiFactory factory, string user)
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var session = new StaffSession(client);
+        var response = await session.Post("/staff/login", "/staff/login", new() { ["UserName"] = user, ["Password"] = GongkaiFactory.DemoPassword });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return session;
+    }
+
+    /// <summary>Opens <paramref name="formPage"/> for its antiforgery token, then posts the form to <paramref name="action"/>.</summary>
+    public async Task<HttpResponseMessage> Post(string formPage, string action, Dictionary<string, string> fields)
+    {
+        var page = await Client.GetStringAsync(formPage);
+        fields["__RequestVerificationToken"] = TokenRegex().Match(page).Groups[1].Value;
+        return await Client.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>Registers an application received offline today; returns the case page URL and the tracking number.</summary>
+    public async Task<(string Url, string Tracking)> RegisterCase(string category = "NaturalPerson", string? receivedOn = null)
+    {
+        var response = await Post("/staff/cases/new", "/staff/cases/new", new()
+        {
+            ["Form.Channel"] = "InPerson",
+            ["ReceivedOn"] = receivedOn ?? Today,
+            ["Form.Category"] = category,
+            ["Form.Name"] = "张三",
+            ["Form.IdProof"] = "110101199001011234",
+            ["Form.Contact"] = "13800000000",
+            ["Form.Request"] = "某某项目的环评批复",
+            ["Form.DeliveryForm"] = "纸质文本",
+            ["Form.DeliveryChannel"] = "邮寄",
+        });
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var url = CaseLinkRegex().Match(html).Groups[1].Value;
+        var tracking = TrackingRegex().Match(html).Groups[1].Value;
+        Assert.NotEmpty(url);
+        return (url, tracking);
+    }
+
+    /// <summary>Posts a case action with the version the page shows (or <paramref name="version"/>).</summary>
+    public async Task<HttpResponseMessage> Act(string caseUrl, string action, Dictionary<string, string> fields, int? version = null)
+    {
+        var page = await Client.GetStringAsync(caseUrl);
+        fields["__RequestVerificationToken"] = TokenRegex().Match(page).Groups[1].Value;
+        fields["version"] = (version ?? Version(page)).ToString(CultureInfo.InvariantCulture);
+        fields["Action"] = action;
+        fields.TryAdd("On", Today);
+        return await Client.PostAsync(caseUrl + "?handler=Act", new FormUrlEncodedContent(fields));
+    }
+
+    public static int Version(string casePage) => int.Parse(VersionRegex().Match(casePage).Groups[1].Value, CultureInfo.InvariantCulture);
+
+    public void Dispose() => Client.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenRegex();
+
+    [GeneratedRegex("<a href=\"(/staff/cases/[0-9a-f-]{36})\">打开这件申请")]
+    private static partial Regex CaseLinkRegex();
+
+    [GeneratedRegex("id=\"tracking\">([^<]+)<")]
+    private static partial Regex TrackingRegex();
+
+    [GeneratedRegex("name=\"version\" value=\"(\\d+)\"")]
+    private static partial Regex VersionRegex();
+}
