@@ -14,6 +14,11 @@ namespace Gongkai.Persistence;
 /// </summary>
 public sealed class CaseStore(GongkaiDbContext db)
 {
+    // The public status lookup is the hottest query: compiled once, so a request skips EF's query-cache lookup.
+    private static readonly Func<GongkaiDbContext, string, ApplicationRecord?> ByTrackingNumber = EF.CompileQuery(
+        (GongkaiDbContext context, string trackingNumber) => context.Applications.AsNoTracking().Include(a => a.Events).Include(a => a.Pauses)
+            .AsSingleQuery().SingleOrDefault(a => a.TrackingNumber == trackingNumber));
+
     public void AddAgency(string code, string name, string? parent = null)
     {
         if (db.Agencies.Find(code) is null)
@@ -78,8 +83,7 @@ public sealed class CaseStore(GongkaiDbContext db)
     /// <summary>One round trip: the case with its history, and the stored access-code hash.</summary>
     public (DisclosureApplication Application, string? AccessCodeHash)? FindByTrackingNumber(string trackingNumber)
     {
-        var row = db.Applications.AsNoTracking().Include(a => a.Events).Include(a => a.Pauses).AsSingleQuery()
-            .SingleOrDefault(a => a.TrackingNumber == trackingNumber);
+        var row = ByTrackingNumber(db, trackingNumber);
         return row is null ? null : (ApplicationMapping.ToDomain(row), row.AccessCodeHash);
     }
 

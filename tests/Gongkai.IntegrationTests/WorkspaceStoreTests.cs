@@ -85,5 +85,10 @@ public sealed class WorkspaceStoreTests
         Assert.Single(audit.Recent("DEMO", target: "GK-1"));
         Assert.Equal("head", store.AssignedOfficer(id));
         Assert.False(store.Assign(Guid.NewGuid(), "head"));
+
+        // The compiled status query, used on both providers in one process (each has its own model).
+        var found = store.FindByTrackingNumber("GK-1")!.Value;
+        Assert.Equal(2, found.Application.Events.Count);
+        Assert.Null(store.FindByTrackingNumber("GK-404"));
     }
 }
