@@ -14,10 +14,10 @@ namespace Gongkai.Persistence;
 /// </summary>
 public sealed class CaseStore(GongkaiDbContext db)
 {
-    // The public status lookup is the hottest query: compiled once, so a request skips EF's query-cache lookup.
-    private static readonly Func<GongkaiDbContext, string, ApplicationRecord?> ByTrackingNumber = EF.CompileQuery(
-        (GongkaiDbContext context, string trackingNumber) => context.Applications.AsNoTracking().Include(a => a.Events).Include(a => a.Pauses)
-            .AsSingleQuery().SingleOrDefault(a => a.TrackingNumber == trackingNumber));
+    // The public status lookup is the hottest query: compiled once per provider's context type (a compiled
+    // query is bound to one model), so a request skips EF's query-cache lookup.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<GongkaiDbContext, string, ApplicationRecord?>> ByTrackingNumberQueries = new();
+
 
     public void AddAgency(string code, string name, string? parent = null)
     {
@@ -83,7 +83,10 @@ public sealed class CaseStore(GongkaiDbContext db)
     /// <summary>One round trip: the case with its history, and the stored access-code hash.</summary>
     public (DisclosureApplication Application, string? AccessCodeHash)? FindByTrackingNumber(string trackingNumber)
     {
-        var row = ByTrackingNumber(db, trackingNumber);
+        var query = ByTrackingNumberQueries.GetOrAdd(db.GetType(), _ => EF.CompileQuery(
+            (GongkaiDbContext context, string number) => context.Applications.AsNoTracking().Include(a => a.Events).Include(a => a.Pauses)
+                .AsSingleQuery().SingleOrDefault(a => a.TrackingNumber == number)));
+        var row = query(db, trackingNumber);
         return row is null ? null : (ApplicationMapping.ToDomain(row), row.AccessCodeHash);
     }
 
