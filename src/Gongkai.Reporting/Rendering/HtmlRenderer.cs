@@ -28,6 +28,21 @@ public static class HtmlRenderer
         sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         sb.Append("<title>").Append(Encode(document.Title)).Append("</title>\n");
         sb.Append("<style>\n").Append(Style).Append("\n</style>\n</head>\n<body>\n");
+        AppendBody(sb, document);
+        sb.Append("</body>\n</html>\n");
+        return sb.ToString();
+    }
+
+    /// <summary>The report's content (title, headings, paragraphs, tables) without the page around it, for embedding in another page.</summary>
+    public static string RenderBody(ReportDocument document)
+    {
+        var sb = new StringBuilder();
+        AppendBody(sb, document);
+        return sb.ToString();
+    }
+
+    private static void AppendBody(StringBuilder sb, ReportDocument document)
+    {
         sb.Append("<h1>").Append(Encode(document.Title)).Append("</h1>\n");
         foreach (var block in document.Blocks)
         {
@@ -44,9 +59,6 @@ public static class HtmlRenderer
                     break;
             }
         }
-
-        sb.Append("</body>\n</html>\n");
-        return sb.ToString();
     }
 
     private static void AppendTable(StringBuilder sb, TableBlock block)

@@ -47,6 +47,9 @@ public static class ReportRenderer
     public static string RenderToString(AnnualReport report, RenderFormat format) =>
         RenderText(ReportLayoutBuilder.Build(report), format);
 
+    /// <summary>The official layout as an HTML fragment (no page, no inline style) to embed in a site page.</summary>
+    public static string RenderHtmlBody(AnnualReport report) => HtmlRenderer.RenderBody(ReportLayoutBuilder.Build(report));
+
     private static string RenderText(ReportDocument document, RenderFormat format) => format switch
     {
         RenderFormat.Markdown => MarkdownRenderer.Render(document),

@@ -47,7 +47,7 @@ public sealed record Notice(NoticeKind Kind, string Title, string Reference, str
                         return null;
                     }
 
-                    var what = e.Text.Contains('：', StringComparison.Ordinal) ? e.Text[(e.Text.IndexOf('：', StringComparison.Ordinal) + 1)..] : e.Text;
+                    var what = AfterColon(e.Text);
                     return new Notice(kind, "政府信息公开申请补正告知书", reference, addressee,
                     [
                         received,
@@ -65,7 +65,7 @@ public sealed record Notice(NoticeKind Kind, string Title, string Reference, str
                         return null;
                     }
 
-                    var reason = e.Text.Contains('：', StringComparison.Ordinal) ? e.Text[(e.Text.IndexOf('：', StringComparison.Ordinal) + 1)..] : e.Text;
+                    var reason = AfterColon(e.Text);
                     return new Notice(kind, "政府信息公开申请延期答复告知书", reference, addressee,
                     [
                         received,
@@ -93,5 +93,12 @@ public sealed record Notice(NoticeKind Kind, string Title, string Reference, str
         }
 
         return null;
+    }
+
+    /// <summary>An event's text after its lead-in ("告知补正，补正期限 …：<what>"): what the officer wrote.</summary>
+    private static string AfterColon(string text)
+    {
+        var colon = text.IndexOf('：', StringComparison.Ordinal);
+        return colon < 0 ? text : text[(colon + 1)..];
     }
 }

@@ -6,6 +6,7 @@ using Gongkai.Reporting.Parsing;
 using Gongkai.Reporting.Rendering;
 using Gongkai.Reporting.Validation;
 using Gongkai.UseCases.Reports;
+using Gongkai.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Api;
@@ -112,7 +113,7 @@ public static class ReportsApi
                 case "json":
                     return Results.File(System.Text.Encoding.UTF8.GetBytes(json), "application/json; charset=utf-8", name + ".json");
                 case "html":
-                    http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+                    http.Response.Headers.ContentSecurityPolicy = GongkaiHost.StandaloneReportCsp;
                     return Results.File(System.Text.Encoding.UTF8.GetBytes(ReportRenderer.RenderToString(report, RenderFormat.Html)), "text/html; charset=utf-8", name + ".html");
                 case "docx":
                     using (var buffer = new MemoryStream())

@@ -13,6 +13,9 @@ public static class GongkaiHost
     public const string ApplyPolicy = "apply";
     public const string StatusPolicy = "status";
 
+    /// <summary>CSP of a standalone report page (preview, HTML download): no scripts, only its own inline print style.</summary>
+    public const string StandaloneReportCsp = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+
     public static void AddGongkai(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("Gongkai").Get<GongkaiOptions>() ?? new GongkaiOptions();

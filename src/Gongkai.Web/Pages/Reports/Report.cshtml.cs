@@ -39,10 +39,7 @@ public sealed class ReportModel(GongkaiDbContext db, TimeProvider time) : PageMo
         }
 
         Shown = shown;
-        var html = ReportRenderer.RenderToString(report, RenderFormat.Html);
-        var start = html.IndexOf("<body>", StringComparison.Ordinal) + "<body>".Length;
-        var end = html.LastIndexOf("</body>", StringComparison.Ordinal);
-        Body = new HtmlString(html[start..end]);
+        Body = new HtmlString(ReportRenderer.RenderHtmlBody(report));
         return Page();
     }
 }

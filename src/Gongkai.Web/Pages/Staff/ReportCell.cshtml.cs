@@ -34,13 +34,13 @@ public sealed class ReportCellModel(GongkaiDbContext db) : PageModel
 
         if (review is not null && schema.ReviewColumns.FirstOrDefault(c => c.Key == review) is { } reviewColumn)
         {
-            Caption = $"表四 · {reviewColumn.Group switch { ReviewGroup.Reconsideration => "行政复议", ReviewGroup.DirectLitigation => "行政诉讼（未经复议直接起诉）", _ => "行政诉讼（复议后起诉）" }} · {reviewColumn.Label}";
+            Caption = $"表四 · {reviewColumn.Group.Kind().Label()} · {reviewColumn.Label}";
             var numbers = db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency).Select(a => new { a.Id, a.TrackingNumber }).ToDictionary(a => a.Id, a => a.TrackingNumber);
             Items = new CaseStore(db).Reviews(agency)
                 .Where(r => r.CountsInYear(year) && (r.ColumnKey(year) == review || ReviewCase.TotalKey(r.Kind) == review))
                 .OrderBy(r => r.FiledOn)
                 .Select(r => new Item(r.ApplicationId, r.ApplicationId is { } id ? numbers.GetValueOrDefault(id, "（未关联申请）") : "（未关联申请）",
-                    $"收到 {r.FiledOn:yyyy-MM-dd}，{ReviewsModel.ResultLabel(r.ResultAtEndOf(year))}"))
+                    $"收到 {r.FiledOn:yyyy-MM-dd}，{r.ResultAtEndOf(year).Label()}"))
                 .ToList();
             return Page();
         }

@@ -43,7 +43,7 @@ public sealed class ReportsModel(GongkaiDbContext db, TimeProvider time, AuditLo
         if (format == "preview" && Workspace is { } ws)
         {
             // The official layout as it would be published; a standalone page with its own inline print style.
-            Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+            Response.Headers.ContentSecurityPolicy = GongkaiHost.StandaloneReportCsp;
             return Content(ReportRenderer.RenderToString(ws.Report, RenderFormat.Html), "text/html; charset=utf-8");
         }
 

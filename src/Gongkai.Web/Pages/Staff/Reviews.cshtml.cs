@@ -24,21 +24,6 @@ public sealed class ReviewsModel(GongkaiDbContext db, TimeProvider time, AuditLo
 
     public DateOnly Today { get; private set; }
 
-    public static string KindLabel(ReviewKind kind) => kind switch
-    {
-        ReviewKind.Reconsideration => "行政复议",
-        ReviewKind.DirectLitigation => "行政诉讼（未经复议直接起诉）",
-        ReviewKind.LitigationAfterReconsideration => "行政诉讼（复议后起诉）",
-    };
-
-    public static string ResultLabel(ReviewResult result) => result switch
-    {
-        ReviewResult.Pending => "尚未审结",
-        ReviewResult.Upheld => "结果维持",
-        ReviewResult.Corrected => "结果纠正",
-        ReviewResult.Other => "其他结果",
-    };
-
     public void OnGet()
     {
         Message = TempData["Message"] as string;
@@ -70,8 +55,8 @@ public sealed class ReviewsModel(GongkaiDbContext db, TimeProvider time, AuditLo
 
         var review = new ReviewCase(Guid.NewGuid(), agency, applicationId, kind, filed, ReviewResult.Pending, null, coDefendant);
         new CaseStore(db).AddReview(review);
-        audit.Record(User.UserName(), agency, "review.add", Tracking?.Trim() ?? review.Id.ToString(), $"登记{KindLabel(kind)}，收到日期 {filed:yyyy-MM-dd}{(coDefendant ? "，本机关作为复议机关共同被告（不计入本机关表四）" : "")}");
-        TempData["Message"] = $"已登记{KindLabel(kind)}。";
+        audit.Record(User.UserName(), agency, "review.add", Tracking?.Trim() ?? review.Id.ToString(), $"登记{kind.Label()}，收到日期 {filed:yyyy-MM-dd}{(coDefendant ? "，本机关作为复议机关共同被告（不计入本机关表四）" : "")}");
+        TempData["Message"] = $"已登记{kind.Label()}。";
         return RedirectToPage();
     }
 
@@ -104,7 +89,7 @@ public sealed class ReviewsModel(GongkaiDbContext db, TimeProvider time, AuditLo
         }
 
         new CaseStore(db).RecordReviewResult(id, User.Agency(), result, result == ReviewResult.Pending ? null : decidedOn);
-        audit.Record(User.UserName(), User.Agency(), "review.result", id.ToString(), $"{ResultLabel(result)}{(decidedOn is { } d && result != ReviewResult.Pending ? "，审结日期 " + d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "")}");
+        audit.Record(User.UserName(), User.Agency(), "review.result", id.ToString(), $"{result.Label()}{(decidedOn is { } d && result != ReviewResult.Pending ? "，审结日期 " + d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "")}");
         TempData["Message"] = "已登记结果。";
         return RedirectToPage();
     }
