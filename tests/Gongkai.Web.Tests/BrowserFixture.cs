@@ -22,6 +22,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static readonly string Screenshots = Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
 
     private readonly GongkaiFactory _factory = new();
+    private readonly List<IPage> _pages = [];
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -40,6 +41,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Directory.CreateDirectory(Screenshots);
         _playwright = await Playwright.CreateAsync();
+
+        // A 2-core CI machine running other test assemblies beside this one can be slow: generous waits.
+        Assertions.SetDefaultExpectTimeout(30_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
@@ -69,11 +73,64 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = "Asia/Shanghai",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        return await context.NewPageAsync();
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        lock (_pages)
+        {
+            _pages.Add(page);
+        }
+
+        return page;
+    }
+
+    /// <summary>Runs a scenario; when it fails, every page it opened is photographed (failed-NAME-N.png) first.</summary>
+    public async Task Scenario(string name, Func<Task> body)
+    {
+        lock (_pages)
+        {
+            _pages.Clear();
+        }
+
+        try
+        {
+            await body();
+        }
+        catch
+        {
+            IPage[] pages;
+            lock (_pages)
+            {
+                pages = [.. _pages];
+            }
+
+            for (var i = 0; i < pages.Length; i++)
+            {
+                try
+                {
+                    await Shot(pages[i], $"failed-{name}-{i}");
+                }
+                catch (PlaywrightException)
+                {
+                    // A closed or crashed page: the original failure is what matters.
+                }
+            }
+
+            throw;
+        }
     }
 
     public static Task Shot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+}
+
+/// <summary>
+/// The browser tests run on their own, after the other tests (xunit runs non-parallel collections last): they start
+/// a browser and a server, and their waits should not compete with password hashing in twenty other tests.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserCollection
+{
+    public const string Name = "browser";
 }
 
 /// <summary>A browser fact: skipped with the reason when Chromium is absent.</summary>
