@@ -58,7 +58,7 @@ public sealed class FuzzTests
     }
 
     [Fact]
-    public void Read_HundredMegabytesOfJunk_RefusedQuicklyWithMessage()
+    public void Read_HundredMegabytesOfJunk_RefusedBySizeWithMessage()
     {
         var path = Path.Combine(Path.GetTempPath(), "gongkai-junk-" + Guid.NewGuid().ToString("N"));
         try
@@ -73,15 +73,12 @@ public sealed class FuzzTests
                 }
             }
 
-            var watch = System.Diagnostics.Stopwatch.StartNew();
             var result = ReportFileReader.ReadFile(path);
-            watch.Stop();
 
             Assert.Null(result.Report);
             var d = Assert.Single(result.Diagnostics);
             Assert.Equal("GK1007", d.Code);
             Assert.Contains("100 MB", d.Message, StringComparison.Ordinal);
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
         }
         finally
         {
