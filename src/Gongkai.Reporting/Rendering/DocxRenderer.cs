@@ -74,24 +74,28 @@ public static class DocxRenderer
 
     private static Paragraph Paragraph(string text, string font, int halfPoints, bool bold, JustificationValues justification, bool indent)
     {
-        var properties = new ParagraphProperties(new Justification { Val = justification });
+        // Children in the schema's order (w:ind before w:jc): Word repairs documents that break it.
+        var properties = new ParagraphProperties();
         if (indent)
         {
             properties.Append(new Indentation { FirstLineChars = 200 });
         }
+
+        properties.Append(new Justification { Val = justification });
 
         return new Paragraph(properties, Run(text, font, halfPoints, bold));
     }
 
     private static Run Run(string text, string font, int halfPoints, bool bold)
     {
-        var runProperties = new RunProperties(
-            new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font },
-            new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        // Schema order: w:rFonts, w:b, w:sz.
+        var runProperties = new RunProperties(new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font });
         if (bold)
         {
             runProperties.Append(new Bold());
         }
+
+        runProperties.Append(new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
         return new Run(runProperties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
     }
@@ -102,14 +106,14 @@ public static class DocxRenderer
         var table = new Table();
         table.Append(new TableProperties(
             new TableWidth { Width = TableWidth.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-            new TableLayout { Type = TableLayoutValues.Fixed },
             new TableBorders(
                 new TopBorder { Val = BorderValues.Single, Size = 4 },
-                new BottomBorder { Val = BorderValues.Single, Size = 4 },
                 new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                new BottomBorder { Val = BorderValues.Single, Size = 4 },
                 new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
-                new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+                new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }),
+            new TableLayout { Type = TableLayoutValues.Fixed }));
         var widths = grid.ColumnWidths(TableWidth);
         var columns = new TableGrid();
         foreach (var width in widths)
@@ -130,9 +134,9 @@ public static class DocxRenderer
                     continue;
                 }
 
+                // Schema order: w:tcW, w:gridSpan, w:vMerge, w:vAlign.
                 var properties = new TableCellProperties(
-                    new TableCellWidth { Width = widths.Skip(c).Take(cell.ColSpan).Sum().ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-                    new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
+                    new TableCellWidth { Width = widths.Skip(c).Take(cell.ColSpan).Sum().ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
                 if (cell.ColSpan > 1)
                 {
                     properties.Append(new GridSpan { Val = cell.ColSpan });
@@ -142,6 +146,8 @@ public static class DocxRenderer
                 {
                     properties.Append(new VerticalMerge { Val = isOrigin ? MergedCellValues.Restart : MergedCellValues.Continue });
                 }
+
+                properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
 
                 var text = isOrigin && originRow == r ? cell.Text : string.Empty;
                 var alignment = cell.Role == CellRole.Label ? JustificationValues.Left : JustificationValues.Center;

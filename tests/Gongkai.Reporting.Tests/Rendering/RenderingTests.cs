@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Gongkai.Domain.Reports;
 using Gongkai.Reporting.Rendering;
@@ -46,6 +47,28 @@ public sealed class RenderingTests
         Assert.Contains(applications.Descendants<VerticalMerge>(), v => v.Val is not null && v.Val.Value == MergedCellValues.Restart);
         Assert.Contains("15954.526468", body.InnerText, StringComparison.Ordinal);
         Assert.Equal(4 + 25, applications.Elements<TableRow>().Count() + 1);
+    }
+
+    [Theory]
+    [InlineData("seed-2021")]
+    [InlineData("random-2019")]
+    [InlineData("random-2021-blanks")]
+    public void RenderDocx_ValidatesAgainstTheOpenXmlSchema(string which)
+    {
+        var report = which switch
+        {
+            "seed-2021" => SampleReports.Qingtongxia2021(),
+            "random-2019" => RandomReports.Create(7, ReportEdition.Edition2019),
+            _ => RandomReports.Create(8, ReportEdition.Edition2021, blankShare: 0.3),
+        };
+        using var stream = new MemoryStream();
+        ReportRenderer.Render(report, RenderFormat.Docx, stream);
+        stream.Position = 0;
+
+        using var doc = WordprocessingDocument.Open(stream, false);
+        var errors = new OpenXmlValidator().Validate(doc).Select(e => e.Description + " @ " + e.Path?.XPath).ToList();
+
+        Assert.True(errors.Count == 0, $"{errors.Count} schema errors:\n" + string.Join("\n", errors.Take(10)));
     }
 
     [Fact]
