@@ -64,6 +64,29 @@ public sealed class ApiTests(GongkaiFactory factory) : IClassFixture<GongkaiFact
         Assert.DoesNotContain("办理中", a.RootElement.GetRawText(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("POST", "/api/applications", "application/json", "{not json", 400, "请求有误")]
+    [InlineData("POST", "/api/applications", "text/plain", "x", 415, "不支持的内容类型")]
+    [InlineData("DELETE", "/api/reports", null, null, 405, "不支持该请求方法")]
+    [InlineData("GET", "/api/no-such-thing", null, null, 404, "未找到")]
+    public async Task FrameworkErrors_AreProblemDetailsInChinese(string method, string url, string? contentType, string? body, int status, string title)
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, contentType!);
+        }
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(title, problem.RootElement.GetProperty("title").GetString());
+        Assert.False(string.IsNullOrEmpty(problem.RootElement.GetProperty("detail").GetString()));
+    }
+
     [Fact]
     public async Task Apply_MissingFields_ProblemDetailsWithChineseMessages()
     {

@@ -15,6 +15,33 @@ public sealed partial class PortalTests(GongkaiFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/no-such-page", 404, "页面不存在")]
+    [InlineData("/reports/NOPE/2025", 404, "页面不存在")]
+    public async Task BrowserErrors_ChinesePage_StatusKept(string url, int status, string title)
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains($"<h1>{title}</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("政府信息公开指南", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApplyForm_WithoutAntiforgeryToken_RefusedWithAChinesePage()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsync("/apply", new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.Name"] = "王五" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<h1>请求有误</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ApplyForm_ThenStatusPage_ShowsStateDueDateAndTimeline()
     {

@@ -25,7 +25,7 @@ public static class GongkaiHost
             ?? throw new InvalidOperationException(problem);
         builder.Services.AddSingleton(calendar);
         builder.Services.AddScoped(_ => Database.Open(options.Database));
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ctx => DescribeInChinese(ctx.ProblemDetails));
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
@@ -77,8 +77,21 @@ public static class GongkaiHost
     public static void UseGongkai(this WebApplication app)
     {
         Prepare(app);
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Errors: the API answers with problem details, a browser gets a Chinese page (status code kept). A body the
+        // framework cannot read is the client's error (400/413/415…), also where the framework throws it
+        // (development), never a 500.
+        static int StatusOf(Exception exception) =>
+            exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf });
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500", StatusCodeSelector = StatusOf });
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -103,7 +116,7 @@ public static class GongkaiHost
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status, string title)
     {
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        if (IsApi(context.HttpContext))
         {
             return Results.Problem(statusCode: status, title: title).ExecuteAsync(context.HttpContext);
         }
@@ -132,4 +145,36 @@ public static class GongkaiHost
             app.Logger.LogInformation("演示数据：{Agencies} 个机关（代码 DEMO），{Cases} 件申请，{Reviews} 件复议/诉讼。", agencies, cases, reviews);
         }
     }
+
+    /// <summary>
+    /// The framework's own errors (unknown address, wrong method, unreadable body…) come with English titles and no
+    /// detail; API users get the same Chinese wording as the rest of the platform. Titles set by Gongkai stay.
+    /// </summary>
+    private static void DescribeInChinese(Microsoft.AspNetCore.Mvc.ProblemDetails problem)
+    {
+        var (title, detail) = problem.Status switch
+        {
+            400 => ("请求有误", "请求无法读取：正文不是有效的 JSON，或字段与接口说明（/openapi/v1.json）不符。"),
+            401 => ("需要登录", "请先以工作人员身份登录。"),
+            403 => ("没有权限", "当前账户无权进行此操作。"),
+            404 => ("未找到", "没有这个地址或对象。"),
+            405 => ("不支持该请求方法", "此地址不接受该 HTTP 方法。"),
+            413 => ("请求过大", "请求正文超过了允许的大小。"),
+            415 => ("不支持的内容类型", "请以 application/json 提交。"),
+            >= 500 => ("服务器内部错误", "请求没有完成。请稍后重试；问题持续时请联系管理员。"),
+            _ => (null, null),
+        };
+        if (title is null || !IsFrameworkTitle(problem.Title))
+        {
+            return;
+        }
+
+        problem.Title = title;
+        problem.Detail ??= detail;
+    }
+
+    private static bool IsFrameworkTitle(string? title) =>
+        title is null || title.All(c => c < 0x80);
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 }
