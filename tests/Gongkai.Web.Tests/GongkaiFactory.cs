@@ -3,10 +3,27 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Gongkai.Web.Tests;
 
-/// <summary>The real web host on a fresh SQLite file with the demo data; rate limits as configured per test class.</summary>
-public sealed class GongkaiFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The real web host on a fresh SQLite file with the demo data in a temporary data directory (or, to restart an
+/// installation, on another factory's directory, which that one then keeps); rate limits as configured per test class.
+/// </summary>
+public sealed class GongkaiFactory(string? dataDirectory = null) : WebApplicationFactory<Program>
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), "gongkai-web-" + Guid.NewGuid().ToString("N") + ".db");
+    private readonly bool _ownsDirectory = dataDirectory is null;
+    private readonly string _directory = dataDirectory ?? Directory.CreateTempSubdirectory("gongkai-web-").FullName;
+
+    public GongkaiFactory()
+        : this(null)
+    {
+    }
+
+    /// <summary>The data directory: the database, the key ring, the access-code secret.</summary>
+    public string DataDirectory => _directory;
+
+    /// <summary>Leave the data directory in place when disposed (another factory restarts on it).</summary>
+    public bool KeepData { get; set; }
+
+    private string Database => Path.Combine(_directory, "gongkai.db");
 
     public const string DemoPassword = "demo-Passw0rd";
 
@@ -14,10 +31,10 @@ public sealed class GongkaiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Gongkai:Database", _database);
+        builder.UseSetting("Gongkai:Database", Database);
+        builder.UseSetting("Gongkai:DataDirectory", _directory);
         builder.UseSetting("Gongkai:StatusPerMinute", StatusPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Gongkai:ApplyPerMinute", "10000");
-        builder.UseSetting("Gongkai:AccessCodeSecret", "test-secret");
         builder.UseSetting("Gongkai:DemoPassword", DemoPassword);
     }
 
@@ -25,6 +42,9 @@ public sealed class GongkaiFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_database);
+        if (_ownsDirectory && !KeepData && Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
     }
 }

@@ -3,6 +3,7 @@ using Gongkai.Domain.Calendar;
 using Gongkai.Persistence;
 using Gongkai.UseCases.Demo;
 using Gongkai.Web.Api;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Gongkai.Web.Hosting;
@@ -19,6 +20,16 @@ public static class GongkaiHost
     public static void AddGongkai(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("Gongkai").Get<GongkaiOptions>() ?? new GongkaiOptions();
+        var data = Directory.CreateDirectory(Path.GetFullPath(options.DataDirectory));
+        if (string.IsNullOrEmpty(options.AccessCodeSecret))
+        {
+            options.AccessCodeSecret = InstallationSecret.LoadOrCreate(Path.Combine(data.FullName, "access-code.secret"));
+        }
+
+        // Cookies and antiforgery tokens survive restarts and redeployments: the key ring lives with the data.
+        builder.Services.AddDataProtection()
+            .PersistKeysToFileSystem(data.CreateSubdirectory("keys"))
+            .SetApplicationName("Gongkai");
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         var calendar = Gongkai.UseCases.Calendar.CalendarFile.Load(options.Calendar, out var problem)

@@ -15,8 +15,17 @@ public sealed class GongkaiOptions
     /// <summary>The demo accounts' password (tests); by default a random one is printed on the first start.</summary>
     public string? DemoPassword { get; set; }
 
-    /// <summary>Secret mixed into access-code hashes (set it in production).</summary>
-    public string AccessCodeSecret { get; set; } = "gongkai-development-secret";
+    /// <summary>
+    /// Where the installation keeps its own files: the key ring of cookies and antiforgery tokens (keys/) and the
+    /// generated access-code secret. Relative to the working directory. Several servers must share it.
+    /// </summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>
+    /// Secret mixed into access-code hashes. Empty: a random one is made on the first start and kept in
+    /// DataDirectory/access-code.secret (losing it makes every issued access code invalid).
+    /// </summary>
+    public string AccessCodeSecret { get; set; } = string.Empty;
 
     /// <summary>Applications per minute per client address (条例第三十五条 excess is a legal matter; this is abuse control).</summary>
     public int ApplyPerMinute { get; set; } = 10;
