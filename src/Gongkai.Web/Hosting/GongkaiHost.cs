@@ -21,6 +21,11 @@ public static class GongkaiHost
     {
         var options = builder.Configuration.GetSection("Gongkai").Get<GongkaiOptions>() ?? new GongkaiOptions();
         var data = Directory.CreateDirectory(Path.GetFullPath(options.DataDirectory));
+        if (string.IsNullOrWhiteSpace(options.Database))
+        {
+            options.Database = Path.Combine(data.FullName, "gongkai.db");
+        }
+
         if (string.IsNullOrEmpty(options.AccessCodeSecret))
         {
             options.AccessCodeSecret = InstallationSecret.LoadOrCreate(Path.Combine(data.FullName, "access-code.secret"));

@@ -3,7 +3,7 @@ namespace Gongkai.Web.Hosting;
 /// <summary>Settings under "Gongkai" in appsettings.json or GONGKAI__* environment variables.</summary>
 public sealed class GongkaiOptions
 {
-    /// <summary>SQLite file or PostgreSQL connection string (default ./data/gongkai.db).</summary>
+    /// <summary>SQLite file or PostgreSQL connection string (default: gongkai.db in the data directory).</summary>
     public string? Database { get; set; }
 
     /// <summary>A holiday file replacing the compiled-in calendar (else GONGKAI_CALENDAR, else the embedded data).</summary>
