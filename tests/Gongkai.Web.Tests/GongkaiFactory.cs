@@ -7,15 +7,25 @@ namespace Gongkai.Web.Tests;
 /// The real web host on a fresh SQLite file with the demo data in a temporary data directory (or, to restart an
 /// installation, on another factory's directory, which that one then keeps); rate limits as configured per test class.
 /// </summary>
-public sealed class GongkaiFactory(string? dataDirectory = null) : WebApplicationFactory<Program>
+public sealed class GongkaiFactory : WebApplicationFactory<Program>
 {
-    private readonly bool _ownsDirectory = dataDirectory is null;
-    private readonly string _directory = dataDirectory ?? Directory.CreateTempSubdirectory("gongkai-web-").FullName;
+    private readonly bool _ownsDirectory;
+    private readonly string _directory;
 
     public GongkaiFactory()
         : this(null)
     {
     }
+
+    // xunit builds class fixtures through their single public constructor; a restart goes through RestartOn.
+    private GongkaiFactory(string? dataDirectory)
+    {
+        _ownsDirectory = dataDirectory is null;
+        _directory = dataDirectory ?? Directory.CreateTempSubdirectory("gongkai-web-").FullName;
+    }
+
+    /// <summary>The installation in <paramref name="dataDirectory"/> started again (the directory stays the caller's).</summary>
+    public static GongkaiFactory RestartOn(string dataDirectory) => new(dataDirectory);
 
     /// <summary>The data directory: the database, the key ring, the access-code secret.</summary>
     public string DataDirectory => _directory;

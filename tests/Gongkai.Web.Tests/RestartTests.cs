@@ -39,7 +39,7 @@ public sealed partial class RestartTests
 
         try
         {
-            using var after = new GongkaiFactory(directory);
+            using var after = GongkaiFactory.RestartOn(directory);
             using var client = after.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
             using var queue = new HttpRequestMessage(HttpMethod.Get, "/staff");
