@@ -39,12 +39,15 @@ public sealed class GongkaiFactory : WebApplicationFactory<Program>
 
     public int StatusPerMinute { get; init; } = 10_000;
 
+    public int QueueMaxRows { get; init; } = 2000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Gongkai:Database", Database);
         builder.UseSetting("Gongkai:DataDirectory", _directory);
         builder.UseSetting("Gongkai:StatusPerMinute", StatusPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Gongkai:ApplyPerMinute", "10000");
+        builder.UseSetting("Gongkai:QueueMaxRows", QueueMaxRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Gongkai:DemoPassword", DemoPassword);
     }
 

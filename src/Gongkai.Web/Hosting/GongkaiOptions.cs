@@ -30,6 +30,9 @@ public sealed class GongkaiOptions
     /// <summary>Applications per minute per client address (条例第三十五条 excess is a legal matter; this is abuse control).</summary>
     public int ApplyPerMinute { get; set; } = 10;
 
+    /// <summary>The officers' queue lists at most this many cases (the oldest first) and says so; filters narrow it.</summary>
+    public int QueueMaxRows { get; set; } = 2000;
+
     /// <summary>Status lookups per minute per client address.</summary>
     public int StatusPerMinute { get; set; } = 120;
 }

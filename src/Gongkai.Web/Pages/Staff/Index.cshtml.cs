@@ -18,7 +18,7 @@ namespace Gongkai.Web.Pages.Staff;
 /// The officer's queue: applications of the agency, soonest due first, overdue and due within 3 working days
 /// flagged; filtered by state (open ones by default), applicant category, year of receipt and officer.
 /// </summary>
-public sealed class QueueModel(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time) : PageModel
+public sealed class QueueModel(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options) : PageModel
 {
     public sealed record Row(Guid Id, string TrackingNumber, string ReceivedOn, string Category, string State, string? Officer, string? Due, bool Overdue, bool DueSoon, DateOnly SortKey);
 
@@ -36,10 +36,10 @@ public sealed class QueueModel(GongkaiDbContext db, WorkingDayCalendar calendar,
     [BindProperty(SupportsGet = true)]
     public string? Officer { get; set; }
 
-    /// <summary>The queue shows at most this many cases (the oldest first); filters narrow it down.</summary>
-    public const int MaxRows = 2000;
-
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    /// <summary>How many cases the filters select (more than <see cref="Rows"/> when the list is cut at GongkaiOptions.QueueMaxRows).</summary>
+    public int Total { get; private set; }
 
     public IReadOnlyList<int> Years { get; private set; } = [];
 
@@ -80,7 +80,8 @@ public sealed class QueueModel(GongkaiDbContext db, WorkingDayCalendar calendar,
             q = q.Where(a => a.AssignedOfficer == Officer);
         }
 
-        Rows = new CaseStore(db).Load(q.OrderBy(a => a.FirstReceivedOn).Take(MaxRows)).Select(loaded =>
+        Total = q.Count();
+        Rows = new CaseStore(db).Load(q.OrderBy(a => a.FirstReceivedOn).Take(options.QueueMaxRows)).Select(loaded =>
             {
                 var a = loaded.Application;
                 var due = a.State == ApplicationState.Closed ? null : a.ReplyDeadline(calendar, DeadlinePolicy.Default, today)?.EffectiveDue;
