@@ -39,8 +39,8 @@ public sealed class CaseStore(GongkaiDbContext db)
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>Adds many applications in one transaction (demo data, imports).</summary>
-    public void AddRange(IEnumerable<DisclosureApplication> applications, IEnumerable<ReviewCase>? reviews = null)
+    /// <summary>Adds many applications in one transaction (demo data, imports), with their officers where <paramref name="assign"/> names one.</summary>
+    public void AddRange(IEnumerable<DisclosureApplication> applications, IEnumerable<ReviewCase>? reviews = null, IReadOnlyDictionary<Guid, string?>? assign = null)
     {
         var previous = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -48,7 +48,7 @@ public sealed class CaseStore(GongkaiDbContext db)
         var batch = 0;
         foreach (var application in applications)
         {
-            var row = new ApplicationRecord();
+            var row = new ApplicationRecord { AssignedOfficer = assign?.GetValueOrDefault(application.Id) };
             ApplicationMapping.CopyTo(application, row);
             db.Applications.Add(row);
             if (++batch % 2000 == 0)

@@ -67,6 +67,91 @@ public sealed class DemoSeeder(GongkaiDbContext db, WorkingDayCalendar calendar,
         return (agencies, total, reviewCount);
     }
 
+    /// <summary>
+    /// This year's work so far, for the officers' queue: cases received from 1 January to today, a third of them in
+    /// the last six weeks. Older ones are decided; recent ones are in every open state (in progress, awaiting
+    /// correction, in consultation, extended) — those nobody acted on for 20 working days are overdue, as in real
+    /// offices — and most are assigned to one of <paramref name="officers"/>. Nothing is dated after today.
+    /// </summary>
+    public int RunCurrentYear(string agency, int count, IReadOnlyList<string> officers, int seed = 20261123)
+    {
+        var random = new Random(seed);
+        var policy = DeadlinePolicy.Default;
+        var today = Time.ChinaDate.Today(time);
+        var first = new DateOnly(today.Year, 1, 1);
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        var cases = new List<(DisclosureApplication Application, string? Officer)>();
+        for (var i = 0; i < count; i++)
+        {
+            var day = today.AddDays(-(i % 3 == 0 ? random.Next(42) : random.Next(today.DayNumber - first.DayNumber + 1)));
+            while (!calendar.IsWorkingDay(day))
+            {
+                day = day.AddDays(-1);
+            }
+
+            if (day < first)
+            {
+                day = WorkingDays.Add(calendar, first.AddDays(-1), 1);
+            }
+
+            string tracking;
+            do
+            {
+                tracking = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{agency}-{day:yyyyMMdd}-{random.Next(100000, 999999)}");
+            }
+            while (!numbers.Add(tracking));
+
+            var a = NewApplication(random, agency, tracking, day);
+            ProgressThisYear(random, a, today, policy);
+            var officer = a.State != ApplicationState.Closed && random.Next(5) == 0 ? null : officers[random.Next(officers.Count)];
+            cases.Add((a, officer));
+        }
+
+        new CaseStore(db).AddRange(cases.Select(c => c.Application), assign: cases.ToDictionary(c => c.Application.Id, c => c.Officer));
+        return cases.Count;
+    }
+
+    private void ProgressThisYear(Random random, DisclosureApplication a, DateOnly today, DeadlinePolicy policy)
+    {
+        var at = time.GetUtcNow();
+        DateOnly? After(DateOnly from, int workingDays)
+        {
+            var day = WorkingDays.Add(calendar, from, workingDays);
+            return day <= today ? day : null;
+        }
+
+        var scenario = random.Next(10);
+        if (After(a.ReceivedOn, 30) is not null)
+        {
+            scenario = 9; // long enough ago: decided
+        }
+
+        switch (scenario)
+        {
+            case 0 or 1 when After(a.ReceivedOn, random.Next(1, 4)) is { } notice:
+                a.RequestCorrection(notice, WorkingDays.Add(calendar, notice, 15), "请补充所需信息的名称、文号或者其他特征性描述", at, "demo", calendar, policy);
+                break;
+            case 2 when After(a.ReceivedOn, 2) is { } start:
+                a.StartConsultation(start, "第三方", at, "demo");
+                break;
+            case 3 or 4 when After(a.ReceivedOn, 12) is { } on:
+                a.Extend(random.Next(5, 21), on, approvedByOfficeHead: true, "需要调取档案", at, "demo", calendar, policy);
+                break;
+            case 5 or 6 or 9:
+                var due = a.ReplyDeadline(calendar, policy, today)!.EffectiveDue;
+                var decideOn = WorkingDays.Add(calendar, a.ReceivedOn, random.Next(1, 18));
+                decideOn = decideOn > due ? due : decideOn;
+                if (decideOn <= today)
+                {
+                    var pick = random.Next(OutcomeWeights.Sum(w => w.Weight));
+                    var outcome = OutcomeWeights.First(w => (pick -= w.Weight) < 0).Outcome;
+                    a.Decide(outcome, decideOn, "依据" + outcome.LegalBasis() + "答复：" + outcome.Label(), at, "demo");
+                }
+
+                break;
+        }
+    }
+
     private DisclosureApplication MakeCase(Random random, string agency, string tracking, int firstYear, int years, DeadlinePolicy policy)
     {
         var at = time.GetUtcNow();
@@ -76,21 +161,7 @@ public sealed class DemoSeeder(GongkaiDbContext db, WorkingDayCalendar calendar,
             day = day.AddDays(1);
         }
 
-        var category = random.Next(100) switch
-        {
-            < 78 => ApplicantCategory.NaturalPerson,
-            < 88 => ApplicantCategory.Commercial,
-            < 90 => ApplicantCategory.Research,
-            < 92 => ApplicantCategory.SocialWelfare,
-            < 96 => ApplicantCategory.LegalService,
-            _ => ApplicantCategory.OtherOrganisation,
-        };
-        var name = category == ApplicantCategory.NaturalPerson ? "申请人" + random.Next(1000, 9999) : "某某单位" + random.Next(100, 999);
-        var channel = (ReceiptChannel)random.Next(5);
-        var a = DisclosureApplication.Receive(Guid.NewGuid(), agency, tracking,
-            new Applicant(category, name, "1101011990" + random.Next(10000000, 99999999), "138" + random.Next(10000000, 99999999)),
-            Requests[random.Next(Requests.Length)], random.Next(2) == 0 ? "电子邮件" : "邮寄纸质件", channel, day, at, "demo");
-
+        var a = NewApplication(random, agency, tracking, day);
         if (random.Next(10) == 0)
         {
             var notice = WorkingDays.Add(calendar, day, random.Next(1, 7));
@@ -149,5 +220,24 @@ public sealed class DemoSeeder(GongkaiDbContext db, WorkingDayCalendar calendar,
         var outcome = OutcomeWeights.First(w => (pick -= w.Weight) < 0).Outcome;
         a.Decide(outcome, decideOn, "依据" + outcome.LegalBasis() + "答复：" + outcome.Label(), at, "demo");
         return a;
+    }
+
+    private DisclosureApplication NewApplication(Random random, string agency, string tracking, DateOnly day)
+    {
+        var at = time.GetUtcNow();
+        var category = random.Next(100) switch
+        {
+            < 78 => ApplicantCategory.NaturalPerson,
+            < 88 => ApplicantCategory.Commercial,
+            < 90 => ApplicantCategory.Research,
+            < 92 => ApplicantCategory.SocialWelfare,
+            < 96 => ApplicantCategory.LegalService,
+            _ => ApplicantCategory.OtherOrganisation,
+        };
+        var name = category == ApplicantCategory.NaturalPerson ? "申请人" + random.Next(1000, 9999) : "某某单位" + random.Next(100, 999);
+        var channel = (ReceiptChannel)random.Next(5);
+        return DisclosureApplication.Receive(Guid.NewGuid(), agency, tracking,
+            new Applicant(category, name, "1101011990" + random.Next(10000000, 99999999), "138" + random.Next(10000000, 99999999)),
+            Requests[random.Next(Requests.Length)], random.Next(2) == 0 ? "电子邮件" : "邮寄纸质件", channel, day, at, "demo");
     }
 }

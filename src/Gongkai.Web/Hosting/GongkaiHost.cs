@@ -156,9 +156,10 @@ public static class GongkaiHost
                 Console.WriteLine($"演示账户：{user}（{role}） 密码：{password}");
             }
 
-            var (agencies, cases, reviews) = new DemoSeeder(db, app.Services.GetRequiredService<WorkingDayCalendar>(), app.Services.GetRequiredService<TimeProvider>())
-                .Run(agencies: 1, casesPerAgency: 200, years: 2);
-            app.Logger.LogInformation("演示数据：{Agencies} 个机关（代码 DEMO），{Cases} 件申请，{Reviews} 件复议/诉讼。", agencies, cases, reviews);
+            var seeder = new DemoSeeder(db, app.Services.GetRequiredService<WorkingDayCalendar>(), app.Services.GetRequiredService<TimeProvider>());
+            var (agencies, cases, reviews) = seeder.Run(agencies: 1, casesPerAgency: 200, years: 2);
+            var thisYear = seeder.RunCurrentYear("DEMO", count: 60, officers: ["clerk", "head"]);
+            app.Logger.LogInformation("演示数据：{Agencies} 个机关（代码 DEMO），往年 {Cases} 件申请、{Reviews} 件复议/诉讼，今年 {ThisYear} 件（部分在办）。", agencies, cases, reviews, thisYear);
         }
     }
 

@@ -1,0 +1,49 @@
+using Gongkai.Domain.Applications;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Deadlines;
+using Gongkai.Persistence;
+using Gongkai.Testing;
+using Gongkai.UseCases.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.IntegrationTests;
+
+/// <summary>The demo's current-year cases: a believable queue, nothing dated after today, most cases assigned.</summary>
+public sealed class DemoSeederTests
+{
+    private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.Embedded;
+
+    [Theory]
+    [Databases("sqlite")]
+    [Databases("postgres")]
+    public void CurrentYear_EveryOpenState_SomeOverdue_NothingAfterToday_MostAssigned(string provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.Open();
+        Database.Migrate(db);
+        var today = new DateOnly(2026, 11, 20);
+        var seeder = new DemoSeeder(db, Calendar, new FixedTime(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero)));
+        new CaseStore(db).AddAgency("DEMO", "示例机关");
+
+        Assert.Equal(120, seeder.RunCurrentYear("DEMO", 120, ["clerk", "head"]));
+
+        var cases = new CaseStore(db).Load(db.Applications.Where(a => a.AgencyCode == "DEMO"));
+        Assert.Equal(120, cases.Count);
+        Assert.All(cases, c =>
+        {
+            Assert.Equal(2026, c.Application.FirstReceivedOn.Year);
+            Assert.All(c.Application.Events, e => Assert.True(e.Date <= today, $"{c.Application.TrackingNumber}: {e.Kind} on {e.Date}"));
+            Assert.Contains(c.AssignedOfficer, new string?[] { "clerk", "head", null });
+        });
+        var open = cases.Where(c => c.Application.State != ApplicationState.Closed).ToList();
+        Assert.Contains(open, c => c.Application.State == ApplicationState.InProgress);
+        Assert.Contains(open, c => c.Application.State == ApplicationState.AwaitingCorrection);
+        Assert.Contains(open, c => c.Application.State == ApplicationState.Consulting);
+        Assert.Contains(open, c => c.Application.ExtensionDays > 0);
+        Assert.Contains(open, c => c.Application.ReplyDeadline(Calendar, DeadlinePolicy.Default, today)?.EffectiveDue < today);
+        Assert.Contains(open, c => c.AssignedOfficer is null);
+        Assert.True(cases.Count(c => c.AssignedOfficer is not null) > cases.Count / 2);
+        Assert.Contains(cases, c => c.Application.State == ApplicationState.Closed && c.Application.DecidedOn <= today);
+        Assert.Equal(cases.Count, cases.Select(c => c.Application.TrackingNumber).Distinct().Count());
+    }
+}
