@@ -23,11 +23,14 @@ public sealed class DemoSeederTests
         Database.Migrate(db);
         var today = new DateOnly(2026, 11, 20);
         var seeder = new DemoSeeder(db, Calendar, new FixedTime(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero)));
-        new CaseStore(db).AddAgency("DEMO", "示例机关");
+        seeder.Run(agencies: 1, casesPerAgency: 200, years: 2);
+        var carried = db.Applications.Count(a => a.FirstReceivedOn.Year == 2025 && a.State != (int)ApplicationState.Closed);
 
         Assert.Equal(120, seeder.RunCurrentYear("DEMO", 120, ["clerk", "head"]));
 
-        var cases = new CaseStore(db).Load(db.Applications.Where(a => a.AgencyCode == "DEMO"));
+        Assert.True(carried > 0, "the two-year demo carries cases forward into this year");
+        Assert.Equal(0, db.Applications.Count(a => a.FirstReceivedOn.Year < 2026 && a.State != (int)ApplicationState.Closed && a.State != (int)ApplicationState.AwaitingCorrection));
+        var cases = new CaseStore(db).Load(db.Applications.Where(a => a.AgencyCode == "DEMO" && a.FirstReceivedOn.Year == 2026));
         Assert.Equal(120, cases.Count);
         Assert.All(cases, c =>
         {

@@ -111,7 +111,7 @@ public sealed class CaseworkTests(GongkaiFactory factory) : IClassFixture<Gongka
         var page = await clerk.Client.GetStringAsync(url);
         Assert.Contains(received, page, StringComparison.Ordinal);
         Assert.Contains("当面提交", page, StringComparison.Ordinal);
-        Assert.Contains("id=\"officer\">clerk<", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"officer\">办理人员（演示）（clerk）<", page, StringComparison.Ordinal);
         Assert.StartsWith("DEMO-" + received.Replace("-", "", StringComparison.Ordinal), tracking, StringComparison.Ordinal);
 
         var future = await clerk.Post("/staff/cases/new", "/staff/cases/new", new()

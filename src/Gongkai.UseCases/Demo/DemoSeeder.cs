@@ -107,7 +107,26 @@ public sealed class DemoSeeder(GongkaiDbContext db, WorkingDayCalendar calendar,
             cases.Add((a, officer));
         }
 
-        new CaseStore(db).AddRange(cases.Select(c => c.Application), assign: cases.ToDictionary(c => c.Application.Id, c => c.Officer));
+        var store = new CaseStore(db);
+        store.AddRange(cases.Select(c => c.Application), assign: cases.ToDictionary(c => c.Application.Id, c => c.Officer));
+
+        // What last year carried forward was answered in January, in time: an office does not leave it open all year.
+        var carried = store.Load(db.Applications.Where(r => r.AgencyCode == agency && r.State != (int)ApplicationState.Closed && r.FirstReceivedOn < first).OrderBy(r => r.TrackingNumber));
+        foreach (var (a, _) in carried)
+        {
+            var version = a.Version;
+            var due = a.ReplyDeadline(calendar, policy, today)?.EffectiveDue ?? first;
+            var from = a.ReceivedOn > first ? a.ReceivedOn : first.AddDays(-1);
+            var on = WorkingDays.Add(calendar, from, random.Next(1, 10));
+            on = on > due ? due : on;
+            if (on > today || !Decide(random, a, on))
+            {
+                continue;
+            }
+
+            store.Save(a, version);
+        }
+
         return cases.Count;
     }
 
@@ -143,9 +162,7 @@ public sealed class DemoSeeder(GongkaiDbContext db, WorkingDayCalendar calendar,
                 decideOn = decideOn > due ? due : decideOn;
                 if (decideOn <= today)
                 {
-                    var pick = random.Next(OutcomeWeights.Sum(w => w.Weight));
-                    var outcome = OutcomeWeights.First(w => (pick -= w.Weight) < 0).Outcome;
-                    a.Decide(outcome, decideOn, "依据" + outcome.LegalBasis() + "答复：" + outcome.Label(), at, "demo");
+                    Decide(random, a, decideOn);
                 }
 
                 break;
@@ -216,9 +233,7 @@ public sealed class DemoSeeder(GongkaiDbContext db, WorkingDayCalendar calendar,
             return a;
         }
 
-        var pick = random.Next(OutcomeWeights.Sum(w => w.Weight));
-        var outcome = OutcomeWeights.First(w => (pick -= w.Weight) < 0).Outcome;
-        a.Decide(outcome, decideOn, "依据" + outcome.LegalBasis() + "答复：" + outcome.Label(), at, "demo");
+        Decide(random, a, decideOn);
         return a;
     }
 
@@ -239,5 +254,13 @@ public sealed class DemoSeeder(GongkaiDbContext db, WorkingDayCalendar calendar,
         return DisclosureApplication.Receive(Guid.NewGuid(), agency, tracking,
             new Applicant(category, name, "1101011990" + random.Next(10000000, 99999999), "138" + random.Next(10000000, 99999999)),
             Requests[random.Next(Requests.Length)], random.Next(2) == 0 ? "电子邮件" : "邮寄纸质件", channel, day, at, "demo");
+    }
+
+    /// <summary>Decides with an outcome drawn by the weights published reports show.</summary>
+    private bool Decide(Random random, DisclosureApplication a, DateOnly on)
+    {
+        var pick = random.Next(OutcomeWeights.Sum(w => w.Weight));
+        var outcome = OutcomeWeights.First(w => (pick -= w.Weight) < 0).Outcome;
+        return a.Decide(outcome, on, "依据" + outcome.LegalBasis() + "答复：" + outcome.Label(), time.GetUtcNow(), "demo").Succeeded;
     }
 }
