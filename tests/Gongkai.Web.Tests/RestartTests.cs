@@ -52,6 +52,10 @@ public sealed partial class RestartTests
             Assert.Equal(HttpStatusCode.OK, status.StatusCode);
             Assert.True(File.Exists(Path.Combine(directory, "access-code.secret")));
             Assert.NotEmpty(Directory.GetFiles(Path.Combine(directory, "keys"), "key-*.xml"));
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(directory, "keys")));
+            }
         }
         finally
         {

@@ -33,7 +33,7 @@ public static class GongkaiHost
 
         // Cookies and antiforgery tokens survive restarts and redeployments: the key ring lives with the data.
         builder.Services.AddDataProtection()
-            .PersistKeysToFileSystem(data.CreateSubdirectory("keys"))
+            .PersistKeysToFileSystem(PrivateDirectory(Path.Combine(data.FullName, "keys")))
             .SetApplicationName("Gongkai");
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -194,4 +194,9 @@ public static class GongkaiHost
         title is null || title.All(c => c < 0x80);
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    /// <summary>A directory only the app's own user can read (the key ring is stored unencrypted on Linux).</summary>
+    private static DirectoryInfo PrivateDirectory(string path) => OperatingSystem.IsWindows()
+        ? Directory.CreateDirectory(path)
+        : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 }
