@@ -8,7 +8,8 @@ namespace Gongkai.Web.Tests;
 
 public sealed class ApiTests(GongkaiFactory factory) : IClassFixture<GongkaiFactory>
 {
-    private static readonly object ValidForm = new
+    /// <summary>A complete application as the API takes it.</summary>
+    internal static readonly object ValidForm = new
     {
         agency = "DEMO",
         category = "NaturalPerson",

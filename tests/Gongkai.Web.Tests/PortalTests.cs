@@ -47,7 +47,7 @@ public sealed partial class PortalTests(GongkaiFactory factory) : IClassFixture<
     {
         using var client = factory.CreateClient();
         var form = await client.GetStringAsync("/apply");
-        var token = TokenRegex().Match(form).Groups[1].Value;
+        var token = StaffSession.TokenRegex().Match(form).Groups[1].Value;
 
         var applied = await client.PostAsync("/apply", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -67,7 +67,7 @@ public sealed partial class PortalTests(GongkaiFactory factory) : IClassFixture<
         Assert.StartsWith("DEMO-", number, StringComparison.Ordinal);
 
         var statusForm = await client.GetStringAsync("/status");
-        var statusToken = TokenRegex().Match(statusForm).Groups[1].Value;
+        var statusToken = StaffSession.TokenRegex().Match(statusForm).Groups[1].Value;
         var status = await client.PostAsync("/status", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = statusToken,
@@ -90,8 +90,6 @@ public sealed partial class PortalTests(GongkaiFactory factory) : IClassFixture<
         Assert.DoesNotContain("办理中", wrongPage, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenRegex();
 
     [GeneratedRegex("id=\"tracking\">([^<]+)<")]
     private static partial Regex NumberRegex();

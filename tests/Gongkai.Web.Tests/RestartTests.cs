@@ -21,16 +21,7 @@ public sealed partial class RestartTests
             directory = before.DataDirectory;
             using var client = before.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
             authCookie = await SignIn(client);
-            var created = await client.PostAsJsonAsync("/api/applications", new
-            {
-                category = "NaturalPerson",
-                name = "王五",
-                idProof = "110101199001011234",
-                contact = "13800000000",
-                request = "2025年本区道路维修项目清单",
-                deliveryForm = "电子文档",
-                deliveryChannel = "电子邮件",
-            });
+            var created = await client.PostAsJsonAsync("/api/applications", ApiTests.ValidForm);
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             using var receipt = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
             tracking = receipt.RootElement.GetProperty("trackingNumber").GetString()!;
@@ -69,7 +60,7 @@ public sealed partial class RestartTests
     {
         var form = await client.GetAsync("/staff/login");
         var antiforgeryCookie = string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
-        var token = TokenRegex().Match(await form.Content.ReadAsStringAsync()).Groups[1].Value;
+        var token = StaffSession.TokenRegex().Match(await form.Content.ReadAsStringAsync()).Groups[1].Value;
         using var post = new HttpRequestMessage(HttpMethod.Post, "/staff/login")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -85,6 +76,4 @@ public sealed partial class RestartTests
         return string.Join("; ", signedIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenRegex();
 }

@@ -69,8 +69,9 @@ public sealed partial class StaffSession : IDisposable
 
     public void Dispose() => Client.Dispose();
 
+    /// <summary>The antiforgery token of a page's form.</summary>
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenRegex();
+    internal static partial Regex TokenRegex();
 
     [GeneratedRegex("<a href=\"(/staff/cases/[0-9a-f-]{36})\">打开这件申请")]
     private static partial Regex CaseLinkRegex();

@@ -63,7 +63,7 @@ public sealed partial class StaffTests(GongkaiFactory factory) : IClassFixture<G
     private static async Task<HttpResponseMessage> SignIn(HttpClient client, string user, string password)
     {
         var form = await client.GetStringAsync("/staff/login");
-        var token = TokenRegex().Match(form).Groups[1].Value;
+        var token = StaffSession.TokenRegex().Match(form).Groups[1].Value;
         return await client.PostAsync("/staff/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
@@ -72,8 +72,6 @@ public sealed partial class StaffTests(GongkaiFactory factory) : IClassFixture<G
         }));
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenRegex();
 
     [GeneratedRegex("<td>(\\d{4}-\\d{2}-\\d{2})</td>\\s*<td>(?:<span[^>]*>[^<]*</span>)?</td>")]
     private static partial Regex DueRegex();
