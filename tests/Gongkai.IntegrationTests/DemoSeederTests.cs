@@ -49,4 +49,27 @@ public sealed class DemoSeederTests
         Assert.Contains(cases, c => c.Application.State == ApplicationState.Closed && c.Application.DecidedOn <= today);
         Assert.Equal(cases.Count, cases.Select(c => c.Application.TrackingNumber).Distinct().Count());
     }
+
+    [Theory]
+    [InlineData("2026-01-01", 0)] // 元旦: nothing received yet
+    [InlineData("2026-01-05", 30)]
+    public void CurrentYear_InTheFirstDaysOfJanuary_NothingBeforeTheFirstWorkingDayOrAfterToday(string day, int expected)
+    {
+        using var database = new TestDatabase("sqlite");
+        using var db = database.Open();
+        Database.Migrate(db);
+        var today = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+        var seeder = new DemoSeeder(db, Calendar, new FixedTime(new DateTimeOffset(today.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero)));
+        new CaseStore(db).AddAgency("DEMO", "示例机关");
+
+        Assert.Equal(expected, seeder.RunCurrentYear("DEMO", 30, ["clerk"]));
+
+        var cases = new CaseStore(db).Load(db.Applications);
+        Assert.Equal(expected, cases.Count);
+        Assert.All(cases, c =>
+        {
+            Assert.True(c.Application.FirstReceivedOn >= new DateOnly(2026, 1, 4) && c.Application.FirstReceivedOn <= today, c.Application.FirstReceivedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            Assert.All(c.Application.Events, e => Assert.True(e.Date <= today));
+        });
+    }
 }

@@ -79,6 +79,12 @@ public sealed class DemoSeeder(GongkaiDbContext db, WorkingDayCalendar calendar,
         var policy = DeadlinePolicy.Default;
         var today = Time.ChinaDate.Today(time);
         var first = new DateOnly(today.Year, 1, 1);
+        var firstWorkingDay = WorkingDays.Add(calendar, first.AddDays(-1), 1);
+        if (firstWorkingDay > today)
+        {
+            return 0; // New Year's holiday: nothing received yet this year
+        }
+
         var numbers = new HashSet<string>(StringComparer.Ordinal);
         var cases = new List<(DisclosureApplication Application, string? Officer)>();
         for (var i = 0; i < count; i++)
@@ -91,7 +97,7 @@ public sealed class DemoSeeder(GongkaiDbContext db, WorkingDayCalendar calendar,
 
             if (day < first)
             {
-                day = WorkingDays.Add(calendar, first.AddDays(-1), 1);
+                day = firstWorkingDay;
             }
 
             string tracking;
