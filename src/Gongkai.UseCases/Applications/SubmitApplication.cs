@@ -40,7 +40,7 @@ public sealed class SubmitApplication(GongkaiDbContext db, WorkingDayCalendar ca
         }
 
         var received = receivedOn ?? today;
-        var tracking = string.Create(CultureInfo.InvariantCulture, $"{form.Agency}-{received:yyyyMMdd}-{System.Security.Cryptography.RandomNumberGenerator.GetInt32(100000, 999999)}");
+        var tracking = TrackingNumbers.New(form.Agency, received);
         var code = AccessCodes.New();
         var application = DisclosureApplication.Receive(
             Guid.NewGuid(), form.Agency, tracking,

@@ -103,7 +103,7 @@ public sealed class DemoSeeder(GongkaiDbContext db, WorkingDayCalendar calendar,
             string tracking;
             do
             {
-                tracking = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{agency}-{day:yyyyMMdd}-{random.Next(100000, 999999)}");
+                tracking = Applications.TrackingNumbers.Format(agency, day, random.Next(Applications.TrackingNumbers.MinSerial, Applications.TrackingNumbers.MaxSerialExclusive));
             }
             while (!numbers.Add(tracking));
 
