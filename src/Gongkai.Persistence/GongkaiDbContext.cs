@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Persistence;
 
 /// <summary>
-/// One model for both providers (Bitwarden's pattern); each provider has its own derived context and its
-/// own hand-written migrations. Table and column names are snake_case on both.
+/// One model for both providers (Bitwarden's pattern); each provider has its own derived context. The first
+/// four migrations were hand-written per provider; every later change is stated once for both
+/// (<c>Migrations/Changes</c>). Table and column names are snake_case on both.
 /// </summary>
 public abstract class GongkaiDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -29,6 +30,9 @@ public abstract class GongkaiDbContext(DbContextOptions options) : DbContext(opt
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // Wave-2 entities each bring an IEntityTypeConfiguration beside them (one feature, one folder).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(GongkaiDbContext).Assembly);
+
         modelBuilder.Entity<AgencyRow>(e =>
         {
             e.ToTable("agencies");
@@ -115,6 +119,7 @@ public abstract class GongkaiDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.AgencyCode).HasColumnName("agency_code").HasMaxLength(64);
             e.Property(x => x.FailedAttempts).HasColumnName("failed_attempts");
             e.Property(x => x.LockedUntilUtcTicks).HasColumnName("locked_until_utc_ticks");
+            e.Property(x => x.SecurityStamp).HasColumnName("security_stamp").HasMaxLength(64);
             e.HasIndex(x => x.UserName).IsUnique().HasDatabaseName("ix_staff_users_user_name");
         });
 

@@ -21,4 +21,7 @@ public sealed class StaffUserRow
 
     /// <summary>UTC ticks until which sign-in is refused after repeated failures.</summary>
     public long? LockedUntilUtcTicks { get; set; }
+
+    /// <summary>Changes whenever the account's sign-ins must end (sign-out, role or password change, lock); empty until first set.</summary>
+    public string SecurityStamp { get; set; } = string.Empty;
 }
