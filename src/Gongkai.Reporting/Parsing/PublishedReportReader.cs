@@ -28,6 +28,13 @@ public static partial class PublishedReportReader
     public static ReadResult Read(IReadOnlyList<SourceLine> lines, List<Diagnostic>? diagnostics = null)
     {
         diagnostics ??= [];
+        lines = SiteChrome.Strip(lines);
+        var running = RunningText.IsRunningText(lines);
+        if (running)
+        {
+            lines = RunningText.Split(lines);
+        }
+
         var headingAt = FindHeadings(lines);
         var found = headingAt.Count(h => h >= 0);
         if (found < 2)
@@ -56,7 +63,7 @@ public static partial class PublishedReportReader
             region[i] = lines.Skip(headingAt[i] + 1).Take(end - headingAt[i] - 1).ToList();
         }
 
-        var proactiveTokens = TableTokenizer.Tokenize(region[1], separateDigitsFromText: false);
+        var proactiveTokens = TableTokenizer.Tokenize(region[1], separateDigitsFromText: running);
         var applicationTokens = TableTokenizer.Tokenize(region[2], separateDigitsFromText: true);
         var reviewTokens = TableTokenizer.Tokenize(region[3], separateDigitsFromText: true);
 

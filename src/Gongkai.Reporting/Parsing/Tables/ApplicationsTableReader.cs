@@ -134,8 +134,10 @@ internal static class ApplicationsTableReader
             : null;
     }
 
+    /// <summary>A count, or a run of digits too long for one cell (cells run together), left for splitting.</summary>
     private static bool IsCount(TableToken token) =>
-        token.Kind != TokenKind.Number || int.TryParse(token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+        token.Kind != TokenKind.Number || int.TryParse(token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ||
+        (token.Text.Length <= 9 * 7 && token.Text.All(char.IsAsciiDigit));
 
     /// <summary>A number that is not a whole count ("7.5") is reported and read as blank.</summary>
     private static TableToken Unusable(TableToken token, string label, List<Diagnostic> diagnostics)

@@ -9,8 +9,6 @@ namespace Gongkai.Reporting.Parsing.Tables;
 /// </summary>
 internal static class RowCandidates
 {
-    private const int MaxSplits = 20000;
-
     /// <summary>
     /// The row's cells without the surplus blanks at either end: a trailing cell terminator or an
     /// indented label leaves blanks that are layout, not cells.
@@ -88,60 +86,20 @@ internal static class RowCandidates
             .ToList();
     }
 
-    /// <summary>Every way to cut the digit runs into exactly <paramref name="width"/> numbers (no leading zeros).</summary>
+    /// <summary>
+    /// The ways to cut the digit runs into exactly <paramref name="width"/> numbers (no leading zeros); with
+    /// a 总计 column only those whose 总计 equals the sum of the six others (C-03).
+    /// </summary>
     private static IEnumerable<RowReading> Splits(string[] runs, int width)
     {
         if (runs.Length == 0 || runs.Any(r => !r.All(char.IsAsciiDigit)))
         {
-            yield break;
+            return [];
         }
 
-        var digits = string.Concat(runs);
-        var forced = new HashSet<int>();
-        var offset = 0;
-        foreach (var run in runs.Take(runs.Length - 1))
-        {
-            offset += run.Length;
-            forced.Add(offset);
-        }
-
-        var free = Enumerable.Range(1, digits.Length - 1).Where(p => !forced.Contains(p)).ToArray();
-        var extra = width - runs.Length;
-        if (extra <= 0 || extra > free.Length)
-        {
-            yield break;
-        }
-
-        var produced = 0;
-        foreach (var chosen in Combinations(free.Length, extra))
-        {
-            if (++produced > MaxSplits)
-            {
-                yield break;
-            }
-
-            var cuts = forced.Concat(chosen.Select(i => free[i])).Order().ToArray();
-            var cells = new int?[width];
-            var start = 0;
-            var valid = true;
-            for (var i = 0; i <= cuts.Length && valid; i++)
-            {
-                var end = i < cuts.Length ? cuts[i] : digits.Length;
-                var part = digits[start..end];
-                valid = part.Length <= 9 && (part.Length == 1 || part[0] != '0');
-                if (valid)
-                {
-                    cells[i] = int.Parse(part, CultureInfo.InvariantCulture);
-                }
-
-                start = end;
-            }
-
-            if (valid)
-            {
-                yield return new RowReading(cells, new bool[width], -0.5, RowReadingKind.DigitSplit);
-            }
-        }
+        DigitRuns.Group[] groups = width == 7 ? [new(6, true)] : [new(width, false)];
+        var result = DigitRuns.Split(runs, groups);
+        return result.Splits.Select(cells => new RowReading(cells.Select(c => (int?)c).ToArray(), new bool[width], -0.5, RowReadingKind.DigitSplit));
     }
 
     /// <summary>k-subsets of 0..n-1 in lexicographic order.</summary>
