@@ -15,6 +15,7 @@ internal static class ApplicationsTableReader
     public static void Read(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics)
     {
         var schema = report.Schema;
+        tokens = ReadingOrder.LabelsFirst(tokens, Roles(tokens, report.Edition, schema));
         var observations = new Dictionary<string, RowObservation>();
         RowObservation? current = null;
         string? previousKey = null;
@@ -113,6 +114,31 @@ internal static class ApplicationsTableReader
         }
 
         InferMissing(report, rows, rows.Select((_, i) => candidates[i][choice[i]]).ToArray(), hasTotalColumn, diagnostics);
+    }
+
+    private static List<ReadingOrder.Role> Roles(IReadOnlyList<TableToken> tokens, ReportEdition edition, ReportSchema schema)
+    {
+        var roles = new List<ReadingOrder.Role>(tokens.Count);
+        string? previousKey = null;
+        foreach (var token in tokens)
+        {
+            var label = token.Kind == TokenKind.Text ? ApplicationLabels.Recognise(token.Text, edition, previousKey) ?? NextNumberedRow(token.Text, previousKey, schema) : null;
+            switch (label?.Kind)
+            {
+                case ApplicationLabelKind.Row when schema.IsApplicationRowKey(label.RowKey!):
+                    previousKey = label.RowKey;
+                    roles.Add(ReadingOrder.Role.RowLabel);
+                    break;
+                case ApplicationLabelKind.TotalHeader or ApplicationLabelKind.Header:
+                    roles.Add(ReadingOrder.Role.Header);
+                    break;
+                default:
+                    roles.Add(ReadingOrder.Role.Other);
+                    break;
+            }
+        }
+
+        return roles;
     }
 
     /// <summary>

@@ -20,21 +20,29 @@ public static partial class TableTokenizer
     public static List<TableToken> Tokenize(IEnumerable<SourceLine> lines, bool separateDigitsFromText)
     {
         var list = lines as IReadOnlyList<SourceLine> ?? lines.ToList();
-        var blankLinesAreCells = OneCellPerLineWithBlankLines(list);
+        var cellGap = OneCellPerLineWithBlankLines(list) ? CellGap(list) : -1;
         var tokens = new List<TableToken>();
         var rowIndex = 0;
+        var blankRun = 0;
         foreach (var line in list)
         {
             var text = line.Text;
             if (text.Trim().Length == 0)
             {
-                if (blankLinesAreCells)
+                blankRun++;
+                continue;
+            }
+
+            if (cellGap >= 0 && tokens.Count > 0)
+            {
+                // The usual gap separates two cells; each further (gap + 1) blank lines is one empty cell.
+                for (var k = 0; k < (blankRun - cellGap) / (cellGap + 1); k++)
                 {
                     tokens.Add(new TableToken(TokenKind.Blank, string.Empty, line.Line, 1) { RowIndex = rowIndex++ });
                 }
-
-                continue;
             }
+
+            blankRun = 0;
 
             if (SeparatorRowRegex().IsMatch(text))
             {
@@ -82,6 +90,38 @@ public static partial class TableTokenizer
         var separated = content.Count(l => l.Text.Contains('\t', StringComparison.Ordinal) || l.Text.Contains('|', StringComparison.Ordinal) || SpaceRunRegex().IsMatch(l.Text.Trim()));
         var loneNumbers = content.Count(l => TryNumber(ChineseText.Fold(l.Text.Trim()), out _));
         return separated == 0 && loneNumbers >= content.Length / 4 && content.Length < lines.Count;
+    }
+
+    /// <summary>
+    /// The number of blank lines between two adjacent cells of a one-cell-per-line table: the smallest gap
+    /// between two numbers (0 when an empty line is itself the empty cell; 3 for a page whose cells hold
+    /// paragraphs).
+    /// </summary>
+    private static int CellGap(IReadOnlyList<SourceLine> lines)
+    {
+        var best = int.MaxValue;
+        var run = 0;
+        var previousNumber = false;
+        foreach (var line in lines)
+        {
+            var text = line.Text.Trim();
+            if (text.Length == 0)
+            {
+                run++;
+                continue;
+            }
+
+            var number = TryNumber(ChineseText.Fold(text), out _);
+            if (number && previousNumber)
+            {
+                best = Math.Min(best, run);
+            }
+
+            previousNumber = number;
+            run = 0;
+        }
+
+        return best == int.MaxValue ? 0 : best;
     }
 
     /// <summary>The cells of one line, with their 1-based start column; explicit cells can be blank.</summary>

@@ -172,7 +172,7 @@ public static partial class RunningText
         return labels.Where(l => l.Length >= 2).OrderByDescending(l => l.Length).ToArray();
     }
 
-    [GeneratedRegex(@"(?<n>[一二三四五六])\s*[、.．,，]\s*(?<w>[^，。；;,、]{2,24})")]
+    [GeneratedRegex(@"(?<n>[一二三四五六])\s*[、.．,，](?=\s*(?<w>[^，。；;,、]{2,24}))")]
     private static partial Regex HeadingRegex();
 
     [GeneratedRegex(@"(政府|政务)信息(与政务)?公开(工作)?(年度)?(工作)?报告")]
@@ -180,6 +180,6 @@ public static partial class RunningText
 
     // Before a list number of table 三 ("（三）", "三、", and "2." whose digit would otherwise join the
     // digits of the row before), and before a table 二 caption.
-    [GeneratedRegex(@"(?<cut>[（(][一二三四五六七八九十]{1,2}[）)])|(?<cut>[一二三四五六七]、)|(?<cut>\d[.．](?=\s*[\u4e00-\u9fff]))|(?<cut>第二十条第)|(?<cut>[（(]本列数据)")]
+    [GeneratedRegex(@"(?<!第)(?<cut>[（(][一二三四五六七八九十]{1,2}[）)])|(?<cut>[一二三四五六七]、)|(?<cut>\d[.．](?=\s*[\u4e00-\u9fff]))|(?<cut>第二十条第)|(?<cut>[（(]本列数据)")]
     private static partial Regex TableCutRegex();
 }
