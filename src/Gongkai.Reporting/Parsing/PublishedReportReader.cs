@@ -35,6 +35,12 @@ public static partial class PublishedReportReader
             lines = RunningText.Split(lines);
         }
 
+        if (OldRegulationLayout(lines) is { } signal)
+        {
+            diagnostics.Add(DiagnosticCatalog.OldRegulationLayout.Create(DiagnosticLocation.At(signal.Line), signal.Text));
+            return new ReadResult(null, diagnostics);
+        }
+
         var headingAt = FindHeadings(lines);
         var found = headingAt.Count(h => h >= 0);
         if (found < 2)
@@ -109,6 +115,34 @@ public static partial class PublishedReportReader
 
         return edition;
     }
+
+    /// <summary>
+    /// The headings and table captions only the 2008 regulation's reports have (its 第三十二条 listed 收费及减免
+    /// and 不予公开 as sections of their own); a report in the 2019 format never prints them.
+    /// </summary>
+    private static (int Line, string Text)? OldRegulationLayout(IReadOnlyList<SourceLine> lines)
+    {
+        foreach (var line in lines.Take(2000))
+        {
+            var key = ChineseText.LabelKey(line.Text);
+            foreach (var signal in OldLayoutSignals)
+            {
+                var at = key.IndexOf(signal, StringComparison.Ordinal);
+                if (at >= 0 && (at < 4 || key.Length < 60))
+                {
+                    return (line.Line, "“" + signal + "”");
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] OldLayoutSignals =
+    [
+        "政府信息公开的收费及减免情况", "收费及减免情况", "依申请公开政府信息和不予公开政府信息的情况",
+        "因政府信息公开申请提起行政复议、行政诉讼的情况", "因政府信息公开申请提起行政复议,行政诉讼的情况",
+    ];
 
     private static int[] FindHeadings(IReadOnlyList<SourceLine> lines)
     {

@@ -78,5 +78,6 @@ internal static class DegradedImport
             d.Location.RowKey == key ||
             (d.Location.Table == table && d.Location.RowKey is null) ||
             (label is not null && d.Message.Contains(label, StringComparison.Ordinal)) ||
-            (table != "三" && d.Message.Contains("表" + table, StringComparison.Ordinal))));
+            (table != "三" && d.Message.Contains("表" + table, StringComparison.Ordinal)) ||
+            (table == "四" && d.Message.Contains("行政复议、行政诉讼", StringComparison.Ordinal))));
 }

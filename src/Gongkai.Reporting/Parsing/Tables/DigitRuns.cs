@@ -10,7 +10,7 @@ namespace Gongkai.Reporting.Parsing.Tables;
 /// The search is a depth-first walk with a memo of dead ends, bounded by a work budget: a 500-digit
 /// run is refused at once (it cannot hold the cells), and no input makes the walk exceed the budget.
 /// </summary>
-internal static class DigitRuns
+public static class DigitRuns
 {
     public const long DefaultBudget = 200_000;
 

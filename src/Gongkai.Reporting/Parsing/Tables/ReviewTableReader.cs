@@ -37,6 +37,13 @@ internal static class ReviewTableReader
             values.RemoveAt(values.Count - 1);
         }
 
+        if (!values.Any(v => v.Kind is TokenKind.Number or TokenKind.Blank))
+        {
+            // Only sentences (or an image the page no longer carries): the table is absent, not zero.
+            diagnostics.Add(DiagnosticCatalog.TableNotFound.Create(DiagnosticLocation.Cell("四", null), "四", "政府信息公开行政复议、行政诉讼情况"));
+            return;
+        }
+
         var columns = report.Schema.ReviewColumns;
         int? Parse(TableToken t) => t.Kind == TokenKind.Number && int.TryParse(t.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
         if (values.Count >= Width)
@@ -57,6 +64,7 @@ internal static class ReviewTableReader
         var numbers = values.Where(v => v.Kind == TokenKind.Number).Select(v => Parse(v)).ToArray();
         var best = Enumerable.Range(0, Width).Select(i => i < values.Count ? Parse(values[i]) : null).ToArray();
         var bestScore = Score(best) + 0.5;
+        var ties = 0;
         if (numbers.Length is > 0 and <= 5)
         {
             foreach (var positions in RowCandidates.Combinations(Width, numbers.Length))
@@ -72,6 +80,11 @@ internal static class ReviewTableReader
                 {
                     bestScore = score;
                     best = cells;
+                    ties = 0;
+                }
+                else if (score == bestScore)
+                {
+                    ties++;
                 }
             }
         }
@@ -85,7 +98,7 @@ internal static class ReviewTableReader
         {
             var first = values[0];
             diagnostics.Add(DiagnosticCatalog.RowAlignmentAssumed.Create(
-                DiagnosticLocation.At(first.Line, first.Column), "行政复议、行政诉讼", values.Count, Width, "各组总计的勾稽关系",
+                DiagnosticLocation.At(first.Line, first.Column), "行政复议、行政诉讼", values.Count, Width, ties > 0 ? "各组总计的勾稽关系（多种放法均满足，取第一种，请核对原文）" : "各组总计的勾稽关系",
                 string.Join("，", columns.Select((c, i) => c.Key + " " + (best[i]?.ToString(CultureInfo.InvariantCulture) ?? "空白")))));
         }
     }

@@ -45,7 +45,14 @@ public static partial class RunningText
             var headings = ChooseHeadings(line.Text);
             foreach (var at in headings.Where(h => h >= 0))
             {
-                cuts.Add(at);
+                // Markdown heading marks and bold stars before a heading belong to it, not to the text before.
+                var cut = at;
+                while (cut > 0 && line.Text[cut - 1] is '#' or '*' or ' ')
+                {
+                    cut--;
+                }
+
+                cuts.Add(cut);
             }
 
             var firstHeading = headings.Where(h => h >= 0).DefaultIfEmpty(line.Text.Length).Min();
