@@ -185,9 +185,9 @@ public static class Degrade
             return inner.All(c => c is '-' or ':' or '|' or ' ') ? [] : inner.Split('|').Select(c => c.Trim().Trim('*').Trim()).ToArray();
         }
 
-        if (trimmed == "|" || trimmed.EndsWith(" |", StringComparison.Ordinal))
+        if (trimmed.EndsWith('|'))
         {
-            return [trimmed.TrimEnd('|').Trim()];
+            return trimmed[..^1].Split('|').Select(c => c.Trim()).ToArray();
         }
 
         return null;

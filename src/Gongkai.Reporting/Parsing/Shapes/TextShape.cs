@@ -99,7 +99,7 @@ public static partial class TextShape
         return m.Success && (PageFooterWordsRegex().IsMatch(text) || m.Groups["n"].Value == page.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    [GeneratedRegex(@"^\s*([—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|(?<n>\d{1,4}))\s*$")]
+    [GeneratedRegex(@"^\s*([-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|(?<n>\d{1,4}))\s*$")]
     private static partial Regex PageNumberRegex();
 
     [GeneratedRegex(@"[-—–页/]")]

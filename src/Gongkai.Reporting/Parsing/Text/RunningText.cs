@@ -53,6 +53,10 @@ public static partial class RunningText
                 }
 
                 cuts.Add(cut);
+                if (HeadingEnd(line.Text, at) is { } end)
+                {
+                    cuts.Add(end);
+                }
             }
 
             var firstHeading = headings.Where(h => h >= 0).DefaultIfEmpty(line.Text.Length).Min();
@@ -81,6 +85,34 @@ public static partial class RunningText
         }
 
         return result;
+    }
+
+    /// <summary>Where a heading's own words end: after its closing 情况 or 事项 (every heading of the format ends so).</summary>
+    private static int? HeadingEnd(string text, int at)
+    {
+        var window = text.AsSpan(at, Math.Min(40, text.Length - at));
+        var best = -1;
+        foreach (var word in (ReadOnlySpan<string>)["情况", "事项"])
+        {
+            var i = window.IndexOf(word, StringComparison.Ordinal);
+            if (i >= 0 && (best < 0 || i < best))
+            {
+                best = i;
+            }
+        }
+
+        if (best < 0)
+        {
+            return null;
+        }
+
+        var end = at + best + 2;
+        while (end < text.Length && text[end] is '。' or '：' or ':' or '*' or '#' or ' ')
+        {
+            end++;
+        }
+
+        return end;
     }
 
     private static void Add(List<SourceLine> result, SourceLine line, int start, int end)
