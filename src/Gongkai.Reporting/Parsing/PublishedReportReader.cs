@@ -82,7 +82,7 @@ public static partial class PublishedReportReader
         report.Sections.Sec5 = Narrative(region[4]);
         report.Sections.Sec6 = Narrative(region[5]);
 
-        ProactiveTableReader.Read(proactiveTokens, report, diagnostics);
+        ProactiveTableReader.Read(proactiveTokens, report, diagnostics, splitDigits: running);
         ApplicationsTableReader.Read(applicationTokens, report, diagnostics);
         ReviewTableReader.Read(reviewTokens, report, diagnostics);
         return new ReadResult(report, diagnostics);

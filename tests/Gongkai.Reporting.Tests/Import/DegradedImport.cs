@@ -50,7 +50,8 @@ internal static class DegradedImport
         Check("meta", "year", null, expected.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", actual.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
         foreach (var key in expected.Schema.ProactiveKeys)
         {
-            Check("二", key, null, expected.GetProactive(key).ToString(), actual.GetProactive(key).ToString());
+            var label = expected.Schema.ProactiveBlocks.SelectMany(b => b.Rows).First(r => key.StartsWith(r.KeyStem + ".", StringComparison.Ordinal)).Label;
+            Check("二", key, "“" + label + "”", expected.GetProactive(key).ToString(), actual.GetProactive(key).ToString());
         }
 
         foreach (var row in expected.Schema.ApplicationDataRows)

@@ -51,7 +51,7 @@ public static partial class TextShape
 
             var before = lines[i].Text[..lines[i].Text.IndexOf('\f', StringComparison.Ordinal)];
             var after = lines[i].Text[(lines[i].Text.LastIndexOf('\f') + 1)..];
-            lines[i] = lines[i] with { Text = IsPageNumber(after, page + 1) ? string.Empty : after };
+            lines[i] = lines[i] with { Text = IsPageNumber(after, page + 1) && PageFooterWordsRegex().IsMatch(after) ? string.Empty : after };
             if (before.Trim().Length > 0 && !IsPageNumber(before, page))
             {
                 lines.Insert(i, new SourceLine(before, lines[i].Line));

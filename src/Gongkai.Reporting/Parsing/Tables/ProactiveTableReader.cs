@@ -29,7 +29,9 @@ internal static partial class ProactiveTableReader
         return score;
     }
 
-    public static void Read(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics)
+    /// <param name="splitDigits">Whether cells may have run together (a page saved as running text); elsewhere
+    /// fewer numbers than columns means blank cells were dropped, and the numbers are not cut apart.</param>
+    public static void Read(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics, bool splitDigits = false)
     {
         var schema = report.Schema;
         tokens = ReadingOrder.LabelsFirst(tokens, tokens.Select(t => Role(t, schema)).ToList());
@@ -86,12 +88,12 @@ internal static partial class ProactiveTableReader
                     continue;
                 }
 
-                Place(found.Values, b, row, found.Label, report, diagnostics);
+                Place(found.Values, b, row, found.Label, report, diagnostics, splitDigits);
             }
         }
     }
 
-    private static void Place(List<TableToken> tokens, ProactiveBlock block, ProactiveRow row, TableToken label, AnnualReport report, List<Diagnostic> diagnostics)
+    private static void Place(List<TableToken> tokens, ProactiveBlock block, ProactiveRow row, TableToken label, AnnualReport report, List<Diagnostic> diagnostics, bool splitDigits)
     {
         var width = block.Columns.Count;
         var cells = tokens.ToList();
@@ -105,7 +107,7 @@ internal static partial class ProactiveTableReader
             cells.RemoveAt(0);
         }
 
-        if (cells.Count < width && SplitDigits(cells, width) is { } split)
+        if (splitDigits && cells.Count < width && SplitDigits(cells, width) is { } split)
         {
             var raw = string.Join(' ', cells.Select(t => t.Text));
             cells = split.Cells;

@@ -21,6 +21,7 @@ public static partial class TableTokenizer
     {
         var list = lines as IReadOnlyList<SourceLine> ?? lines.ToList();
         var cellGap = OneCellPerLineWithBlankLines(list) ? CellGap(list) : -1;
+        var rowGap = cellGap >= 0 ? RowGap(list, cellGap) : int.MaxValue;
         var tokens = new List<TableToken>();
         var rowIndex = 0;
         var blankRun = 0;
@@ -35,10 +36,14 @@ public static partial class TableTokenizer
 
             if (cellGap >= 0 && tokens.Count > 0)
             {
-                // The usual gap separates two cells; each further (gap + 1) blank lines is one empty cell.
-                for (var k = 0; k < (blankRun - cellGap) / (cellGap + 1); k++)
+                // The usual gap separates two cells; each further (gap + 1) blank lines is one empty cell. A gap
+                // off that step ends a row: its empty cells are the last cells of the row before.
+                var endsRow = (blankRun - cellGap) % (cellGap + 1) != 0 && blankRun >= rowGap;
+                var empties = endsRow ? (blankRun - rowGap) / (cellGap + 1) : Math.Max(0, blankRun - cellGap) / (cellGap + 1);
+                var previousRow = tokens[^1].RowIndex;
+                for (var k = 0; k < empties; k++)
                 {
-                    tokens.Add(new TableToken(TokenKind.Blank, string.Empty, line.Line, 1) { RowIndex = rowIndex++ });
+                    tokens.Add(new TableToken(TokenKind.Blank, string.Empty, line.Line, 1) { RowIndex = endsRow ? previousRow : rowIndex++ });
                 }
             }
 
@@ -122,6 +127,32 @@ public static partial class TableTokenizer
         }
 
         return best == int.MaxValue ? 0 : best;
+    }
+
+    /// <summary>The smallest gap that is not a whole number of cells: the gap between rows (none when every gap is).</summary>
+    private static int RowGap(IReadOnlyList<SourceLine> lines, int cellGap)
+    {
+        var best = int.MaxValue;
+        var run = 0;
+        var seen = false;
+        foreach (var line in lines)
+        {
+            if (line.Text.Trim().Length == 0)
+            {
+                run++;
+                continue;
+            }
+
+            if (seen && run > cellGap && (run - cellGap) % (cellGap + 1) != 0)
+            {
+                best = Math.Min(best, run);
+            }
+
+            seen = true;
+            run = 0;
+        }
+
+        return best;
     }
 
     /// <summary>The cells of one line, with their 1-based start column; explicit cells can be blank.</summary>
