@@ -86,7 +86,7 @@ public sealed class CrawledShapeTests
     {
         var lines = TextShape.Lines("12\n3\n\n- 1 -\n\f7\n8\n第 2 页\n\f9");
 
-        Assert.Equal(["12", "3", "", "7", "8", "9"], lines.Select(l => l.Text).ToArray());
+        Assert.Equal(["12", "3", "7", "8", "9"], lines.Select(l => l.Text).ToArray());
     }
 
     [Fact]

@@ -16,18 +16,22 @@ public sealed class DegradedRecoveryPropertyTests(ITestOutputHelper output)
 {
     private const int ReportsPerShape = 60;
 
-    /// <summary>Shape → the least share of reports that must come back exact.</summary>
-    private static readonly Dictionary<string, double> Floors = new()
+    /// <summary>
+    /// Shape → the least share of reports that must come back exact, and of cells. Where the shape loses
+    /// what the sums cannot restore (table 二 has no sum rule; a dropped blank has no position), the floor is
+    /// on cells, and every cell that differs must carry a diagnostic (asserted below for every shape).
+    /// </summary>
+    private static readonly Dictionary<string, (double Reports, double Cells)> Floors = new()
     {
-        ["one-line"] = 0.95,
-        ["run-together"] = 0.60,
-        ["bare-cr"] = 1.0,
-        ["mixed-breaks"] = 1.0,
-        ["blank-cells-dropped"] = 0.95,
-        ["zero-cells-dropped"] = 0.30,
-        ["crawler-wrapper"] = 1.0,
-        ["cells-one-per-line"] = 0.95,
-        ["pdf-reading-order"] = 0.30,
+        ["one-line"] = (0.95, 0.999),
+        ["run-together"] = (0.15, 0.95),
+        ["bare-cr"] = (1.0, 1.0),
+        ["mixed-breaks"] = (1.0, 1.0),
+        ["blank-cells-dropped"] = (0.25, 0.98),
+        ["zero-cells-dropped"] = (0.0, 0.80),
+        ["crawler-wrapper"] = (1.0, 1.0),
+        ["cells-one-per-line"] = (0.95, 0.999),
+        ["pdf-reading-order"] = (0.95, 0.999),
     };
 
     public static TheoryData<string> ShapeNames() => [.. Floors.Keys];
@@ -66,7 +70,8 @@ public sealed class DegradedRecoveryPropertyTests(ITestOutputHelper output)
             output.WriteLine("  " + line);
         }
 
-        Assert.True(rate >= Floors[shape], $"{shape}: {rate:P1} exact, floor {Floors[shape]:P0}\n" + string.Join("\n", unexcused.Take(20)));
+        Assert.True(rate >= Floors[shape].Reports, $"{shape}: {rate:P1} of reports exact, floor {Floors[shape].Reports:P0}");
+        Assert.True((double)cellsExact / cells >= Floors[shape].Cells, $"{shape}: {(double)cellsExact / cells:P2} of cells exact, floor {Floors[shape].Cells:P1}");
         Assert.True(unexcused.Count == 0, string.Join("\n", unexcused.Take(20)));
     }
 

@@ -67,7 +67,16 @@ public static partial class TextShape
 
                 if (IsPageNumber(lines[j].Text, page))
                 {
-                    drop.Add(j);
+                    // The page's footer and the space that set it off from the body: neither is a cell.
+                    for (var k = j; k < i; k++)
+                    {
+                        drop.Add(k);
+                    }
+
+                    for (var k = j - 1; k >= 0 && k >= j - 2 && lines[k].Text.Trim().Length == 0; k--)
+                    {
+                        drop.Add(k);
+                    }
                 }
 
                 break;

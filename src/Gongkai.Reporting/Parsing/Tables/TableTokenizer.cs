@@ -324,6 +324,6 @@ public static partial class TableTokenizer
     [GeneratedRegex(@"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")]
     private static partial Regex ThousandsRegex();
 
-    [GeneratedRegex(@"([\p{IsCJKUnifiedIdeographs}）”】])(\d)|(?<=\d)(?=[\p{IsCJKUnifiedIdeographs}])")]
+    [GeneratedRegex(@"([\p{IsCJKUnifiedIdeographs}）”】])(\d)|(?<=\d)(?=[\p{IsCJKUnifiedIdeographs}])(?![项笔])")]
     private static partial Regex CjkDigitBoundaryRegex();
 }

@@ -60,8 +60,9 @@ public static partial class RunningText
             }
 
             var firstHeading = headings.Where(h => h >= 0).DefaultIfEmpty(line.Text.Length).Min();
+            // A title opens the page; the same words later in the opening sentence ("现将…报告如下") are not one.
             var title = TitleEndRegex().Match(line.Text, 0, Math.Min(firstHeading, 160));
-            if (title.Success)
+            if (title.Success && title.Index + title.Length <= 60)
             {
                 cuts.Add(title.Index + title.Length);
             }
