@@ -122,8 +122,24 @@ public static partial class PublishedReportReader
     /// </summary>
     private static (int Line, string Text)? OldRegulationLayout(IReadOnlyList<SourceLine> lines)
     {
+        // The 2019 format (国办公开办函〔2019〕60号, then 〔2021〕30号) reports on 2019 onward: a report on an
+        // earlier year is in the 2008 layout whatever its headings look like.
+        foreach (var line in lines.Where(l => l.Text.Trim().Length is > 0 and <= 100).Take(8))
+        {
+            var title = OldTitleRegex().Match(ChineseText.Compact(line.Text));
+            if (title.Success && int.Parse(title.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture) < 2019)
+            {
+                return (line.Line, "报告年度为 " + title.Groups["year"].Value + " 年");
+            }
+        }
+
         foreach (var line in lines.Take(2000))
         {
+            if (line.Text.Contains("指标名称", StringComparison.Ordinal) && line.Text.Contains("计量单位", StringComparison.Ordinal))
+            {
+                return (line.Line, "统计表“指标名称/计量单位”");
+            }
+
             var key = ChineseText.LabelKey(line.Text);
             foreach (var signal in OldLayoutSignals)
             {
@@ -137,6 +153,9 @@ public static partial class PublishedReportReader
 
         return null;
     }
+
+    [GeneratedRegex(@"(?<year>(19|20)\d{2})年度?(政府|政务)?信息公开(工作)?(年度)?(工作)?(报告|年报)")]
+    private static partial Regex OldTitleRegex();
 
     private static readonly string[] OldLayoutSignals =
     [

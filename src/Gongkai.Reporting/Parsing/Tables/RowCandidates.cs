@@ -33,6 +33,17 @@ internal static class RowCandidates
     {
         var values = Trim(tokens, width);
         var readings = new List<RowReading>();
+
+        // "0000000" or a run longer than any count is certainly cells run together: only its splits are readings.
+        if (splitDigits && values.Any(v => v.Kind == TokenKind.Number && IsRun(v.Text)))
+        {
+            var splits = Splits(values.Where(v => v.Kind == TokenKind.Number).Select(v => v.Text).ToArray(), width).ToList();
+            if (splits.Count > 0)
+            {
+                return splits;
+            }
+        }
+
         var numbers = values.Where(v => v.Kind == TokenKind.Number).Select(v => Parse(v.Text)).ToArray();
         var missingAny = values.Count < width;
         if (values.Count >= width)
@@ -101,6 +112,9 @@ internal static class RowCandidates
         var result = DigitRuns.Split(runs, groups);
         return result.Splits.Select(cells => new RowReading(cells.Select(c => (int?)c).ToArray(), new bool[width], -0.5, RowReadingKind.DigitSplit));
     }
+
+    private static bool IsRun(string number) =>
+        number.Length > 1 && number.All(char.IsAsciiDigit) && (number[0] == '0' || number.Length > 9);
 
     /// <summary>k-subsets of 0..n-1 in lexicographic order.</summary>
     public static IEnumerable<int[]> Combinations(int n, int k)
