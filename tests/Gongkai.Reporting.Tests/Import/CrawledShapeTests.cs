@@ -145,16 +145,5 @@ public sealed class CrawledShapeTests
         Assert.All(result.Report.Schema.ProactiveKeys, k => Assert.True(result.Report.GetProactive(k).IsBlank));
     }
 
-    [Fact]
-    public void Debug_Seed002OneLine_Lines()
-    {
-        var file = Directory.GetFiles(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "seeds"), "002*.txt")[0];
-        var one = Degrade.OneLine(File.ReadAllText(file));
-        var lines = TextShape.Lines(one);
-        var split = RunningText.Split(SiteChrome.Strip(lines));
-        File.WriteAllLines("/tmp/i9-debug-002.txt", split.Select(l => l.Text).Prepend(RunningText.IsRunningText(lines).ToString()));
-        File.WriteAllText("/tmp/i9-debug-pdf.txt", Degrade.PdfReadingOrder(File.ReadAllText(file.Replace("002_27ba3d77fbcff05a", "000_e915323f145c723a", StringComparison.Ordinal))));
-    }
-
     private static string Render(AnnualReport report) => ReportRenderer.RenderToString(report, RenderFormat.Text);
 }

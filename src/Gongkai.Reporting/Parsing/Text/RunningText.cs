@@ -60,9 +60,10 @@ public static partial class RunningText
             }
 
             var firstHeading = headings.Where(h => h >= 0).DefaultIfEmpty(line.Text.Length).Min();
-            // A title opens the page; the same words later in the opening sentence ("现将…报告如下") are not one.
+            // A title opens the page; the same words later in the opening sentence ("现将…报告如下") or inside
+            // the name of a cited document (《…关于政府信息公开工作年度报告有关事项的通知》) are not one.
             var title = TitleEndRegex().Match(line.Text, 0, Math.Min(firstHeading, 160));
-            if (title.Success && title.Index + title.Length <= 60)
+            if (title.Success && title.Index + title.Length <= 60 && !line.Text.AsSpan(0, title.Index).ContainsAny('《', '〈'))
             {
                 cuts.Add(title.Index + title.Length);
             }
