@@ -26,20 +26,10 @@ public static class GongkaiHost
             options.Database = Path.Combine(data.FullName, "gongkai.db");
         }
 
-        if (string.IsNullOrEmpty(options.AccessCodeSecret))
-        {
-            options.AccessCodeSecret = InstallationSecret.LoadOrCreate(Path.Combine(data.FullName, "access-code.secret"));
-        }
-
-        // Cookies and antiforgery tokens survive restarts and redeployments: the key ring lives with the data.
-        builder.Services.AddDataProtection()
-            .PersistKeysToFileSystem(PrivateDirectory(Path.Combine(data.FullName, "keys")))
-            .SetApplicationName("Gongkai");
+        // The key ring, the access-code secret (made after migrating, in PrepareInstallationState) and the calendar.
+        builder.AddInstallationState(options, data.FullName);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        var calendar = Gongkai.UseCases.Calendar.CalendarFile.Load(options.Calendar, out var problem)
-            ?? throw new InvalidOperationException(problem);
-        builder.Services.AddSingleton(calendar);
         builder.Services.AddScoped(_ => Database.Open(options.Database));
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ctx => DescribeInChinese(ctx.ProblemDetails));
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -124,6 +114,7 @@ public static class GongkaiHost
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi("/openapi/v1.json");
+        app.MapHealth();
         app.MapApplicationsApi();
         app.MapReportsApi();
         app.MapReportDownloads();
@@ -148,6 +139,9 @@ public static class GongkaiHost
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
         Database.Migrate(db);
         var options = app.Services.GetRequiredService<GongkaiOptions>();
+        // The compiled-in calendar (or the file Gongkai:Calendar names) seeds the database's on the first start.
+        var seed = Gongkai.UseCases.Calendar.CalendarFile.Load(options.Calendar, out var problem) ?? throw new InvalidOperationException(problem);
+        app.Services.PrepareInstallationState(db, options, seed);
         if (options.SeedDemo && !db.Agencies.Any())
         {
             foreach (var (user, role, password) in scope.ServiceProvider.GetRequiredService<StaffAccounts>().EnsureDemoAccounts("DEMO", options.DemoPassword))
@@ -156,7 +150,7 @@ public static class GongkaiHost
                 Console.WriteLine($"演示账户：{user}（{role}） 密码：{password}");
             }
 
-            var seeder = new DemoSeeder(db, app.Services.GetRequiredService<WorkingDayCalendar>(), app.Services.GetRequiredService<TimeProvider>());
+            var seeder = new DemoSeeder(db, scope.ServiceProvider.GetRequiredService<WorkingDayCalendar>(), app.Services.GetRequiredService<TimeProvider>());
             var (agencies, cases, reviews) = seeder.Run(agencies: 1, casesPerAgency: 200, years: 2);
             var thisYear = seeder.RunCurrentYear("DEMO", count: 60, officers: ["clerk", "head"]);
             app.Logger.LogInformation("演示数据：{Agencies} 个机关（代码 DEMO），往年 {Cases} 件申请、{Reviews} 件复议/诉讼，今年 {ThisYear} 件（部分在办）。", agencies, cases, reviews, thisYear);
@@ -194,9 +188,4 @@ public static class GongkaiHost
         title is null || title.All(c => c < 0x80);
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
-
-    /// <summary>A directory only the app's own user can read (the key ring is stored unencrypted on Linux).</summary>
-    private static DirectoryInfo PrivateDirectory(string path) => OperatingSystem.IsWindows()
-        ? Directory.CreateDirectory(path)
-        : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 }
