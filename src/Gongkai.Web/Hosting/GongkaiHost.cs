@@ -28,20 +28,10 @@ public static class GongkaiHost
             options.Database = Path.Combine(data.FullName, "gongkai.db");
         }
 
-        if (string.IsNullOrEmpty(options.AccessCodeSecret))
-        {
-            options.AccessCodeSecret = InstallationSecret.LoadOrCreate(Path.Combine(data.FullName, "access-code.secret"));
-        }
-
-        // Cookies and antiforgery tokens survive restarts and redeployments: the key ring lives with the data.
-        builder.Services.AddDataProtection()
-            .PersistKeysToFileSystem(PrivateDirectory(Path.Combine(data.FullName, "keys")))
-            .SetApplicationName("Gongkai");
+        // The key ring, the access-code secret (made after migrating, in PrepareInstallationState) and the calendar.
+        builder.AddInstallationState(options, data.FullName);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        var calendar = Gongkai.UseCases.Calendar.CalendarFile.Load(options.Calendar, out var problem)
-            ?? throw new InvalidOperationException(problem);
-        builder.Services.AddSingleton(calendar);
         builder.Services.AddGongkaiDatabase(options.Database);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ctx => DescribeInChinese(ctx.ProblemDetails));
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -128,6 +118,7 @@ public static class GongkaiHost
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi("/openapi/v1.json");
+        app.MapHealth();
         app.MapApplicationsApi();
         app.MapReportsApi();
         app.MapReportDownloads();
@@ -151,7 +142,11 @@ public static class GongkaiHost
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
         Database.Migrate(db);
-        FirstStart.Run(app, db);
+        var options = app.Services.GetRequiredService<GongkaiOptions>();
+        // The compiled-in calendar (or the file Gongkai:Calendar names) seeds the database's on the first start.
+        var seed = Gongkai.UseCases.Calendar.CalendarFile.Load(options.Calendar, out var problem) ?? throw new InvalidOperationException(problem);
+        app.Services.PrepareInstallationState(db, options, seed);
+        FirstStart.Run(app, db, seed);
     }
 
     /// <summary>
@@ -185,9 +180,4 @@ public static class GongkaiHost
         title is null || title.All(c => c < 0x80);
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
-
-    /// <summary>A directory only the app's own user can read (the key ring is stored unencrypted on Linux).</summary>
-    private static DirectoryInfo PrivateDirectory(string path) => OperatingSystem.IsWindows()
-        ? Directory.CreateDirectory(path)
-        : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 }
