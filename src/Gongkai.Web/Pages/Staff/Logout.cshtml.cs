@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Staff;
 
-/// <summary>Signs out (POST only, with the antiforgery token).</summary>
+/// <summary>Signs out (POST only, with the antiforgery token); open to every role.</summary>
+[Hosting.NotCasework]
 public sealed class LogoutModel(Gongkai.Persistence.AuditLog audit) : PageModel
 {
     public void OnGet()
