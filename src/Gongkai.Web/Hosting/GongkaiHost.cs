@@ -1,10 +1,9 @@
-using System.Threading.RateLimiting;
 using Gongkai.Domain.Calendar;
 using Gongkai.Persistence;
 using Gongkai.UseCases.Demo;
 using Gongkai.Web.Api;
+using Gongkai.Web.Hosting.Security;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Gongkai.Web.Hosting;
 
@@ -30,6 +29,8 @@ public static class GongkaiHost
 
         // The key ring, the access-code secret (made after migrating, in PrepareInstallationState) and the calendar.
         builder.AddInstallationState(options, data.FullName);
+        DataFilePermissions.Apply(data.FullName, options.Database);
+        builder.AddGongkaiSecurity();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddGongkaiDatabase(options.Database);
@@ -70,23 +71,13 @@ public static class GongkaiHost
         // Chinese text is written as text, not as &#x…; entities (still HTML-escaped for <, >, &, quotes).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        builder.Services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(ApplyPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.ApplyPerMinute, Window = TimeSpan.FromMinutes(1) }));
-            limiter.AddPolicy(StatusPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.StatusPerMinute, Window = TimeSpan.FromMinutes(1) }));
-            limiter.OnRejected = async (context, token) =>
-                await Results.Problem(statusCode: 429, title: "请求过于频繁", detail: "请稍后再试。").ExecuteAsync(context.HttpContext);
-        });
+        builder.AddGongkaiRateLimits(options);
     }
 
     public static void UseGongkai(this WebApplication app)
     {
-        Prepare(app);
+        DatabaseStartup.Guard(app.Services.GetRequiredService<GongkaiOptions>().Database, () => Prepare(app));
+        app.UseGongkaiSecurity();
         // Errors: the API answers with problem details, a browser gets a Chinese page (status code kept). A body the
         // framework cannot read is the client's error (400/413/415…), also where the framework throws it
         // (development), never a 500.
@@ -111,6 +102,7 @@ public static class GongkaiHost
             headers["Referrer-Policy"] = "no-referrer";
             await next();
         });
+        app.UseGongkaiInputGuard();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
