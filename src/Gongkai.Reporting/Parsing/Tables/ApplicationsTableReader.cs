@@ -15,7 +15,11 @@ internal static class ApplicationsTableReader
     public static void Read(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics)
     {
         var schema = report.Schema;
-        tokens = ReadingOrder.LabelsFirst(tokens, Roles(tokens, report.Edition, schema));
+        if (tokens.Count > 0 && tokens[^1].Kind == TokenKind.Text)
+        {
+            // Only a table that ends on a label can have its labels after its numbers.
+            tokens = ReadingOrder.LabelsFirst(tokens, Roles(tokens, report.Edition, schema));
+        }
         var observations = new Dictionary<string, RowObservation>();
         RowObservation? current = null;
         string? previousKey = null;

@@ -34,7 +34,11 @@ internal static partial class ProactiveTableReader
     public static void Read(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics, bool splitDigits = false)
     {
         var schema = report.Schema;
-        tokens = ReadingOrder.LabelsFirst(tokens, tokens.Select(t => Role(t, schema)).ToList());
+        if (tokens.Count > 0 && tokens[^1].Kind == TokenKind.Text)
+        {
+            // Only a table that ends on a label can have its labels after its numbers.
+            tokens = ReadingOrder.LabelsFirst(tokens, tokens.Select(t => Role(t, schema)).ToList());
+        }
         ProactiveBlock? block = null;
         (ProactiveBlock Block, ProactiveRow Row, TableToken Label)? current = null;
         var values = new Dictionary<string, (ProactiveBlock Block, ProactiveRow Row, TableToken Label, List<TableToken> Values)>();
@@ -188,7 +192,12 @@ internal static partial class ProactiveTableReader
         key == "信息内容" ||
         key.Contains("数量", StringComparison.Ordinal) || key.Contains("件数", StringComparison.Ordinal) ||
         key.Contains("增/减", StringComparison.Ordinal) || key.Contains("金额", StringComparison.Ordinal) ||
-        schema.ProactiveBlocks.SelectMany(b => b.Columns).Any(c => ChineseText.LabelKey(c.Label) == key);
+        schema.ProactiveBlocks.SelectMany(b => b.Columns).Any(c => TemplateKey(c.Label) == key);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> TemplateKeys = new(StringComparer.Ordinal);
+
+    /// <summary>The comparison key of a template label, computed once per label.</summary>
+    private static string TemplateKey(string label) => TemplateKeys.GetOrAdd(label, ChineseText.LabelKey);
 
     private static (ProactiveBlock Block, ProactiveRow Row, TableToken Label)? FindRow(string key, ProactiveBlock? block, ReportSchema schema)
     {
@@ -208,7 +217,7 @@ internal static partial class ProactiveTableReader
 
     private static bool RowMatches(string key, ProactiveRow row)
     {
-        var label = ChineseText.LabelKey(row.Label);
+        var label = TemplateKey(row.Label);
         return key == label ||
                (row.KeyStem.EndsWith("normative_docs", StringComparison.Ordinal) && key is "规范性文件" or "行政规范性文件") ||
                (row.KeyStem.EndsWith("other_services", StringComparison.Ordinal) && key.StartsWith("其他对外管理服务", StringComparison.Ordinal)) ||
