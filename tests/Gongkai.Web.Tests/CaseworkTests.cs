@@ -181,7 +181,7 @@ public sealed class CaseworkTests(GongkaiFactory factory) : IClassFixture<Gongka
 
         var denied = await clerk.Client.GetAsync("/staff/audit");
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
-        Assert.StartsWith("/staff/denied", denied.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/staff/denied", denied.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         using var head = await StaffSession.SignIn(factory, "head");
         var log = await head.Client.GetStringAsync("/staff/audit?actor=clerk");
