@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Staff;
 
-/// <summary>Signs out (POST only, with the antiforgery token; open to every role); a new security stamp revokes every copy of the cookie.</summary>
+/// <summary>Signs out (POST only, with the antiforgery token); open to every role; a new security stamp revokes every copy of the cookie.</summary>
 [Hosting.NotCasework]
 public sealed class LogoutModel(Gongkai.Persistence.AuditLog audit, Gongkai.Persistence.GongkaiDbContext db) : PageModel
 {
