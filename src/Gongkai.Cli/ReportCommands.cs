@@ -12,6 +12,7 @@ public static class ReportCommands
         TemplateCommand.Build(stdout, stderr),
         ImportCommand.Build(stdout, stderr),
         RollupCommand.Build(stdout, stderr),
+        CollectCommand.Build(stdout, stderr),
         DatabaseCommands.Generate(stdout, stderr),
     };
 
