@@ -1,11 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Gongkai.Domain.Organisation;
 using Gongkai.Persistence;
-using Gongkai.Reporting.Aggregation;
 using Gongkai.UseCases.Supervision;
 
 namespace Gongkai.Cli;
@@ -37,7 +33,7 @@ public static class SuperviseCommand
 
             if (parse.GetValue(json))
             {
-                stdout.WriteLine(Json(overview));
+                stdout.WriteLine(SupervisionJson.Write(overview));
             }
             else
             {
@@ -47,63 +43,6 @@ public static class SuperviseCommand
             return overview.Agencies.Any(a => a.Errors > 0) ? ExitCodes.Errors : ExitCodes.Ok;
         }));
         return command;
-    }
-
-    public static string Json(Overview overview)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteString("under", overview.Under);
-            w.WriteNumber("year", overview.Year);
-            w.WriteStartArray("agencies");
-            foreach (var a in overview.Agencies)
-            {
-                w.WriteStartObject();
-                w.WriteString("code", a.Code);
-                w.WriteString("name", a.Name);
-                w.WriteString("level", a.Level.Name());
-                w.WriteString("status", a.Status);
-                if (a.PublishedOn is { } on)
-                {
-                    w.WriteString("published_on", on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                }
-                else
-                {
-                    w.WriteNull("published_on");
-                }
-
-                w.WriteBoolean("late", a.Late);
-                w.WriteNumber("errors", a.Errors);
-                w.WriteNumber("warnings", a.Warnings);
-                if (a.Score is { } score)
-                {
-                    w.WriteNumber("score", score);
-                }
-                else
-                {
-                    w.WriteNull("score");
-                }
-
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WritePropertyName("rollup");
-            if (overview.Rollup?.Report is not null)
-            {
-                RollupJson.WriteObject(w, overview.Rollup, null);
-            }
-            else
-            {
-                w.WriteNullValue();
-            }
-
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static void WriteText(Overview overview, TextWriter stdout)

@@ -130,6 +130,7 @@ public static class GongkaiHost
         app.MapOpenApi("/openapi/v1.json");
         app.MapApplicationsApi();
         app.MapReportsApi();
+        app.MapSuperviseApi();
         app.MapReportDownloads();
         app.MapRazorPages();
     }
