@@ -19,7 +19,7 @@ public sealed partial class CalendarPageTests : IClassFixture<GongkaiFactory>
         var response = await clerk.Client.GetAsync("/staff/calendar");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/staff/denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/staff/denied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -164,6 +164,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NoTotalColumn = new(
         "GK4017", Severity.Info, "Table 三 printed without its 总计 column", "表三没有“总计”列，总计列按空白处理");
 
+    public static readonly DiagnosticDescriptor OldRegulationLayout = new(
+        "GK4018", Severity.Error, "A report in the layout of the 2008 regulation",
+        "这是按 2008 年施行的旧《政府信息公开条例》格式编写的年度报告（{0}），其统计表与 2019 年起的格式不同，不能按现行格式导入");
+
     // ---- GK5xxx: rolling reports up (汇总) ----
     public static readonly DiagnosticDescriptor RollupOtherOutcomeMapped = new(
         "GK5001", Severity.Warning, "2019 （六）其他处理 counted under 2021 （六）3.其他",

@@ -1,3 +1,5 @@
+using Gongkai.Domain.Organisation;
+
 namespace Gongkai.Web.Hosting;
 
 /// <summary>
@@ -8,6 +10,10 @@ public static class InstallationAdmin
 {
     public const string Policy = "InstallationAdmin";
 
-    /// <summary>The roles the policy admits; today the agency administrator ("admin").</summary>
-    public static readonly string[] Roles = ["admin"];
+    /// <summary>
+    /// The roles the policy admits: the installation administrator (系统管理员) and, until installations have created
+    /// one (the demo has none), the agency administrator ("admin"). Drop "admin" here to reserve the calendar to the
+    /// installation administrator.
+    /// </summary>
+    public static readonly string[] Roles = [StaffRole.InstallationAdmin.Name(), "admin"];
 }
