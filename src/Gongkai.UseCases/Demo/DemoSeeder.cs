@@ -60,6 +60,7 @@ public sealed class DemoSeeder(GongkaiDbContext db, WorkingDayCalendar calendar,
             }
 
             store.AddRange(cases, reviews);
+            new Registry.DemoRegistrySeeder(db, time).Run(code, n == 1 ? "示例市人民政府办公室" : $"示例市第{n}局", firstYear, lastYear);
             total += cases.Count;
             reviewCount += reviews.Count;
         }
