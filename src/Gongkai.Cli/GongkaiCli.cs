@@ -13,6 +13,7 @@ public static class GongkaiCli
             DeadlineCommand.Build(stdout, stderr),
             DatabaseCommands.Db(stdout, stderr),
             DatabaseCommands.Demo(stdout, stderr),
+            RegistryCommands.Build(stdout, stderr),
         };
 
         var parse = root.Parse(args);

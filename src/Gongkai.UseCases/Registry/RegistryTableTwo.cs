@@ -63,7 +63,11 @@ public sealed class RegistryTableTwo(GongkaiDbContext db, TableTwoCounting? coun
             Set(PenaltyKey, counts.Penalty);
             Set(CoercionKey, counts.Coercion);
             // The table asks for 万元; four decimals keep the yuan exact to the 元 (the fen rounds away: 0.01 元 = 0.000001 万元).
-            Set(FeesKey, counts.FeesYuan is { } yuan ? decimal.Round(yuan / 10_000m, 4) : null);
+            if (counts.FeesYuan is { } yuan)
+            {
+                report.SetProactive(FeesKey, CellValue.Parse((yuan / 10_000m).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)));
+                filled.Add(FeesKey);
+            }
         }
 
         return filled;
