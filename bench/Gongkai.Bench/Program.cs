@@ -5,11 +5,12 @@ return command switch
 {
     "import" => ImportBench.Run(args.Skip(1).ToArray()),
     "casework" => CaseworkBench.Run(),
+    "registry" => RegistryBench.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Gongkai.Bench import [--files N] [--corpus DIR] | casework");
+    Console.Error.WriteLine("usage: Gongkai.Bench import [--files N] [--corpus DIR] | casework | registry [--docs N] [--rows N] [--index DIR]");
     return 2;
 }
