@@ -23,7 +23,7 @@ public enum ReviewAction
 }
 
 /// <summary>Labels of <see cref="ReviewAction"/>.</summary>
-public static class ReviewActions
+public static class ReviewActionLabels
 {
     public static string Label(this ReviewAction action) => action switch
     {

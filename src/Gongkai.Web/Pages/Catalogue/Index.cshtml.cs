@@ -60,7 +60,7 @@ public sealed class CatalogueModel(GongkaiDbContext db, Gongkai.UseCases.Registr
         }
     }
 
-    public string Url(int? page = null, DocumentCategory? category = null, string? topic = null, bool keepFilters = true)
+    public string Link(int? page = null, DocumentCategory? category = null, string? topic = null, bool keepFilters = true)
     {
         var query = new List<string>();
         void Add(string name, string? value)
