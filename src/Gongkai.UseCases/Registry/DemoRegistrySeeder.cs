@@ -41,8 +41,9 @@ public sealed class DemoRegistrySeeder(GongkaiDbContext db, TimeProvider time)
         (DocumentCategory.Other, 5, "{0}工作动态"),
     ];
 
-    public int Run(string agency, string agencyName, int firstYear, int lastYear, int perYear = 100, int seed = 20261206)
+    public int Run(string agency, int firstYear, int lastYear, int perYear = 100, int seed = 20261206)
     {
+        var agencyName = db.Agencies.Where(a => a.Code == agency).Select(a => a.Name).Single();
         var random = new Random(seed ^ agency.Sum(c => (int)c)); // string.GetHashCode is randomised per process
         var today = ChinaDate.Today(time);
         var now = time.GetUtcNow().UtcTicks;

@@ -20,6 +20,8 @@ public static class GongkaiHost
     public static void AddGongkai(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("Gongkai").Get<GongkaiOptions>() ?? new GongkaiOptions();
+        // Production (a plain start) seeds nothing unless Gongkai:SeedDemo=true; Development (dotnet run) seeds the demo city.
+        options.SeedDemo ??= builder.Environment.IsDevelopment();
         var data = Directory.CreateDirectory(Path.GetFullPath(options.DataDirectory));
         if (string.IsNullOrWhiteSpace(options.Database))
         {
@@ -40,7 +42,7 @@ public static class GongkaiHost
         var calendar = Gongkai.UseCases.Calendar.CalendarFile.Load(options.Calendar, out var problem)
             ?? throw new InvalidOperationException(problem);
         builder.Services.AddSingleton(calendar);
-        builder.Services.AddScoped(_ => Database.Open(options.Database));
+        builder.Services.AddGongkaiDatabase(options.Database);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ctx => DescribeInChinese(ctx.ProblemDetails));
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -66,7 +68,9 @@ public static class GongkaiHost
             });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy("Staff", policy => policy.RequireRole(StaffAccounts.RoleNames))
-            .AddPolicy("OfficeHead", policy => policy.RequireRole("head", "admin"));
+            .AddPolicy("OfficeHead", policy => policy.RequireRole("head", "admin", "supervisor"))
+            .AddPolicy("AgencyAdmin", policy => policy.RequireRole("admin", "installation-admin"))
+            .AddPolicy("InstallationAdmin", policy => policy.RequireRole("installation-admin"));
         builder.Services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeFolder("/Staff", "Staff");
@@ -141,26 +145,13 @@ public static class GongkaiHost
         return Task.CompletedTask;
     }
 
-    /// <summary>Migrates the database and, when it is empty, seeds the demo agency and cases.</summary>
+    /// <summary>Migrates the database; seeds the demo city into an empty one when asked (see <see cref="FirstStart"/>).</summary>
     private static void Prepare(WebApplication app)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
         Database.Migrate(db);
-        var options = app.Services.GetRequiredService<GongkaiOptions>();
-        if (options.SeedDemo && !db.Agencies.Any())
-        {
-            foreach (var (user, role, password) in scope.ServiceProvider.GetRequiredService<StaffAccounts>().EnsureDemoAccounts("DEMO", options.DemoPassword))
-            {
-                // Printed once, on the first start; only the hash is stored.
-                Console.WriteLine($"演示账户：{user}（{role}） 密码：{password}");
-            }
-
-            var seeder = new DemoSeeder(db, app.Services.GetRequiredService<WorkingDayCalendar>(), app.Services.GetRequiredService<TimeProvider>());
-            var (agencies, cases, reviews) = seeder.Run(agencies: 1, casesPerAgency: 200, years: 2);
-            var thisYear = seeder.RunCurrentYear("DEMO", count: 60, officers: ["clerk", "head"]);
-            app.Logger.LogInformation("演示数据：{Agencies} 个机关（代码 DEMO），往年 {Cases} 件申请、{Reviews} 件复议/诉讼，今年 {ThisYear} 件（部分在办）。", agencies, cases, reviews, thisYear);
-        }
+        FirstStart.Run(app, db);
     }
 
     /// <summary>
