@@ -14,6 +14,8 @@ namespace Gongkai.Web.Pages.Staff.Registry;
 /// review step its state allows. Every step posts to one handler (<c>?handler=Act</c>) with the version shown; the page
 /// answers 302 (done), 409 (changed meanwhile) or 422 (refused, with the reason).
 /// </summary>
+[RequestSizeLimit(MaxAttachmentBytes + (1024 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxAttachmentBytes + (1024 * 1024))]
 public sealed class DocumentModel(RegistryDocuments documents, ReviewActions actions, AttachmentStore files, AuditLog audit) : PageModel
 {
     public const long MaxAttachmentBytes = 50 * 1024 * 1024;
@@ -53,8 +55,6 @@ public sealed class DocumentModel(RegistryDocuments documents, ReviewActions act
         return Fail(problem == ReviewActions.ConflictMessage ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, problem!, keepForm: true);
     }
 
-    [RequestSizeLimit(MaxAttachmentBytes + 1024 * 1024)]
-    [RequestFormLimits(MultipartBodyLengthLimit = MaxAttachmentBytes + 1024 * 1024)]
     public IActionResult OnPostAttach(IFormFile? file)
     {
         if (file is null || file.Length == 0)
