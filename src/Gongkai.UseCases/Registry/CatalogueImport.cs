@@ -92,16 +92,85 @@ public sealed class CatalogueImport(GongkaiDbContext db, TimeProvider time, Audi
                 batch.Add((row, doc));
             }
 
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            db.Set<RegistryDocumentRow>().AddRange(batch.Select(b => b.Doc));
-            db.SaveChanges();
-            db.ChangeTracker.Clear();
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            Insert(batch.Select(b => b.Doc).ToList());
             imported.AddRange(batch.Select(b => new Imported(b.Row.Line, b.Doc.IndexNumber, b.Doc.Title)));
         }
 
         audit.Record(actor, agency, "registry.import", fileName, $"导入目录：{imported.Count} 条导入，{refused.Count} 条拒绝");
         return new Report(imported, refused, null);
+    }
+
+    private static readonly string[] Columns =
+    [
+        "agency_code", "index_number", "index_scheme", "title", "publisher", "document_number", "registration_number", "topic", "category",
+        "formed_on", "published_on", "validity", "repealed_on", "expired_on", "disclosure_mode", "body", "state", "author", "extra_json",
+        "created_at_utc_ticks", "version",
+    ];
+
+    /// <summary>
+    /// Multi-row INSERTs in one transaction per batch: EF's change tracking costs more than the database for 10^5 rows
+    /// (a 100,000-row catalogue is the benchmark). Same SQL on both providers; the columns are those of
+    /// <see cref="RegistryDocumentRow"/>'s configuration, and the schema test keeps them in step.
+    /// </summary>
+    private void Insert(List<RegistryDocumentRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            connection.Open();
+        }
+
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            foreach (var chunk in rows.Chunk(100))
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                var sql = new System.Text.StringBuilder("INSERT INTO registry_documents (").Append(string.Join(", ", Columns)).Append(") VALUES ");
+                var n = 0;
+                foreach (var d in chunk)
+                {
+                    object?[] values =
+                    [
+                        d.AgencyCode, d.IndexNumber, d.IndexScheme, d.Title, d.Publisher, d.DocumentNumber, d.RegistrationNumber, d.Topic, d.Category,
+                        d.FormedOn, d.PublishedOn, d.Validity, d.RepealedOn, d.ExpiredOn, d.DisclosureMode, d.Body, d.State, d.Author, d.ExtraJson,
+                        d.CreatedAtUtcTicks, d.Version,
+                    ];
+                    sql.Append(n == 0 ? "(" : ", (");
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        var name = "@p" + n.ToString(CultureInfo.InvariantCulture);
+                        sql.Append(i == 0 ? name : ", " + name);
+                        var parameter = command.CreateParameter();
+                        parameter.ParameterName = name;
+                        parameter.Value = values[i] ?? DBNull.Value;
+                        command.Parameters.Add(parameter);
+                        n++;
+                    }
+
+                    sql.Append(')');
+                }
+
+                command.CommandText = sql.ToString();
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+        finally
+        {
+            if (opened)
+            {
+                connection.Close();
+            }
+        }
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

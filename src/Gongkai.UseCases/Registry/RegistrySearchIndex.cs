@@ -153,17 +153,12 @@ public sealed class RegistrySearchIndex : IDisposable
             return (0, []);
         }
 
+        // Every word must be somewhere ("all": title, 文号, body, attachments' text); a word in the title ranks higher.
         var q = new BooleanQuery();
         foreach (var word in words)
         {
-            var any = new BooleanQuery
-            {
-                { new TermQuery(new Term("title", word)) { Boost = 4 }, Occur.SHOULD },
-                { new TermQuery(new Term("number", word)) { Boost = 2 }, Occur.SHOULD },
-                { new TermQuery(new Term("body", word)), Occur.SHOULD },
-                { new TermQuery(new Term("attachments", word)), Occur.SHOULD },
-            };
-            q.Add(any, Occur.MUST);
+            q.Add(new TermQuery(new Term("all", word)), Occur.MUST);
+            q.Add(new TermQuery(new Term("title", word)) { Boost = 4 }, Occur.SHOULD);
         }
 
         if (!string.IsNullOrEmpty(agency))
@@ -220,9 +215,7 @@ public sealed class RegistrySearchIndex : IDisposable
         new StringField("id", d.Id.ToString(CultureInfo.InvariantCulture), Field.Store.YES),
         new StringField("agency", d.Agency, Field.Store.NO),
         new TextField("title", d.Title, Field.Store.NO),
-        new TextField("number", d.DocumentNumber, Field.Store.NO),
-        new TextField("body", d.Body, Field.Store.NO),
-        new TextField("attachments", d.AttachmentsText, Field.Store.NO),
+        new TextField("all", string.Join('\n', d.Title, d.DocumentNumber, d.Body, d.AttachmentsText), Field.Store.NO),
     ];
 
     public void Dispose()
