@@ -5,12 +5,13 @@ return command switch
 {
     "import" => ImportBench.Run(args.Skip(1).ToArray()),
     "casework" => CaseworkBench.Run(),
+    "seed-platform" => PlatformSeeder.Run(args.Skip(1).ToArray()),
     "registry" => RegistryBench.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Gongkai.Bench import [--files N] [--corpus DIR] | casework | registry [--docs N] [--rows N] [--index DIR]");
+    Console.Error.WriteLine("usage: Gongkai.Bench import [--files N] [--corpus DIR] | casework | seed-platform DATABASE | registry [--docs N] [--rows N] [--index DIR]");
     return 2;
 }

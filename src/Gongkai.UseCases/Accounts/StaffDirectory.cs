@@ -48,7 +48,8 @@ public sealed partial class StaffDirectory(GongkaiDbContext db, AuditLog audit, 
             db.ChangeTracker.Clear();
         }
 
-        audit.Record(by.UserName, agency, "user.add", userName, error is null ? $"创建账户（{role.Label()}）" : "拒绝：" + error);
+        // A refused attempt is logged where the one who tried can see it (their own agency), a success in the account's.
+        audit.Record(by.UserName, error is null || by.Agency.Length == 0 ? agency : by.Agency, "user.add", userName, error is null ? $"创建账户（{role.Label()}）" : "拒绝：" + error);
         return error;
     }
 

@@ -77,7 +77,9 @@ public sealed class DemoCity(GongkaiDbContext db, WorkingDayCalendar calendar, T
             db.StaffUsers.Add(new StaffUserRow
             {
                 UserName = account.User,
-                DisplayName = $"{account.Role.Label()}（{(Agencies.FirstOrDefault(a => a.Code == account.Agency).Name ?? "系统")}演示）",
+                DisplayName = account.Agency == Office || account.Agency.Length == 0
+                    ? $"{account.Role.Label()}（演示）"
+                    : $"{account.Role.Label()}（{Agencies.First(a => a.Code == account.Agency).Name.Replace("示例市", string.Empty, StringComparison.Ordinal)}）",
                 Role = (int)account.Role,
                 AgencyCode = account.Agency,
                 PasswordHash = hash,
@@ -87,6 +89,7 @@ public sealed class DemoCity(GongkaiDbContext db, WorkingDayCalendar calendar, T
 
         db.SaveChanges();
         db.ChangeTracker.Clear();
+        new SupervisionDemo(db, time).Run();
         return new Summary(Agencies.Count, applications, reviews, thisYear, accounts, password);
     }
 }

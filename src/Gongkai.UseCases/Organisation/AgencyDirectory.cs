@@ -99,6 +99,7 @@ public sealed partial class AgencyDirectory(GongkaiDbContext db)
             {
                 if (at == code)
                 {
+                    path.Add(code);
                     db.ChangeTracker.Clear();
                     return $"不能把“{code}”设在“{parent}”之下：上下级会形成循环（{string.Join(" → ", path)}）。";
                 }

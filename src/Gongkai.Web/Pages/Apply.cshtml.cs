@@ -24,10 +24,10 @@ public sealed class ApplyModel(GongkaiDbContext db, WorkingDayCalendar calendar,
     {
     }
 
-    public void OnPost()
+    public async Task OnPostAsync()
     {
         Form.Agency = "DEMO";
-        var (receipt, errors) = new SubmitApplication(db, calendar, time, options.AccessCodeSecret).Run(Form, "公众（网上申请）");
+        var (receipt, errors) = await new SubmitApplication(db, calendar, time, options.AccessCodeSecret).RunAsync(Form, "公众（网上申请）", cancel: HttpContext.RequestAborted);
         Receipt = receipt;
         Errors = errors;
     }
