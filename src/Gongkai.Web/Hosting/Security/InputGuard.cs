@@ -7,13 +7,20 @@ namespace Gongkai.Web.Hosting.Security;
 /// (urlencoded and multipart, not file contents) and every string of a JSON body (names included). A refused request
 /// answers 400 naming the field: problem details on /api, the Chinese error page for a browser.
 /// </summary>
-public sealed class InputGuard(RequestDelegate next)
+public sealed partial class InputGuard(RequestDelegate next)
 {
     /// <summary>HttpContext.Items key of the refusal message the error page shows.</summary>
     public const string ErrorItem = "gongkai.input-error";
 
     public async Task InvokeAsync(HttpContext context)
     {
+        if (context.Items.ContainsKey(ErrorItem))
+        {
+            // The error page re-executed for this very refusal.
+            await next(context);
+            return;
+        }
+
         var refusal = Check(context.Request.Query) ?? await CheckBody(context.Request, context.RequestAborted);
         if (refusal is null)
         {
@@ -122,6 +129,12 @@ public sealed class InputGuard(RequestDelegate next)
                     return (path, InputText.Message(path, "不成对的代理项")); // An escaped lone surrogate (\uD800).
                 }
 
+                // The reader turns an escaped lone surrogate (\uD800) into U+FFFD: look at the escapes themselves.
+                if (LoneSurrogateEscape().IsMatch(element.GetRawText()))
+                {
+                    return (path, InputText.Message(path, "不成对的代理项"));
+                }
+
                 return text is not null && InputText.Problem(text) is { } problem ? (path, InputText.Message(path, problem)) : null;
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
@@ -154,4 +167,8 @@ public sealed class InputGuard(RequestDelegate next)
                 return null;
         }
     }
+
+    /// <summary>A high-surrogate escape not followed by a low one, or a low one not preceded by a high one.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")]
+    private static partial System.Text.RegularExpressions.Regex LoneSurrogateEscape();
 }

@@ -24,10 +24,16 @@ public static class SecurityHosting
 
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // With both lists empty the middleware would believe any sender: no trusted proxy, no forwarded headers.
+            forwarded.ForwardedHeaders = string.IsNullOrWhiteSpace(security.TrustedProxies)
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // The framework trusts loopback by default; only what the operator lists is trusted.
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // The obsolete list still holds loopback by default and is still consulted.
+            forwarded.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
             foreach (var entry in security.TrustedProxies.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
             {
                 if (entry.Contains('/', StringComparison.Ordinal))

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using Gongkai.Domain.Organisation;
 using Gongkai.Persistence;
 using Gongkai.Persistence.Entities;
+using Gongkai.UseCases.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,10 +32,8 @@ public sealed partial class StaffSignIn(GongkaiDbContext db, TimeProvider time, 
     /// <summary>The claim carrying the account's security stamp (see <see cref="SessionStamp"/>).</summary>
     public const string StampClaim = "stamp";
 
-    private static readonly PasswordHasher<StaffUserRow> Hasher = new();
-
     // Hashed once with the same hasher and iteration count as real accounts, so an unknown name costs the same.
-    private static readonly string DummyHash = Hasher.HashPassword(new StaffUserRow(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)));
+    private static readonly StaffUserRow Dummy = DummyAccount();
 
     /// <param name="Agency">The account's agency when it exists (failed attempts are audited there).</param>
     /// <param name="RetryAfter">Set when the account is delayed: the answer is 429 with this Retry-After.</param>
@@ -48,7 +48,7 @@ public sealed partial class StaffSignIn(GongkaiDbContext db, TimeProvider time, 
         var user = await db.StaffUsers.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == userName, cancel);
         if (user is null)
         {
-            Hasher.VerifyHashedPassword(new StaffUserRow(), DummyHash, password);
+            StaffPasswords.Verify(Dummy, password);
             return new Result(null, WrongCredentials);
         }
 
@@ -84,7 +84,7 @@ public sealed partial class StaffSignIn(GongkaiDbContext db, TimeProvider time, 
             counted = null;
         }
 
-        if (Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
+        if (!StaffPasswords.Verify(user, password))
         {
             if (counted is { } failures && failures >= FreeFailures)
             {
@@ -93,6 +93,12 @@ public sealed partial class StaffSignIn(GongkaiDbContext db, TimeProvider time, 
             }
 
             return new Result(null, WrongCredentials, user.AgencyCode);
+        }
+
+        if (user.Disabled)
+        {
+            // Told only to whoever knows the password.
+            return new Result(null, "账户已停用，请联系本机关管理员", user.AgencyCode);
         }
 
         var stamp = user.SecurityStamp;
@@ -113,7 +119,7 @@ public sealed partial class StaffSignIn(GongkaiDbContext db, TimeProvider time, 
             [
                 new Claim(ClaimTypes.Name, user.UserName),
                 new Claim("display_name", user.DisplayName),
-                new Claim(ClaimTypes.Role, StaffAccounts.RoleNames[user.Role]),
+                new Claim(ClaimTypes.Role, ((StaffRole)user.Role).Name()),
                 new Claim("agency", user.AgencyCode),
                 new Claim(StampClaim, SessionStamp.Of(stamp, user.PasswordHash)),
             ],
@@ -122,7 +128,14 @@ public sealed partial class StaffSignIn(GongkaiDbContext db, TimeProvider time, 
     }
 
     /// <summary>A new security stamp: every cookie issued before it stops working.</summary>
-    public static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+    public static string NewStamp() => StaffPasswords.NewStamp();
+
+    private static StaffUserRow DummyAccount()
+    {
+        var dummy = new StaffUserRow { UserName = "-" };
+        dummy.PasswordHash = StaffPasswords.Hash(dummy, Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)));
+        return dummy;
+    }
 
     /// <summary>Revokes every session of <paramref name="userName"/> (logout, role change, password change, lock).</summary>
     public static Task<int> RevokeSessionsAsync(GongkaiDbContext db, string userName, CancellationToken cancel = default)
