@@ -191,5 +191,30 @@ public sealed class CrawledShapeTests
         }
     }
 
+    [Theory]
+    [InlineData("当前位置：首页>政务公开>政府信息公开>政府信息公开年报")]
+    [InlineData("_")]
+    [InlineData("名称：")]
+    [InlineData("标题：")]
+    public void RunningText_CrawlerPrefixBeforeTitle_NotInAgency(string prefix)
+    {
+        var original = SampleReports.Qingtongxia2021();
+        var oneLine = prefix + Degrade.OneLine(Render(original)).TrimStart();
+
+        var report = ReportFileReader.Read(Encoding.UTF8.GetBytes(oneLine)).Report!;
+
+        Assert.Equal(original.Agency, report.Agency);
+        Assert.Equal(original.Year, report.Year);
+    }
+
+    [Fact]
+    public void SiteChrome_FollowUsFooter_Dropped()
+    {
+        var lines = new[] { "2022年，本局未收取信息处理费。", "更多精彩内容欢迎扫描下方二维码关注浑南区!" }
+            .Select((t, i) => new SourceLine(t, i + 1)).ToList();
+
+        Assert.Equal(["2022年，本局未收取信息处理费。"], SiteChrome.Strip(lines).Select(l => l.Text).ToArray());
+    }
+
     private static string Render(AnnualReport report) => ReportRenderer.RenderToString(report, RenderFormat.Text);
 }
