@@ -33,7 +33,9 @@ measure() {
   jar="$out/cookies"
   rm -f "$jar"
   token=$(curl -s -c "$jar" "$base/staff/login" | sed -nE 's/.*name="__RequestVerificationToken" type="hidden" value="([^"]+)".*/\1/p' | head -1)
-  curl -s -b "$jar" -c "$jar" -o /dev/null "$base/staff/login" --data-urlencode "__RequestVerificationToken=$token" \
+  # Cookies are Secure (meant for TLS behind the proxy); curl keeps them from plain http, so send them by hand.
+  jarcookie=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF==7 {printf "%s=%s; ", $6, $7}')
+  curl -s -H "Cookie: $jarcookie" -c "$jar" -o /dev/null "$base/staff/login" --data-urlencode "__RequestVerificationToken=$token" \
     --data-urlencode "UserName=clerk" --data-urlencode "Password=bench-Passw0rd"
   cookie=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF==7 {printf "%s=%s; ", $6, $7}')
   curl -sf -H "Cookie: $cookie" "$base/staff" | grep -q "待办申请" || { echo "sign-in failed"; exit 1; }
