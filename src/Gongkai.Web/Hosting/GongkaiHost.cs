@@ -43,6 +43,7 @@ public static class GongkaiHost
             ?? throw new InvalidOperationException(problem);
         builder.Services.AddSingleton(calendar);
         builder.Services.AddGongkaiDatabase(options.Database);
+        builder.AddAgencyPortal();
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ctx => DescribeInChinese(ctx.ProblemDetails));
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
