@@ -36,6 +36,7 @@ public sealed class OrganisationWebTests(GongkaiFactory factory) : IClassFixture
     [Fact]
     public async Task Api_UnknownOrClosedAgency_400()
     {
+        using var client = factory.CreateClient();
         using (var db = Db())
         {
             if (!db.Agencies.Any(a => a.Code == "GONE"))
@@ -45,7 +46,6 @@ public sealed class OrganisationWebTests(GongkaiFactory factory) : IClassFixture
             }
         }
 
-        using var client = factory.CreateClient();
         var unknown = await client.PostAsJsonAsync("/api/applications", Form("NOPE"));
         var closed = await client.PostAsJsonAsync("/api/applications", Form("GONE"));
 
@@ -145,7 +145,7 @@ public sealed class OrganisationWebTests(GongkaiFactory factory) : IClassFixture
         Assert.Equal(1, row.Role);
         Assert.False(row.Disabled);
         Assert.False(db.StaffUsers.Single(u => u.UserName == "clerk").Disabled);
-        Assert.Equal(5, db.Audit.Count(a => a.Actor == "zjj.admin" && a.Target == "zjj.new" && !a.Detail.StartsWith("拒绝", StringComparison.Ordinal)));
+        Assert.Equal(5, db.Audit.Where(a => a.Actor == "zjj.admin" && a.Target == "zjj.new").AsEnumerable().Count(a => !a.Detail.StartsWith("拒绝", StringComparison.Ordinal)));
     }
 
     [Fact]

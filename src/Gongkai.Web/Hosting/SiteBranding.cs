@@ -25,14 +25,12 @@ public sealed class SiteBranding(SiteOptions site, GongkaiDbContext db)
     }
 }
 
-/// <summary>Registers the portal's pieces: site options, branding, the per-agency application address.</summary>
+/// <summary>Registers the portal's pieces: site options and branding.</summary>
 public static class PortalRegistration
 {
     public static void AddAgencyPortal(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(builder.Configuration.GetSection("Gongkai:Site").Get<SiteOptions>() ?? new SiteOptions());
         builder.Services.AddScoped<SiteBranding>();
-        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(pages =>
-            pages.Conventions.AddPageRoute("/Apply", "agencies/{agency}/apply"));
     }
 }
