@@ -8,13 +8,16 @@ namespace Gongkai.Web.Api;
 /// <summary>/api/applications: submit an application; look up its status with the access code.</summary>
 public static class ApplicationsApi
 {
+    /// <summary>The request header carrying the access code of a status lookup.</summary>
+    public const string AccessCodeHeader = "X-Access-Code";
+
     public static void MapApplicationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/applications").WithTags("依申请公开");
 
-        group.MapPost("/", (ApplicationForm form, GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options) =>
+        group.MapPost("/", async (ApplicationForm form, GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options, HttpContext http) =>
         {
-            var (receipt, errors) = new SubmitApplication(db, calendar, time, options.AccessCodeSecret).Run(form, "公众（网上申请）");
+            var (receipt, errors) = await new SubmitApplication(db, calendar, time, options.AccessCodeSecret).RunAsync(form, "公众（网上申请）", cancel: http.RequestAborted);
             return receipt is null
                 ? Results.ValidationProblem(errors, title: "申请内容不完整", detail: "请按提示补全后重新提交。")
                 : Results.Created($"/api/applications/{receipt.TrackingNumber}/status", receipt);
@@ -23,14 +26,20 @@ public static class ApplicationsApi
         .DisableAntiforgery()
         .WithSummary("提交政府信息公开申请；返回受理编号和查询码（查询码只显示这一次）");
 
-        group.MapGet("/{trackingNumber}/status", (string trackingNumber, string? code, GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options) =>
+        // The access code belongs in the X-Access-Code header: a URL ends up in proxy and server logs and in the
+        // browser history. ?code= still works for existing clients and is never logged (see SecurityHosting).
+        group.MapGet("/{trackingNumber}/status", async (string trackingNumber, string? code, [Microsoft.AspNetCore.Mvc.FromHeader(Name = AccessCodeHeader)] string? header,
+            GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options, HttpContext http) =>
         {
-            var status = string.IsNullOrWhiteSpace(code) ? null : new LookUpStatus(db, calendar, time, options.AccessCodeSecret).Run(trackingNumber, code);
+            var accessCode = string.IsNullOrWhiteSpace(header) ? code : header;
+            var status = string.IsNullOrWhiteSpace(accessCode)
+                ? null
+                : await new LookUpStatus(db, calendar, time, options.AccessCodeSecret).RunAsync(trackingNumber, accessCode.Trim(), http.RequestAborted);
             return status is null
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到申请", detail: "受理编号或查询码不正确。")
                 : Results.Ok(status);
         })
         .RequireRateLimiting(GongkaiHost.StatusPolicy)
-        .WithSummary("按受理编号和查询码查询办理状态、答复期限及其计算说明");
+        .WithSummary("按受理编号和查询码查询办理状态、答复期限及其计算说明；查询码放在 X-Access-Code 请求头中（?code= 仍可用，不推荐）");
     }
 }

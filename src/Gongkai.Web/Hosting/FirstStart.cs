@@ -12,12 +12,12 @@ namespace Gongkai.Web.Hosting;
 /// </summary>
 public static class FirstStart
 {
-    public static void Run(WebApplication app, GongkaiDbContext db)
+    public static void Run(WebApplication app, GongkaiDbContext db, WorkingDayCalendar calendar)
     {
         var options = app.Services.GetRequiredService<GongkaiOptions>();
         if (options.SeedDemo == true && !db.Agencies.Any() && !db.StaffUsers.Any())
         {
-            var city = new DemoCity(db, app.Services.GetRequiredService<WorkingDayCalendar>(), app.Services.GetRequiredService<TimeProvider>())
+            var city = new DemoCity(db, calendar, app.Services.GetRequiredService<TimeProvider>())
                 .Run(options.DemoPassword);
             Console.WriteLine($"演示账户（密码均为 {city.Password}，只显示这一次）：");
             foreach (var account in city.Accounts)

@@ -1,10 +1,9 @@
-using System.Threading.RateLimiting;
 using Gongkai.Domain.Calendar;
 using Gongkai.Persistence;
 using Gongkai.UseCases.Demo;
 using Gongkai.Web.Api;
+using Gongkai.Web.Hosting.Security;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Gongkai.Web.Hosting;
 
@@ -28,20 +27,12 @@ public static class GongkaiHost
             options.Database = Path.Combine(data.FullName, "gongkai.db");
         }
 
-        if (string.IsNullOrEmpty(options.AccessCodeSecret))
-        {
-            options.AccessCodeSecret = InstallationSecret.LoadOrCreate(Path.Combine(data.FullName, "access-code.secret"));
-        }
-
-        // Cookies and antiforgery tokens survive restarts and redeployments: the key ring lives with the data.
-        builder.Services.AddDataProtection()
-            .PersistKeysToFileSystem(PrivateDirectory(Path.Combine(data.FullName, "keys")))
-            .SetApplicationName("Gongkai");
+        // The key ring, the access-code secret (made after migrating, in PrepareInstallationState) and the calendar.
+        builder.AddInstallationState(options, data.FullName);
+        DataFilePermissions.Apply(data.FullName, options.Database);
+        builder.AddGongkaiSecurity();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        var calendar = Gongkai.UseCases.Calendar.CalendarFile.Load(options.Calendar, out var problem)
-            ?? throw new InvalidOperationException(problem);
-        builder.Services.AddSingleton(calendar);
         builder.Services.AddGongkaiDatabase(options.Database);
         builder.AddAgencyPortal();
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ctx => DescribeInChinese(ctx.ProblemDetails));
@@ -81,23 +72,13 @@ public static class GongkaiHost
         // Chinese text is written as text, not as &#x…; entities (still HTML-escaped for <, >, &, quotes).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        builder.Services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(ApplyPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.ApplyPerMinute, Window = TimeSpan.FromMinutes(1) }));
-            limiter.AddPolicy(StatusPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.StatusPerMinute, Window = TimeSpan.FromMinutes(1) }));
-            limiter.OnRejected = async (context, token) =>
-                await Results.Problem(statusCode: 429, title: "请求过于频繁", detail: "请稍后再试。").ExecuteAsync(context.HttpContext);
-        });
+        builder.AddGongkaiRateLimits(options);
     }
 
     public static void UseGongkai(this WebApplication app)
     {
-        Prepare(app);
+        DatabaseStartup.Guard(app.Services.GetRequiredService<GongkaiOptions>().Database, () => Prepare(app));
+        app.UseGongkaiSecurity();
         // Errors: the API answers with problem details, a browser gets a Chinese page (status code kept). A body the
         // framework cannot read is the client's error (400/413/415…), also where the framework throws it
         // (development), never a 500.
@@ -122,6 +103,7 @@ public static class GongkaiHost
             headers["Referrer-Policy"] = "no-referrer";
             await next();
         });
+        app.UseGongkaiInputGuard();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
@@ -129,8 +111,10 @@ public static class GongkaiHost
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi("/openapi/v1.json");
+        app.MapHealth();
         app.MapApplicationsApi();
         app.MapReportsApi();
+        app.MapSuperviseApi();
         app.MapReportDownloads();
         app.MapRazorPages();
     }
@@ -152,7 +136,11 @@ public static class GongkaiHost
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
         Database.Migrate(db);
-        FirstStart.Run(app, db);
+        var options = app.Services.GetRequiredService<GongkaiOptions>();
+        // The compiled-in calendar (or the file Gongkai:Calendar names) seeds the database's on the first start.
+        var seed = Gongkai.UseCases.Calendar.CalendarFile.Load(options.Calendar, out var problem) ?? throw new InvalidOperationException(problem);
+        app.Services.PrepareInstallationState(db, options, seed);
+        FirstStart.Run(app, db, seed);
     }
 
     /// <summary>
@@ -186,9 +174,4 @@ public static class GongkaiHost
         title is null || title.All(c => c < 0x80);
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
-
-    /// <summary>A directory only the app's own user can read (the key ring is stored unencrypted on Linux).</summary>
-    private static DirectoryInfo PrivateDirectory(string path) => OperatingSystem.IsWindows()
-        ? Directory.CreateDirectory(path)
-        : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 }

@@ -32,7 +32,7 @@ public sealed class ApplyModel(GongkaiDbContext db, WorkingDayCalendar calendar,
 
     public IActionResult OnGet() => Prepare() ? Page() : NotFound();
 
-    public IActionResult OnPost()
+    public async Task<IActionResult> OnPostAsync()
     {
         if (!Prepare())
         {
@@ -40,7 +40,7 @@ public sealed class ApplyModel(GongkaiDbContext db, WorkingDayCalendar calendar,
         }
 
         Form.Agency = Fixed?.Code ?? Form.Agency;
-        var (receipt, errors) = new SubmitApplication(db, calendar, time, options.AccessCodeSecret).Run(Form, "公众（网上申请）");
+        var (receipt, errors) = await new SubmitApplication(db, calendar, time, options.AccessCodeSecret).RunAsync(Form, "公众（网上申请）", cancel: HttpContext.RequestAborted);
         Receipt = receipt;
         Errors = errors;
         return Page();

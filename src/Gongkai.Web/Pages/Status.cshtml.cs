@@ -26,11 +26,11 @@ public sealed class StatusModel(GongkaiDbContext db, WorkingDayCalendar calendar
     {
     }
 
-    public void OnPost()
+    public async Task OnPostAsync()
     {
         Result = string.IsNullOrWhiteSpace(Number) || string.IsNullOrWhiteSpace(Code)
             ? null
-            : new LookUpStatus(db, calendar, time, options.AccessCodeSecret).Run(Number.Trim(), Code);
+            : await new LookUpStatus(db, calendar, time, options.AccessCodeSecret).RunAsync(Number.Trim(), Code, HttpContext.RequestAborted);
         NoMatch = Result is null;
     }
 }
