@@ -113,6 +113,7 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
     private static async Task<(string Tracking, string Code)> Apply(IPage page, string name, string category)
     {
         await page.GotoAsync("/apply");
+        await page.GetByLabel("受理机关").SelectOptionAsync("DEMO");
         await page.GetByLabel("申请人类别").SelectOptionAsync(category);
         await page.GetByLabel("姓名或单位名称").FillAsync(name);
         await page.GetByLabel("身份证件号码或统一社会信用代码").FillAsync("110101199001011234");

@@ -46,10 +46,10 @@ public sealed partial class PortalTests(GongkaiFactory factory) : IClassFixture<
     public async Task ApplyForm_ThenStatusPage_ShowsStateDueDateAndTimeline()
     {
         using var client = factory.CreateClient();
-        var form = await client.GetStringAsync("/apply");
+        var form = await client.GetStringAsync("/agencies/DEMO/apply");
         var token = StaffSession.TokenRegex().Match(form).Groups[1].Value;
 
-        var applied = await client.PostAsync("/apply", new FormUrlEncodedContent(new Dictionary<string, string>
+        var applied = await client.PostAsync("/agencies/DEMO/apply", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["Form.Category"] = "NaturalPerson",

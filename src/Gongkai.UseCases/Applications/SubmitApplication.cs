@@ -39,9 +39,10 @@ public sealed class SubmitApplication(GongkaiDbContext db, WorkingDayCalendar ca
             errors["ReceivedOn"] = ["收到申请的日期不能早于一年前"];
         }
 
-        if (await db.Agencies.FindAsync([form.Agency], cancel) is null)
+        var (agency, agencyError) = ResolveAgency(form.Agency);
+        if (agencyError is not null)
         {
-            errors[nameof(form.Agency)] = ["没有这个机关"];
+            errors[nameof(form.Agency)] = [agencyError];
         }
 
         if (errors.Count > 0)
@@ -54,9 +55,9 @@ public sealed class SubmitApplication(GongkaiDbContext db, WorkingDayCalendar ca
         var store = new CaseStore(db);
         for (var draw = 0; draw < MaxDraws; draw++)
         {
-            var tracking = TrackingNumbers.Format(form.Agency, received, Serials());
+            var tracking = TrackingNumbers.Format(agency!, received, Serials());
             var application = DisclosureApplication.Receive(
-                Guid.NewGuid(), form.Agency, tracking,
+                Guid.NewGuid(), agency!, tracking,
                 new Applicant(form.Category, form.Name.Trim(), form.IdProof.Trim(), form.Contact.Trim()),
                 form.Request.Trim(), $"{form.DeliveryForm.Trim()}；{form.DeliveryChannel.Trim()}", form.Channel, received, now, actor);
             if (await store.TryAddAsync(application, AccessCodes.Hash(accessCodeSecret, tracking, code), assignTo, cancel))
@@ -83,9 +84,10 @@ public sealed class SubmitApplication(GongkaiDbContext db, WorkingDayCalendar ca
             errors["ReceivedOn"] = ["收到申请的日期不能早于一年前"];
         }
 
-        if (db.Agencies.Find(form.Agency) is null)
+        var (agency, agencyError) = ResolveAgency(form.Agency);
+        if (agencyError is not null)
         {
-            errors[nameof(form.Agency)] = ["没有这个机关"];
+            errors[nameof(form.Agency)] = [agencyError];
         }
 
         if (errors.Count > 0)
@@ -94,14 +96,36 @@ public sealed class SubmitApplication(GongkaiDbContext db, WorkingDayCalendar ca
         }
 
         var received = receivedOn ?? today;
-        var tracking = TrackingNumbers.New(form.Agency, received);
+        var tracking = TrackingNumbers.New(agency!, received);
         var code = AccessCodes.New();
         var application = DisclosureApplication.Receive(
-            Guid.NewGuid(), form.Agency, tracking,
+            Guid.NewGuid(), agency!, tracking,
             new Applicant(form.Category, form.Name.Trim(), form.IdProof.Trim(), form.Contact.Trim()),
             form.Request.Trim(), $"{form.DeliveryForm.Trim()}；{form.DeliveryChannel.Trim()}", form.Channel, received, now, actor);
         new CaseStore(db).Add(application, AccessCodes.Hash(accessCodeSecret, tracking, code), assignTo);
         var due = application.ReplyDeadline(calendar, DeadlinePolicy.Default, today)!.Due;
         return (new Receipt(tracking, code, received, due), errors);
+    }
+
+    /// <summary>
+    /// The agency an application goes to: the code given, which must name an active agency; or, when none is given,
+    /// the installation's only active agency. With several agencies the applicant must choose (条例第二十七条: the
+    /// application is made to the agency that holds the information).
+    /// </summary>
+    private (string? Code, string? Error) ResolveAgency(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            var active = db.Agencies.Where(a => a.ClosedOn == null).Select(a => a.Code).Take(2).ToList();
+            return active.Count == 1 ? (active[0], null) : (null, "请选择受理申请的机关（字段 agency，填写机关代码）");
+        }
+
+        var row = db.Agencies.Find(code.Trim());
+        return row switch
+        {
+            null => (null, $"没有代码为“{code.Trim()}”的机关（字段 agency）"),
+            { ClosedOn: not null } => (null, $"“{row.Name}”已撤销，不再受理申请（字段 agency）"),
+            _ => (row.Code, null),
+        };
     }
 }

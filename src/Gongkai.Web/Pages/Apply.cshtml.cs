@@ -1,6 +1,7 @@
 using Gongkai.Domain.Calendar;
 using Gongkai.Persistence;
 using Gongkai.UseCases.Applications;
+using Gongkai.UseCases.Organisation;
 using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Gongkai.Web.Pages;
 
-/// <summary>The application form (条例第二十九条): returns the tracking number and access code.</summary>
+/// <summary>The application form (条例第二十九条) of one agency or with a choice of agency: returns the tracking number and access code.</summary>
 [EnableRateLimiting(GongkaiHost.ApplyPolicy)]
 public sealed class ApplyModel(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options) : PageModel
 {
@@ -20,16 +21,43 @@ public sealed class ApplyModel(GongkaiDbContext db, WorkingDayCalendar calendar,
 
     public Dictionary<string, string[]> Errors { get; private set; } = [];
 
-    public void OnGet()
-    {
-    }
+    /// <summary>The agency of a per-agency address (/agencies/{agency}/apply); else the applicant chooses.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Agency { get; set; }
 
-    public async Task OnPostAsync()
+    /// <summary>The active agencies, for the choice (none shown when there is only one).</summary>
+    public IReadOnlyList<AgencyInfo> Agencies { get; private set; } = [];
+
+    public AgencyInfo? Fixed { get; private set; }
+
+    public IActionResult OnGet() => Prepare() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync()
     {
-        Form.Agency = "DEMO";
+        if (!Prepare())
+        {
+            return NotFound();
+        }
+
+        Form.Agency = Fixed?.Code ?? Form.Agency;
         var (receipt, errors) = await new SubmitApplication(db, calendar, time, options.AccessCodeSecret).RunAsync(Form, "公众（网上申请）", cancel: HttpContext.RequestAborted);
         Receipt = receipt;
         Errors = errors;
+        return Page();
+    }
+
+    private bool Prepare()
+    {
+        var directory = new AgencyDirectory(db);
+        Agencies = directory.Active();
+        if (!string.IsNullOrWhiteSpace(Agency))
+        {
+            Fixed = Agencies.FirstOrDefault(a => a.Code == Agency);
+            return Fixed is not null;
+        }
+
+        Fixed = Agencies.Count == 1 ? Agencies[0] : null;
+        return true;
     }
 
     public IHtmlContent ErrorFor(string field) =>

@@ -45,7 +45,7 @@ public sealed class NewCaseModel(GongkaiDbContext db, WorkingDayCalendar calenda
         if (receipt is not null)
         {
             CaseId = db.Applications.Where(a => a.TrackingNumber == receipt.TrackingNumber).Select(a => a.Id).Single();
-            audit.Record(User.UserName(), Form.Agency, "case.register", receipt.TrackingNumber, $"登记{Domain.Deadlines.ReceiptChannels.Label(Form.Channel)}收到的申请，收到日期 {receipt.ReceivedOn:yyyy-MM-dd}");
+            audit.Record(User.UserName(), User.Agency(), "case.register", receipt.TrackingNumber, $"登记{Domain.Deadlines.ReceiptChannels.Label(Form.Channel)}收到的申请，收到日期 {receipt.ReceivedOn:yyyy-MM-dd}");
         }
     }
 
