@@ -40,7 +40,7 @@ public sealed partial class StaffSession : IDisposable
             ["ReceivedOn"] = receivedOn ?? Today,
             ["Form.Category"] = category,
             ["Form.Name"] = "张三",
-            ["Form.IdProof"] = "110101199001011234",
+            ["Form.IdProof"] = category == "NaturalPerson" ? "110101199001011237" : "91110000100000000R",
             ["Form.Contact"] = "13800000000",
             ["Form.Request"] = "某某项目的环评批复",
             ["Form.DeliveryForm"] = "纸质文本",

@@ -113,8 +113,9 @@ public sealed class CaseActions(GongkaiDbContext db, WorkingDayCalendar calendar
             return new Result(Status.Conflict, ConflictMessage);
         }
 
-        audit.Record(actor, agency, "case." + command.Action, application.TrackingNumber, "完成：" + application.Events[^1].Text);
-        return new Result(Status.Done, $"已{label}。");
+        var late = command.Action == CaseAction.Decide && application.IsLateReply(calendar, DeadlinePolicy.Default);
+        audit.Record(actor, agency, "case." + command.Action, application.TrackingNumber, "完成：" + application.Events[^1].Text + (late ? "（逾期答复）" : string.Empty));
+        return new Result(Status.Done, late ? $"已{label}。注意：答复晚于答复期限，记为逾期答复。" : $"已{label}。");
     }
 
     public const string ConflictMessage = "这件申请在您打开页面之后已被其他工作人员修改，您的操作没有保存。请查看最新办理情况后重新操作。";
@@ -126,6 +127,13 @@ public sealed class CaseActions(GongkaiDbContext db, WorkingDayCalendar calendar
         if (c.On is not { } on)
         {
             return CaseResult.Refused("请填写日期");
+        }
+
+        // A step's statutory date is the day it happened: a future 办结 date would move the case into a later
+        // year's table 三 and hide a late reply.
+        if (on > Time.ChinaDate.Of(now))
+        {
+            return CaseResult.Refused($"日期不能晚于今天（{Date(Time.ChinaDate.Of(now))}）");
         }
 
         var text = c.Text?.Trim() ?? string.Empty;

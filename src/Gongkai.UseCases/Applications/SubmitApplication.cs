@@ -1,25 +1,32 @@
-using System.Globalization;
 using Gongkai.Domain.Applications;
 using Gongkai.Domain.Calendar;
 using Gongkai.Persistence;
 using Gongkai.UseCases.Time;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.UseCases.Applications;
 
 /// <summary>
 /// Receives an application: validates the form, registers it with today's date (China time) as the receipt
 /// date — or, for an application received offline and registered by an officer, the date it was received —
-/// and returns the tracking number and the access code (shown once).
+/// and returns the tracking number and the access code (shown once). A submission carrying an idempotency key
+/// (the form's one-time token or the API's <c>Idempotency-Key</c>) that was already filed returns the first
+/// application, so a double click never counts twice in 本年新收.
 /// </summary>
 public sealed class SubmitApplication(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, string accessCodeSecret)
 {
     public sealed record Receipt(string TrackingNumber, string AccessCode, DateOnly ReceivedOn, DateOnly Due);
 
-    public (Receipt? Receipt, Dictionary<string, string[]> Errors) Run(ApplicationForm form, string actor, DateOnly? receivedOn = null, string? assignTo = null)
+    /// <summary>The error key when an idempotency key was used for a different application.</summary>
+    public const string KeyReused = "IdempotencyKey";
+
+    /// <param name="receivedOn">The receipt date an officer registers; null for a submission by the public (today, internet channel only).</param>
+    public async Task<(Receipt? Receipt, Dictionary<string, string[]> Errors)> RunAsync(
+        ApplicationForm form, string actor, DateOnly? receivedOn = null, string? assignTo = null, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
-        var errors = form.Validate();
         var now = time.GetUtcNow();
         var today = ChinaDate.Of(now);
+        var errors = form.Validate(today, byPublic: receivedOn is null);
         if (receivedOn > today)
         {
             errors["ReceivedOn"] = ["收到申请的日期不能晚于今天"];
@@ -29,7 +36,7 @@ public sealed class SubmitApplication(GongkaiDbContext db, WorkingDayCalendar ca
             errors["ReceivedOn"] = ["收到申请的日期不能早于一年前"];
         }
 
-        if (db.Agencies.Find(form.Agency) is null)
+        if (await db.Agencies.AsNoTracking().AnyAsync(a => a.Code == form.Agency, cancellationToken) is false)
         {
             errors[nameof(form.Agency)] = ["没有这个机关"];
         }
@@ -39,15 +46,40 @@ public sealed class SubmitApplication(GongkaiDbContext db, WorkingDayCalendar ca
             return (null, errors);
         }
 
+        var keyHash = string.IsNullOrWhiteSpace(idempotencyKey) ? null : AccessCodes.KeyHash(accessCodeSecret, idempotencyKey);
+        var store = new IntakeStore(db);
+        if (keyHash is not null && await store.FindByKeyAsync(keyHash, cancellationToken) is { } earlier)
+        {
+            return Replay(earlier, form, keyHash, today);
+        }
+
         var received = receivedOn ?? today;
         var tracking = TrackingNumbers.New(form.Agency, received);
-        var code = AccessCodes.New();
+        var code = keyHash is null ? AccessCodes.New() : AccessCodes.ForKey(accessCodeSecret, keyHash);
+        var email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim();
         var application = DisclosureApplication.Receive(
             Guid.NewGuid(), form.Agency, tracking,
-            new Applicant(form.Category, form.Name.Trim(), form.IdProof.Trim(), form.Contact.Trim()),
+            new Applicant(form.Category, form.Name.Trim(), form.IdProof.Trim().ToUpperInvariant(), form.Contact.Trim(), form.EffectiveIdType, email),
             form.Request.Trim(), $"{form.DeliveryForm.Trim()}；{form.DeliveryChannel.Trim()}", form.Channel, received, now, actor);
-        new CaseStore(db).Add(application, AccessCodes.Hash(accessCodeSecret, tracking, code), assignTo);
+        var filed = await store.AddAsync(application, AccessCodes.Hash(accessCodeSecret, tracking, code), assignTo, keyHash, cancellationToken);
+        if (filed.Id != application.Id)
+        {
+            return Replay(filed, form, keyHash!, today);
+        }
+
         var due = application.ReplyDeadline(calendar, DeadlinePolicy.Default, today)!.Due;
         return (new Receipt(tracking, code, received, due), errors);
+    }
+
+    // The same key with a different applicant or request is a client error, never a silent merge of two applications.
+    private (Receipt?, Dictionary<string, string[]>) Replay(DisclosureApplication first, ApplicationForm form, string keyHash, DateOnly today)
+    {
+        if (first.Applicant.IdProof != form.IdProof.Trim().ToUpperInvariant() || first.Request != form.Request.Trim())
+        {
+            return (null, new() { [KeyReused] = ["这个幂等键（Idempotency-Key）已用于另一份申请，请为新的申请使用新的键"] });
+        }
+
+        var due = first.ReplyDeadline(calendar, DeadlinePolicy.Default, today)?.Due ?? first.ReceivedOn;
+        return (new Receipt(first.TrackingNumber, AccessCodes.ForKey(accessCodeSecret, keyHash), first.FirstReceivedOn, due), []);
     }
 }

@@ -2,6 +2,7 @@ using Gongkai.Domain.Calendar;
 using Gongkai.Persistence;
 using Gongkai.UseCases.Applications;
 using Gongkai.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Gongkai.Web.Api;
 
@@ -12,12 +13,15 @@ public static class ApplicationsApi
     {
         var group = app.MapGroup("/api/applications").WithTags("依申请公开");
 
-        group.MapPost("/", (ApplicationForm form, GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options) =>
+        group.MapPost("/", async (ApplicationForm form, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options, CancellationToken cancellationToken) =>
         {
-            var (receipt, errors) = new SubmitApplication(db, calendar, time, options.AccessCodeSecret).Run(form, "公众（网上申请）");
-            return receipt is null
-                ? Results.ValidationProblem(errors, title: "申请内容不完整", detail: "请按提示补全后重新提交。")
-                : Results.Created($"/api/applications/{receipt.TrackingNumber}/status", receipt);
+            var (receipt, errors) = await new SubmitApplication(db, calendar, time, options.AccessCodeSecret)
+                .RunAsync(form, "公众（网上申请）", idempotencyKey: idempotencyKey, cancellationToken: cancellationToken);
+            return receipt is not null
+                ? Results.Created($"/api/applications/{receipt.TrackingNumber}/status", receipt)
+                : errors.ContainsKey(SubmitApplication.KeyReused)
+                    ? Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "幂等键已被使用", detail: errors[SubmitApplication.KeyReused][0])
+                    : Results.ValidationProblem(ApiErrors.CamelCase(errors), title: "申请内容不完整", detail: "请按提示补全后重新提交。");
         })
         .RequireRateLimiting(GongkaiHost.ApplyPolicy)
         .DisableAntiforgery()

@@ -1,4 +1,6 @@
+using Gongkai.Domain.Applications;
 using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Reports;
 using Gongkai.Persistence;
 using Gongkai.UseCases.Applications;
 using Gongkai.Web.Hosting;
@@ -20,14 +22,26 @@ public sealed class ApplyModel(GongkaiDbContext db, WorkingDayCalendar calendar,
 
     public Dictionary<string, string[]> Errors { get; private set; } = [];
 
+    /// <summary>The form's one-time token: the same form posted twice files one application (its idempotency key).</summary>
+    [BindProperty]
+    public string? Token { get; set; }
+
+    /// <summary>The applicant columns of table 三 as the form offers them.</summary>
+    public static readonly IReadOnlyList<(ApplicantCategory Value, string Label)> Categories =
+        Enum.GetValues<ApplicantCategory>().Select(c => (c, c == ApplicantCategory.NaturalPerson ? "自然人" : "法人或其他组织：" + c.Column().Label())).ToArray();
+
     public void OnGet()
     {
+        Token = Guid.NewGuid().ToString("N");
     }
 
-    public void OnPost()
+    public async Task OnPostAsync(CancellationToken cancellationToken)
     {
         Form.Agency = "DEMO";
-        var (receipt, errors) = new SubmitApplication(db, calendar, time, options.AccessCodeSecret).Run(Form, "公众（网上申请）");
+        Form.Channel = Domain.Deadlines.ReceiptChannel.Online;
+        Token = string.IsNullOrWhiteSpace(Token) ? Guid.NewGuid().ToString("N") : Token;
+        var (receipt, errors) = await new SubmitApplication(db, calendar, time, options.AccessCodeSecret)
+            .RunAsync(Form, "公众（网上申请）", idempotencyKey: "form:" + Token, cancellationToken: cancellationToken);
         Receipt = receipt;
         Errors = errors;
     }

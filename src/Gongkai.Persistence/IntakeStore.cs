@@ -1,0 +1,48 @@
+using Gongkai.Domain.Applications;
+using Gongkai.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Persistence;
+
+/// <summary>
+/// Files a new application at most once per idempotency key: the unique index on the key decides between two
+/// concurrent submissions of the same form, and the loser gets the winner's application.
+/// </summary>
+public sealed class IntakeStore(GongkaiDbContext db)
+{
+    /// <summary>The application filed under <paramref name="keyHash"/>, if any.</summary>
+    public async Task<DisclosureApplication?> FindByKeyAsync(string keyHash, CancellationToken cancellationToken = default)
+    {
+        var row = await db.Applications.AsNoTracking().Include(a => a.Events).Include(a => a.Pauses).AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.IdempotencyKey == keyHash, cancellationToken);
+        return row is null ? null : ApplicationMapping.ToDomain(row);
+    }
+
+    /// <summary>Adds the application; returns the one already filed under the same key instead when there is one.</summary>
+    public async Task<DisclosureApplication> AddAsync(
+        DisclosureApplication application, string? accessCodeHash, string? assignedOfficer, string? keyHash, CancellationToken cancellationToken = default)
+    {
+        var row = new ApplicationRecord { AccessCodeHash = accessCodeHash, AssignedOfficer = assignedOfficer, IdempotencyKey = keyHash };
+        ApplicationMapping.CopyTo(application, row);
+        db.Applications.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return application;
+        }
+        catch (DbUpdateException) when (keyHash is not null)
+        {
+            db.ChangeTracker.Clear();
+            if (await FindByKeyAsync(keyHash, cancellationToken) is { } first)
+            {
+                return first;
+            }
+
+            throw;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+}
