@@ -1,6 +1,7 @@
 using Gongkai.Domain.Calendar;
 using Gongkai.Persistence;
 using Gongkai.UseCases.Applications;
+using Gongkai.UseCases.Attachments;
 using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,9 +28,15 @@ public static class ApplicationsApi
         .DisableAntiforgery()
         .WithSummary("提交政府信息公开申请；返回受理编号和查询码（查询码只显示这一次）");
 
-        group.MapGet("/{trackingNumber}/status", (string trackingNumber, string? code, GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options) =>
+        group.MapGet("/{trackingNumber}/status", async (string trackingNumber, string? code, [FromHeader(Name = AttachmentsApi.AccessCodeHeader)] string? accessCode, GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options, AttachmentStore attachments, CancellationToken cancellationToken) =>
         {
+            code = string.IsNullOrWhiteSpace(accessCode) ? code : accessCode;
             var status = string.IsNullOrWhiteSpace(code) ? null : new LookUpStatus(db, calendar, time, options.AccessCodeSecret).Run(trackingNumber, code);
+            if (status is not null && await new ApplicantAccess(db, options.AccessCodeSecret).FindAsync(trackingNumber, code, cancellationToken) is { } found)
+            {
+                status = status with { Attachments = (await attachments.ListAsync(found.Id, cancellationToken)).Select(AttachmentInfo.Of).ToList() };
+            }
+
             return status is null
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到申请", detail: "受理编号或查询码不正确。")
                 : Results.Ok(status);

@@ -50,6 +50,7 @@ public static class GongkaiHost
         builder.Services.AddOpenApi();
         builder.Services.AddScoped<StaffAccounts>();
         builder.Services.AddScoped<AuditLog>();
+        builder.AddAttachments();
         builder.Services.AddAuthentication(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
             {
@@ -125,6 +126,7 @@ public static class GongkaiHost
         app.UseAntiforgery();
         app.MapOpenApi("/openapi/v1.json");
         app.MapApplicationsApi();
+        app.MapAttachmentsApi();
         app.MapReportsApi();
         app.MapReportDownloads();
         app.MapRazorPages();
