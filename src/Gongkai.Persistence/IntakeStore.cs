@@ -18,6 +18,14 @@ public sealed class IntakeStore(GongkaiDbContext db)
         return row is null ? null : ApplicationMapping.ToDomain(row);
     }
 
+    /// <summary>One application with its history.</summary>
+    public async Task<DisclosureApplication?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var row = await db.Applications.AsNoTracking().Include(a => a.Events).Include(a => a.Pauses).AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        return row is null ? null : ApplicationMapping.ToDomain(row);
+    }
+
     /// <summary>Adds the application; returns the one already filed under the same key instead when there is one.</summary>
     public async Task<DisclosureApplication> AddAsync(
         DisclosureApplication application, string? accessCodeHash, string? assignedOfficer, string? keyHash, CancellationToken cancellationToken = default)
