@@ -26,13 +26,15 @@ public sealed class IntakeStore(GongkaiDbContext db)
         return row is null ? null : ApplicationMapping.ToDomain(row);
     }
 
-    /// <summary>Adds the application; returns the one already filed under the same key instead when there is one.</summary>
+    /// <summary>Adds the application (and <paramref name="alongWith"/>, atomically); returns the one already filed under the same key instead when there is one.</summary>
     public async Task<DisclosureApplication> AddAsync(
-        DisclosureApplication application, string? accessCodeHash, string? assignedOfficer, string? keyHash, CancellationToken cancellationToken = default)
+        DisclosureApplication application, string? accessCodeHash, string? assignedOfficer, string? keyHash, IEnumerable<object>? alongWith = null, CancellationToken cancellationToken = default)
     {
         var row = new ApplicationRecord { AccessCodeHash = accessCodeHash, AssignedOfficer = assignedOfficer, IdempotencyKey = keyHash };
         ApplicationMapping.CopyTo(application, row);
         db.Applications.Add(row);
+        // Saved in the same transaction (e.g. the acknowledgment e-mail): both or neither.
+        db.AddRange(alongWith ?? []);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -14,6 +14,9 @@ public sealed partial class StaffSession : IDisposable
 
     public static string Today => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A session over an existing client (e.g. of a factory with other settings); sign in with <see cref="Post"/>.</summary>
+    public static StaffSession For(HttpClient client) => new(client);
+
     public static async Task<StaffSession> SignIn(GongkaiFactory factory, string user)
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

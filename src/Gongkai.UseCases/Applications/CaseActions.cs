@@ -113,9 +113,21 @@ public sealed class CaseActions(GongkaiDbContext db, WorkingDayCalendar calendar
             return new Result(Status.Conflict, ConflictMessage);
         }
 
+        Notify(command.Action, application);
         var late = command.Action == CaseAction.Decide && application.IsLateReply(calendar, DeadlinePolicy.Default);
         audit.Record(actor, agency, "case." + command.Action, application.TrackingNumber, "完成：" + application.Events[^1].Text + (late ? "（逾期答复）" : string.Empty));
         return new Result(Status.Done, late ? $"已{label}。注意：答复晚于答复期限，记为逾期答复。" : $"已{label}。");
+    }
+
+    // Queues the e-mail the step owes the applicant (补正, 延期, 答复, 收费); the outbox sends it in the background.
+    private void Notify(CaseAction action, DisclosureApplication application)
+    {
+        if (Notifications.ApplicantMails.After(action, application, db.Agencies.Find(application.AgencyCode)?.Name ?? application.AgencyCode) is { } mail)
+        {
+            db.Add(new Notifications.Outbox(db, time).New(mail));
+            db.SaveChanges();
+            db.ChangeTracker.Clear();
+        }
     }
 
     public const string ConflictMessage = "这件申请在您打开页面之后已被其他工作人员修改，您的操作没有保存。请查看最新办理情况后重新操作。";

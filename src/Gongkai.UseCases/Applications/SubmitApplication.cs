@@ -61,13 +61,15 @@ public sealed class SubmitApplication(GongkaiDbContext db, WorkingDayCalendar ca
             Guid.NewGuid(), form.Agency, tracking,
             new Applicant(form.Category, form.Name.Trim(), form.IdProof.Trim().ToUpperInvariant(), form.Contact.Trim(), form.EffectiveIdType, email),
             form.Request.Trim(), $"{form.DeliveryForm.Trim()}；{form.DeliveryChannel.Trim()}", form.Channel, received, now, actor);
-        var filed = await store.AddAsync(application, AccessCodes.Hash(accessCodeSecret, tracking, code), assignTo, keyHash, cancellationToken);
+        var due = application.ReplyDeadline(calendar, DeadlinePolicy.Default, today)!.Due;
+        var agencyName = await db.Agencies.AsNoTracking().Where(a => a.Code == form.Agency).Select(a => a.Name).SingleAsync(cancellationToken);
+        var acknowledgment = Notifications.ApplicantMails.Acknowledgment(application, due, agencyName) is { } mail ? new Notifications.Outbox(db, time).New(mail) : null;
+        var filed = await store.AddAsync(application, AccessCodes.Hash(accessCodeSecret, tracking, code), assignTo, keyHash, acknowledgment is null ? null : [acknowledgment], cancellationToken);
         if (filed.Id != application.Id)
         {
             return Replay(filed, form, keyHash!, today);
         }
 
-        var due = application.ReplyDeadline(calendar, DeadlinePolicy.Default, today)!.Due;
         return (new Receipt(tracking, code, received, due), errors);
     }
 

@@ -51,6 +51,8 @@ public static class GongkaiHost
         builder.Services.AddScoped<StaffAccounts>();
         builder.Services.AddScoped<AuditLog>();
         builder.AddAttachments();
+        Mail.OutboxSender.AddMail(builder);
+        builder.Services.AddScoped<Gongkai.UseCases.Notifications.Outbox>();
         builder.Services.AddAuthentication(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
             {

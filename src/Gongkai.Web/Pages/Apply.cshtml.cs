@@ -2,6 +2,9 @@ using Gongkai.Domain.Applications;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Reports;
 using Gongkai.Persistence;
+using Gongkai.Persistence.Attachments;
+using Gongkai.UseCases.Attachments;
+using Microsoft.EntityFrameworkCore;
 using Gongkai.UseCases.Applications;
 using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Html;
@@ -13,7 +16,7 @@ namespace Gongkai.Web.Pages;
 
 /// <summary>The application form (条例第二十九条): returns the tracking number and access code.</summary>
 [EnableRateLimiting(GongkaiHost.ApplyPolicy)]
-public sealed class ApplyModel(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options) : PageModel
+public sealed class ApplyModel(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options, AttachmentStore attachments, Mail.SmtpSettings smtp) : PageModel
 {
     [BindProperty]
     public ApplicationForm Form { get; set; } = new();
@@ -44,7 +47,26 @@ public sealed class ApplyModel(GongkaiDbContext db, WorkingDayCalendar calendar,
             .RunAsync(Form, "公众（网上申请）", idempotencyKey: "form:" + Token, cancellationToken: cancellationToken);
         Receipt = receipt;
         Errors = errors;
+        if (receipt is not null && Proof is { Length: > 0 } proof)
+        {
+            var id = await db.Applications.AsNoTracking().Where(a => a.TrackingNumber == receipt.TrackingNumber).Select(a => a.Id).SingleAsync(cancellationToken);
+            await using var content = proof.OpenReadStream();
+            var added = await attachments.AddAsync(id, content, proof.FileName, AttachmentPurpose.Application, AttachmentStore.ApplicantActor, byApplicant: true, cancellationToken);
+            AttachmentStored = added.Attachment is not null;
+            AttachmentMessage = AttachmentStored ? added.Message : $"申请已提交，但附件没有保存：{added.Message}。可以在查询页面或通过接口补充上传。";
+        }
     }
+
+    /// <summary>An optional file sent with the application (identity proof or other material).</summary>
+    [BindProperty]
+    public IFormFile? Proof { get; set; }
+
+    public string? AttachmentMessage { get; private set; }
+
+    /// <summary>Whether e-mail is configured (else the receipt says no e-mail will come).</summary>
+    public bool MailEnabled => smtp.Enabled;
+
+    public bool AttachmentStored { get; private set; }
 
     public IHtmlContent ErrorFor(string field) =>
         Errors.TryGetValue(field, out var messages)
