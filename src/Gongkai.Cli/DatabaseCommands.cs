@@ -94,7 +94,7 @@ public static class DatabaseCommands
         return command;
     }
 
-    private static int WithDatabase(string? setting, TextWriter stderr, Func<GongkaiDbContext, int> action)
+    internal static int WithDatabase(string? setting, TextWriter stderr, Func<GongkaiDbContext, int> action)
     {
         try
         {

@@ -5,7 +5,7 @@ namespace Gongkai.Cli;
 /// <summary>Builds the command tree and runs it with the exit-code contract (0 / 1 / 2).</summary>
 public static class GongkaiCli
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
         var root = new RootCommand("Gongkai（公开）— 政府信息公开年度报告的检查、生成与排版工具")
         {
@@ -13,6 +13,9 @@ public static class GongkaiCli
             DeadlineCommand.Build(stdout, stderr),
             DatabaseCommands.Db(stdout, stderr),
             DatabaseCommands.Demo(stdout, stderr),
+            SuperviseCommand.Build(stdout, stderr),
+            AgencyCommands.Build(stdout, stderr),
+            UserCommands.Build(stdout, stderr, stdin ?? Console.In),
         };
 
         var parse = root.Parse(args);

@@ -21,6 +21,34 @@ public sealed class AuditLog(GongkaiDbContext db, TimeProvider time)
         db.ChangeTracker.Clear();
     }
 
+    /// <summary>Async <see cref="Record"/> for request paths.</summary>
+    public async Task RecordAsync(string actor, string agency, string action, string target, string detail, CancellationToken cancel = default)
+    {
+        db.Audit.Add(new AuditRow
+        {
+            AtUtcTicks = time.GetUtcNow().UtcTicks,
+            Actor = actor,
+            AgencyCode = agency,
+            Action = action,
+            Target = target,
+            Detail = detail,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancel);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Async <see cref="Recent"/>.</summary>
+    public async Task<IReadOnlyList<AuditRow>> RecentAsync(string agency, int take = 200, string? target = null, string? actor = null, CancellationToken cancel = default) =>
+        await db.Audit.AsNoTracking()
+            .Where(a => a.AgencyCode == agency && (target == null || a.Target == target) && (actor == null || a.Actor == actor))
+            .OrderByDescending(a => a.Id).Take(take).ToListAsync(cancel);
+
     /// <summary>The latest entries of an agency, newest first, optionally for one target.</summary>
     public IReadOnlyList<AuditRow> Recent(string agency, int take = 200, string? target = null, string? actor = null) =>
         db.Audit.AsNoTracking()

@@ -17,6 +17,7 @@ public sealed class CaseStore(GongkaiDbContext db)
     // The public status lookup is the hottest query: compiled once per provider's context type (a compiled
     // query is bound to one model), so a request skips EF's query-cache lookup.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<GongkaiDbContext, string, ApplicationRecord?>> ByTrackingNumberQueries = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<GongkaiDbContext, string, CancellationToken, Task<ApplicationRecord?>>> ByTrackingNumberAsyncQueries = new();
 
 
     public void AddAgency(string code, string name, string? parent = null)
@@ -42,6 +43,15 @@ public sealed class CaseStore(GongkaiDbContext db)
     /// <summary>Adds many applications in one transaction (demo data, imports), with their officers where <paramref name="assign"/> names one.</summary>
     public void AddRange(IEnumerable<DisclosureApplication> applications, IEnumerable<ReviewCase>? reviews = null, IReadOnlyDictionary<Guid, string?>? assign = null)
     {
+        // A retrying execution strategy (PostgreSQL) refuses a user transaction outside it; the whole unit is retried.
+        var all = applications as IReadOnlyCollection<DisclosureApplication> ?? applications.ToList();
+        var allReviews = reviews as IReadOnlyCollection<ReviewCase> ?? (reviews ?? []).ToList();
+        db.Database.CreateExecutionStrategy().Execute(() => AddRangeOnce(all, allReviews, assign));
+    }
+
+    private void AddRangeOnce(IEnumerable<DisclosureApplication> applications, IEnumerable<ReviewCase>? reviews, IReadOnlyDictionary<Guid, string?>? assign)
+    {
+        db.ChangeTracker.Clear();
         var previous = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         using var transaction = db.Database.BeginTransaction();
@@ -116,10 +126,103 @@ public sealed class CaseStore(GongkaiDbContext db)
         {
             return SaveOutcome.Conflict;
         }
+        catch (DbUpdateException) when (VersionMoved(application.Id, loadedVersion))
+        {
+            // Two saves of one case both append history row n+1: the unique (application, sequence) index fires
+            // before the version check can, so the loser sees a unique violation. The case moved on: a conflict.
+            return SaveOutcome.Conflict;
+        }
         finally
         {
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>Async <see cref="Save"/>: request paths must not block a thread-pool thread on the database.</summary>
+    public async Task<SaveOutcome> SaveAsync(DisclosureApplication application, int loadedVersion, CancellationToken cancel = default)
+    {
+        var row = await db.Applications.Include(a => a.Events).Include(a => a.Pauses).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == application.Id, cancel);
+        if (row is null)
+        {
+            return SaveOutcome.NotFound;
+        }
+
+        if (row.Version != loadedVersion)
+        {
+            db.ChangeTracker.Clear();
+            return SaveOutcome.Conflict;
+        }
+
+        db.Entry(row).Property(r => r.Version).OriginalValue = loadedVersion;
+        ApplicationMapping.CopyTo(application, row);
+        try
+        {
+            await db.SaveChangesAsync(cancel);
+            return SaveOutcome.Saved;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveOutcome.Conflict;
+        }
+        catch (DbUpdateException) when (VersionMoved(application.Id, loadedVersion))
+        {
+            return SaveOutcome.Conflict;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Whether the stored case is no longer at <paramref name="loadedVersion"/> (someone else saved it).</summary>
+    private bool VersionMoved(Guid id, int loadedVersion)
+    {
+        db.ChangeTracker.Clear();
+        return db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => (int?)a.Version).SingleOrDefault() != loadedVersion;
+    }
+
+    /// <summary>Async <see cref="Get"/>.</summary>
+    public async Task<DisclosureApplication?> GetAsync(Guid id, CancellationToken cancel = default)
+    {
+        var row = await db.Applications.AsNoTracking().Include(a => a.Events).Include(a => a.Pauses).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, cancel);
+        return row is null ? null : ApplicationMapping.ToDomain(row);
+    }
+
+    /// <summary>Async <see cref="FindByTrackingNumber"/> (the public status lookup).</summary>
+    public async Task<(DisclosureApplication Application, string? AccessCodeHash)?> FindByTrackingNumberAsync(string trackingNumber, CancellationToken cancel = default)
+    {
+        var query = ByTrackingNumberAsyncQueries.GetOrAdd(db.GetType(), _ => EF.CompileAsyncQuery(
+            (GongkaiDbContext context, string number, CancellationToken token) => context.Applications.AsNoTracking().Include(a => a.Events).Include(a => a.Pauses)
+                .AsSingleQuery().SingleOrDefault(a => a.TrackingNumber == number)));
+        var row = await query(db, trackingNumber, cancel);
+        return row is null ? null : (ApplicationMapping.ToDomain(row), row.AccessCodeHash);
+    }
+
+    /// <summary>Async <see cref="Add"/>; a tracking number already taken is reported as false, not thrown (the caller draws another).</summary>
+    public async Task<bool> TryAddAsync(DisclosureApplication application, string? accessCodeHash = null, string? assignedOfficer = null, CancellationToken cancel = default)
+    {
+        var row = new ApplicationRecord { AccessCodeHash = accessCodeHash, AssignedOfficer = assignedOfficer };
+        ApplicationMapping.CopyTo(application, row);
+        db.Applications.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(cancel);
+            return true;
+        }
+        catch (DbUpdateException) when (TrackingNumberTaken(application.TrackingNumber, application.Id))
+        {
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private bool TrackingNumberTaken(string trackingNumber, Guid id)
+    {
+        db.ChangeTracker.Clear();
+        return db.Applications.AsNoTracking().Any(a => a.TrackingNumber == trackingNumber && a.Id != id);
     }
 
     /// <summary>The officer handling a case (user name), or null.</summary>

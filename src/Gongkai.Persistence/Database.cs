@@ -47,7 +47,9 @@ public static class Database
                 .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
                 .Options,
             DatabaseProvider.Postgres => new DbContextOptionsBuilder<PostgresGongkaiDbContext>()
-                .UseNpgsql(connection)
+                // A restarted or briefly unreachable server is retried (transient errors only) instead of failing the
+                // request; user transactions then run inside the execution strategy (CaseStore.AddRange).
+                .UseNpgsql(connection, npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 4, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null))
                 .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
                 .Options,
         });

@@ -8,9 +8,11 @@ namespace Gongkai.Persistence;
 /// four migrations were hand-written per provider; every later change is stated once for both
 /// (<c>Migrations/Changes</c>). Table and column names are snake_case on both.
 /// </summary>
-public abstract class GongkaiDbContext(DbContextOptions options) : DbContext(options)
+public abstract partial class GongkaiDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<AgencyRow> Agencies => Set<AgencyRow>();
+
+    public DbSet<AgencyGuideRow> AgencyGuides => Set<AgencyGuideRow>();
 
     public DbSet<ApplicationRecord> Applications => Set<ApplicationRecord>();
 
@@ -28,19 +30,15 @@ public abstract class GongkaiDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<ReportVersionRow> ReportVersions => Set<ReportVersionRow>();
 
+    public DbSet<CollectedSourceRow> CollectedSources => Set<CollectedSourceRow>();
+
+    public DbSet<CollectedReportRow> CollectedReports => Set<CollectedReportRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Wave-2 entities each bring an IEntityTypeConfiguration beside them (one feature, one folder).
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GongkaiDbContext).Assembly);
-
-        modelBuilder.Entity<AgencyRow>(e =>
-        {
-            e.ToTable("agencies");
-            e.HasKey(x => x.Code);
-            e.Property(x => x.Code).HasColumnName("code").HasMaxLength(64);
-            e.Property(x => x.Name).HasColumnName("name").HasMaxLength(200);
-            e.Property(x => x.ParentCode).HasColumnName("parent_code").HasMaxLength(64);
-        });
+        ApplyAgencyScope(modelBuilder);
 
         modelBuilder.Entity<ApplicationRecord>(e =>
         {
@@ -120,6 +118,7 @@ public abstract class GongkaiDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.FailedAttempts).HasColumnName("failed_attempts");
             e.Property(x => x.LockedUntilUtcTicks).HasColumnName("locked_until_utc_ticks");
             e.Property(x => x.SecurityStamp).HasColumnName("security_stamp").HasMaxLength(64);
+            e.Property(x => x.Disabled).HasColumnName("disabled");
             e.HasIndex(x => x.UserName).IsUnique().HasDatabaseName("ix_staff_users_user_name");
         });
 

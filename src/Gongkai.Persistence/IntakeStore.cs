@@ -26,8 +26,12 @@ public sealed class IntakeStore(GongkaiDbContext db)
         return row is null ? null : ApplicationMapping.ToDomain(row);
     }
 
-    /// <summary>Adds the application (and <paramref name="alongWith"/>, atomically); returns the one already filed under the same key instead when there is one.</summary>
-    public async Task<DisclosureApplication> AddAsync(
+    /// <summary>
+    /// Adds the application (and <paramref name="alongWith"/>, atomically). Returns the application filed: this one,
+    /// or the one already filed under the same key; null when its tracking number was already issued (the caller
+    /// draws another).
+    /// </summary>
+    public async Task<DisclosureApplication?> AddAsync(
         DisclosureApplication application, string? accessCodeHash, string? assignedOfficer, string? keyHash, IEnumerable<object>? alongWith = null, CancellationToken cancellationToken = default)
     {
         var row = new ApplicationRecord { AccessCodeHash = accessCodeHash, AssignedOfficer = assignedOfficer, IdempotencyKey = keyHash };
@@ -40,12 +44,17 @@ public sealed class IntakeStore(GongkaiDbContext db)
             await db.SaveChangesAsync(cancellationToken);
             return application;
         }
-        catch (DbUpdateException) when (keyHash is not null)
+        catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            if (await FindByKeyAsync(keyHash, cancellationToken) is { } first)
+            if (keyHash is not null && await FindByKeyAsync(keyHash, cancellationToken) is { } first)
             {
                 return first;
+            }
+
+            if (await db.Applications.AsNoTracking().AnyAsync(a => a.TrackingNumber == application.TrackingNumber && a.Id != application.Id, cancellationToken))
+            {
+                return null;
             }
 
             throw;

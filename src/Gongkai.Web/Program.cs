@@ -8,7 +8,18 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 builder.AddGongkai();
 var app = builder.Build();
-app.UseGongkai();
+try
+{
+    app.UseGongkai();
+}
+catch (Gongkai.Web.Hosting.Security.StartupRefusedException refused)
+{
+    // What to do, in Chinese, with the path; not a stack trace.
+    Console.Error.WriteLine(refused.Message);
+    Environment.ExitCode = 1;
+    return;
+}
+
 app.Run();
 
 /// <summary>Entry point type, visible to the HTTP tests (WebApplicationFactory).</summary>

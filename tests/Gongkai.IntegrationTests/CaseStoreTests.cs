@@ -29,7 +29,7 @@ public sealed class CaseStoreTests
         Database.Migrate(db);
 
         Assert.Empty(db.Database.GetPendingMigrations());
-        // Every helper adds migrations: the first four are fixed, the rest is whatever the assembly declares, in order.
+        // The four hand-written migrations first, then every change stated once (Migrations/Changes), all applied.
         Assert.Equal(["20261122000000_Initial", "20261122010000_StaffUsers", "20261122020000_AgreedDeadline", "20261122030000_Workspace"], db.Database.GetAppliedMigrations().Take(4));
         Assert.Equal(db.Database.GetMigrations(), db.Database.GetAppliedMigrations());
         Assert.Equal(0, db.Applications.Count());

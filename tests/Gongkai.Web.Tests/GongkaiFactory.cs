@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Gongkai.Web.Tests;
@@ -41,14 +42,63 @@ public sealed class GongkaiFactory : WebApplicationFactory<Program>
 
     public int QueueMaxRows { get; init; } = 2000;
 
+    /// <summary>A database other than the directory's SQLite file (a PostgreSQL connection string: <see cref="PostgresDatabase"/>).</summary>
+    public string? DatabaseSetting { get; init; }
+
+    /// <summary>Further settings (e.g. "Gongkai:TrustedProxies"), applied after the defaults above.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
+    /// <summary>The host environment (Development unless set, as WebApplicationFactory does).</summary>
+    public string? EnvironmentName { get; init; }
+
+    /// <summary>The address requests come from (TestServer leaves it empty; a real connection always has one).</summary>
+    public System.Net.IPAddress? RemoteAddress { get; init; }
+
+    /// <summary>Extra services (a fake clock, a log capture…), registered after the host's own.</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Gongkai:Database", Database);
+        builder.UseSetting("Gongkai:Database", DatabaseSetting ?? Database);
         builder.UseSetting("Gongkai:DataDirectory", _directory);
         builder.UseSetting("Gongkai:StatusPerMinute", StatusPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Gongkai:ApplyPerMinute", "10000");
         builder.UseSetting("Gongkai:QueueMaxRows", QueueMaxRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Gongkai:DemoPassword", DemoPassword);
+        builder.UseSetting("Gongkai:SignInPerMinute", "10000");
+        builder.UseSetting("Gongkai:ValidatePerMinute", "10000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (EnvironmentName is not null)
+        {
+            builder.UseEnvironment(EnvironmentName);
+        }
+
+        if (RemoteAddress is { } remote)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(remote)));
+        }
+
+        if (ExtraServices is { } extra)
+        {
+            builder.ConfigureServices(extra);
+        }
+    }
+
+    private sealed class RemoteAddressFilter(System.Net.IPAddress address) : IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(nextMiddleware => context =>
+            {
+                context.Connection.RemoteIpAddress = address;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     protected override void Dispose(bool disposing)

@@ -8,9 +8,19 @@ namespace Gongkai.Web.Tests;
 /// <summary>A signed-in officer's browser: cookies, antiforgery tokens taken from the page, redirects not followed.</summary>
 public sealed partial class StaffSession : IDisposable
 {
-    private StaffSession(HttpClient client) => Client = client;
+    private StaffSession(HttpClient client, System.Net.CookieContainer? cookies = null)
+    {
+        Client = client;
+        _cookies = cookies;
+    }
+
+    private readonly System.Net.CookieContainer? _cookies;
 
     public HttpClient Client { get; }
+
+    /// <summary>"name=value" of one of the session's cookies (a copied cookie, replayed by the tests of revocation).</summary>
+    public string CookieHeader(string name) =>
+        _cookies!.GetCookies(new Uri("http://localhost/")).Cast<System.Net.Cookie>().Single(c => c.Name == name).ToString();
 
     public static string Today => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -19,8 +29,10 @@ public sealed partial class StaffSession : IDisposable
 
     public static async Task<StaffSession> SignIn(GongkaiFactory factory, string user)
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var session = new StaffSession(client);
+        // The session keeps its own cookie jar (visible to the tests that replay a copied cookie).
+        var cookies = new System.Net.CookieContainer();
+        var client = factory.CreateDefaultClient(new CookieJar(cookies));
+        var session = new StaffSession(client, cookies);
         var response = await session.Post("/staff/login", "/staff/login", new() { ["UserName"] = user, ["Password"] = GongkaiFactory.DemoPassword });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return session;
@@ -71,6 +83,32 @@ public sealed partial class StaffSession : IDisposable
     public static int Version(string casePage) => int.Parse(VersionRegex().Match(casePage).Groups[1].Value, CultureInfo.InvariantCulture);
 
     public void Dispose() => Client.Dispose();
+
+    /// <summary>Keeps cookies in a container the test can read; redirects are not followed.</summary>
+    private sealed class CookieJar(System.Net.CookieContainer cookies) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var uri = new Uri("http://localhost/");
+            var header = cookies.GetCookieHeader(uri);
+            if (header.Length > 0)
+            {
+                request.Headers.Add("Cookie", header);
+            }
+
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.Headers.TryGetValues("Set-Cookie", out var set))
+            {
+                foreach (var cookie in set)
+                {
+                    // Secure cookies (outside Development) would not be sent back over http://localhost: the jar keeps them anyway.
+                    cookies.SetCookies(uri, cookie.Replace("; secure", string.Empty, StringComparison.OrdinalIgnoreCase));
+                }
+            }
+
+            return response;
+        }
+    }
 
     /// <summary>The antiforgery token of a page's form.</summary>
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

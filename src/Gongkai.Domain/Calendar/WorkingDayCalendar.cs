@@ -109,6 +109,9 @@ public sealed class WorkingDayCalendar
         return new WorkingDayCalendar(entries, $"{source}（{entries.Count} 条，{entries.Min(e => e.Date):yyyy}–{entries.Max(e => e.Date):yyyy}，{years} 个年份）");
     }
 
+    /// <summary>A calendar of the given rows (already checked: one row a date), e.g. the version stored in the database.</summary>
+    public static WorkingDayCalendar From(IEnumerable<CalendarEntry> entries, string version) => new(entries, version);
+
     private static WorkingDayCalendar LoadEmbedded()
     {
         using var stream = typeof(WorkingDayCalendar).Assembly.GetManifestResourceStream("Gongkai.Domain.cn-holidays.csv")

@@ -1,6 +1,6 @@
 namespace Gongkai.Persistence.Entities;
 
-/// <summary>A staff account: clerk (办理人员), office head (公开办负责人) or admin.</summary>
+/// <summary>A staff account of one agency (see <see cref="Gongkai.Domain.Organisation.StaffRole"/>).</summary>
 public sealed class StaffUserRow
 {
     public int Id { get; set; }
@@ -12,7 +12,7 @@ public sealed class StaffUserRow
     /// <summary>ASP.NET Core's PasswordHasher output (PBKDF2).</summary>
     public string PasswordHash { get; set; } = string.Empty;
 
-    /// <summary>0 clerk, 1 office head, 2 admin.</summary>
+    /// <summary>A <see cref="Gongkai.Domain.Organisation.StaffRole"/> number: 0 clerk, 1 office head, 2 admin, 3 supervisor, 4 installation admin.</summary>
     public int Role { get; set; }
 
     public string AgencyCode { get; set; } = string.Empty;
@@ -24,4 +24,7 @@ public sealed class StaffUserRow
 
     /// <summary>Changes whenever the account's sign-ins must end (sign-out, role or password change, lock); empty until first set.</summary>
     public string SecurityStamp { get; set; } = string.Empty;
+
+    /// <summary>A disabled account cannot sign in; its name stays in the audit log and on the cases it handled.</summary>
+    public bool Disabled { get; set; }
 }

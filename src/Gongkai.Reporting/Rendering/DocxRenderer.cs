@@ -97,7 +97,7 @@ public static class DocxRenderer
 
         runProperties.Append(new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
-        return new Run(runProperties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        return new Run([runProperties, .. DocxText.Content(text)]);
     }
 
     private static Table Table(GridTable grid)

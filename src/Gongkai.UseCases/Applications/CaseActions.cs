@@ -130,6 +130,46 @@ public sealed class CaseActions(GongkaiDbContext db, WorkingDayCalendar calendar
         }
     }
 
+    /// <summary>Async <see cref="Run"/> (web requests): the same steps, the database awaited.</summary>
+    public async Task<Result> RunAsync(Guid id, int loadedVersion, CaseCommand command, string actor, string agency, bool isOfficeHead, CancellationToken cancel = default)
+    {
+        var store = new CaseStore(db);
+        var application = await store.GetAsync(id, cancel);
+        if (application is null || application.AgencyCode != agency)
+        {
+            return new Result(Status.NotFound, "没有这件申请");
+        }
+
+        var action = "case." + command.Action;
+        if (command.Action == CaseAction.Extend && !isOfficeHead)
+        {
+            await audit.RecordAsync(actor, agency, action, application.TrackingNumber, "拒绝：延期须由公开办负责人批准", cancel);
+            return new Result(Status.Forbidden, "延长答复期限须经政府信息公开工作机构负责人同意（条例第三十三条第二款），办理人员不能批准延期。");
+        }
+
+        if (application.Version != loadedVersion)
+        {
+            await audit.RecordAsync(actor, agency, action, application.TrackingNumber, "冲突：页面打开后申请已被他人修改", cancel);
+            return new Result(Status.Conflict, ConflictMessage);
+        }
+
+        var outcome = Apply(application, command, actor);
+        if (!outcome.Succeeded)
+        {
+            await audit.RecordAsync(actor, agency, action, application.TrackingNumber, "拒绝：" + outcome.Error, cancel);
+            return new Result(Status.Refused, outcome.Error!);
+        }
+
+        if (await store.SaveAsync(application, loadedVersion, cancel) != SaveOutcome.Saved)
+        {
+            await audit.RecordAsync(actor, agency, action, application.TrackingNumber, "冲突：保存时申请已被他人修改", cancel);
+            return new Result(Status.Conflict, ConflictMessage);
+        }
+
+        await audit.RecordAsync(actor, agency, action, application.TrackingNumber, "完成：" + application.Events[^1].Text, cancel);
+        return new Result(Status.Done, $"已{Label(command.Action)}。");
+    }
+
     public const string ConflictMessage = "这件申请在您打开页面之后已被其他工作人员修改，您的操作没有保存。请查看最新办理情况后重新操作。";
 
     private CaseResult Apply(DisclosureApplication a, CaseCommand c, string actor)

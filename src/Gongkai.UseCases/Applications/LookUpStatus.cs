@@ -21,9 +21,15 @@ public sealed class LookUpStatus(GongkaiDbContext db, WorkingDayCalendar calenda
         public IReadOnlyList<Attachments.AttachmentInfo> Attachments { get; init; } = [];
     }
 
-    public Status? Run(string trackingNumber, string accessCode)
+    public Status? Run(string trackingNumber, string accessCode) =>
+        Describe(new CaseStore(db).FindByTrackingNumber(trackingNumber), trackingNumber, accessCode);
+
+    /// <summary>Async <see cref="Run"/> (web requests).</summary>
+    public async Task<Status?> RunAsync(string trackingNumber, string accessCode, CancellationToken cancel = default) =>
+        Describe(await new CaseStore(db).FindByTrackingNumberAsync(trackingNumber, cancel), trackingNumber, accessCode);
+
+    private Status? Describe((DisclosureApplication Application, string? AccessCodeHash)? found, string trackingNumber, string accessCode)
     {
-        var found = new CaseStore(db).FindByTrackingNumber(trackingNumber);
         if (found is not { } stored || !AccessCodes.Matches(accessCodeSecret, trackingNumber, accessCode, stored.AccessCodeHash))
         {
             return null;
@@ -40,8 +46,19 @@ public sealed class LookUpStatus(GongkaiDbContext db, WorkingDayCalendar calenda
             deadline?.Explain() ?? ["等待申请人补正，答复期限自收到补正后的申请之日起重新计算（条例第三十条）。"],
             a.Outcome?.Label(),
             a.DecidedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            a.Events.Select(e => new Step(e.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), e.Text)).ToArray());
+            a.Events.Select(e => new Step(e.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), PublicText(e))).ToArray());
     }
+
+    /// <summary>
+    /// What the public sees of a step: a consultation names neither the third party nor its answer (条例第三十二条:
+    /// the third party's interests are what the consultation protects), only that one took place.
+    /// </summary>
+    public static string PublicText(ApplicationEvent e) => e.Kind switch
+    {
+        ApplicationEventKind.ConsultationStarted => "征求第三方意见",
+        ApplicationEventKind.ConsultationEnded => "征求第三方意见结束",
+        _ => e.Text,
+    };
 
     public static string StateLabel(ApplicationState state) => state switch
     {

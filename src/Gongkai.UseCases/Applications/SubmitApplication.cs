@@ -15,6 +15,12 @@ namespace Gongkai.UseCases.Applications;
 /// </summary>
 public sealed class SubmitApplication(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, string accessCodeSecret)
 {
+    /// <summary>How many serials are drawn before giving up (a collision is ~1 in 900,000 per number of the day).</summary>
+    public const int MaxDraws = 8;
+
+    /// <summary>The serial source (tests force a collision with it); by default an unpredictable one.</summary>
+    public Func<int> Serials { get; init; } = () => System.Security.Cryptography.RandomNumberGenerator.GetInt32(TrackingNumbers.MinSerial, TrackingNumbers.MaxSerialExclusive);
+
     public sealed record Receipt(string TrackingNumber, string AccessCode, DateOnly ReceivedOn, DateOnly Due);
 
     /// <summary>The error key when an idempotency key was used for a different application.</summary>
@@ -54,23 +60,31 @@ public sealed class SubmitApplication(GongkaiDbContext db, WorkingDayCalendar ca
         }
 
         var received = receivedOn ?? today;
-        var tracking = TrackingNumbers.New(form.Agency, received);
         var code = keyHash is null ? AccessCodes.New() : AccessCodes.ForKey(accessCodeSecret, keyHash);
         var email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim();
-        var application = DisclosureApplication.Receive(
-            Guid.NewGuid(), form.Agency, tracking,
-            new Applicant(form.Category, form.Name.Trim(), form.IdProof.Trim().ToUpperInvariant(), form.Contact.Trim(), form.EffectiveIdType, email),
-            form.Request.Trim(), $"{form.DeliveryForm.Trim()}；{form.DeliveryChannel.Trim()}", form.Channel, received, now, actor);
-        var due = application.ReplyDeadline(calendar, DeadlinePolicy.Default, today)!.Due;
         var agencyName = await db.Agencies.AsNoTracking().Where(a => a.Code == form.Agency).Select(a => a.Name).SingleAsync(cancellationToken);
-        var acknowledgment = Notifications.ApplicantMails.Acknowledgment(application, due, agencyName) is { } mail ? new Notifications.Outbox(db, time).New(mail) : null;
-        var filed = await store.AddAsync(application, AccessCodes.Hash(accessCodeSecret, tracking, code), assignTo, keyHash, acknowledgment is null ? null : [acknowledgment], cancellationToken);
-        if (filed.Id != application.Id)
+
+        // A tracking number already issued (two applications of one agency and day drew the same serial) is not an
+        // error for the applicant: another serial is drawn and the application saved again.
+        for (var draw = 0; draw < MaxDraws; draw++)
         {
-            return Replay(filed, form, keyHash!, today);
+            var tracking = TrackingNumbers.Format(form.Agency, received, Serials());
+            var application = DisclosureApplication.Receive(
+                Guid.NewGuid(), form.Agency, tracking,
+                new Applicant(form.Category, form.Name.Trim(), form.IdProof.Trim().ToUpperInvariant(), form.Contact.Trim(), form.EffectiveIdType, email),
+                form.Request.Trim(), $"{form.DeliveryForm.Trim()}；{form.DeliveryChannel.Trim()}", form.Channel, received, now, actor);
+            var due = application.ReplyDeadline(calendar, DeadlinePolicy.Default, today)!.Due;
+            var acknowledgment = Notifications.ApplicantMails.Acknowledgment(application, due, agencyName) is { } mail ? new Notifications.Outbox(db, time).New(mail) : null;
+            var filed = await store.AddAsync(application, AccessCodes.Hash(accessCodeSecret, tracking, code), assignTo, keyHash, acknowledgment is null ? null : [acknowledgment], cancellationToken);
+            if (filed is null)
+            {
+                continue;
+            }
+
+            return filed.Id == application.Id ? (new Receipt(tracking, code, received, due), errors) : Replay(filed, form, keyHash!, today);
         }
 
-        return (new Receipt(tracking, code, received, due), errors);
+        throw new InvalidOperationException($"连续 {MaxDraws} 次抽到已使用的受理编号，序号来源可能有误。");
     }
 
     // The same key with a different applicant or request is a client error, never a silent merge of two applications.

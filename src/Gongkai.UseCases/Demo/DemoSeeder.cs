@@ -34,37 +34,45 @@ public sealed class DemoSeeder(GongkaiDbContext db, WorkingDayCalendar calendar,
     {
         var random = new Random(seed);
         var store = new CaseStore(db);
-        var lastYear = time.GetUtcNow().Year - 1;
-        var firstYear = lastYear - years + 1;
-        var policy = DeadlinePolicy.Default;
         var total = 0;
         var reviewCount = 0;
         for (var n = 1; n <= agencies; n++)
         {
             var code = n == 1 ? "DEMO" : $"DEMO{n:D2}";
             store.AddAgency(code, n == 1 ? "示例市人民政府办公室" : $"示例市第{n}局", n == 1 ? null : "DEMO");
-            var cases = new List<DisclosureApplication>();
-            var reviews = new List<ReviewCase>();
-            for (var i = 0; i < casesPerAgency; i++)
-            {
-                var a = MakeCase(random, code, $"{code}-{firstYear}-{i + 1:D6}", firstYear, years, policy);
-                cases.Add(a);
-                if (a.Outcome is Outcome.WithheldThirdPartyRights or Outcome.UnavailableNotHeld or Outcome.Partial && random.Next(12) == 0)
-                {
-                    var filed = a.DecidedOn!.Value.AddDays(random.Next(10, 55));
-                    var decided = random.Next(5) == 0 ? (DateOnly?)null : filed.AddDays(random.Next(30, 150));
-                    var kind = (ReviewKind)random.Next(3);
-                    var result = decided is null ? ReviewResult.Pending : (ReviewResult)random.Next(1, 4);
-                    reviews.Add(new ReviewCase(Guid.NewGuid(), code, a.Id, kind, filed, result, decided, kind == ReviewKind.LitigationAfterReconsideration && random.Next(4) == 0));
-                }
-            }
-
-            store.AddRange(cases, reviews);
-            total += cases.Count;
-            reviewCount += reviews.Count;
+            var (cases, reviews) = RunHistory(random, code, casesPerAgency, years);
+            total += cases;
+            reviewCount += reviews;
         }
 
         return (agencies, total, reviewCount);
+    }
+
+    /// <summary>Past years' decided cases (and some reviews) of one existing agency, up to last year.</summary>
+    public (int Applications, int Reviews) RunHistory(Random random, string code, int casesPerAgency, int years)
+    {
+        var store = new CaseStore(db);
+        var lastYear = time.GetUtcNow().Year - 1;
+        var firstYear = lastYear - years + 1;
+        var policy = DeadlinePolicy.Default;
+        var cases = new List<DisclosureApplication>();
+        var reviews = new List<ReviewCase>();
+        for (var i = 0; i < casesPerAgency; i++)
+        {
+            var a = MakeCase(random, code, $"{code}-{firstYear}-{i + 1:D6}", firstYear, years, policy);
+            cases.Add(a);
+            if (a.Outcome is Outcome.WithheldThirdPartyRights or Outcome.UnavailableNotHeld or Outcome.Partial && random.Next(12) == 0)
+            {
+                var filed = a.DecidedOn!.Value.AddDays(random.Next(10, 55));
+                var decided = random.Next(5) == 0 ? (DateOnly?)null : filed.AddDays(random.Next(30, 150));
+                var kind = (ReviewKind)random.Next(3);
+                var result = decided is null ? ReviewResult.Pending : (ReviewResult)random.Next(1, 4);
+                reviews.Add(new ReviewCase(Guid.NewGuid(), code, a.Id, kind, filed, result, decided, kind == ReviewKind.LitigationAfterReconsideration && random.Next(4) == 0));
+            }
+        }
+
+        store.AddRange(cases, reviews);
+        return (cases.Count, reviews.Count);
     }
 
     /// <summary>

@@ -55,6 +55,6 @@ public static class NoticeDocx
 
         runProperties.Append(new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
-        return new Paragraph(properties, new Run(runProperties, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        return new Paragraph(properties, new Run([runProperties, .. Gongkai.Reporting.Rendering.DocxText.Content(text)]));
     }
 }

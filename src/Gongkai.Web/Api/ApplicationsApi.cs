@@ -10,6 +10,9 @@ namespace Gongkai.Web.Api;
 /// <summary>/api/applications: submit an application; look up its status with the access code.</summary>
 public static class ApplicationsApi
 {
+    /// <summary>The request header carrying the access code of a status lookup.</summary>
+    public const string AccessCodeHeader = "X-Access-Code";
+
     public static void MapApplicationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/applications").WithTags("依申请公开");
@@ -28,13 +31,18 @@ public static class ApplicationsApi
         .DisableAntiforgery()
         .WithSummary("提交政府信息公开申请；返回受理编号和查询码（查询码只显示这一次）");
 
-        group.MapGet("/{trackingNumber}/status", async (string trackingNumber, string? code, [FromHeader(Name = AttachmentsApi.AccessCodeHeader)] string? accessCode, GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options, AttachmentStore attachments, CancellationToken cancellationToken) =>
+        // The access code belongs in the X-Access-Code header: a URL ends up in proxy and server logs and in the
+        // browser history. ?code= still works for existing clients and is never logged (see SecurityHosting).
+        group.MapGet("/{trackingNumber}/status", async (string trackingNumber, string? code, [Microsoft.AspNetCore.Mvc.FromHeader(Name = AccessCodeHeader)] string? header,
+            GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options, AttachmentStore attachments, HttpContext http) =>
         {
-            code = string.IsNullOrWhiteSpace(accessCode) ? code : accessCode;
-            var status = string.IsNullOrWhiteSpace(code) ? null : new LookUpStatus(db, calendar, time, options.AccessCodeSecret).Run(trackingNumber, code);
-            if (status is not null && await new ApplicantAccess(db, options.AccessCodeSecret).FindAsync(trackingNumber, code, cancellationToken) is { } found)
+            var accessCode = string.IsNullOrWhiteSpace(header) ? code : header;
+            var status = string.IsNullOrWhiteSpace(accessCode)
+                ? null
+                : await new LookUpStatus(db, calendar, time, options.AccessCodeSecret).RunAsync(trackingNumber, accessCode.Trim(), http.RequestAborted);
+            if (status is not null && await new ApplicantAccess(db, options.AccessCodeSecret).FindAsync(trackingNumber, accessCode!.Trim(), http.RequestAborted) is { } found)
             {
-                status = status with { Attachments = (await attachments.ListAsync(found.Id, cancellationToken)).Select(AttachmentInfo.Of).ToList() };
+                status = status with { Attachments = (await attachments.ListAsync(found.Id, http.RequestAborted)).Select(AttachmentInfo.Of).ToList() };
             }
 
             return status is null
@@ -42,6 +50,6 @@ public static class ApplicationsApi
                 : Results.Ok(status);
         })
         .RequireRateLimiting(GongkaiHost.StatusPolicy)
-        .WithSummary("按受理编号和查询码查询办理状态、答复期限及其计算说明");
+        .WithSummary("按受理编号和查询码查询办理状态、答复期限及其计算说明；查询码放在 X-Access-Code 请求头中（?code= 仍可用，不推荐）");
     }
 }

@@ -62,16 +62,31 @@ public static class ReportsApi
         .RequireAuthorization("Staff")
         .WithSummary("工作人员：根据办件记录生成的年度报告草稿及校验结果（规范 JSON）");
 
-        group.MapPost("/validate", async (HttpRequest request) =>
+        group.MapPost("/validate", async (HttpRequest request, Gongkai.Web.Hosting.Security.SecurityOptions security) =>
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer);
-            if (buffer.Length > ReportFileReader.MaxFileBytes)
+            // Anonymous: the body is read up to the limit and no further (never buffered whole first), and the
+            // importer refuses a .docx that would unpack to more than it allows (zip bombs: DocxShape).
+            var limit = Math.Min(security.ValidateMaxBytes, ReportFileReader.MaxFileBytes);
+            if (request.ContentLength > limit)
             {
-                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大");
+                return TooLarge(limit);
             }
 
-            var check = ReportCheck.Of(ReportFileReader.Read(buffer.ToArray()), new ReportValidator());
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return TooLarge(limit);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            var bytes = buffer.ToArray();
+            var check = await Task.Run(() => ReportCheck.Of(ReportFileReader.Read(bytes), new ReportValidator()), request.HttpContext.RequestAborted);
             using var stream = new MemoryStream();
             using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
@@ -93,8 +108,12 @@ public static class ReportsApi
                 statusCode: check.Readable ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
         })
         .DisableAntiforgery()
+        .RequireRateLimiting(Gongkai.Web.Hosting.Security.RateLimits.ValidatePolicy)
         .WithSummary("检查年度报告（规范 JSON，或已发布的文本、HTML、Word、PDF 报告）：导入并运行全部校验规则");
     }
+
+    private static IResult TooLarge(long limit) => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大",
+        detail: $"检查的文件不能超过 {limit / (1024 * 1024)} MB。");
 
     /// <summary>Downloads of a published version: /reports/{agency}/{year}/v{n}.html|.docx|.json.</summary>
     public static void MapReportDownloads(this IEndpointRouteBuilder app)

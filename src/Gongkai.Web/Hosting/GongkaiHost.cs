@@ -1,10 +1,9 @@
-using System.Threading.RateLimiting;
 using Gongkai.Domain.Calendar;
 using Gongkai.Persistence;
 using Gongkai.UseCases.Demo;
 using Gongkai.Web.Api;
+using Gongkai.Web.Hosting.Security;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Gongkai.Web.Hosting;
 
@@ -20,27 +19,21 @@ public static class GongkaiHost
     public static void AddGongkai(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("Gongkai").Get<GongkaiOptions>() ?? new GongkaiOptions();
+        // Production (a plain start) seeds nothing unless Gongkai:SeedDemo=true; Development (dotnet run) seeds the demo city.
+        options.SeedDemo ??= builder.Environment.IsDevelopment();
         var data = Directory.CreateDirectory(Path.GetFullPath(options.DataDirectory));
         if (string.IsNullOrWhiteSpace(options.Database))
         {
             options.Database = Path.Combine(data.FullName, "gongkai.db");
         }
 
-        if (string.IsNullOrEmpty(options.AccessCodeSecret))
-        {
-            options.AccessCodeSecret = InstallationSecret.LoadOrCreate(Path.Combine(data.FullName, "access-code.secret"));
-        }
-
-        // Cookies and antiforgery tokens survive restarts and redeployments: the key ring lives with the data.
-        builder.Services.AddDataProtection()
-            .PersistKeysToFileSystem(PrivateDirectory(Path.Combine(data.FullName, "keys")))
-            .SetApplicationName("Gongkai");
+        // The key ring, the access-code secret (made after migrating, in PrepareInstallationState) and the calendar.
+        builder.AddInstallationState(options, data.FullName);
+        DataFilePermissions.Apply(data.FullName, options.Database);
+        builder.AddGongkaiSecurity();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        var calendar = Gongkai.UseCases.Calendar.CalendarFile.Load(options.Calendar, out var problem)
-            ?? throw new InvalidOperationException(problem);
-        builder.Services.AddSingleton(calendar);
-        builder.Services.AddScoped(_ => Database.Open(options.Database));
+        builder.Services.AddGongkaiDatabase(options.Database);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ctx => DescribeInChinese(ctx.ProblemDetails));
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -69,7 +62,9 @@ public static class GongkaiHost
             });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy("Staff", policy => policy.RequireRole(StaffAccounts.RoleNames))
-            .AddPolicy("OfficeHead", policy => policy.RequireRole("head", "admin"));
+            .AddPolicy("OfficeHead", policy => policy.RequireRole("head", "admin", "supervisor"))
+            .AddPolicy("AgencyAdmin", policy => policy.RequireRole("admin", "installation-admin"))
+            .AddPolicy("InstallationAdmin", policy => policy.RequireRole("installation-admin"));
         builder.Services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeFolder("/Staff", "Staff");
@@ -79,23 +74,13 @@ public static class GongkaiHost
         // Chinese text is written as text, not as &#x…; entities (still HTML-escaped for <, >, &, quotes).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        builder.Services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(ApplyPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.ApplyPerMinute, Window = TimeSpan.FromMinutes(1) }));
-            limiter.AddPolicy(StatusPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.StatusPerMinute, Window = TimeSpan.FromMinutes(1) }));
-            limiter.OnRejected = async (context, token) =>
-                await Results.Problem(statusCode: 429, title: "请求过于频繁", detail: "请稍后再试。").ExecuteAsync(context.HttpContext);
-        });
+        builder.AddGongkaiRateLimits(options);
     }
 
     public static void UseGongkai(this WebApplication app)
     {
-        Prepare(app);
+        DatabaseStartup.Guard(app.Services.GetRequiredService<GongkaiOptions>().Database, () => Prepare(app));
+        app.UseGongkaiSecurity();
         // Errors: the API answers with problem details, a browser gets a Chinese page (status code kept). A body the
         // framework cannot read is the client's error (400/413/415…), also where the framework throws it
         // (development), never a 500.
@@ -120,6 +105,7 @@ public static class GongkaiHost
             headers["Referrer-Policy"] = "no-referrer";
             await next();
         });
+        app.UseGongkaiInputGuard();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
@@ -127,9 +113,11 @@ public static class GongkaiHost
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi("/openapi/v1.json");
+        app.MapHealth();
         app.MapApplicationsApi();
         app.MapAttachmentsApi();
         app.MapReportsApi();
+        app.MapSuperviseApi();
         app.MapReportDownloads();
         app.MapRazorPages();
     }
@@ -145,26 +133,17 @@ public static class GongkaiHost
         return Task.CompletedTask;
     }
 
-    /// <summary>Migrates the database and, when it is empty, seeds the demo agency and cases.</summary>
+    /// <summary>Migrates the database; seeds the demo city into an empty one when asked (see <see cref="FirstStart"/>).</summary>
     private static void Prepare(WebApplication app)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
         Database.Migrate(db);
         var options = app.Services.GetRequiredService<GongkaiOptions>();
-        if (options.SeedDemo && !db.Agencies.Any())
-        {
-            foreach (var (user, role, password) in scope.ServiceProvider.GetRequiredService<StaffAccounts>().EnsureDemoAccounts("DEMO", options.DemoPassword))
-            {
-                // Printed once, on the first start; only the hash is stored.
-                Console.WriteLine($"演示账户：{user}（{role}） 密码：{password}");
-            }
-
-            var seeder = new DemoSeeder(db, app.Services.GetRequiredService<WorkingDayCalendar>(), app.Services.GetRequiredService<TimeProvider>());
-            var (agencies, cases, reviews) = seeder.Run(agencies: 1, casesPerAgency: 200, years: 2);
-            var thisYear = seeder.RunCurrentYear("DEMO", count: 60, officers: ["clerk", "head"]);
-            app.Logger.LogInformation("演示数据：{Agencies} 个机关（代码 DEMO），往年 {Cases} 件申请、{Reviews} 件复议/诉讼，今年 {ThisYear} 件（部分在办）。", agencies, cases, reviews, thisYear);
-        }
+        // The compiled-in calendar (or the file Gongkai:Calendar names) seeds the database's on the first start.
+        var seed = Gongkai.UseCases.Calendar.CalendarFile.Load(options.Calendar, out var problem) ?? throw new InvalidOperationException(problem);
+        app.Services.PrepareInstallationState(db, options, seed);
+        FirstStart.Run(app, db, seed);
     }
 
     /// <summary>
@@ -198,9 +177,4 @@ public static class GongkaiHost
         title is null || title.All(c => c < 0x80);
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
-
-    /// <summary>A directory only the app's own user can read (the key ring is stored unencrypted on Linux).</summary>
-    private static DirectoryInfo PrivateDirectory(string path) => OperatingSystem.IsWindows()
-        ? Directory.CreateDirectory(path)
-        : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 }

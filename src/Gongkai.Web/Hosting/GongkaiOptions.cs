@@ -9,8 +9,11 @@ public sealed class GongkaiOptions
     /// <summary>A holiday file replacing the compiled-in calendar (else GONGKAI_CALENDAR, else the embedded data).</summary>
     public string? Calendar { get; set; }
 
-    /// <summary>Seed a demo agency and demo cases when the database is empty.</summary>
-    public bool SeedDemo { get; set; } = true;
+    /// <summary>
+    /// Seed the demo city (agencies, accounts, cases) when the database is empty. Unset: only in the Development
+    /// environment; a Production start seeds nothing and creates no account unless this is true.
+    /// </summary>
+    public bool? SeedDemo { get; set; }
 
     /// <summary>The demo accounts' password (tests); by default a random one is printed on the first start.</summary>
     public string? DemoPassword { get; set; }

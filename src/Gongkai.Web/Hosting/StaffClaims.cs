@@ -11,6 +11,9 @@ public static class StaffClaims
 
     public static string DisplayName(this ClaimsPrincipal user) => user.FindFirst("display_name")?.Value ?? user.UserName();
 
+    /// <summary>The agency the signed-in account belongs to (for a supervisor reading another agency, its own).</summary>
+    public static string HomeAgency(this ClaimsPrincipal user) => user.FindFirst("home_agency")?.Value ?? user.Agency();
+
     /// <summary>公开办负责人 or 管理员: may approve extensions and publish annual reports.</summary>
     public static bool IsOfficeHead(this ClaimsPrincipal user) => user.IsInRole("head") || user.IsInRole("admin");
 }

@@ -105,7 +105,7 @@ public sealed class StatusModel(GongkaiDbContext db, WorkingDayCalendar calendar
         var number = Number?.Trim() ?? string.Empty;
         Result = string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(Code)
             ? null
-            : new LookUpStatus(db, calendar, time, options.AccessCodeSecret).Run(number, Code);
+            : await new LookUpStatus(db, calendar, time, options.AccessCodeSecret).RunAsync(number, Code.Trim(), cancellationToken);
         NoMatch = Result is null;
         if (Result is null || await new ApplicantAccess(db, options.AccessCodeSecret).FindAsync(number, Code, cancellationToken) is not { } found)
         {

@@ -29,15 +29,24 @@ public static partial class PdfShape
         }
     }
 
+    /// <summary>How long pdftotext may run before it (and anything it started) is killed.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The most text pdftotext may print (a real report is well under 1 M characters).</summary>
+    public const int MaxTextChars = 16 * 1024 * 1024;
+
     /// <summary>Runs pdftotext; returns null with a reason when it is missing or fails.</summary>
-    public static List<SourceLine>? Lines(byte[] pdf, out string problem)
+    public static List<SourceLine>? Lines(byte[] pdf, out string problem) => Lines(pdf, out problem, "pdftotext", Timeout);
+
+    /// <summary>Runs <paramref name="tool"/> (pdftotext) with a time limit; tests pass a stand-in that hangs.</summary>
+    public static List<SourceLine>? Lines(byte[] pdf, out string problem, string tool, TimeSpan timeout)
     {
         problem = string.Empty;
         var input = Path.Combine(Path.GetTempPath(), "gongkai-" + Guid.NewGuid().ToString("N") + ".pdf");
         try
         {
             File.WriteAllBytes(input, pdf);
-            var start = new ProcessStartInfo("pdftotext")
+            var start = new ProcessStartInfo(tool)
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -68,12 +77,21 @@ public static partial class PdfShape
                     return null;
                 }
 
+                // Both pipes are read in the background: a synchronous ReadToEnd waited for pdftotext to finish, so the
+                // timeout after it never took effect (a hanging pdftotext held the request for ever).
                 var errors = process.StandardError.ReadToEndAsync();
-                var text = process.StandardOutput.ReadToEnd();
-                if (!process.WaitForExit(60_000))
+                var output = ReadCapped(process.StandardOutput);
+                if (!process.WaitForExit(timeout) || !output.Wait(timeout))
                 {
-                    process.Kill(entireProcessTree: true);
-                    problem = "pdftotext 超时（60 秒）";
+                    Kill(process);
+                    problem = $"pdftotext 超时（{timeout.TotalSeconds:0} 秒），已终止";
+                    return null;
+                }
+
+                if (output.Result is not { } text)
+                {
+                    Kill(process);
+                    problem = $"PDF 转出的文字超过 {MaxTextChars / (1024 * 1024)} M 字符，可能是恶意构造的文件，未读取";
                     return null;
                 }
 
@@ -99,6 +117,38 @@ public static partial class PdfShape
         }
     }
 
+    /// <summary>Standard output up to <see cref="MaxTextChars"/>; null when there is more.</summary>
+    private static Task<string?> ReadCapped(StreamReader reader) => Task.Run(async () =>
+    {
+        var text = new StringBuilder();
+        var buffer = new char[65536];
+        int read;
+        while ((read = await reader.ReadAsync(buffer.AsMemory()).ConfigureAwait(false)) > 0)
+        {
+            if (text.Length + read > MaxTextChars)
+            {
+                return null;
+            }
+
+            text.Append(buffer, 0, read);
+        }
+
+        return (string?)text.ToString();
+    });
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(5000);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited meanwhile.
+        }
+    }
+
     /// <summary>The document's metadata title (pdfinfo), when it reads like a report title; else null.</summary>
     private static string? MetadataTitle(string pdf)
     {
@@ -114,8 +164,14 @@ public static partial class PdfShape
                 return null;
             }
 
-            var output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit(10_000);
+            var read = process.StandardOutput.ReadToEndAsync();
+            if (!process.WaitForExit(10_000) || !read.Wait(10_000))
+            {
+                Kill(process);
+                return null;
+            }
+
+            var output = read.Result;
             var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("Title:", StringComparison.Ordinal));
             var title = line?["Title:".Length..].Trim();
             if (string.IsNullOrEmpty(title))

@@ -19,6 +19,6 @@ public sealed class AuditModel(AuditLog audit) : PageModel
 
     public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
 
-    public void OnGet() =>
-        Rows = audit.Recent(User.Agency(), 500, string.IsNullOrWhiteSpace(Target) ? null : Target.Trim(), string.IsNullOrWhiteSpace(Actor) ? null : Actor.Trim());
+    public async Task OnGetAsync() =>
+        Rows = await audit.RecentAsync(User.Agency(), 500, string.IsNullOrWhiteSpace(Target) ? null : Target.Trim(), string.IsNullOrWhiteSpace(Actor) ? null : Actor.Trim(), HttpContext.RequestAborted);
 }

@@ -63,9 +63,9 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
         return Page();
     }
 
-    public IActionResult OnPostAct(int version, CaseCommand command)
+    public async Task<IActionResult> OnPostActAsync(int version, CaseCommand command)
     {
-        var result = new CaseActions(db, calendar, time, audit).Run(Id, version, command, User.UserName(), User.Agency(), User.IsOfficeHead());
+        var result = await new CaseActions(db, calendar, time, audit).RunAsync(Id, version, command, User.UserName(), User.Agency(), User.IsOfficeHead(), HttpContext.RequestAborted);
         switch (result.Status)
         {
             case CaseActions.Status.Done:

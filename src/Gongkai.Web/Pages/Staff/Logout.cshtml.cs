@@ -1,3 +1,4 @@
+using Gongkai.Web.Hosting.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -5,8 +6,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Staff;
 
-/// <summary>Signs out (POST only, with the antiforgery token).</summary>
-public sealed class LogoutModel(Gongkai.Persistence.AuditLog audit) : PageModel
+/// <summary>Signs out (POST only, with the antiforgery token); open to every role; a new security stamp revokes every copy of the cookie.</summary>
+[Hosting.NotCasework]
+public sealed class LogoutModel(Gongkai.Persistence.AuditLog audit, Gongkai.Persistence.GongkaiDbContext db) : PageModel
 {
     public void OnGet()
     {
@@ -14,7 +16,9 @@ public sealed class LogoutModel(Gongkai.Persistence.AuditLog audit) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        audit.Record(Hosting.StaffClaims.UserName(User), Hosting.StaffClaims.Agency(User), "sign_out", Hosting.StaffClaims.UserName(User), "退出登录");
+        var user = Hosting.StaffClaims.UserName(User);
+        await audit.RecordAsync(user, Hosting.StaffClaims.Agency(User), "sign_out", user, "退出登录", HttpContext.RequestAborted);
+        await StaffSignIn.RevokeSessionsAsync(db, user, HttpContext.RequestAborted);
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return LocalRedirect("/");
     }

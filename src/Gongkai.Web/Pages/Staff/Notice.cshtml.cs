@@ -11,20 +11,20 @@ public sealed class NoticeModel(GongkaiDbContext db, AuditLog audit) : PageModel
 {
     public Notice Notice { get; private set; } = null!;
 
-    public IActionResult OnGet(Guid id, string kind, string? format)
+    public async Task<IActionResult> OnGetAsync(Guid id, string kind, string? format)
     {
         if (!Enum.TryParse<NoticeKind>(kind, ignoreCase: true, out var noticeKind) || !Enum.IsDefined(noticeKind))
         {
             return NotFound();
         }
 
-        var application = new CaseStore(db).Get(id);
+        var application = await new CaseStore(db).GetAsync(id, HttpContext.RequestAborted);
         if (application is null || application.AgencyCode != User.Agency())
         {
             return NotFound();
         }
 
-        var agencyName = db.Agencies.Find(application.AgencyCode)?.Name ?? application.AgencyCode;
+        var agencyName = (await db.Agencies.FindAsync([application.AgencyCode], HttpContext.RequestAborted))?.Name ?? application.AgencyCode;
         if (Notice.For(noticeKind, application, agencyName) is not { } notice)
         {
             return NotFound();
@@ -32,12 +32,11 @@ public sealed class NoticeModel(GongkaiDbContext db, AuditLog audit) : PageModel
 
         Notice = notice;
         var stem = Notice.FileStem(noticeKind);
-        audit.Record(User.UserName(), User.Agency(), "notice." + noticeKind, application.TrackingNumber, format == "docx" ? $"下载{stem}（Word）" : $"打印{stem}");
-        if (format == "docx")
-        {
-            return File(NoticeDocx.Render(notice), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{application.TrackingNumber}-{stem}.docx");
-        }
-
-        return Page();
+        // The .docx is built first: the log records notices that were actually handed out, not attempts that failed.
+        var docx = format == "docx" ? NoticeDocx.Render(notice) : null;
+        await audit.RecordAsync(User.UserName(), User.Agency(), "notice." + noticeKind, application.TrackingNumber, docx is not null ? $"下载{stem}（Word）" : $"打印{stem}", HttpContext.RequestAborted);
+        return docx is not null
+            ? File(docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{application.TrackingNumber}-{stem}.docx")
+            : Page();
     }
 }

@@ -1,0 +1,189 @@
+using System.Text.RegularExpressions;
+using Gongkai.Domain.Applications;
+using Gongkai.Domain.Organisation;
+using Gongkai.Persistence;
+using Gongkai.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.UseCases.Organisation;
+
+/// <summary>
+/// The installation's agencies: add, re-parent, close, list, and the tree a supervisor reads (the agencies beneath
+/// its own, transitively). Refusals are Chinese sentences; a refused change writes nothing.
+/// </summary>
+public sealed partial class AgencyDirectory(GongkaiDbContext db)
+{
+    public IReadOnlyList<AgencyInfo> List() =>
+        db.Agencies.AsNoTracking().OrderBy(a => a.Level).ThenBy(a => a.Code).AsEnumerable().Select(ToInfo).ToList();
+
+    public AgencyInfo? Find(string? code) =>
+        string.IsNullOrWhiteSpace(code) ? null : db.Agencies.AsNoTracking().Where(a => a.Code == code.Trim()).AsEnumerable().Select(ToInfo).SingleOrDefault();
+
+    /// <summary>Active agencies (those that take applications).</summary>
+    public IReadOnlyList<AgencyInfo> Active() => List().Where(a => a.Active).ToList();
+
+    /// <summary>Adds an agency. Level defaults to its parent's (a department of a city is city-level), else 市; kind to 部门 under a parent, else 人民政府.</summary>
+    public string? Add(string code, string name, string? parent = null, AgencyLevel? level = null, AgencyKind? kind = null)
+    {
+        code = code.Trim();
+        name = name.Trim();
+        parent = string.IsNullOrWhiteSpace(parent) ? null : parent.Trim();
+        if (!CodePattern().IsMatch(code))
+        {
+            return $"机关代码“{code}”无效：须为 1–64 个字母、数字、“-”或“_”。";
+        }
+
+        if (name.Length is 0 or > 200)
+        {
+            return "机关名称不能为空，且不超过 200 字。";
+        }
+
+        if (db.Agencies.Any(a => a.Code == code))
+        {
+            return $"机关代码“{code}”已存在，未添加。";
+        }
+
+        AgencyRow? parentRow = null;
+        if (parent is not null)
+        {
+            if (parent == code)
+            {
+                return "机关不能以自身为上级机关。";
+            }
+
+            parentRow = db.Agencies.AsNoTracking().SingleOrDefault(a => a.Code == parent);
+            if (parentRow is null)
+            {
+                return $"上级机关“{parent}”不存在，未添加。";
+            }
+
+            if (parentRow.ClosedOn is not null)
+            {
+                return $"上级机关“{parentRow.Name}”（{parent}）已撤销，不能在其下添加机关。";
+            }
+        }
+
+        db.Agencies.Add(new AgencyRow
+        {
+            Code = code,
+            Name = name,
+            ParentCode = parent,
+            Level = (int)(level ?? (parentRow is null ? AgencyLevel.City : (AgencyLevel)parentRow.Level)),
+            Kind = (int)(kind ?? (parentRow is null ? AgencyKind.Government : AgencyKind.Department)),
+        });
+        db.SaveChanges();
+        db.ChangeTracker.Clear();
+        return null;
+    }
+
+    /// <summary>Moves an agency under another (or to the top with null); refused when it would make a cycle.</summary>
+    public string? SetParent(string code, string? parent)
+    {
+        var row = db.Agencies.SingleOrDefault(a => a.Code == code);
+        if (row is null)
+        {
+            return $"机关“{code}”不存在。";
+        }
+
+        parent = string.IsNullOrWhiteSpace(parent) ? null : parent.Trim();
+        if (parent is not null)
+        {
+            var parents = db.Agencies.AsNoTracking().ToDictionary(a => a.Code, a => a.ParentCode);
+            if (!parents.ContainsKey(parent))
+            {
+                return $"上级机关“{parent}”不存在。";
+            }
+
+            var path = new List<string> { code, parent };
+            for (var at = parent; at is not null; at = parents.GetValueOrDefault(at))
+            {
+                if (at == code)
+                {
+                    path.Add(code);
+                    db.ChangeTracker.Clear();
+                    return $"不能把“{code}”设在“{parent}”之下：上下级会形成循环（{string.Join(" → ", path)}）。";
+                }
+
+                if (at != parent)
+                {
+                    path.Add(at);
+                }
+            }
+        }
+
+        row.ParentCode = parent;
+        db.SaveChanges();
+        db.ChangeTracker.Clear();
+        return null;
+    }
+
+    /// <summary>
+    /// Closes an agency (merged or abolished): refused while it has open cases, with their count; its history stays
+    /// and it takes no new applications or accounts.
+    /// </summary>
+    public string? Close(string code, DateOnly on)
+    {
+        var row = db.Agencies.SingleOrDefault(a => a.Code == code);
+        if (row is null)
+        {
+            return $"机关“{code}”不存在。";
+        }
+
+        if (row.ClosedOn is not null)
+        {
+            return $"机关“{row.Name}”已于 {row.ClosedOn:yyyy-MM-dd} 撤销。";
+        }
+
+        var open = db.Applications.IgnoreQueryFilters().Count(a => a.AgencyCode == code && a.State != (int)ApplicationState.Closed);
+        if (open > 0)
+        {
+            db.ChangeTracker.Clear();
+            return $"机关“{row.Name}”还有 {open} 件在办申请，办结或移交后才能撤销。";
+        }
+
+        var children = db.Agencies.Count(a => a.ParentCode == code && a.ClosedOn == null);
+        if (children > 0)
+        {
+            db.ChangeTracker.Clear();
+            return $"机关“{row.Name}”之下还有 {children} 个在用的机关，先撤销或移走它们。";
+        }
+
+        row.ClosedOn = on;
+        db.SaveChanges();
+        db.ChangeTracker.Clear();
+        return null;
+    }
+
+    /// <summary>The agencies beneath <paramref name="code"/>, transitively (not itself), in code order.</summary>
+    public IReadOnlyList<AgencyInfo> Beneath(string code)
+    {
+        var all = List();
+        var children = all.Where(a => a.Parent is not null).ToLookup(a => a.Parent!);
+        var found = new List<AgencyInfo>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { code };
+        var pending = new Queue<string>([code]);
+        while (pending.TryDequeue(out var at))
+        {
+            foreach (var child in children[at])
+            {
+                if (seen.Add(child.Code))
+                {
+                    found.Add(child);
+                    pending.Enqueue(child.Code);
+                }
+            }
+        }
+
+        return found.OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Whether <paramref name="agency"/> is <paramref name="ancestor"/> or beneath it.</summary>
+    public bool IsWithin(string agency, string ancestor) =>
+        agency == ancestor || Beneath(ancestor).Any(a => a.Code == agency);
+
+    internal static AgencyInfo ToInfo(AgencyRow a) =>
+        new(a.Code, a.Name, (AgencyLevel)a.Level, (AgencyKind)a.Kind, a.ParentCode, a.ClosedOn);
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex CodePattern();
+}

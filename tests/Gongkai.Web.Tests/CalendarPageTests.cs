@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Gongkai.Testing;
+
+namespace Gongkai.Web.Tests;
+
+/// <summary>The installation administrator's calendar page: covered years, a refused file, a checked and applied year, history.</summary>
+public sealed partial class CalendarPageTests : IClassFixture<GongkaiFactory>
+{
+    private readonly GongkaiFactory _factory;
+
+    public CalendarPageTests(GongkaiFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task Clerk_CannotOpenTheCalendarPage()
+    {
+        using var clerk = await StaffSession.SignIn(_factory, "clerk");
+
+        var response = await clerk.Client.GetAsync("/staff/calendar");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/staff/denied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Admin_BadFileRefused_GoodYearCheckedThenApplied_DueDatesFollow()
+    {
+        using var admin = await StaffSession.SignIn(_factory, "admin");
+        var page = await admin.Client.GetStringAsync("/staff/calendar");
+        Assert.Matches("id=\"covered\">现行日历覆盖年份：<strong>2019、2020、2021、2022、2023、2024、2025、2026</strong>", page);
+        Assert.Contains("第 1 版（现行）", page, StringComparison.Ordinal);
+
+        // A case due in January 2027 (received 2026-11-20, extended by 20 working days): counted without 2027's holidays.
+        var (caseUrl, _) = await admin.RegisterCase(receivedOn: "2026-11-20");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.Act(caseUrl, "Extend", new() { ["Days"] = "20", ["Text"] = "需要调取档案", ["On"] = "2026-11-25" })).StatusCode);
+        var before = await admin.Client.GetStringAsync(caseUrl);
+        Assert.Contains("2027 年的节假日安排不在日历数据中", before, StringComparison.Ordinal);
+        var dueBefore = DueRegex().Match(before).Groups[1].Value;
+
+        var refused = await Upload(admin, CalendarFiles.Year2027As(2028));
+        Assert.Contains("文件未通过检查，未作任何修改", refused, StringComparison.Ordinal);
+        Assert.Contains("缺少 2027 年的节假日安排", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("第 2 版", refused, StringComparison.Ordinal);
+
+        var checkedPage = await Upload(admin, CalendarFiles.Year2027);
+        Assert.Contains("检查通过", checkedPage, StringComparison.Ordinal);
+        Assert.Contains("应用后日历覆盖 2019、2020、2021、2022、2023、2024、2025、2026、2027 年", checkedPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("第 2 版", checkedPage, StringComparison.Ordinal);
+
+        var csv = WebUtility.HtmlDecode(CsvRegex().Match(checkedPage).Groups[1].Value);
+        var applied = await admin.Client.PostAsync("/staff/calendar?handler=Apply", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = StaffSession.TokenRegex().Match(checkedPage).Groups[1].Value,
+            ["Csv"] = csv,
+            ["SourceName"] = "2027.csv",
+        }));
+        var appliedPage = await applied.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+        Assert.Contains("已生效：工作日历第 2 版", appliedPage, StringComparison.Ordinal);
+        Assert.Contains("2024、2025、2026、2027</strong>", await admin.Client.GetStringAsync("/staff/calendar"), StringComparison.Ordinal);
+        Assert.Contains("上传：2027.csv", await admin.Client.GetStringAsync("/staff/calendar"), StringComparison.Ordinal);
+
+        var after = await admin.Client.GetStringAsync(caseUrl);
+        Assert.DoesNotContain("2027 年的节假日安排不在日历数据中", after, StringComparison.Ordinal);
+        Assert.True(string.CompareOrdinal(DueRegex().Match(after).Groups[1].Value, dueBefore) > 0, "元旦 2027 moves the due date later");
+        Assert.Contains("<td>更新工作日历</td>", await admin.Client.GetStringAsync("/staff/audit"), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> Upload(StaffSession session, string csv)
+    {
+        var page = await session.Client.GetStringAsync("/staff/calendar");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(StaffSession.TokenRegex().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "2027.csv" },
+        };
+        var response = await session.Client.PostAsync("/staff/calendar?handler=Check", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [GeneratedRegex("<h2>答复期限：(\\d{4}-\\d{2}-\\d{2})</h2>")]
+    private static partial Regex DueRegex();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"Csv\" value=\"([^\"]*)\"")]
+    private static partial Regex CsvRegex();
+}

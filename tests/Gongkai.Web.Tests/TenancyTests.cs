@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Net;
+using Gongkai.Domain.Applications;
+using Gongkai.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Tests;
+
+/// <summary>
+/// Isolation per page and endpoint (IDOR): an officer of 示例市教育局 (DEMO-JYJ) tries the demo office's (DEMO)
+/// object ids on every staff page and the draft API, and sees or changes nothing of it; a supervisor of DEMO reads an
+/// agency beneath but cannot act, and cannot read outside its tree; the installation administrator sees no cases.
+/// </summary>
+public sealed class TenancyTests(GongkaiFactory factory) : IClassFixture<GongkaiFactory>
+{
+    private sealed record Foreign(Guid OpenCase, string OpenTracking, int OpenVersion, Guid ClosedCase, string ClosedTracking, Guid Review, int ReviewResult);
+
+    private async Task<Foreign> DemoOfficeObjects()
+    {
+        using var _ = factory.CreateClient();
+        await Task.CompletedTask;
+        using var db = Database.Open(Path.Combine(factory.DataDirectory, "gongkai.db"));
+        var open = db.Applications.AsNoTracking().Where(a => a.AgencyCode == "DEMO" && a.State != (int)ApplicationState.Closed).OrderBy(a => a.TrackingNumber).First();
+        var closed = db.Applications.AsNoTracking().Where(a => a.AgencyCode == "DEMO" && a.State == (int)ApplicationState.Closed && a.Outcome != null).OrderBy(a => a.TrackingNumber).First();
+        var review = db.Reviews.AsNoTracking().Where(r => r.AgencyCode == "DEMO").OrderBy(r => r.FiledOn).First();
+        return new Foreign(open.Id, open.TrackingNumber, open.Version, closed.Id, closed.TrackingNumber, review.Id, review.Result);
+    }
+
+    private (int Version, string? Officer, int ReviewResult) Now(Foreign f)
+    {
+        using var db = Database.Open(Path.Combine(factory.DataDirectory, "gongkai.db"));
+        var open = db.Applications.AsNoTracking().Single(a => a.Id == f.OpenCase);
+        return (open.Version, open.AssignedOfficer, db.Reviews.AsNoTracking().Single(r => r.Id == f.Review).Result);
+    }
+
+    [Fact]
+    public async Task Officer_OtherAgencysCaseNoticesAndQueue_NotFoundOrAbsent()
+    {
+        var f = await DemoOfficeObjects();
+        using var clerk = await StaffSession.SignIn(factory, "jyj.clerk");
+
+        var queue = await clerk.Client.GetStringAsync("/staff?state=all");
+        var closedQueue = await clerk.Client.GetStringAsync("/staff?state=Closed");
+        Assert.Contains("DEMO-JYJ", queue, StringComparison.Ordinal);
+        Assert.DoesNotContain(f.OpenTracking, queue, StringComparison.Ordinal);
+        Assert.DoesNotContain(f.ClosedTracking, closedQueue, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.Client.GetAsync($"/staff/cases/{f.OpenCase}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.Client.GetAsync($"/staff/cases/{f.ClosedCase}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.Client.GetAsync($"/staff/cases/{f.ClosedCase}/notices/reply")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.Client.GetAsync($"/staff/cases/{f.ClosedCase}/notices/receipt?format=docx")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Officer_ActsOnOtherAgencysCaseAndReview_NothingChanges()
+    {
+        var f = await DemoOfficeObjects();
+        var before = Now(f);
+        using var head = await StaffSession.SignIn(factory, "jyj.head");
+        var (ownUrl, _) = await head.RegisterCase();
+        var foreignUrl = $"/staff/cases/{f.OpenCase}";
+
+        // The antiforgery token comes from the officer's own case page; the ids are the other agency's.
+        var act = await head.Post(ownUrl, foreignUrl + "?handler=Act", new()
+        {
+            ["version"] = f.OpenVersion.ToString(CultureInfo.InvariantCulture), ["Action"] = "Extend", ["Days"] = "10", ["Text"] = "越权", ["On"] = StaffSession.Today,
+        });
+        var assign = await head.Post(ownUrl, foreignUrl + "?handler=Assign", new() { ["officer"] = "jyj.clerk" });
+        var review = await head.Post("/staff/reviews", "/staff/reviews?handler=Result", new()
+        {
+            ["id"] = f.Review.ToString(), ["result"] = "Corrected", ["decidedOn"] = StaffSession.Today,
+        });
+        var reviewForeignCase = await head.Post("/staff/reviews", "/staff/reviews?handler=Add", new()
+        {
+            ["Tracking"] = f.OpenTracking, ["kind"] = "Reconsideration", ["filedOn"] = StaffSession.Today,
+        });
+
+        Assert.Equal(HttpStatusCode.NotFound, act.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, assign.StatusCode);
+        Assert.NotEqual(HttpStatusCode.Redirect, review.StatusCode);
+        Assert.Contains($"没有受理编号为“{f.OpenTracking}”的申请", await reviewForeignCase.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, Now(f));
+    }
+
+    [Fact]
+    public async Task Officer_ReviewsReportsCellsAuditDraft_OnlyOwnAgency()
+    {
+        var f = await DemoOfficeObjects();
+        var year = TimeProvider.System.GetUtcNow().Year - 1;
+        using var head = await StaffSession.SignIn(factory, "jyj.head");
+
+        var reviews = await head.Client.GetStringAsync("/staff/reviews");
+        var workspace = await head.Client.GetStringAsync($"/staff/reports/{year}");
+        var cells = await head.Client.GetStringAsync($"/staff/reports/{year}/cases?row=apps.new_received&col=total");
+        var audit = await head.Client.GetStringAsync("/staff/audit?actor=clerk");
+        var ownDraft = await head.Client.GetAsync($"/api/reports/DEMO-JYJ/{year}/draft");
+        var foreignDraft = await head.Client.GetAsync($"/api/reports/DEMO/{year}/draft");
+
+        Assert.DoesNotContain(f.Review.ToString(), reviews, StringComparison.Ordinal);
+        Assert.Contains("示例市教育局", workspace, StringComparison.Ordinal);
+        Assert.DoesNotContain("示例市人民政府办公室", workspace, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"DEMO-\d", cells);
+        Assert.Matches(@"DEMO-JYJ-\d", cells);
+        Assert.DoesNotContain("<td>clerk</td>", audit, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, ownDraft.StatusCode);
+        Assert.Contains("示例市教育局", await ownDraft.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, foreignDraft.StatusCode);
+    }
+
+    [Fact]
+    public async Task Supervisor_ReadsAgencyBeneath_CannotAct_CannotLeaveItsTree()
+    {
+        var f = await DemoOfficeObjects();
+        string jyjCase;
+        using (var db = Database.Open(Path.Combine(factory.DataDirectory, "gongkai.db")))
+        {
+            jyjCase = db.Applications.AsNoTracking().Where(a => a.AgencyCode == "DEMO-JYJ" && a.State != (int)ApplicationState.Closed).OrderBy(a => a.TrackingNumber).Select(a => a.Id.ToString()).First();
+            if (!db.Agencies.Any(a => a.Code == "ELSEWHERE"))
+            {
+                db.Agencies.Add(new Persistence.Entities.AgencyRow { Code = "ELSEWHERE", Name = "另一市人民政府办公室" });
+                db.SaveChanges();
+            }
+        }
+
+        using var supervisor = await StaffSession.SignIn(factory, "supervisor");
+        var own = await supervisor.Client.GetStringAsync("/staff?state=all");
+        Assert.Contains(f.OpenTracking, own, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await supervisor.Post("/staff/view", "/staff/view", new() { ["agency"] = "DEMO-JYJ" })).StatusCode);
+        var beneath = await supervisor.Client.GetStringAsync("/staff?state=all");
+        var casePage = await supervisor.Client.GetAsync($"/staff/cases/{jyjCase}");
+        Assert.Contains("DEMO-JYJ", beneath, StringComparison.Ordinal);
+        Assert.DoesNotContain(f.OpenTracking, beneath, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, casePage.StatusCode);
+
+        var act = await supervisor.Post($"/staff/cases/{jyjCase}", $"/staff/cases/{jyjCase}?handler=Assign", new() { ["officer"] = "jyj.clerk" });
+        Assert.Equal(HttpStatusCode.Forbidden, act.StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await supervisor.Post("/staff/view", "/staff/view", new() { ["agency"] = "ELSEWHERE" })).StatusCode);
+
+        // A forged cookie naming an agency outside its tree falls back to its own agency.
+        using var forged = await StaffSession.SignIn(factory, "supervisor");
+        forged.Client.DefaultRequestHeaders.Add("Cookie", "gongkai.view=ELSEWHERE");
+        var outside = await forged.Client.GetStringAsync("/staff?state=all");
+        Assert.Contains(f.OpenTracking, outside, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InstallationAdmin_SeesNoCases()
+    {
+        var f = await DemoOfficeObjects();
+        using var admin = await StaffSession.SignIn(factory, "sysadmin");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.Client.GetAsync($"/staff/cases/{f.OpenCase}")).StatusCode);
+        Assert.DoesNotContain(f.OpenTracking, await admin.Client.GetStringAsync("/staff?state=all"), StringComparison.Ordinal);
+    }
+}
