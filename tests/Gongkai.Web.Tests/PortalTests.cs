@@ -54,7 +54,7 @@ public sealed partial class PortalTests(GongkaiFactory factory) : IClassFixture<
             ["__RequestVerificationToken"] = token,
             ["Form.Category"] = "NaturalPerson",
             ["Form.Name"] = "赵六",
-            ["Form.IdProof"] = "110101199001011234",
+            ["Form.IdProof"] = "110101199001011237",
             ["Form.Contact"] = "zhao@example.com",
             ["Form.Request"] = "本镇2025年低保审核标准",
             ["Form.DeliveryForm"] = "电子文档",

@@ -44,6 +44,9 @@ public static class GongkaiHost
         builder.Services.AddOpenApi();
         builder.Services.AddScoped<StaffAccounts>();
         builder.Services.AddScoped<AuditLog>();
+        builder.AddAttachments();
+        Mail.OutboxSender.AddMail(builder);
+        builder.Services.AddScoped<Gongkai.UseCases.Notifications.Outbox>();
         builder.Services.AddAuthentication(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
             {
@@ -113,6 +116,7 @@ public static class GongkaiHost
         app.MapOpenApi("/openapi/v1.json");
         app.MapHealth();
         app.MapApplicationsApi();
+        app.MapAttachmentsApi();
         app.MapReportsApi();
         app.MapSuperviseApi();
         app.MapReportDownloads();

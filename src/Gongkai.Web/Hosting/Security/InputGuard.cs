@@ -68,7 +68,9 @@ public sealed partial class InputGuard(RequestDelegate next)
             return null;
         }
 
-        if (request.HasFormContentType)
+        // A multipart upload to the API is streamed to disk by its endpoint (AttachmentsApi): reading it here would
+        // buffer the file and leave the endpoint an empty body. Its only field is the file.
+        if (request.HasFormContentType && !(request.Path.StartsWithSegments("/api") && request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)))
         {
             try
             {
