@@ -16,6 +16,7 @@ public static class GongkaiCli
             SuperviseCommand.Build(stdout, stderr),
             AgencyCommands.Build(stdout, stderr),
             UserCommands.Build(stdout, stderr, stdin ?? Console.In),
+            RegistryCommands.Build(stdout, stderr),
         };
 
         var parse = root.Parse(args);
