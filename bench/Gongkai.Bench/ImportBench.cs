@@ -17,17 +17,17 @@ internal static class ImportBench
         var corpusDir = OptionText(args, "--corpus") ?? Path.Combine(Path.GetTempPath(), "gongkai-bench-corpus");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, corpus {corpusDir}");
         var watch = Stopwatch.StartNew();
-        var (text, html) = Corpus.Ensure(corpusDir, files);
-        Console.WriteLine($"corpus: {text.Length} text + {html.Length} HTML reports ({Bytes(text.Concat(html).Sum(f => new FileInfo(f).Length))}), ready in {watch.Elapsed.TotalSeconds:0.0} s");
+        var (text, html, oneLine) = Corpus.Ensure(corpusDir, files);
+        Console.WriteLine($"corpus: {text.Length} text + {html.Length} HTML + {oneLine.Length} one-line/run-together reports ({Bytes(text.Concat(html).Concat(oneLine).Sum(f => new FileInfo(f).Length))}), ready in {watch.Elapsed.TotalSeconds:0.0} s");
 
-        foreach (var (name, set) in new[] { ("text", text), ("HTML", html) })
+        foreach (var (name, set) in new[] { ("text", text), ("HTML", html), ("one-line", oneLine) })
         {
             Measure(set, DecodeOnly);
             Measure(set, Import);
             var decode = Best(set, DecodeOnly);
             var import = Best(set, Import);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"import {name,-4}: {set.Length / import:0} reports/s  (read+decode only: {set.Length / decode:0} reports/s; import takes {import / decode:0.0}x the time of reading+decoding)"));
+                $"import {name,-8}: {set.Length / import:0} reports/s  (read+decode only: {set.Length / decode:0} reports/s; import takes {import / decode:0.0}x the time of reading+decoding)"));
         }
 
         BatchMemory(Path.GetDirectoryName(text[0])!, text.Length);

@@ -5,11 +5,14 @@ return command switch
 {
     "import" => ImportBench.Run(args.Skip(1).ToArray()),
     "casework" => CaseworkBench.Run(),
+    "supervise" => SupervisionBench.Run(args.Skip(1).ToArray()),
+    "seed-platform" => PlatformSeeder.Run(args.Skip(1).ToArray()),
+    "registry" => RegistryBench.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Gongkai.Bench import [--files N] [--corpus DIR] | casework");
+    Console.Error.WriteLine("usage: Gongkai.Bench import [--files N] [--corpus DIR] | casework | supervise [--agencies N] [--years N] | seed-platform DATABASE | registry [--docs N] [--rows N] [--index DIR]");
     return 2;
 }

@@ -13,8 +13,10 @@ public static class GongkaiCli
             DeadlineCommand.Build(stdout, stderr),
             DatabaseCommands.Db(stdout, stderr),
             DatabaseCommands.Demo(stdout, stderr),
+            SuperviseCommand.Build(stdout, stderr),
             AgencyCommands.Build(stdout, stderr),
             UserCommands.Build(stdout, stderr, stdin ?? Console.In),
+            RegistryCommands.Build(stdout, stderr),
         };
 
         var parse = root.Parse(args);

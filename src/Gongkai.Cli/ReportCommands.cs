@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Gongkai.Cli;
 
-/// <summary><c>gongkai report …</c>: check, render and template.</summary>
+/// <summary><c>gongkai report …</c>: check, import, render, template and roll up.</summary>
 public static class ReportCommands
 {
     public static Command Build(TextWriter stdout, TextWriter stderr) => new("report", "年度报告：检查、导入、排版、空白模板")
@@ -11,6 +11,8 @@ public static class ReportCommands
         RenderCommand.Build(stdout, stderr),
         TemplateCommand.Build(stdout, stderr),
         ImportCommand.Build(stdout, stderr),
+        RollupCommand.Build(stdout, stderr),
+        CollectCommand.Build(stdout, stderr),
         DatabaseCommands.Generate(stdout, stderr),
     };
 

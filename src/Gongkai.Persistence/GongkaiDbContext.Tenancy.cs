@@ -36,6 +36,9 @@ public abstract partial class GongkaiDbContext
         modelBuilder.Entity<AuditRow>().HasQueryFilter(x => ScopeAgency == null || x.AgencyCode == ScopeAgency);
         modelBuilder.Entity<ReportDraftRow>().HasQueryFilter(x => ScopeAgency == null || x.AgencyCode == ScopeAgency);
         modelBuilder.Entity<ReportVersionRow>().HasQueryFilter(x => ScopeAgency == null || x.AgencyCode == ScopeAgency);
+        // The registry (issue 14): attachments and review steps are reached through their document.
+        modelBuilder.Entity<Registry.RegistryDocumentRow>().HasQueryFilter(x => ScopeAgency == null || x.AgencyCode == ScopeAgency);
+        modelBuilder.Entity<Registry.DecisionCountsRow>().HasQueryFilter(x => ScopeAgency == null || x.AgencyCode == ScopeAgency);
     }
 
     /// <summary>A bug guard, not a user message: pages refuse earlier, in words. Audit entries are always written.</summary>
@@ -65,6 +68,8 @@ public abstract partial class GongkaiDbContext
                 ReportDraftRow d => d.AgencyCode,
                 ReportVersionRow v => v.AgencyCode,
                 AgencyGuideRow g => g.AgencyCode,
+                Registry.RegistryDocumentRow d => d.AgencyCode,
+                Registry.DecisionCountsRow c => c.AgencyCode,
                 _ => null,
             };
             if (owner is not null && scope.Agency is { } agency && owner != agency)

@@ -30,6 +30,10 @@ public abstract partial class GongkaiDbContext(DbContextOptions options) : DbCon
 
     public DbSet<ReportVersionRow> ReportVersions => Set<ReportVersionRow>();
 
+    public DbSet<CollectedSourceRow> CollectedSources => Set<CollectedSourceRow>();
+
+    public DbSet<CollectedReportRow> CollectedReports => Set<CollectedReportRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Wave-2 entities each bring an IEntityTypeConfiguration beside them (one feature, one folder).

@@ -7,6 +7,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 }
 
 builder.AddGongkai();
+builder.AddRegistry();
 var app = builder.Build();
 try
 {

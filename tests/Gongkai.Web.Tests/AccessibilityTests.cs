@@ -18,12 +18,12 @@ public sealed partial class AccessibilityTests(GongkaiFactory factory) : IClassF
         var (caseUrl, _) = await clerk.RegisterCase();
         var year = StaffSession.Today[..4];
         var pages = new List<(string Url, string Html)>();
-        foreach (var url in new[] { "/", "/apply", "/status", "/reports", "/staff/login" })
+        foreach (var url in new[] { "/", "/apply", "/status", "/reports", "/staff/login", "/catalogue", "/catalogue?q=%E4%BF%9D%E6%8A%A4" })
         {
             pages.Add((url, await anonymous.GetStringAsync(url)));
         }
 
-        foreach (var url in new[] { "/staff", "/staff/cases/new", caseUrl, "/staff/reviews", $"/staff/reports/{year}", $"/staff/reports/{int.Parse(year, System.Globalization.CultureInfo.InvariantCulture) - 1}" })
+        foreach (var url in new[] { "/staff", "/staff/cases/new", caseUrl, "/staff/reviews", $"/staff/reports/{year}", $"/staff/reports/{int.Parse(year, System.Globalization.CultureInfo.InvariantCulture) - 1}", "/staff/registry", "/staff/registry/new", "/staff/registry/import" })
         {
             pages.Add((url, await clerk.Client.GetStringAsync(url)));
         }

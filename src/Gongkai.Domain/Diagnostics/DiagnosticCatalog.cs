@@ -164,6 +164,35 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NoTotalColumn = new(
         "GK4017", Severity.Info, "Table 三 printed without its 总计 column", "表三没有“总计”列，总计列按空白处理");
 
+    public static readonly DiagnosticDescriptor OldRegulationLayout = new(
+        "GK4018", Severity.Error, "A report in the layout of the 2008 regulation",
+        "这是按 2008 年施行的旧《政府信息公开条例》格式编写的年度报告（{0}），其统计表与 2019 年起的格式不同，不能按现行格式导入");
+
+    // ---- GK5xxx: rolling reports up (汇总) ----
+    public static readonly DiagnosticDescriptor RollupOtherOutcomeMapped = new(
+        "GK5001", Severity.Warning, "2019 （六）其他处理 counted under 2021 （六）3.其他",
+        "{0} 的报告按 2019 年格式填写，其“（六）其他处理”（{1}）在汇总中计入 2021 年格式的“3.其他”一行", "ogi-rules §5");
+
+    public static readonly DiagnosticDescriptor RollupYearsDiffer = new(
+        "GK5002", Severity.Error, "Reports of different years cannot be rolled up",
+        "汇总只能针对同一年度：{0} 的报告是 {1} 年度，其他报告是 {2} 年度");
+
+    public static readonly DiagnosticDescriptor RollupYearMissing = new(
+        "GK5003", Severity.Error, "A report without a year cannot be rolled up",
+        "{0} 的报告未写明年度，无法确定计入哪一年的汇总");
+
+    public static readonly DiagnosticDescriptor RollupProactiveNotComparable = new(
+        "GK5004", Severity.Warning, "Table 二 cells that mean different things in the two formats",
+        "参与汇总的报告格式不同（2019 年格式 {0} 份，2021 年格式 {1} 份）；表二只汇总两种格式含义相同的 {2} 个单元格，其余 {3} 个单元格留空");
+
+    public static readonly DiagnosticDescriptor RollupTextNotSummed = new(
+        "GK5005", Severity.Info, "A text cell left out of the roll-up",
+        "{0} 的“{1}”填写的是文字“{2}”，未计入汇总");
+
+    public static readonly DiagnosticDescriptor RollupSameAgencyTwice = new(
+        "GK5006", Severity.Error, "The same agency's report given twice",
+        "{0} 的 {1} 年度报告出现了 {2} 次，汇总会重复计数");
+
     /// <summary>Every descriptor, ordered by code.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalog)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -17,9 +17,13 @@ public static class DiagnosticJson
         w.WriteEndArray();
     }
 
-    public static void Write(Utf8JsonWriter w, Diagnostic d)
+    /// <param name="w">The writer.</param>
+    /// <param name="d">The diagnostic.</param>
+    /// <param name="source">Which input it is about, when one output gathers the diagnostics of several.</param>
+    public static void Write(Utf8JsonWriter w, Diagnostic d, string? source = null)
     {
         w.WriteStartObject();
+        WriteIf(w, "source", source);
         w.WriteString("code", d.Code);
         w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
         w.WriteStartObject("location");

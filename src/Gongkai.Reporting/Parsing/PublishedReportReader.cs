@@ -28,6 +28,19 @@ public static partial class PublishedReportReader
     public static ReadResult Read(IReadOnlyList<SourceLine> lines, List<Diagnostic>? diagnostics = null)
     {
         diagnostics ??= [];
+        lines = SiteChrome.Strip(lines);
+        var running = RunningText.IsRunningText(lines);
+        if (running)
+        {
+            lines = RunningText.Split(lines);
+        }
+
+        if (OldRegulationLayout(lines) is { } signal)
+        {
+            diagnostics.Add(DiagnosticCatalog.OldRegulationLayout.Create(DiagnosticLocation.At(signal.Line), signal.Text));
+            return new ReadResult(null, diagnostics);
+        }
+
         var headingAt = FindHeadings(lines);
         var found = headingAt.Count(h => h >= 0);
         if (found < 2)
@@ -56,7 +69,7 @@ public static partial class PublishedReportReader
             region[i] = lines.Skip(headingAt[i] + 1).Take(end - headingAt[i] - 1).ToList();
         }
 
-        var proactiveTokens = TableTokenizer.Tokenize(region[1], separateDigitsFromText: false);
+        var proactiveTokens = TableTokenizer.Tokenize(region[1], separateDigitsFromText: running);
         var applicationTokens = TableTokenizer.Tokenize(region[2], separateDigitsFromText: true);
         var reviewTokens = TableTokenizer.Tokenize(region[3], separateDigitsFromText: true);
 
@@ -69,7 +82,7 @@ public static partial class PublishedReportReader
         report.Sections.Sec5 = Narrative(region[4]);
         report.Sections.Sec6 = Narrative(region[5]);
 
-        ProactiveTableReader.Read(proactiveTokens, report, diagnostics);
+        ProactiveTableReader.Read(proactiveTokens, report, diagnostics, splitDigits: running);
         ApplicationsTableReader.Read(applicationTokens, report, diagnostics);
         ReviewTableReader.Read(reviewTokens, report, diagnostics);
         return new ReadResult(report, diagnostics);
@@ -102,6 +115,53 @@ public static partial class PublishedReportReader
 
         return edition;
     }
+
+    /// <summary>
+    /// The headings and table captions only the 2008 regulation's reports have (its 第三十二条 listed 收费及减免
+    /// and 不予公开 as sections of their own); a report in the 2019 format never prints them.
+    /// </summary>
+    private static (int Line, string Text)? OldRegulationLayout(IReadOnlyList<SourceLine> lines)
+    {
+        // The 2019 format (国办公开办函〔2019〕60号, then 〔2021〕30号) reports on 2019 onward: a report on an
+        // earlier year is in the 2008 layout whatever its headings look like.
+        foreach (var line in lines.Where(l => l.Text.Trim().Length is > 0 and <= 100).Take(8))
+        {
+            var title = OldTitleRegex().Match(ChineseText.Compact(line.Text));
+            if (title.Success && int.Parse(title.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture) < 2019)
+            {
+                return (line.Line, "报告年度为 " + title.Groups["year"].Value + " 年");
+            }
+        }
+
+        foreach (var line in lines.Take(2000))
+        {
+            if (line.Text.Contains("指标名称", StringComparison.Ordinal) && line.Text.Contains("计量单位", StringComparison.Ordinal))
+            {
+                return (line.Line, "统计表“指标名称/计量单位”");
+            }
+
+            var key = ChineseText.LabelKey(line.Text);
+            foreach (var signal in OldLayoutSignals)
+            {
+                var at = key.IndexOf(signal, StringComparison.Ordinal);
+                if (at >= 0 && (at < 4 || key.Length < 60))
+                {
+                    return (line.Line, "“" + signal + "”");
+                }
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"(?<year>(19|20)\d{2})年度?(政府|政务)?信息公开(工作)?(年度)?(工作)?(报告|年报)")]
+    private static partial Regex OldTitleRegex();
+
+    private static readonly string[] OldLayoutSignals =
+    [
+        "政府信息公开的收费及减免情况", "收费及减免情况", "依申请公开政府信息和不予公开政府信息的情况",
+        "因政府信息公开申请提起行政复议、行政诉讼的情况", "因政府信息公开申请提起行政复议,行政诉讼的情况",
+    ];
 
     private static int[] FindHeadings(IReadOnlyList<SourceLine> lines)
     {

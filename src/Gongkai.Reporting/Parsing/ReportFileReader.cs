@@ -120,7 +120,7 @@ public static class ReportFileReader
         }
     }
 
-    private static bool LooksLikeHtml(string text)
+    internal static bool LooksLikeHtml(string text)
     {
         var head = text.AsSpan(0, Math.Min(text.Length, 8192));
         return head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase) ||

@@ -4,8 +4,8 @@ namespace Gongkai.UseCases.Calendar;
 
 /// <summary>
 /// The working-day calendar in force: a file named by the caller or by GONGKAI_CALENDAR (same format as
-/// data/cn-holidays.csv), else the data compiled in. Due dates are never stored, so replacing the file
-/// recomputes every open case's due date.
+/// data/cn-holidays.csv), else the data compiled in. The CLI counts with it; the web application stores it as the
+/// first version of its database calendar (CalendarStore), which administrators then update.
 /// </summary>
 public static class CalendarFile
 {
@@ -15,7 +15,10 @@ public static class CalendarFile
     public static WorkingDayCalendar? Load(string? path, out string? problem)
     {
         problem = null;
-        path ??= Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            path = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        }
         if (string.IsNullOrWhiteSpace(path))
         {
             return WorkingDayCalendar.Embedded;

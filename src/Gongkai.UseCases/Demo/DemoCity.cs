@@ -89,6 +89,7 @@ public sealed class DemoCity(GongkaiDbContext db, WorkingDayCalendar calendar, T
 
         db.SaveChanges();
         db.ChangeTracker.Clear();
+        new SupervisionDemo(db, time).Run();
         return new Summary(Agencies.Count, applications, reviews, thisYear, accounts, password);
     }
 }

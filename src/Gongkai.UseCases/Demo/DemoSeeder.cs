@@ -72,6 +72,8 @@ public sealed class DemoSeeder(GongkaiDbContext db, WorkingDayCalendar calendar,
         }
 
         store.AddRange(cases, reviews);
+        // The catalogue goes back further than the cases (an agency's documents outlive its applications): four years at least.
+        new Registry.DemoRegistrySeeder(db, time).Run(code, Math.Min(firstYear, lastYear - 3), lastYear, perYear: casesPerAgency >= 100 ? 100 : 40);
         return (cases.Count, reviews.Count);
     }
 

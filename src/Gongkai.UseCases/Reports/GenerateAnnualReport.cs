@@ -1,17 +1,23 @@
 using System.Globalization;
 using Gongkai.Domain.Applications;
 using Gongkai.Domain.Reports;
+using Gongkai.Domain.Registry;
 using Gongkai.Persistence;
+using Gongkai.UseCases.Registry;
 
 namespace Gongkai.UseCases.Reports;
 
 /// <summary>
 /// The annual report of an agency for a year, generated from its records: tables 三 and 四 aggregated in
 /// the database, a draft of sections 一 and 六 from the figures (fee collection is reported in 六, I-09).
-/// Table 二 and section 五 are the officers' to fill in.
+/// Table 二 comes from the proactive-disclosure registry where it holds the figures (<see cref="RegistryTableTwo"/>);
+/// the rest of table 二 and section 五 are the officers' to fill in.
 /// </summary>
-public sealed class GenerateAnnualReport(GongkaiDbContext db)
+public sealed class GenerateAnnualReport(GongkaiDbContext db, TableTwoCounting? counting = null)
 {
+    /// <summary>The table 二 keys the last <see cref="Run"/> filled from the registry.</summary>
+    public IReadOnlyList<string> RegistryKeys { get; private set; } = [];
+
     public AnnualReport? Run(string agencyCode, int year)
     {
         var agency = db.Agencies.Find(agencyCode);
@@ -22,6 +28,7 @@ public sealed class GenerateAnnualReport(GongkaiDbContext db)
 
         var report = new CaseStore(db).AnnualTables(agencyCode, year);
         report.Agency = agency.Name;
+        RegistryKeys = new RegistryTableTwo(db, counting).Fill(report, agencyCode, year);
         int Cell(string row) => report.GetApplications(row, ApplicantColumn.Total) ?? 0;
         report.Sections.Sec1 = string.Create(CultureInfo.InvariantCulture,
             $"{year}年，{agency.Name}认真贯彻落实《中华人民共和国政府信息公开条例》。全年新收政府信息公开申请{Cell(ApplicationKeys.NewReceived)}件，上年结转{Cell(ApplicationKeys.CarriedOver)}件，办结{Cell(ApplicationKeys.OutcomeTotal)}件，结转下年度继续办理{Cell(ApplicationKeys.CarriedForward)}件。");

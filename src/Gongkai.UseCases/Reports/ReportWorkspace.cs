@@ -1,4 +1,5 @@
 using Gongkai.Domain.Diagnostics;
+using Gongkai.Domain.Registry;
 using Gongkai.Domain.Reports;
 using Gongkai.Persistence;
 using Gongkai.Persistence.Entities;
@@ -13,7 +14,7 @@ namespace Gongkai.UseCases.Reports;
 /// and the narrative from the officers' draft, validated together; publishing freezes the whole report as a
 /// numbered version. A published version never changes: a correction is the next number with a change note.
 /// </summary>
-public sealed class ReportWorkspace(GongkaiDbContext db, TimeProvider time)
+public sealed class ReportWorkspace(GongkaiDbContext db, TimeProvider time, TableTwoCounting? counting = null)
 {
     public sealed record Workspace(AnnualReport Report, int DraftVersion, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<PublishedVersion> Versions)
     {
@@ -21,6 +22,9 @@ public sealed class ReportWorkspace(GongkaiDbContext db, TimeProvider time)
 
         /// <summary>The report as it would be published now differs from the current published version.</summary>
         public bool ChangedSincePublished { get; init; }
+
+        /// <summary>Table 二 cells generated from the registry (not editable; drill-down to the documents).</summary>
+        public IReadOnlyList<string> RegistryKeys { get; init; } = [];
     }
 
     public sealed record PublishedVersion(string AgencyCode, string AgencyName, int Year, int Number, DateTimeOffset PublishedAt, string PublishedBy, string ChangeNote);
@@ -36,7 +40,8 @@ public sealed class ReportWorkspace(GongkaiDbContext db, TimeProvider time)
 
     public Workspace? Open(string agency, int year)
     {
-        var report = new GenerateAnnualReport(db).Run(agency, year);
+        var generator = new GenerateAnnualReport(db, counting);
+        var report = generator.Run(agency, year);
         if (report is null)
         {
             return null;
@@ -45,7 +50,7 @@ public sealed class ReportWorkspace(GongkaiDbContext db, TimeProvider time)
         var draft = db.ReportDrafts.AsNoTracking().SingleOrDefault(d => d.AgencyCode == agency && d.Year == year);
         if (draft is not null && CanonicalJsonReader.Read(draft.Json).Report is { } saved)
         {
-            foreach (var key in report.Schema.ProactiveKeys)
+            foreach (var key in report.Schema.ProactiveKeys.Except(generator.RegistryKeys))
             {
                 report.SetProactive(key, saved.GetProactive(key));
             }
@@ -70,6 +75,7 @@ public sealed class ReportWorkspace(GongkaiDbContext db, TimeProvider time)
         return new Workspace(report, draft?.Version ?? 0, diagnostics, versions)
         {
             ChangedSincePublished = current is not null && current != CanonicalJsonWriter.Write(report),
+            RegistryKeys = generator.RegistryKeys,
         };
     }
 

@@ -47,14 +47,14 @@ public static class ReportsApi
                 : Results.Ok(versions.Select(v => new { version = v.Number, publishedAt = v.PublishedAt, changeNote = v.ChangeNote }));
         }).WithSummary("年度报告的发布记录（版本、发布时间、更正说明）");
 
-        group.MapGet("/{agency}/{year:int}/draft", (string agency, int year, GongkaiDbContext db, TimeProvider time, HttpContext http) =>
+        group.MapGet("/{agency}/{year:int}/draft", (string agency, int year, GongkaiDbContext db, TimeProvider time, HttpContext http, Gongkai.UseCases.Registry.RegistryOptions registry) =>
         {
             if (http.User.FindFirst("agency")?.Value != agency)
             {
                 return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "无权访问", detail: "只能查看本机关的年度报告草稿。");
             }
 
-            var workspace = new ReportWorkspace(db, time).Open(agency, year);
+            var workspace = new ReportWorkspace(db, time, registry.Counting).Open(agency, year);
             return workspace is null
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到机关", detail: $"没有代码为“{agency}”的机关。")
                 : Results.Text(CanonicalJsonWriter.Write(workspace.Report, workspace.Diagnostics), "application/json; charset=utf-8");

@@ -113,6 +113,7 @@ public static class GongkaiHost
         app.MapHealth();
         app.MapApplicationsApi();
         app.MapReportsApi();
+        app.MapSuperviseApi();
         app.MapReportDownloads();
         app.MapRazorPages();
     }

@@ -25,6 +25,12 @@ public sealed class DiagnosticsDocTests
         ["GK1006"] = () => CanonicalJsonReader.Read("{ \"edition\": \"2021\", \"year\": \"二〇二一\" }").Diagnostics.FirstOrDefault(),
         ["GK1007"] = () => DiagnosticCatalog.InputTooLarge.Create(DiagnosticLocation.Report, "100 MB", "64 MB"),
         ["GK4013"] = () => DiagnosticCatalog.ToolMissing.Create(DiagnosticLocation.Report, Parsing.Shapes.PdfShape.MissingTool),
+        ["GK5001"] = () => RollupExample(Gongkai.Domain.Reports.ReportEdition.Edition2019, 2021, "GK5001"),
+        ["GK5002"] = () => RollupExample(Gongkai.Domain.Reports.ReportEdition.Edition2021, 2022, "GK5002"),
+        ["GK5003"] = () => RollupExample(Gongkai.Domain.Reports.ReportEdition.Edition2021, null, "GK5003"),
+        ["GK5004"] = () => RollupExample(Gongkai.Domain.Reports.ReportEdition.Edition2019, 2021, "GK5004"),
+        ["GK5005"] = () => Gongkai.Reporting.Aggregation.ReportRollup.Of([Gongkai.Reporting.Aggregation.RollupSource.Of(SampleReports.Clean2019(), "a.json")]).Diagnostics.FirstOrDefault(d => d.Code == "GK5005"),
+        ["GK5006"] = () => RollupExample(Gongkai.Domain.Reports.ReportEdition.Edition2021, 2021, "GK5006", sameAgency: true),
     };
 
     [Fact]
@@ -43,7 +49,8 @@ public sealed class DiagnosticsDocTests
         sb.Append("- **GK1xxx** reading input (unreadable file, malformed JSON, unknown keys)\n");
         sb.Append("- **GK2xxx** the consistency rules of the national format (勾稽关系, ogi-rules §4.6 C-01…C-08)\n");
         sb.Append("- **GK3xxx** what a supervising office flags (edition vs year, length, blanks, missing sections)\n");
-        sb.Append("- **GK4xxx** importing published reports (what could not be found, placed or read as printed)\n\n");
+        sb.Append("- **GK4xxx** importing published reports (what could not be found, placed or read as printed)\n");
+        sb.Append("- **GK5xxx** rolling reports up (汇总: mapping between the 2019 and 2021 layouts, years, duplicates)\n\n");
         sb.Append("Severity decides the CLI exit code: any `error` → 1; an unreadable input → 2.\n\n");
         sb.Append("| code | severity | rule | what it means |\n|---|---|---|---|\n");
         foreach (var d in DiagnosticCatalog.All)
@@ -61,6 +68,16 @@ public sealed class DiagnosticsDocTests
         }
 
         return sb.ToString();
+    }
+
+    private static Diagnostic? RollupExample(Gongkai.Domain.Reports.ReportEdition secondEdition, int? secondYear, string code, bool sameAgency = false)
+    {
+        var first = SampleReports.Qingtongxia2021();
+        var second = RandomReports.Create(1, secondEdition);
+        second.Agency = sameAgency ? first.Agency : "某某县自然资源局";
+        second.Year = secondYear;
+        return Gongkai.Reporting.Aggregation.ReportRollup.Of([Gongkai.Reporting.Aggregation.RollupSource.Of(first, "a.json"), Gongkai.Reporting.Aggregation.RollupSource.Of(second, "b.json")])
+            .Diagnostics.FirstOrDefault(d => d.Code == code);
     }
 
     private static Diagnostic? Example(string code)

@@ -8,8 +8,8 @@ using Gongkai.Testing;
 namespace Gongkai.Reporting.Tests.Import;
 
 /// <summary>
-/// Bad input gets diagnostics, never an exception: ≥ 10,000 seeded mutations of real and rendered
-/// reports — truncation, byte flips, shuffled and duplicated lines, 1 MB cells, binary junk — each read
+/// Bad input gets diagnostics, never an exception: ≥ 10,000 seeded mutations of real, rendered and
+/// degraded (crawled, run-together, reading-order) reports — truncation, byte flips, shuffled and duplicated lines, 1 MB cells, binary junk — each read
 /// and validated. The same seed gives the same inputs on every run.
 /// </summary>
 public sealed class FuzzTests
@@ -115,6 +115,14 @@ public sealed class FuzzTests
             foreach (var format in new[] { RenderFormat.Markdown, RenderFormat.Html, RenderFormat.Text })
             {
                 list.Add((name + ReportRenderer.Extension(format), Encoding.UTF8.GetBytes(ReportRenderer.RenderToString(report, format))));
+            }
+
+            // The crawled and converted shapes (one line, run together, CR, cells one per line, reading order…)
+            // go through the running-text splitter, the digit-run search and the reading-order stage.
+            var text = ReportRenderer.RenderToString(report, RenderFormat.Text);
+            foreach (var (shape, degrade) in Degrade.Shapes)
+            {
+                list.Add((name + "." + shape, Encoding.UTF8.GetBytes(degrade(text))));
             }
 
             using var docx = new MemoryStream();

@@ -27,6 +27,7 @@ public sealed class ImportDiagnosticsTests
         ["GK4012"] = Fixture("GK4012.txt"),
         ["GK4015"] = Fixture("GK4015.txt"),
         ["GK4017"] = Seed("001_ee45b9e2cb004431.txt"),
+        ["GK4018"] = Fixture("GK4018.txt"),
     };
 
     public static TheoryData<string> Codes() => [.. Inputs.Keys];

@@ -1,18 +1,116 @@
+using System.Text.RegularExpressions;
+
 namespace Gongkai.Reporting.Parsing.Shapes;
 
-/// <summary>Plain text and Markdown: one source line per line.</summary>
-public static class TextShape
+/// <summary>
+/// Plain text and Markdown: one source line per line, whatever ends it (LF, CR LF, a bare CR, or a mix
+/// of them). A form feed is a page break (pdftotext): the page number printed next to it is dropped.
+/// </summary>
+public static partial class TextShape
 {
     public static List<SourceLine> Lines(string text)
     {
         var lines = new List<SourceLine>();
         var number = 1;
-        foreach (var range in text.AsSpan().Split('\n'))
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
         {
-            var line = text.AsSpan(range.Start.Value, range.End.Value - range.Start.Value).TrimEnd('\r');
-            lines.Add(new SourceLine(line.ToString(), number++));
+            if (i < text.Length && text[i] is not ('\n' or '\r'))
+            {
+                continue;
+            }
+
+            lines.Add(new SourceLine(text[start..i], number++));
+            if (i < text.Length - 1 && text[i] == '\r' && text[i + 1] == '\n')
+            {
+                i++;
+            }
+
+            start = i + 1;
         }
 
-        return lines;
+        return text.Contains('\f', StringComparison.Ordinal) ? WithoutPageBreaks(lines) : lines;
     }
+
+    /// <summary>
+    /// Page numbers ("3", "- 3 -", "第 3 页", "第3页 共10页") on the lines around a form feed are the
+    /// page's footer or header, not cells of a table that runs across the page break.
+    /// </summary>
+    private static List<SourceLine> WithoutPageBreaks(List<SourceLine> lines)
+    {
+        var drop = new HashSet<int>();
+        var page = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!lines[i].Text.Contains('\f', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            page++;
+
+            var before = lines[i].Text[..lines[i].Text.IndexOf('\f', StringComparison.Ordinal)];
+            var after = lines[i].Text[(lines[i].Text.LastIndexOf('\f') + 1)..];
+            lines[i] = lines[i] with { Text = IsPageNumber(after, page + 1) && PageFooterWordsRegex().IsMatch(after) ? string.Empty : after };
+            if (before.Trim().Length > 0 && !IsPageNumber(before, page))
+            {
+                lines.Insert(i, new SourceLine(before, lines[i].Line));
+                i++;
+            }
+
+            for (var j = i - 1; j >= 0 && j >= i - 3; j--)
+            {
+                if (lines[j].Text.Trim().Length == 0)
+                {
+                    continue;
+                }
+
+                if (IsPageNumber(lines[j].Text, page))
+                {
+                    // The page's footer and the space that set it off from the body: neither is a cell.
+                    for (var k = j; k < i; k++)
+                    {
+                        drop.Add(k);
+                    }
+
+                    for (var k = j - 1; k >= 0 && k >= j - 2 && lines[k].Text.Trim().Length == 0; k--)
+                    {
+                        drop.Add(k);
+                    }
+                }
+
+                break;
+            }
+
+            for (var j = i + 1; j < lines.Count && j <= i + 3; j++)
+            {
+                if (lines[j].Text.Trim().Length == 0)
+                {
+                    continue;
+                }
+
+                if (IsPageNumber(lines[j].Text, page + 1) && PageFooterWordsRegex().IsMatch(lines[j].Text))
+                {
+                    drop.Add(j);
+                }
+
+                break;
+            }
+        }
+
+        return lines.Where((_, i) => !drop.Contains(i)).ToList();
+    }
+
+    /// <summary>A decorated page number ("- 3 -", "第3页"), or a bare number only when it is this page's number.</summary>
+    private static bool IsPageNumber(string text, int page)
+    {
+        var m = PageNumberRegex().Match(text);
+        return m.Success && (PageFooterWordsRegex().IsMatch(text) || m.Groups["n"].Value == page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [GeneratedRegex(@"^\s*([-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|(?<n>\d{1,4}))\s*$")]
+    private static partial Regex PageNumberRegex();
+
+    [GeneratedRegex(@"[-—–页/]")]
+    private static partial Regex PageFooterWordsRegex();
 }

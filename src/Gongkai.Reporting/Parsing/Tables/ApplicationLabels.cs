@@ -68,6 +68,13 @@ public static partial class ApplicationLabels
         }
 
         var key = ChineseText.LabelKey(text);
+
+        // The column headers run together into one piece (a page saved as running text).
+        if (key.Contains("自然人", StringComparison.Ordinal) && key.Contains("法人或其他组织", StringComparison.Ordinal))
+        {
+            return key.Contains("总计", StringComparison.Ordinal) ? ApplicationLabel.TotalHeader : ApplicationLabel.Header;
+        }
+
         var prefix = PrefixRegex().Match(key);
         var core = key[prefix.Length..];
 

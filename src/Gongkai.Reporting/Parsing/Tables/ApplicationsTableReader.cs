@@ -15,6 +15,7 @@ internal static class ApplicationsTableReader
     public static void Read(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics)
     {
         var schema = report.Schema;
+        tokens = ReadingOrder.LabelsFirst(tokens, Roles(tokens, report.Edition, schema));
         var observations = new Dictionary<string, RowObservation>();
         RowObservation? current = null;
         string? previousKey = null;
@@ -115,6 +116,31 @@ internal static class ApplicationsTableReader
         InferMissing(report, rows, rows.Select((_, i) => candidates[i][choice[i]]).ToArray(), hasTotalColumn, diagnostics);
     }
 
+    private static List<ReadingOrder.Role> Roles(IReadOnlyList<TableToken> tokens, ReportEdition edition, ReportSchema schema)
+    {
+        var roles = new List<ReadingOrder.Role>(tokens.Count);
+        string? previousKey = null;
+        foreach (var token in tokens)
+        {
+            var label = token.Kind == TokenKind.Text ? ApplicationLabels.Recognise(token.Text, edition, previousKey) ?? NextNumberedRow(token.Text, previousKey, schema) : null;
+            switch (label?.Kind)
+            {
+                case ApplicationLabelKind.Row when schema.IsApplicationRowKey(label.RowKey!):
+                    previousKey = label.RowKey;
+                    roles.Add(ReadingOrder.Role.RowLabel);
+                    break;
+                case ApplicationLabelKind.TotalHeader or ApplicationLabelKind.Header:
+                    roles.Add(ReadingOrder.Role.Header);
+                    break;
+                default:
+                    roles.Add(ReadingOrder.Role.Other);
+                    break;
+            }
+        }
+
+        return roles;
+    }
+
     /// <summary>
     /// A label cut short by wrapping ("1.申请人无正当理由") is the next sub-row with that list number
     /// after the row before it, in the template's order.
@@ -134,8 +160,10 @@ internal static class ApplicationsTableReader
             : null;
     }
 
+    /// <summary>A count, or a run of digits too long for one cell (cells run together), left for splitting.</summary>
     private static bool IsCount(TableToken token) =>
-        token.Kind != TokenKind.Number || int.TryParse(token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+        token.Kind != TokenKind.Number || int.TryParse(token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ||
+        (token.Text.Length <= 9 * 7 && token.Text.All(char.IsAsciiDigit));
 
     /// <summary>A number that is not a whole count ("7.5") is reported and read as blank.</summary>
     private static TableToken Unusable(TableToken token, string label, List<Diagnostic> diagnostics)

@@ -29,9 +29,12 @@ internal static partial class ProactiveTableReader
         return score;
     }
 
-    public static void Read(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics)
+    /// <param name="splitDigits">Whether cells may have run together (a page saved as running text); elsewhere
+    /// fewer numbers than columns means blank cells were dropped, and the numbers are not cut apart.</param>
+    public static void Read(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics, bool splitDigits = false)
     {
         var schema = report.Schema;
+        tokens = ReadingOrder.LabelsFirst(tokens, tokens.Select(t => Role(t, schema)).ToList());
         ProactiveBlock? block = null;
         (ProactiveBlock Block, ProactiveRow Row, TableToken Label)? current = null;
         var values = new Dictionary<string, (ProactiveBlock Block, ProactiveRow Row, TableToken Label, List<TableToken> Values)>();
@@ -85,12 +88,12 @@ internal static partial class ProactiveTableReader
                     continue;
                 }
 
-                Place(found.Values, b, row, found.Label, report, diagnostics);
+                Place(found.Values, b, row, found.Label, report, diagnostics, splitDigits);
             }
         }
     }
 
-    private static void Place(List<TableToken> tokens, ProactiveBlock block, ProactiveRow row, TableToken label, AnnualReport report, List<Diagnostic> diagnostics)
+    private static void Place(List<TableToken> tokens, ProactiveBlock block, ProactiveRow row, TableToken label, AnnualReport report, List<Diagnostic> diagnostics, bool splitDigits)
     {
         var width = block.Columns.Count;
         var cells = tokens.ToList();
@@ -104,7 +107,16 @@ internal static partial class ProactiveTableReader
             cells.RemoveAt(0);
         }
 
-        if (cells.Count > width)
+        if (splitDigits && cells.Count < width && SplitDigits(cells, width) is { } split)
+        {
+            var raw = string.Join(' ', cells.Select(t => t.Text));
+            cells = split.Cells;
+            diagnostics.Add(DiagnosticCatalog.DigitsSplit.Create(
+                DiagnosticLocation.At(label.Line, label.Column), row.Label, raw,
+                string.Join("，", cells.Select((t, i) => block.Columns[i].Label + " " + t.Text)),
+                split.Unique ? "唯一的拆分" : "本表没有勾稽关系，多种拆分均可，按位数最均衡的读法，请核对原文"));
+        }
+        else if (cells.Count > width)
         {
             var extra = cells.Skip(width).Where(t => t.Kind != TokenKind.Blank).Select(t => t.Text).ToArray();
             if (extra.Length > 0)
@@ -130,6 +142,47 @@ internal static partial class ProactiveTableReader
             });
         }
     }
+
+    private static ReadingOrder.Role Role(TableToken token, ReportSchema schema)
+    {
+        if (token.Kind != TokenKind.Text || token.Text.Length > ApplicationLabels.MaxLabelLength)
+        {
+            return ReadingOrder.Role.Other;
+        }
+
+        var key = ChineseText.LabelKey(token.Text);
+        return CaptionRegex().IsMatch(key) || IsHeader(key, schema) ? ReadingOrder.Role.Header
+            : FindRow(key, null, schema) is not null ? ReadingOrder.Role.RowLabel
+            : ReadingOrder.Role.Other;
+    }
+
+    /// <summary>
+    /// A row whose counts ran together ("262961" for three columns). Table 二 has no sum rule, so a split
+    /// is unique only when the digits leave one way; otherwise the split with the most even cell lengths
+    /// is taken (cells of one row are of like size) and the row is flagged.
+    /// </summary>
+    private static (List<TableToken> Cells, bool Unique)? SplitDigits(List<TableToken> cells, int width)
+    {
+        if (cells.Count == 0 || cells.Any(t => t.Kind != TokenKind.Number || !t.Text.All(char.IsAsciiDigit)) || cells.Sum(t => t.Text.Length) < width)
+        {
+            return null;
+        }
+
+        var result = DigitRuns.Split(cells.Select(t => t.Text).ToArray(), [new(width, false)], maxSplits: 256);
+        if (result.Splits.Count == 0)
+        {
+            return null;
+        }
+
+        var best = result.Splits
+            .OrderBy(s => s.Max(v => Digits(v)) - s.Min(v => Digits(v)))
+            .ThenBy(s => s.Max(v => Digits(v)))
+            .First();
+        var first = cells[0];
+        return (best.Select(v => first with { Kind = TokenKind.Number, Text = v.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList(), result.Unique);
+    }
+
+    private static int Digits(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
 
     private static bool IsHeader(string key, ReportSchema schema) =>
         key == "信息内容" ||

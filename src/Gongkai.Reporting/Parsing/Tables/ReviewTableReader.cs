@@ -37,6 +37,13 @@ internal static class ReviewTableReader
             values.RemoveAt(values.Count - 1);
         }
 
+        if (!values.Any(v => v.Kind is TokenKind.Number or TokenKind.Blank))
+        {
+            // Only sentences (or an image the page no longer carries): the table is absent, not zero.
+            diagnostics.Add(DiagnosticCatalog.TableNotFound.Create(DiagnosticLocation.Cell("四", null), "四", "政府信息公开行政复议、行政诉讼情况"));
+            return;
+        }
+
         var columns = report.Schema.ReviewColumns;
         int? Parse(TableToken t) => t.Kind == TokenKind.Number && int.TryParse(t.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
         if (values.Count >= Width)
@@ -49,9 +56,15 @@ internal static class ReviewTableReader
             return;
         }
 
+        if (TrySplitDigits(values, report, diagnostics))
+        {
+            return;
+        }
+
         var numbers = values.Where(v => v.Kind == TokenKind.Number).Select(v => Parse(v)).ToArray();
         var best = Enumerable.Range(0, Width).Select(i => i < values.Count ? Parse(values[i]) : null).ToArray();
         var bestScore = Score(best) + 0.5;
+        var ties = 0;
         if (numbers.Length is > 0 and <= 5)
         {
             foreach (var positions in RowCandidates.Combinations(Width, numbers.Length))
@@ -67,6 +80,11 @@ internal static class ReviewTableReader
                 {
                     bestScore = score;
                     best = cells;
+                    ties = 0;
+                }
+                else if (score == bestScore)
+                {
+                    ties++;
                 }
             }
         }
@@ -80,9 +98,43 @@ internal static class ReviewTableReader
         {
             var first = values[0];
             diagnostics.Add(DiagnosticCatalog.RowAlignmentAssumed.Create(
-                DiagnosticLocation.At(first.Line, first.Column), "行政复议、行政诉讼", values.Count, Width, "各组总计的勾稽关系",
+                DiagnosticLocation.At(first.Line, first.Column), "行政复议、行政诉讼", values.Count, Width, ties > 0 ? "各组总计的勾稽关系（多种放法均满足，取第一种，请核对原文）" : "各组总计的勾稽关系",
                 string.Join("，", columns.Select((c, i) => c.Key + " " + (best[i]?.ToString(CultureInfo.InvariantCulture) ?? "空白")))));
         }
+    }
+
+    /// <summary>
+    /// The fifteen cells printed as runs of digits with no separator ("110024001510102"): split so that
+    /// each group's four results add up to its 总计 (C-05); said so, and said when the split is not unique.
+    /// </summary>
+    private static bool TrySplitDigits(List<TableToken> values, AnnualReport report, List<Diagnostic> diagnostics)
+    {
+        var numbers = values.Where(v => v.Kind == TokenKind.Number).ToList();
+        if (numbers.Count == 0 || numbers.Count >= Width || values.Count >= Width || numbers.Any(n => !n.Text.All(char.IsAsciiDigit)) ||
+            numbers.Sum(n => n.Text.Length) < Width)
+        {
+            return false;
+        }
+
+        var result = DigitRuns.Split(numbers.Select(n => n.Text).ToArray(), [new(4, true), new(4, true), new(4, true)], maxSplits: 8);
+        if (result.Splits.Count == 0)
+        {
+            return false;
+        }
+
+        var cells = result.Splits[0];
+        var columns = report.Schema.ReviewColumns;
+        for (var i = 0; i < Width; i++)
+        {
+            report.SetReview(columns[i].Key, cells[i]);
+        }
+
+        var first = numbers[0];
+        diagnostics.Add(DiagnosticCatalog.DigitsSplit.Create(
+            DiagnosticLocation.At(first.Line, first.Column), "行政复议、行政诉讼", string.Join(' ', numbers.Select(n => n.Text)),
+            string.Join("，", columns.Select((c, i) => c.Key + " " + cells[i].ToString(CultureInfo.InvariantCulture))),
+            result.Unique ? "唯一满足勾稽关系的读法" : "多种读法均满足勾稽关系，取第一种，请核对原文"));
+        return true;
     }
 
     /// <summary>C-05 per group: +1 when a group adds up (with something in it), −1 when not.</summary>

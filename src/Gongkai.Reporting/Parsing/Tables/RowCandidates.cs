@@ -9,8 +9,6 @@ namespace Gongkai.Reporting.Parsing.Tables;
 /// </summary>
 internal static class RowCandidates
 {
-    private const int MaxSplits = 20000;
-
     /// <summary>
     /// The row's cells without the surplus blanks at either end: a trailing cell terminator or an
     /// indented label leaves blanks that are layout, not cells.
@@ -35,6 +33,17 @@ internal static class RowCandidates
     {
         var values = Trim(tokens, width);
         var readings = new List<RowReading>();
+
+        // "0000000" or a run longer than any count is certainly cells run together: only its splits are readings.
+        if (splitDigits && values.Any(v => v.Kind == TokenKind.Number && IsRun(v.Text)))
+        {
+            var splits = Splits(values.Where(v => v.Kind == TokenKind.Number).Select(v => v.Text).ToArray(), width).ToList();
+            if (splits.Count > 0)
+            {
+                return splits;
+            }
+        }
+
         var numbers = values.Where(v => v.Kind == TokenKind.Number).Select(v => Parse(v.Text)).ToArray();
         var missingAny = values.Count < width;
         if (values.Count >= width)
@@ -88,61 +97,24 @@ internal static class RowCandidates
             .ToList();
     }
 
-    /// <summary>Every way to cut the digit runs into exactly <paramref name="width"/> numbers (no leading zeros).</summary>
+    /// <summary>
+    /// The ways to cut the digit runs into exactly <paramref name="width"/> numbers (no leading zeros); with
+    /// a 总计 column only those whose 总计 equals the sum of the six others (C-03).
+    /// </summary>
     private static IEnumerable<RowReading> Splits(string[] runs, int width)
     {
         if (runs.Length == 0 || runs.Any(r => !r.All(char.IsAsciiDigit)))
         {
-            yield break;
+            return [];
         }
 
-        var digits = string.Concat(runs);
-        var forced = new HashSet<int>();
-        var offset = 0;
-        foreach (var run in runs.Take(runs.Length - 1))
-        {
-            offset += run.Length;
-            forced.Add(offset);
-        }
-
-        var free = Enumerable.Range(1, digits.Length - 1).Where(p => !forced.Contains(p)).ToArray();
-        var extra = width - runs.Length;
-        if (extra <= 0 || extra > free.Length)
-        {
-            yield break;
-        }
-
-        var produced = 0;
-        foreach (var chosen in Combinations(free.Length, extra))
-        {
-            if (++produced > MaxSplits)
-            {
-                yield break;
-            }
-
-            var cuts = forced.Concat(chosen.Select(i => free[i])).Order().ToArray();
-            var cells = new int?[width];
-            var start = 0;
-            var valid = true;
-            for (var i = 0; i <= cuts.Length && valid; i++)
-            {
-                var end = i < cuts.Length ? cuts[i] : digits.Length;
-                var part = digits[start..end];
-                valid = part.Length <= 9 && (part.Length == 1 || part[0] != '0');
-                if (valid)
-                {
-                    cells[i] = int.Parse(part, CultureInfo.InvariantCulture);
-                }
-
-                start = end;
-            }
-
-            if (valid)
-            {
-                yield return new RowReading(cells, new bool[width], -0.5, RowReadingKind.DigitSplit);
-            }
-        }
+        DigitRuns.Group[] groups = width == 7 ? [new(6, true)] : [new(width, false)];
+        var result = DigitRuns.Split(runs, groups);
+        return result.Splits.Select(cells => new RowReading(cells.Select(c => (int?)c).ToArray(), new bool[width], -0.5, RowReadingKind.DigitSplit));
     }
+
+    private static bool IsRun(string number) =>
+        number.Length > 1 && number.All(char.IsAsciiDigit) && (number[0] == '0' || number.Length > 9);
 
     /// <summary>k-subsets of 0..n-1 in lexicographic order.</summary>
     public static IEnumerable<int[]> Combinations(int n, int k)

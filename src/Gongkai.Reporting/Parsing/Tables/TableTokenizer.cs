@@ -20,21 +20,34 @@ public static partial class TableTokenizer
     public static List<TableToken> Tokenize(IEnumerable<SourceLine> lines, bool separateDigitsFromText)
     {
         var list = lines as IReadOnlyList<SourceLine> ?? lines.ToList();
-        var blankLinesAreCells = OneCellPerLineWithBlankLines(list);
+        var cellGap = OneCellPerLineWithBlankLines(list) ? CellGap(list) : -1;
+        var rowGap = cellGap >= 0 ? RowGap(list, cellGap) : int.MaxValue;
         var tokens = new List<TableToken>();
         var rowIndex = 0;
+        var blankRun = 0;
         foreach (var line in list)
         {
             var text = line.Text;
             if (text.Trim().Length == 0)
             {
-                if (blankLinesAreCells)
-                {
-                    tokens.Add(new TableToken(TokenKind.Blank, string.Empty, line.Line, 1) { RowIndex = rowIndex++ });
-                }
-
+                blankRun++;
                 continue;
             }
+
+            if (cellGap >= 0 && tokens.Count > 0)
+            {
+                // The usual gap separates two cells; each further (gap + 1) blank lines is one empty cell. A gap
+                // off that step ends a row: its empty cells are the last cells of the row before.
+                var endsRow = (blankRun - cellGap) % (cellGap + 1) != 0 && blankRun >= rowGap;
+                var empties = endsRow ? (blankRun - rowGap) / (cellGap + 1) : Math.Max(0, blankRun - cellGap) / (cellGap + 1);
+                var previousRow = tokens[^1].RowIndex;
+                for (var k = 0; k < empties; k++)
+                {
+                    tokens.Add(new TableToken(TokenKind.Blank, string.Empty, line.Line, 1) { RowIndex = endsRow ? previousRow : rowIndex++ });
+                }
+            }
+
+            blankRun = 0;
 
             if (SeparatorRowRegex().IsMatch(text))
             {
@@ -82,6 +95,64 @@ public static partial class TableTokenizer
         var separated = content.Count(l => l.Text.Contains('\t', StringComparison.Ordinal) || l.Text.Contains('|', StringComparison.Ordinal) || SpaceRunRegex().IsMatch(l.Text.Trim()));
         var loneNumbers = content.Count(l => TryNumber(ChineseText.Fold(l.Text.Trim()), out _));
         return separated == 0 && loneNumbers >= content.Length / 4 && content.Length < lines.Count;
+    }
+
+    /// <summary>
+    /// The number of blank lines between two adjacent cells of a one-cell-per-line table: the smallest gap
+    /// between two numbers (0 when an empty line is itself the empty cell; 3 for a page whose cells hold
+    /// paragraphs).
+    /// </summary>
+    private static int CellGap(IReadOnlyList<SourceLine> lines)
+    {
+        var best = int.MaxValue;
+        var run = 0;
+        var previousNumber = false;
+        foreach (var line in lines)
+        {
+            var text = line.Text.Trim();
+            if (text.Length == 0)
+            {
+                run++;
+                continue;
+            }
+
+            var number = TryNumber(ChineseText.Fold(text), out _);
+            if (number && previousNumber)
+            {
+                best = Math.Min(best, run);
+            }
+
+            previousNumber = number;
+            run = 0;
+        }
+
+        return best == int.MaxValue ? 0 : best;
+    }
+
+    /// <summary>The smallest gap that is not a whole number of cells: the gap between rows (none when every gap is).</summary>
+    private static int RowGap(IReadOnlyList<SourceLine> lines, int cellGap)
+    {
+        var best = int.MaxValue;
+        var run = 0;
+        var seen = false;
+        foreach (var line in lines)
+        {
+            if (line.Text.Trim().Length == 0)
+            {
+                run++;
+                continue;
+            }
+
+            if (seen && run > cellGap && (run - cellGap) % (cellGap + 1) != 0)
+            {
+                best = Math.Min(best, run);
+            }
+
+            seen = true;
+            run = 0;
+        }
+
+        return best;
     }
 
     /// <summary>The cells of one line, with their 1-based start column; explicit cells can be blank.</summary>
@@ -253,6 +324,6 @@ public static partial class TableTokenizer
     [GeneratedRegex(@"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")]
     private static partial Regex ThousandsRegex();
 
-    [GeneratedRegex(@"([\p{IsCJKUnifiedIdeographs}）”】])(\d)|(?<=\d)(?=[\p{IsCJKUnifiedIdeographs}])")]
+    [GeneratedRegex(@"([\p{IsCJKUnifiedIdeographs}）”】])(\d)|(?<=\d)(?=[\p{IsCJKUnifiedIdeographs}])(?![项笔])")]
     private static partial Regex CjkDigitBoundaryRegex();
 }

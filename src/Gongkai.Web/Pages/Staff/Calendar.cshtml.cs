@@ -16,8 +16,9 @@ namespace Gongkai.Web.Pages.Staff;
 /// due dates of open cases; a year the calendar lacks is counted by weekends only, with a warning on the due date.
 /// </summary>
 [Authorize(Policy = InstallationAdmin.Policy)]
+[NotCasework]
 [RequestSizeLimit(MaxBytes)]
-public sealed class CalendarModel(GongkaiDbContext db, WorkingDayCalendar calendar, CalendarInForce inForce, TimeProvider time, AuditLog audit) : PageModel
+public sealed class CalendarModel(GongkaiDbContext db, WorkingDayCalendar calendar, CalendarInForce inForce, TimeProvider time, AuditLog audit, GongkaiOptions options) : PageModel
 {
     private const int MaxBytes = 256 * 1024;
 
@@ -73,7 +74,14 @@ public sealed class CalendarModel(GongkaiDbContext db, WorkingDayCalendar calend
         }
         else
         {
-            Result = CalendarStore.Apply(db, Checked, calendar, User.UserName(), source, time);
+            // The calendar is the installation's, not an agency's: the request's context is scoped to the signed-in
+            // account's agency (read-only for an installation administrator), so the new version is written through
+            // an unscoped one. The policy above is what admits the writer.
+            using (var installation = Database.Open(options.Database))
+            {
+                Result = CalendarStore.Apply(installation, Checked, calendar, User.UserName(), source, time);
+            }
+
             inForce.Invalidate();
             audit.Record(User.UserName(), User.Agency(), AuditActions.CalendarUpload, "calendar",
                 $"第 {Result.VersionId} 版生效：上传 {CalendarUpload.Years(Checked.UploadedYears)} 年，覆盖 {CalendarUpload.Years(Checked.CoveredYears)} 年；在办 {Result.OpenCases} 件，答复期限变化 {Result.DueDatesChanged} 件");

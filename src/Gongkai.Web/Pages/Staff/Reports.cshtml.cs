@@ -16,7 +16,7 @@ namespace Gongkai.Web.Pages.Staff;
 /// cases it counts), table 二 and the narrative are edited here, every diagnostic is shown beside its cell or
 /// section, the official layout can be previewed, and the report published (then corrected as new versions).
 /// </summary>
-public sealed class ReportsModel(GongkaiDbContext db, TimeProvider time, AuditLog audit) : PageModel
+public sealed class ReportsModel(GongkaiDbContext db, TimeProvider time, AuditLog audit, Gongkai.UseCases.Registry.RegistryOptions registry) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -60,7 +60,7 @@ public sealed class ReportsModel(GongkaiDbContext db, TimeProvider time, AuditLo
         var form = Request.Form;
         var proactive = form.Keys.Where(k => k.StartsWith("proactive.", StringComparison.Ordinal)).ToDictionary(k => k, k => (string?)form[k].ToString());
         var sections = ReportSections.Keys.ToDictionary(k => k, k => (string?)form[k].ToString());
-        var result = new ReportWorkspace(db, time).SaveDraft(User.Agency(), year, proactive, sections, draftVersion, User.UserName());
+        var result = new ReportWorkspace(db, time, registry.Counting).SaveDraft(User.Agency(), year, proactive, sections, draftVersion, User.UserName());
         audit.Record(User.UserName(), User.Agency(), "report.save", $"report:{year}", result switch
         {
             ReportWorkspace.SaveResult.Saved => "保存草稿",
@@ -98,7 +98,7 @@ public sealed class ReportsModel(GongkaiDbContext db, TimeProvider time, AuditLo
             return Page();
         }
 
-        var result = new ReportWorkspace(db, time).Publish(User.Agency(), year, User.UserName(), changeNote);
+        var result = new ReportWorkspace(db, time, registry.Counting).Publish(User.Agency(), year, User.UserName(), changeNote);
         audit.Record(User.UserName(), User.Agency(), "report.publish", $"report:{year}", result.Error is null ? $"发布第 {result.Number} 版{(string.IsNullOrWhiteSpace(changeNote) ? "" : "：" + changeNote.Trim())}" : "拒绝：" + result.Error);
         if (result.Error is not null)
         {
@@ -120,7 +120,7 @@ public sealed class ReportsModel(GongkaiDbContext db, TimeProvider time, AuditLo
         Years = Enumerable.Range(first, Math.Max(1, thisYear - first + 1)).Reverse().ToList();
         if (Year is { } year)
         {
-            Workspace = new ReportWorkspace(db, time).Open(agency, year);
+            Workspace = new ReportWorkspace(db, time, registry.Counting).Open(agency, year);
         }
     }
 

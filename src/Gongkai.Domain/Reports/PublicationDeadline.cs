@@ -1,0 +1,24 @@
+namespace Gongkai.Domain.Reports;
+
+/// <summary>
+/// 年度报告公布期限 — when an annual report must be published (条例第四十九条): a department of a
+/// people's government (and any other reporting body) by 31 January, the people's government of a
+/// county or above by 31 March of the following year. The dates are fixed by the Regulation, not
+/// working days: a deadline on a weekend or holiday does not move (we found no rule that moves it,
+/// and supervising offices publish these dates as they are).
+/// </summary>
+public static class PublicationDeadline
+{
+    /// <summary>The last day on which the report for <paramref name="year"/> may be published.</summary>
+    /// <param name="year">The report year.</param>
+    /// <param name="isPeoplesGovernment">True for 县级以上人民政府 (31 March), false for departments and others (31 January).</param>
+    public static DateOnly For(int year, bool isPeoplesGovernment) =>
+        isPeoplesGovernment ? new DateOnly(year + 1, 3, 31) : new DateOnly(year + 1, 1, 31);
+
+    /// <summary>Published after the deadline, or not published and the deadline has passed by <paramref name="today"/>.</summary>
+    public static bool IsLate(int year, bool isPeoplesGovernment, DateOnly? publishedOn, DateOnly today)
+    {
+        var deadline = For(year, isPeoplesGovernment);
+        return publishedOn is { } on ? on > deadline : today > deadline;
+    }
+}

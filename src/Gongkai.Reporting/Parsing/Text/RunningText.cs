@@ -1,0 +1,226 @@
+using System.Text.RegularExpressions;
+using Gongkai.Domain.Reports;
+
+namespace Gongkai.Reporting.Parsing.Text;
+
+/// <summary>
+/// A page saved as one paragraph: title, opening, the six headings, sentences and every table label
+/// and cell follow one another on one line. This stage cuts such a line back into lines — after the
+/// title, before each section heading (the last run of them in order, so that the opening sentence
+/// that lists the sections is not taken for them), and inside the tables before every list number,
+/// table 二 caption and printed label of the template — so that the later stages see rows again.
+/// </summary>
+public static partial class RunningText
+{
+    /// <summary>A line this long that holds three section headings is a whole report on one line.</summary>
+    private const int MinLength = 300;
+
+    private static readonly string[] TableLabels = BuildTableLabels();
+
+    public static bool IsRunningText(IReadOnlyList<SourceLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            if (line.Text.Length >= MinLength && HeadingRegex().Count(line.Text) >= 3)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static List<SourceLine> Split(IReadOnlyList<SourceLine> lines)
+    {
+        var result = new List<SourceLine>(lines.Count * 4);
+        foreach (var line in lines)
+        {
+            if (line.Text.Length < MinLength || HeadingRegex().Count(line.Text) < 3)
+            {
+                result.Add(line);
+                continue;
+            }
+
+            var cuts = new SortedSet<int>();
+            var headings = ChooseHeadings(line.Text);
+            foreach (var at in headings.Where(h => h >= 0))
+            {
+                // Markdown heading marks and bold stars before a heading belong to it, not to the text before.
+                var cut = at;
+                while (cut > 0 && line.Text[cut - 1] is '#' or '*' or ' ')
+                {
+                    cut--;
+                }
+
+                cuts.Add(cut);
+                if (HeadingEnd(line.Text, at) is { } end)
+                {
+                    cuts.Add(end);
+                }
+            }
+
+            var firstHeading = headings.Where(h => h >= 0).DefaultIfEmpty(line.Text.Length).Min();
+            // A title opens the page; the same words later in the opening sentence ("现将…报告如下") or inside
+            // the name of a cited document (《…关于政府信息公开工作年度报告有关事项的通知》) are not one.
+            var title = TitleEndRegex().Match(line.Text, 0, Math.Min(firstHeading, 160));
+            if (title.Success && title.Index + title.Length <= 60 && !line.Text.AsSpan(0, title.Index).ContainsAny('《', '〈'))
+            {
+                cuts.Add(title.Index + title.Length);
+            }
+
+            // The tables stand between heading 二 and heading 五.
+            var tablesFrom = headings[1] >= 0 ? headings[1] : headings[2] >= 0 ? headings[2] : -1;
+            var tablesTo = headings[4] >= 0 ? headings[4] : headings[5] >= 0 ? headings[5] : line.Text.Length;
+            if (tablesFrom >= 0 && tablesTo > tablesFrom)
+            {
+                CutTables(line.Text, tablesFrom, tablesTo, cuts);
+            }
+
+            var start = 0;
+            foreach (var cut in cuts.Where(c => c > 0 && c < line.Text.Length))
+            {
+                Add(result, line, start, cut);
+                start = cut;
+            }
+
+            Add(result, line, start, line.Text.Length);
+        }
+
+        return result;
+    }
+
+    /// <summary>Where a heading's own words end: after its closing 情况 or 事项 (every heading of the format ends so).</summary>
+    private static int? HeadingEnd(string text, int at)
+    {
+        var window = text.AsSpan(at, Math.Min(40, text.Length - at));
+        var best = -1;
+        foreach (var word in (ReadOnlySpan<string>)["情况", "事项"])
+        {
+            var i = window.IndexOf(word, StringComparison.Ordinal);
+            if (i >= 0 && (best < 0 || i < best))
+            {
+                best = i;
+            }
+        }
+
+        if (best < 0)
+        {
+            return null;
+        }
+
+        var end = at + best + 2;
+        while (end < text.Length && text[end] is '。' or '：' or ':' or '*' or '#' or ' ')
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    private static void Add(List<SourceLine> result, SourceLine line, int start, int end)
+    {
+        var piece = line.Text[start..end].Trim();
+        if (piece.Length > 0)
+        {
+            result.Add(new SourceLine(piece, line.Line));
+        }
+    }
+
+    /// <summary>
+    /// For each heading 一…六, the start of its last occurrence that still precedes the heading after it:
+    /// a sentence listing the sections comes before the sections themselves.
+    /// </summary>
+    private static int[] ChooseHeadings(string text)
+    {
+        var byNumber = new List<int>[6];
+        for (var i = 0; i < 6; i++)
+        {
+            byNumber[i] = [];
+        }
+
+        foreach (Match m in HeadingRegex().Matches(text))
+        {
+            var h = "一二三四五六".IndexOf(m.Groups["n"].Value[0], StringComparison.Ordinal);
+            if (Matches(h, m.Groups["w"].Value))
+            {
+                byNumber[h].Add(m.Index);
+            }
+        }
+
+        var chosen = Enumerable.Repeat(-1, 6).ToArray();
+        var limit = text.Length + 1;
+        for (var h = 5; h >= 0; h--)
+        {
+            var before = byNumber[h].Where(p => p < limit).ToArray();
+            if (before.Length > 0)
+            {
+                chosen[h] = before[^1];
+                limit = chosen[h];
+            }
+        }
+
+        return chosen;
+    }
+
+    private static bool Matches(int h, string words) => h switch
+    {
+        0 => words.StartsWith("总体情况", StringComparison.Ordinal),
+        1 => words.StartsWith("主动公开", StringComparison.Ordinal),
+        2 => words.StartsWith("收到和处理", StringComparison.Ordinal) || words.StartsWith("依申请公开", StringComparison.Ordinal),
+        3 => words.Contains("行政复议", StringComparison.Ordinal) || words.Contains("行政诉讼", StringComparison.Ordinal),
+        4 => words.Contains("主要问题", StringComparison.Ordinal),
+        _ => words.StartsWith("其他需要报告", StringComparison.Ordinal) || words.StartsWith("其他事项", StringComparison.Ordinal),
+    };
+
+    private static void CutTables(string text, int from, int to, SortedSet<int> cuts)
+    {
+        foreach (Match m in TableCutRegex().Matches(text[from..to]))
+        {
+            cuts.Add(from + m.Index + m.Groups["cut"].Index - m.Index);
+        }
+
+        // Printed labels of table 二 (and its headers): longest first at each position, no overlaps.
+        var i = from;
+        while (i < to)
+        {
+            var label = TableLabels.FirstOrDefault(l => string.CompareOrdinal(text, i, l, 0, l.Length) == 0 && i + l.Length <= to);
+            if (label is null)
+            {
+                i++;
+                continue;
+            }
+
+            cuts.Add(i);
+            cuts.Add(i + label.Length);
+            i += label.Length;
+        }
+    }
+
+    private static string[] BuildTableLabels()
+    {
+        var labels = new HashSet<string>(StringComparer.Ordinal) { ProactiveBlock.FirstColumnLabel };
+        foreach (var schema in new[] { ReportSchema.Edition2019, ReportSchema.Edition2021 })
+        {
+            foreach (var block in schema.ProactiveBlocks)
+            {
+                labels.Add(block.Caption);
+                labels.UnionWith(block.Columns.Select(c => c.Label));
+                labels.UnionWith(block.Rows.Select(r => r.Label));
+            }
+        }
+
+        labels.UnionWith(labels.Select(l => l.Replace('（', '(').Replace('）', ')')).ToArray());
+        return labels.Where(l => l.Length >= 2).OrderByDescending(l => l.Length).ToArray();
+    }
+
+    [GeneratedRegex(@"(?<n>[一二三四五六])\s*[、.．,，](?=\s*(?<w>[^，。；;,、]{2,24}))")]
+    private static partial Regex HeadingRegex();
+
+    [GeneratedRegex(@"(政府|政务)信息(与政务)?公开(工作)?(年度)?(工作)?报告")]
+    private static partial Regex TitleEndRegex();
+
+    // Before a list number of table 三 ("（三）", "三、", and "2." whose digit would otherwise join the
+    // digits of the row before), and before a table 二 caption.
+    [GeneratedRegex(@"(?<!第)(?<cut>[（(][一二三四五六七八九十]{1,2}[）)])|(?<cut>[一二三四五六七]、)|(?<cut>\d[.．](?=\s*[\u4e00-\u9fff]))|(?<cut>第二十条第)|(?<cut>[（(]本列数据)")]
+    private static partial Regex TableCutRegex();
+}

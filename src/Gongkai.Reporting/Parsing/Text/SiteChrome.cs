@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+
+namespace Gongkai.Reporting.Parsing.Text;
+
+/// <summary>
+/// What a crawler saves around a report's body: metadata lines (标题: 发布时间: 原文链接: 栏目:), the
+/// site's breadcrumb and tools (当前位置：首页 > … 字号：大 中 小 打印本页) and its footer (主办单位 …
+/// 网站标识码 … ICP备). None of it is the report; these lines are dropped before the sections are split.
+/// </summary>
+public static partial class SiteChrome
+{
+    public static List<SourceLine> Strip(IReadOnlyList<SourceLine> lines)
+    {
+        var kept = new List<SourceLine>(lines.Count);
+        foreach (var line in lines)
+        {
+            var text = line.Text.Trim();
+            if (text.Length is > 0 and <= 300 && IsChrome(text))
+            {
+                continue;
+            }
+
+            kept.Add(line);
+        }
+
+        return kept;
+    }
+
+    public static bool IsChrome(string text) =>
+        MetadataRegex().IsMatch(text) || ToolsRegex().IsMatch(text) || FooterRegex().IsMatch(text);
+
+    [GeneratedRegex(@"^(标\s*题|发布时间|发文时间|成文日期|发布日期|原文链接|原文地址|链接|网址|URL|url|栏\s*目|来\s*源|信息来源|作\s*者|浏览次数|点击数|索引号|抓取时间|采集时间)\s*[:：]")]
+    private static partial Regex MetadataRegex();
+
+    [GeneratedRegex(@"^(当前位置|您的位置|你的位置|您现在的位置)\s*[:：]|字号\s*[:：]?\s*[【\[]?\s*大|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|分享到\s*[:：]|扫一扫在手机")]
+    private static partial Regex ToolsRegex();
+
+    [GeneratedRegex(@"主办单位\s*[:：]|承办单位\s*[:：]|网站标识码|ICP\s*备|公网安备|版权所有|技术支持\s*[:：]")]
+    private static partial Regex FooterRegex();
+}

@@ -1,0 +1,97 @@
+using System.Text;
+using System.Text.Json;
+using Gongkai.Domain.Diagnostics;
+using Gongkai.Domain.Organisation;
+using Gongkai.Domain.Reports;
+using Gongkai.Persistence;
+using Gongkai.Persistence.Entities;
+using Gongkai.Reporting;
+using Gongkai.Reporting.Json;
+using Gongkai.Reporting.Supervision;
+using Gongkai.Reporting.Validation;
+using Gongkai.UseCases.Organisation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.UseCases.Supervision;
+
+/// <summary>
+/// Writes versions of a collected report with the overview's figures computed once, on write: diagnostics
+/// (import + validation against last year's report), errors, warnings, uncertain readings, score, late.
+/// </summary>
+public static class CollectedReportStore
+{
+    /// <summary>Import diagnostics that mark a reading an officer should confirm against the source.</summary>
+    public static readonly IReadOnlySet<string> UncertainCodes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        DiagnosticCatalog.RowAlignmentAssumed.Code, DiagnosticCatalog.CellInferred.Code, DiagnosticCatalog.DigitsSplit.Code,
+    };
+
+    internal static CollectedReportRow AddVersion(
+        GongkaiDbContext db, AgencyInfo agency, long sourceId, AnnualReport report, IReadOnlyList<Diagnostic> importDiagnostics,
+        string note, DateOnly? publishedOn, string by, DateTimeOffset now)
+    {
+        var year = report.Year!.Value;
+        var previous = ReportLookup.Find(db, agency.Code, year - 1);
+        var diagnostics = ReportCheck.Of(new ReadResult(report, importDiagnostics), new ReportValidator(), previous).Diagnostics;
+        var late = publishedOn is { } on && PublicationDeadline.IsLate(year, agency.Kind == AgencyKind.Government, on, on);
+        var number = (db.CollectedReports.Where(r => r.AgencyCode == agency.Code && r.Year == year).Max(r => (int?)r.Number) ?? 0) + 1;
+        foreach (var old in db.CollectedReports.Where(r => r.AgencyCode == agency.Code && r.Year == year && r.Current))
+        {
+            old.Current = false;
+        }
+
+        var row = new CollectedReportRow
+        {
+            SourceId = sourceId,
+            AgencyCode = agency.Code,
+            Year = year,
+            Number = number,
+            Current = true,
+            Json = CanonicalJsonWriter.Write(report),
+            DiagnosticsJson = WriteDiagnostics(diagnostics),
+            Note = note,
+            PublishedOn = publishedOn,
+            Late = late,
+            Errors = diagnostics.Count(d => d.Severity == Severity.Error),
+            Warnings = diagnostics.Count(d => d.Severity == Severity.Warning),
+            Uncertain = diagnostics.Count(d => UncertainCodes.Contains(d.Code)),
+            Score = QualityScore.Of(report, diagnostics, late).Score,
+            CreatedAtUtcTicks = now.UtcTicks,
+            CreatedBy = by,
+        };
+        db.CollectedReports.Add(row);
+        db.SaveChanges();
+        return row;
+    }
+
+    public static string WriteDiagnostics(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            DiagnosticJson.WriteArray(w, "d", diagnostics);
+            w.WriteEndObject();
+        }
+
+        using var doc = JsonDocument.Parse(stream.ToArray());
+        return doc.RootElement.GetProperty("d").GetRawText();
+    }
+
+    /// <summary>The stored diagnostics back as values (code, severity, location text, message).</summary>
+    public static IReadOnlyList<StoredDiagnostic> ReadDiagnostics(string json)
+    {
+        using var doc = JsonDocument.Parse(string.IsNullOrEmpty(json) ? "[]" : json);
+        return doc.RootElement.EnumerateArray().Select(d => new StoredDiagnostic(
+            d.GetProperty("code").GetString()!,
+            d.GetProperty("severity").GetString()!,
+            d.GetProperty("location").GetProperty("text").GetString()!,
+            d.GetProperty("location").TryGetProperty("line", out var line) ? line.GetInt32() : null,
+            d.GetProperty("message").GetString()!)).ToArray();
+    }
+
+    internal static string Utf8(byte[] bytes) => Encoding.UTF8.GetString(bytes);
+}
+
+/// <summary>A stored diagnostic as the pages show it.</summary>
+public sealed record StoredDiagnostic(string Code, string Severity, string Location, int? Line, string Message);

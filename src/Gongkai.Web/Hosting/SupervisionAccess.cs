@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Gongkai.Domain.Organisation;
+using Gongkai.Persistence;
+using Gongkai.UseCases.Organisation;
+using Gongkai.UseCases.Supervision;
+
+namespace Gongkai.Web.Hosting;
+
+/// <summary>
+/// The supervisor's workspace reads across agencies, so it cannot use the request's context (scoped to one agency):
+/// it opens an unscoped context and enforces the rule itself — a 监督人员 sees only its own agency and those beneath it.
+/// </summary>
+public static class SupervisionAccess
+{
+    public const string Role = "supervisor";
+
+    /// <summary>The supervising agency of the signed-in supervisor, or null for any other role.</summary>
+    public static string? Home(ClaimsPrincipal user) => user.Role() == StaffRole.Supervisor ? user.HomeAgency() : null;
+
+    public static GongkaiDbContext Open(GongkaiOptions options) => Database.Open(options.Database);
+
+    /// <summary>Whether the supervisor may read <paramref name="code"/>: its own agency or one beneath it.</summary>
+    public static bool MayRead(GongkaiDbContext db, ClaimsPrincipal user, string code) =>
+        Home(user) is { } home && new AgencyDirectory(db).IsWithin(code, home);
+
+    /// <summary>The overview with the page's filters (level and kind by their English names; blank = all).</summary>
+    public static Overview? Build(GongkaiDbContext db, TimeProvider time, string under, int year, string? level, string? kind)
+    {
+        var l = OrganisationNames.ParseLevel(level);
+        var k = OrganisationNames.ParseKind(kind);
+        return new SupervisionOverview(db, time).Build(under, year, a => (l is null || a.Level == l) && (k is null || a.Kind == k));
+    }
+
+    /// <summary>Report years to offer: the last five up to last year.</summary>
+    public static IReadOnlyList<int> Years(TimeProvider time)
+    {
+        var last = Gongkai.UseCases.Time.ChinaDate.Today(time).Year - 1;
+        return Enumerable.Range(last - 4, 5).Reverse().ToArray();
+    }
+}

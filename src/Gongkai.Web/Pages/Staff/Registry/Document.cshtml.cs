@@ -1,0 +1,176 @@
+using Gongkai.Domain.Registry;
+using Gongkai.Persistence;
+using Gongkai.Persistence.Entities;
+using Gongkai.UseCases.Registry;
+using Gongkai.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Staff.Registry;
+
+/// <summary>
+/// One catalogue item for officers: its metadata, attachments, review history, the draft form while drafted and the
+/// review step its state allows. Every step posts to one handler (<c>?handler=Act</c>) with the version shown; the page
+/// answers 302 (done), 409 (changed meanwhile) or 422 (refused, with the reason).
+/// </summary>
+[RequestSizeLimit(MaxAttachmentBytes + (1024 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxAttachmentBytes + (1024 * 1024))]
+public sealed class DocumentModel(RegistryDocuments documents, ReviewActions actions, AttachmentStore files, AuditLog audit) : PageModel
+{
+    public const long MaxAttachmentBytes = 50 * 1024 * 1024;
+
+    [BindProperty(SupportsGet = true)]
+    public long Id { get; set; }
+
+    [BindProperty]
+    public DraftForm Form { get; set; } = new();
+
+    public RegistryDocuments.Details Item { get; private set; } = null!;
+
+    public IReadOnlyList<AuditRow> Trail { get; private set; } = [];
+
+    public string? Error { get; private set; }
+
+    public IActionResult OnGet()
+    {
+        if (!Load())
+        {
+            return NotFound();
+        }
+
+        Form = FormOf(Item);
+        return Page();
+    }
+
+    public IActionResult OnPostEdit(int version)
+    {
+        var (saved, problem) = documents.Update(User.Agency(), Id, version, User.UserName(), Form);
+        if (saved)
+        {
+            TempData["Message"] = "草稿已保存。";
+            return Redirect($"/staff/registry/{Id}");
+        }
+
+        return Fail(problem == ReviewActions.ConflictMessage ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, problem!, keepForm: true);
+    }
+
+    public IActionResult OnPostAttach(IFormFile? file)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return Fail(StatusCodes.Status422UnprocessableEntity, "请选择要上传的附件");
+        }
+
+        if (file.Length > MaxAttachmentBytes)
+        {
+            return Fail(StatusCodes.Status413PayloadTooLarge, "附件不能超过 50 MB");
+        }
+
+        using var buffer = new MemoryStream();
+        file.CopyTo(buffer);
+        var (saved, problem) = documents.Attach(User.Agency(), Id, User.UserName(), file.FileName, file.ContentType, buffer.ToArray(), files);
+        if (!saved)
+        {
+            return Fail(StatusCodes.Status422UnprocessableEntity, problem!);
+        }
+
+        TempData["Message"] = $"已添加附件“{Path.GetFileName(file.FileName)}”。";
+        return Redirect($"/staff/registry/{Id}");
+    }
+
+    public IActionResult OnPostAct(ReviewAction action, int version, string? note, DateOnly? changedOn)
+    {
+        var result = actions.Run(Id, version, action, note, User.UserName(), User.Agency(), User.IsOfficeHead(), changedOn);
+        switch (result.Status)
+        {
+            case ReviewActions.Status.Done:
+                TempData["Message"] = result.Message;
+                return Redirect($"/staff/registry/{Id}");
+            case ReviewActions.Status.NotFound:
+                return NotFound();
+            default:
+                return Fail(result.Status == ReviewActions.Status.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, result.Message);
+        }
+    }
+
+    public IActionResult OnGetAttachment(long attachment)
+    {
+        if (!Load() || Item.Attachments.FirstOrDefault(a => a.Id == attachment) is not { } a || files.Open(a.Sha256) is not { } stream)
+        {
+            return NotFound();
+        }
+
+        return File(stream, a.ContentType, a.FileName);
+    }
+
+    /// <summary>The steps the state allows (the review chain still checks role and person when one is posted).</summary>
+    public IEnumerable<ReviewAction> Available() => (ReviewState)Item.Document.State switch
+    {
+        ReviewState.Draft => [ReviewAction.Submit],
+        ReviewState.AttributeReview => [ReviewAction.ConfirmAttribute, ReviewAction.Return],
+        ReviewState.SecrecyReview => [ReviewAction.ClearSecrecy, ReviewAction.Return],
+        ReviewState.Approval => [ReviewAction.Approve, ReviewAction.Return],
+        ReviewState.Published or ReviewState.Approved => [ReviewAction.Reopen],
+        _ => [],
+    };
+
+    private IActionResult Fail(int status, string message, bool keepForm = false)
+    {
+        if (!Load())
+        {
+            return NotFound();
+        }
+
+        if (!keepForm)
+        {
+            Form = FormOf(Item);
+        }
+
+        Error = message;
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private bool Load()
+    {
+        if (documents.Get(Id, User.Agency()) is not { } item)
+        {
+            return false;
+        }
+
+        Item = item;
+        Trail = audit.Recent(User.Agency(), 50, target: item.Document.IndexNumber);
+        return true;
+    }
+
+    private static DraftForm FormOf(RegistryDocuments.Details i)
+    {
+        var d = i.Document;
+        var validity = (Validity)d.Validity;
+        return new DraftForm
+        {
+            Title = d.Title,
+            Publisher = d.Publisher,
+            DocumentNumber = d.DocumentNumber,
+            RegistrationNumber = d.RegistrationNumber,
+            Topic = d.Topic,
+            Category = (DocumentCategory)d.Category,
+            FormedOn = d.FormedOn,
+            Mode = (DisclosureMode)d.DisclosureMode,
+            WithheldGround = d.WithheldGround,
+            Body = d.Body,
+            Validity = validity,
+            ValidityChangedOn = validity switch
+            {
+                Validity.Amended => d.AmendedOn,
+                Validity.Repealed => d.RepealedOn,
+                Validity.Expired => d.ExpiredOn,
+                Validity.InForce => null,
+            },
+            AmendsIndex = i.Amends?.IndexNumber,
+            RepealsIndex = i.Repeals?.IndexNumber,
+            InterpretsIndex = i.Interprets?.IndexNumber,
+        };
+    }
+}

@@ -1,0 +1,32 @@
+using Gongkai.UseCases.Registry;
+using Gongkai.UseCases.Time;
+using Gongkai.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web.Pages.Staff.Registry;
+
+/// <summary>Drafting a new catalogue item; it gets the next 索引号 of the configured scheme.</summary>
+public sealed class NewDocumentModel(RegistryDocuments documents, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public DraftForm Form { get; set; } = new();
+
+    public string? Error { get; private set; }
+
+    public void OnGet() => Form.FormedOn = ChinaDate.Today(time);
+
+    public IActionResult OnPost()
+    {
+        var (id, problem) = documents.Create(User.Agency(), User.UserName(), Form);
+        if (id is null)
+        {
+            Error = problem;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        TempData["Message"] = "已起草，索引号已生成。添加附件后提交审查。";
+        return Redirect($"/staff/registry/{id}");
+    }
+}

@@ -1,0 +1,66 @@
+using Gongkai.UseCases.Supervision;
+using Gongkai.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Staff.Supervise;
+
+/// <summary>
+/// 收集年报: upload the published reports (several files, or a whole folder) of agencies that do not use Gongkai;
+/// each is filed under the agency beneath the supervisor whose name it carries, or a new agency (kind 其他).
+/// </summary>
+[NotCasework]
+[RequestSizeLimit(256L * 1024 * 1024)]
+public sealed class CollectModel(GongkaiOptions options, TimeProvider time) : SupervisePage(options, time)
+{
+    public sealed record Collected(string Code, string Name, int Number, int Errors, int Warnings, int Uncertain, int Score, string FileName);
+
+    public IReadOnlyList<CollectOutcome> Outcomes { get; private set; } = [];
+
+    public IReadOnlyList<Collected> Current { get; private set; } = [];
+
+    public string? Error { get; private set; }
+
+    public void OnGet() => Load();
+
+    public IActionResult OnPost(List<IFormFile> files, DateOnly? publishedOn)
+    {
+        Prepare();
+        if (files is null || files.Count == 0)
+        {
+            Error = "请选择要收集的年报文件。";
+            Load();
+            return Page();
+        }
+
+        var sources = new List<CollectReports.SourceFile>();
+        foreach (var file in files)
+        {
+            using var stream = new MemoryStream();
+            file.CopyTo(stream);
+            sources.Add(new CollectReports.SourceFile(Path.GetFileName(file.FileName), stream.ToArray()));
+        }
+
+        using var db = SupervisionAccess.Open(Options);
+        var result = new CollectReports(db, Time).Collect(Under, sources, Year, User.UserName(), publishedOn);
+        Error = result.Error;
+        Outcomes = result.Files;
+        Load();
+        return Page();
+    }
+
+    private void Load()
+    {
+        Prepare();
+        using var db = SupervisionAccess.Open(Options);
+        var beneath = new UseCases.Organisation.AgencyDirectory(db).Beneath(Under).ToDictionary(a => a.Code, a => a.Name);
+        var year = SelectedYear;
+        Current = db.CollectedReports.AsNoTracking().Where(r => r.Year == year && r.Current)
+            .Join(db.CollectedSources.AsNoTracking(), r => r.SourceId, s => s.Id, (r, s) => new { r.AgencyCode, r.Number, r.Errors, r.Warnings, r.Uncertain, r.Score, s.FileName })
+            .ToList()
+            .Where(r => beneath.ContainsKey(r.AgencyCode))
+            .Select(r => new Collected(r.AgencyCode, beneath[r.AgencyCode], r.Number, r.Errors, r.Warnings, r.Uncertain, r.Score, r.FileName))
+            .OrderBy(r => r.Code, StringComparer.Ordinal)
+            .ToList();
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Gongkai.Reporting.Json;
+using Gongkai.Reporting.Supervision;
+using Gongkai.UseCases.Supervision;
+using Gongkai.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Staff.Supervise;
+
+/// <summary>
+/// 比较: agencies of one level in one year side by side (applications, outcome mix, share refused, reviews and
+/// lawsuits per 100 applications, 纠错率), or one agency across years with breaks flagged. Tables first; the
+/// ECharts charts are drawn from the same figures when JavaScript runs.
+/// </summary>
+public sealed class CompareModel(GongkaiOptions options, TimeProvider time) : SupervisePage(options, time)
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Agency { get; set; }
+
+    public PeerComparison? Peers { get; private set; }
+
+    public AgencyHistory? History { get; private set; }
+
+    public string AgencyName { get; private set; } = string.Empty;
+
+    /// <summary>The chart's data as JSON (names and applications), read by /lib/supervise-charts.js.</summary>
+    public string ChartJson { get; private set; } = "{}";
+
+    public IActionResult OnGet()
+    {
+        var overview = BuildOverview();
+        using var db = SupervisionAccess.Open(Options);
+        if (!string.IsNullOrWhiteSpace(Agency))
+        {
+            if (!SupervisionAccess.MayRead(db, User, Agency))
+            {
+                return NotFound();
+            }
+
+            AgencyName = new UseCases.Organisation.AgencyDirectory(db).Find(Agency)!.Name;
+            var reports = Years.Select(y => ReportLookup.Find(db, Agency, y)).Where(r => r is not null).Select(r => r!).ToList();
+            History = AgencyHistory.Of(AgencyName, reports);
+            ChartJson = JsonSerializer.Serialize(new
+            {
+                kind = "history",
+                labels = History.Years.Select(f => f.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                series = new[]
+                {
+                    new { name = "本年新收", data = History.Years.Select(f => (decimal?)f.Applications) },
+                    new { name = "不予公开占比(%)", data = History.Years.Select(f => f.ShareRefused * 100) },
+                },
+            });
+            return Page();
+        }
+
+        var codes = overview.Agencies.Where(a => a.Status is ReportStatus.Published or ReportStatus.Collected).ToList();
+        var figures = codes.Select(a => ReportLookup.Find(db, a.Code, SelectedYear) is { } r ? ReportFigures.Of(a.Name, r) : null)
+            .Where(f => f is not null).Select(f => f!).ToList();
+        Peers = PeerComparison.Of(figures);
+        ChartJson = JsonSerializer.Serialize(new
+        {
+            kind = "peers",
+            labels = figures.Select(f => f.Agency),
+            series = new[]
+            {
+                new { name = "本年新收", data = figures.Select(f => (decimal?)f.Applications) },
+                new { name = "每百件申请的复议", data = figures.Select(f => f.ReconsiderationsPer100) },
+            },
+        });
+        return Page();
+    }
+
+    public static string Percent(decimal? share) => share is { } s ? (s * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
+
+    public static string Number(decimal? value) => value is { } v ? v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : "—";
+}

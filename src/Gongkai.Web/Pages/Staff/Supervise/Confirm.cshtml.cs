@@ -1,0 +1,134 @@
+using Gongkai.Domain.Reports;
+using Gongkai.Reporting.Json;
+using Gongkai.Reporting.Parsing;
+using Gongkai.UseCases.Supervision;
+using Gongkai.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Staff.Supervise;
+
+/// <summary>
+/// 核对收集的年报: the source beside tables 三 and 四 as read; the officer confirms or corrects the cells (the
+/// uncertain readings GK4005/GK4006/GK4007 are marked) and the result is a new version with a note.
+/// </summary>
+[NotCasework]
+public sealed class ConfirmModel(GongkaiOptions options, TimeProvider time) : SupervisePage(options, time)
+{
+    [BindProperty(SupportsGet = true)]
+    public string Agency { get; set; } = string.Empty;
+
+    public string AgencyName { get; private set; } = string.Empty;
+
+    public AnnualReport? Report { get; private set; }
+
+    public int Number { get; private set; }
+
+    public string FileName { get; private set; } = string.Empty;
+
+    public IReadOnlyList<SourceLine>? Lines { get; private set; }
+
+    public string SourceProblem { get; private set; } = string.Empty;
+
+    public IReadOnlyList<StoredDiagnostic> Diagnostics { get; private set; } = [];
+
+    public IReadOnlyList<(int Number, string Note, string By)> History { get; private set; } = [];
+
+    public string? Message { get; private set; }
+
+    public string? Error { get; private set; }
+
+    /// <summary>The table 三 / 四 cells an uncertain reading points at (row keys; the whole row when no column is named).</summary>
+    public ISet<string> UncertainRows { get; private set; } = new HashSet<string>();
+
+    public IActionResult OnGet() => Load() ? Page() : NotFound();
+
+    public IActionResult OnGetSource()
+    {
+        if (!Load(withSource: true) || SourceBytes is null)
+        {
+            return NotFound();
+        }
+
+        return File(SourceBytes, "application/octet-stream", FileName);
+    }
+
+    public IActionResult OnPost(int number, string? note, DateOnly? publishedOn)
+    {
+        if (!Load())
+        {
+            return NotFound();
+        }
+
+        var corrected = Report!.Clone();
+        foreach (var (row, column, _) in corrected.ApplicationCells().ToList())
+        {
+            corrected.SetApplications(row, column, ParseCount(Request.Form[$"a:{row}:{column.Key()}"]));
+        }
+
+        foreach (var c in corrected.Schema.ReviewColumns)
+        {
+            corrected.SetReview(c.Key, ParseCount(Request.Form[$"r:{c.Key}"]));
+        }
+
+        using var db = SupervisionAccess.Open(Options);
+        var error = new CorrectCollectedReport(db, Time).Save(Agency, SelectedYear, number, corrected, note ?? string.Empty, User.UserName(), publishedOn);
+        if (error is not null)
+        {
+            Error = error;
+            return Page();
+        }
+
+        TempData["Message"] = "已保存为新版本。";
+        return Redirect($"/staff/supervise/confirm?agency={Uri.EscapeDataString(Agency)}&year={SelectedYear}");
+    }
+
+    private byte[]? SourceBytes { get; set; }
+
+    private static int? ParseCount(string? text) =>
+        int.TryParse(text?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    private bool Load(bool withSource = true)
+    {
+        Prepare();
+        Message ??= TempData["Message"] as string;
+        using var db = SupervisionAccess.Open(Options);
+        if (!SupervisionAccess.MayRead(db, User, Agency) || Agency == Under)
+        {
+            return false;
+        }
+
+        var year = SelectedYear;
+        var versions = db.CollectedReports.AsNoTracking().Where(r => r.AgencyCode == Agency && r.Year == year).OrderBy(r => r.Number).ToList();
+        if (versions.Count == 0)
+        {
+            return false;
+        }
+
+        var current = versions.Single(v => v.Current);
+        AgencyName = new UseCases.Organisation.AgencyDirectory(db).Find(Agency)!.Name;
+        Report = CanonicalJsonReader.Read(current.Json).Report;
+        Number = current.Number;
+        History = versions.Select(v => (v.Number, v.Note, v.CreatedBy)).ToList();
+        Diagnostics = CollectedReportStore.ReadDiagnostics(versions[0].DiagnosticsJson);
+        if (current.Number > 1)
+        {
+            // Later versions carry the validation of the confirmed figures; the import's doubts stay visible from version 1.
+            Diagnostics = [.. Diagnostics.Where(d => CollectedReportStore.UncertainCodes.Contains(d.Code)), .. CollectedReportStore.ReadDiagnostics(current.DiagnosticsJson)];
+        }
+
+        var source = db.CollectedSources.AsNoTracking().Single(s => s.Id == current.SourceId);
+        FileName = source.FileName;
+        if (withSource)
+        {
+            SourceBytes = source.Bytes;
+            Lines = SourceText.Lines(source.Bytes, out var problem);
+            SourceProblem = problem;
+        }
+
+        UncertainRows = Diagnostics.Where(d => CollectedReportStore.UncertainCodes.Contains(d.Code))
+            .SelectMany(d => Report!.Schema.ApplicationDataRows.Where(r => d.Location.Contains(r.Key!, StringComparison.Ordinal) || d.Message.Contains("“" + r.Label + "”", StringComparison.Ordinal)))
+            .Select(r => r.Key!).ToHashSet();
+        return Report is not null;
+    }
+}

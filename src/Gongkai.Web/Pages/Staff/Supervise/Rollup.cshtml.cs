@@ -1,0 +1,59 @@
+using Gongkai.Reporting.Aggregation;
+using Gongkai.Reporting.Rendering;
+using Gongkai.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Gongkai.Web.Pages.Staff.Supervise;
+
+/// <summary>
+/// 汇总: the reports of the agencies chosen (all beneath, a level, a kind) added up, in the official layout; every
+/// figure links to the agencies that contribute to it; downloads as HTML, .docx and JSON.
+/// </summary>
+public sealed class RollupModel(GongkaiOptions options, TimeProvider time) : SupervisePage(options, time)
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Cell { get; set; }
+
+    public Rollup? Rollup { get; private set; }
+
+    public CellAddress? Selected { get; private set; }
+
+    public void OnGet()
+    {
+        Rollup = BuildOverview().Rollup;
+        Selected = CellAddress.TryParse(Cell, out var cell) ? cell : null;
+    }
+
+    public IActionResult OnGetDownload(string format)
+    {
+        var rollup = BuildOverview().Rollup;
+        if (rollup?.Report is not { } report)
+        {
+            return NotFound();
+        }
+
+        var name = $"汇总-{SelectedYear}";
+        if (format == "json")
+        {
+            return File(System.Text.Encoding.UTF8.GetBytes(RollupJson.Write(rollup, rollup.Diagnostics.Select(d => new RollupJson.SourcedDiagnostic("汇总", d)).ToList())), "application/json; charset=utf-8", name + ".json");
+        }
+
+        if (!ReportRenderer.TryParseFormat(format, out var f) || f == RenderFormat.Text)
+        {
+            return BadRequest();
+        }
+
+        using var stream = new MemoryStream();
+        ReportRenderer.Render(report, f, stream);
+        var (type, ext) = f switch
+        {
+            RenderFormat.Docx => ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
+            RenderFormat.Html => ("text/html; charset=utf-8", ".html"),
+            _ => ("text/markdown; charset=utf-8", ".md"),
+        };
+        return File(stream.ToArray(), type, name + ext);
+    }
+
+    /// <summary>A link to the contributors of one figure, or plain text for a blank cell.</summary>
+    public string Link(CellAddress cell) => $"/staff/supervise/rollup?{Query}&cell={Uri.EscapeDataString(cell.ToString())}#contributors";
+}

@@ -1,0 +1,48 @@
+using Gongkai.UseCases.Supervision;
+using Gongkai.Web.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web.Pages.Staff.Supervise;
+
+/// <summary>What every supervision page shares: the supervisor's agency, the year and the level/kind filters.</summary>
+[Authorize(Roles = SupervisionAccess.Role)]
+public abstract class SupervisePage(GongkaiOptions options, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Level { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    public string Under { get; private set; } = string.Empty;
+
+    protected GongkaiOptions Options => options;
+
+    protected TimeProvider Time => time;
+
+    public int SelectedYear => Year ?? Years[0];
+
+    /// <summary>The query string of the current year and filters, for links between the pages.</summary>
+    public string Query => $"year={SelectedYear}&level={Uri.EscapeDataString(Level ?? "")}&kind={Uri.EscapeDataString(Kind ?? "")}";
+
+    protected void Prepare()
+    {
+        Years = SupervisionAccess.Years(time);
+        Under = SupervisionAccess.Home(User) ?? string.Empty;
+    }
+
+    protected Overview BuildOverview()
+    {
+        Prepare();
+        using var db = SupervisionAccess.Open(options);
+        return SupervisionAccess.Build(db, time, Under, SelectedYear, Level, Kind)
+            ?? throw new InvalidOperationException("The supervisor's own agency is missing.");
+    }
+}

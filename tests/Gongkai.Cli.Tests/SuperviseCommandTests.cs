@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Gongkai.Testing;
+
+namespace Gongkai.Cli.Tests;
+
+/// <summary>The contracts of <c>gongkai report collect</c> and <c>gongkai supervise</c>.</summary>
+public sealed class SuperviseCommandTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    private string Db => Path.Combine(_dir.Path, "gongkai.db");
+
+    private static string Seed(string name) => RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "seeds", name);
+
+    public void Dispose() => _dir.Dispose();
+
+    private void Agencies()
+    {
+        Assert.Equal(0, CliRun.Of("agency", "add", "--code", "CITY", "--name", "示例市人民政府", "--level", "city", "--kind", "government", "--database", Db).ExitCode);
+        Assert.Equal(0, CliRun.Of("agency", "add", "--code", "CITY-XF", "--name", "鼓楼区信访局", "--parent", "CITY", "--database", Db).ExitCode);
+        Assert.Equal(0, CliRun.Of("agency", "add", "--code", "CITY-EDU", "--name", "示例市教育局", "--parent", "CITY", "--database", Db).ExitCode);
+    }
+
+    [Fact]
+    public void Collect_FolderAndFile_OneLinePerFileMatchedByNameOrNewAgency()
+    {
+        Agencies();
+        var folder = Directory.CreateDirectory(Path.Combine(_dir.Path, "in")).FullName;
+        File.Copy(Seed("003_d0847865937e94fe.txt"), Path.Combine(folder, "a.txt"));
+        File.Copy(Seed("004_6c1bbe7f11dcd8e6.txt"), Path.Combine(folder, "b.txt"));
+
+        var run = CliRun.Of("report", "collect", folder, Seed("000_e915323f145c723a.txt"), "--under", "CITY", "--year", "2021", "--database", Db);
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("a.txt: 已归档 → CITY-XF 鼓楼区信访局 2021 年度", lines[0], StringComparison.Ordinal);
+        Assert.Contains("b.txt: 新建机关 CITY-x1（其他）并归档 → CITY-x1 青铜峡市 2021 年度", lines[1], StringComparison.Ordinal);
+        Assert.Contains("石嘴山市信访局", lines[2], StringComparison.Ordinal);
+        using var list = JsonDocument.Parse(CliRun.Of("agency", "list", "--json", "--database", Db).Stdout);
+        var made = list.RootElement.EnumerateArray().Single(a => a.GetProperty("name").GetString() == "青铜峡市");
+        Assert.Equal(("other", "CITY"), (made.GetProperty("kind").GetString(), made.GetProperty("parent").GetString()));
+    }
+
+    [Fact]
+    public void Collect_UnknownUnder_ExitsTwo_WrongYear_ExitsOne()
+    {
+        Agencies();
+
+        var unknown = CliRun.Of("report", "collect", Seed("003_d0847865937e94fe.txt"), "--under", "NOPE", "--database", Db);
+        var wrongYear = CliRun.Of("report", "collect", Seed("003_d0847865937e94fe.txt"), "--under", "CITY", "--year", "2020", "--database", Db);
+        var notReport = CliRun.Of("report", "collect", _dir.File("n.txt", "关于开会的通知"), "--under", "CITY", "--database", Db);
+
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("NOPE", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, wrongYear.ExitCode);
+        Assert.Contains("未归档：报告是 2021 年度的，不是 2020 年度", wrongYear.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, notReport.ExitCode);
+        Assert.Contains("n.txt: 未归档：无法读取", notReport.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Supervise_Json_ExactShapeStatusesAndRollup()
+    {
+        Agencies();
+        CliRun.Of("report", "collect", Seed("003_d0847865937e94fe.txt"), Seed("004_6c1bbe7f11dcd8e6.txt"), "--under", "CITY", "--database", Db);
+
+        var run = CliRun.Of("supervise", "--under", "CITY", "--year", "2021", "--json", "--database", Db);
+
+        Assert.Equal(0, run.ExitCode);
+        using var doc = JsonDocument.Parse(run.Stdout);
+        var root = doc.RootElement;
+        Assert.Equal(["under", "year", "agencies", "rollup"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("CITY", root.GetProperty("under").GetString());
+        Assert.Equal(2021, root.GetProperty("year").GetInt32());
+        var agencies = root.GetProperty("agencies").EnumerateArray().ToDictionary(a => a.GetProperty("code").GetString()!);
+        Assert.Equal(3, agencies.Count);
+        Assert.Equal(["code", "name", "level", "status", "published_on", "late", "errors", "warnings", "score"], agencies["CITY-XF"].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("已收集", "city"), (agencies["CITY-XF"].GetProperty("status").GetString(), agencies["CITY-XF"].GetProperty("level").GetString()));
+        Assert.Equal("未开始", agencies["CITY-EDU"].GetProperty("status").GetString());
+        Assert.True(agencies["CITY-EDU"].GetProperty("late").GetBoolean()); // 31 January 2022 has long passed
+        Assert.Equal(JsonValueKind.Null, agencies["CITY-EDU"].GetProperty("score").ValueKind);
+        Assert.Equal(JsonValueKind.Number, agencies["CITY-XF"].GetProperty("score").ValueKind);
+        var rollup = Gongkai.Reporting.Json.CanonicalJsonReader.Read(root.GetProperty("rollup").GetRawText());
+        Assert.Equal("汇总（2个机关）", rollup.Report!.Agency);
+        Assert.Empty(rollup.Diagnostics);
+    }
+
+    [Fact]
+    public void Supervise_NothingYet_RollupNull_UnknownUnder_ExitsTwo()
+    {
+        Agencies();
+
+        using var doc = JsonDocument.Parse(CliRun.Of("supervise", "--under", "CITY", "--year", "2024", "--json", "--database", Db).Stdout);
+        var missing = CliRun.Of("supervise", "--under", "NOPE", "--year", "2024", "--database", Db);
+
+        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("rollup").ValueKind);
+        Assert.Equal(2, missing.ExitCode);
+    }
+}

@@ -1,0 +1,149 @@
+using System.Text;
+using Gongkai.Domain.Reports;
+using Gongkai.Reporting.Parsing;
+using Gongkai.Reporting.Parsing.Shapes;
+using Gongkai.Reporting.Parsing.Text;
+using Gongkai.Reporting.Rendering;
+using Gongkai.Testing;
+
+namespace Gongkai.Reporting.Tests.Import;
+
+/// <summary>The stages added for crawled, flattened and converted reports, one behaviour a test.</summary>
+public sealed class CrawledShapeTests
+{
+    [Fact]
+    public void DigitRuns_FifteenReviewCells_SplitByGroupTotals()
+    {
+        var result = Parsing.Tables.DigitRuns.Split(["110024001510102"], [new(4, true), new(4, true), new(4, true)]);
+
+        Assert.True(result.Unique);
+        Assert.Equal([1, 1, 0, 0, 2, 4, 0, 0, 1, 5, 1, 0, 1, 0, 2], result.Splits[0]);
+    }
+
+    [Fact]
+    public void DigitRuns_RowWithTotal_OnlySplitsThatAddUp()
+    {
+        var result = Parsing.Tables.DigitRuns.Split(["230", "000023"], [new(6, true)]);
+
+        Assert.True(result.Unique);
+        Assert.Equal([23, 0, 0, 0, 0, 0, 23], result.Splits[0]);
+    }
+
+    [Fact]
+    public void DigitRuns_AmbiguousRun_ReportsEverySplit()
+    {
+        var result = Parsing.Tables.DigitRuns.Split(["1111"], [new(1, false), new(1, false), new(1, false)]);
+
+        Assert.False(result.Unique);
+        Assert.Equal(3, result.Splits.Count);
+    }
+
+    [Fact]
+    public void DigitRuns_FiveHundredDigits_StopsWithinBudget()
+    {
+        var digits = string.Concat(Enumerable.Range(0, 500).Select(i => (char)('0' + ((i * 7) % 10))));
+
+        var result = Parsing.Tables.DigitRuns.Split([digits], [new(6, true)], budget: 10_000);
+
+        Assert.Empty(result.Splits);
+        Assert.True(result.Work <= 10_001, $"work {result.Work}");
+    }
+
+    [Fact]
+    public void DigitRuns_LongestFeasibleRun_StopsWithinBudget()
+    {
+        // 63 digits is the most a seven-cell row can hold: the hardest case the walk can be given.
+        var digits = string.Concat(Enumerable.Repeat("123456789", 7));
+
+        var result = Parsing.Tables.DigitRuns.Split([digits[..40], digits[40..]], [new(4, true), new(4, true), new(4, true)], budget: 50_000);
+
+        Assert.True(result.Work <= 50_001, $"work {result.Work}");
+    }
+
+    [Fact]
+    public void Import_FiveHundredDigitRunInTable三_FinishesWithDiagnostic()
+    {
+        var text = Render(RandomReports.Create(3, ReportEdition.Edition2021))
+            .Replace("一、本年新收政府信息公开申请数量\t", "一、本年新收政府信息公开申请数量\t" + new string('7', 500) + "\t", StringComparison.Ordinal);
+
+        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(text));
+
+        Assert.NotNull(result.Report);
+        Assert.NotEmpty(result.Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("a\rb\rc", 3)]
+    [InlineData("a\r\nb\nc\r\n", 4)]
+    [InlineData("a\n\rb", 3)]
+    public void TextShape_AnyLineBreak_OneLineEach(string text, int count)
+    {
+        Assert.Equal(count, TextShape.Lines(text).Count);
+    }
+
+    [Fact]
+    public void TextShape_PageNumberAtFormFeed_Dropped()
+    {
+        var lines = TextShape.Lines("12\n3\n\n- 1 -\n\f7\n8\n第 2 页\n\f9");
+
+        Assert.Equal(["12", "3", "7", "8", "9"], lines.Select(l => l.Text).ToArray());
+    }
+
+    [Fact]
+    public void SiteChrome_MetadataToolsFooter_Dropped()
+    {
+        var lines = new[] { "标题: 年度报告", "发布时间: 2022-01-01", "当前位置：首页 > 政务公开", "字号：大 中 小 打印本页", "正文", "主办单位：某某市人民政府 网站标识码：123", "京ICP备123号" }
+            .Select((t, i) => new SourceLine(t, i + 1)).ToList();
+
+        Assert.Equal(["正文"], SiteChrome.Strip(lines).Select(l => l.Text).ToArray());
+    }
+
+    [Fact]
+    public void RunningText_ListOfSectionsInOpening_NotTakenForHeadings()
+    {
+        var text = Render(SampleReports.Qingtongxia2021());
+        var oneLine = Degrade.OneLine(text).Replace("本报告统计数据", "本报告包括一、总体情况，二、主动公开政府信息情况，三、收到和处理政府信息公开申请情况，四、政府信息公开行政复议、行政诉讼情况，五、存在的主要问题及改进情况，六、其他需要报告的事项。本报告统计数据", StringComparison.Ordinal);
+
+        var report = ReportFileReader.Read(Encoding.UTF8.GetBytes(oneLine)).Report!;
+
+        Assert.StartsWith("2021 年，青铜峡市", report.Sections.Sec1, StringComparison.Ordinal);
+        Assert.Equal(20, report.GetApplications(ApplicationKeys.NewReceived, ApplicantColumn.Total));
+    }
+
+    [Fact]
+    public void Import_2008Layout_RefusedNamingTheLayout()
+    {
+        var result = ReportFileReader.ReadFile(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "diagnostics", "GK4018.txt"));
+
+        Assert.Null(result.Report);
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("GK4018", d.Code);
+        Assert.Contains("2008", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_TablesOnlySentences_AbsentPerTableAndNoZeros()
+    {
+        var text = Render(SampleReports.Qingtongxia2021());
+        var lines = text.Split('\n').ToList();
+        int Index(string prefix) => lines.FindIndex(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        var sec2 = Index("二、主动公开");
+        var sec5 = Index("五、存在的主要问题");
+        var sec3 = Index("三、收到和处理");
+        var sec4 = Index("四、政府信息公开行政复议");
+        var rebuilt = lines.Take(sec2 + 1).Append("本年度主动公开信息详见附件图片。").Append("<图片>")
+            .Append(lines[sec3]).Append("2021年未收到政府信息公开申请。")
+            .Append(lines[sec4]).Append("2021年未发生政府信息公开行政复议、行政诉讼。")
+            .Concat(lines.Skip(sec5));
+
+        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(string.Join('\n', rebuilt)));
+
+        Assert.NotNull(result.Report);
+        Assert.Equal(3, result.Diagnostics.Count(d => d.Code == "GK4003"));
+        Assert.All(result.Report.ApplicationCells(), c => Assert.Null(c.Value));
+        Assert.All(result.Report.Schema.ReviewColumns, c => Assert.Null(result.Report.GetReview(c.Key)));
+        Assert.All(result.Report.Schema.ProactiveKeys, k => Assert.True(result.Report.GetProactive(k).IsBlank));
+    }
+
+    private static string Render(AnnualReport report) => ReportRenderer.RenderToString(report, RenderFormat.Text);
+}

@@ -1,0 +1,133 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Gongkai.Domain.Reports;
+using Gongkai.Reporting.Rendering;
+using Gongkai.Testing;
+
+namespace Gongkai.Web.Tests;
+
+/// <summary>The supervisor's workspace over HTTP on the demo city: overview, exports, API, roll-up, collect and confirm.</summary>
+public sealed partial class SupervisionWebTests(GongkaiFactory factory) : IClassFixture<GongkaiFactory>
+{
+    private static int LastYear => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(8)).Year - 1;
+
+    [Fact]
+    public async Task Overview_Supervisor_ElevenAgenciesSomeLateSomeCollected()
+    {
+        using var session = await StaffSession.SignIn(factory, "supervisor");
+
+        var html = await session.Client.GetStringAsync($"/staff/supervise?year={LastYear}");
+
+        Assert.Equal(11, RowRegex().Matches(html).Count);
+        Assert.Contains("逾期", html, StringComparison.Ordinal);
+        Assert.Contains("已收集", html, StringComparison.Ordinal);
+        var counties = await session.Client.GetStringAsync($"/staff/supervise?year={LastYear}&level=county");
+        Assert.Equal(3, RowRegex().Matches(counties).Count);
+    }
+
+    [Fact]
+    public async Task Overview_Clerk_Forbidden()
+    {
+        using var session = await StaffSession.SignIn(factory, "clerk");
+
+        var response = await session.Client.GetAsync("/staff/supervise");
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await session.Client.GetAsync($"/api/supervise/DEMO/{LastYear}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Export_XlsxAndCsv_OneRowPerAgency()
+    {
+        using var session = await StaffSession.SignIn(factory, "supervisor");
+
+        var xlsx = await session.Client.GetAsync($"/staff/supervise?handler=Xlsx&year={LastYear}");
+        var csv = await session.Client.GetByteArrayAsync($"/staff/supervise?handler=Csv&year={LastYear}&sort=score");
+
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        using var zip = new ZipArchive(await xlsx.Content.ReadAsStreamAsync());
+        var entries = zip.Entries.Select(e => e.FullName).ToList();
+        var sheet = zip.Entries.First(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal));
+        var shared = zip.GetEntry("xl/sharedStrings.xml");
+        var text = new StreamReader(sheet.Open()).ReadToEnd() + (shared is null ? "" : new StreamReader(shared.Open()).ReadToEnd());
+        Assert.Contains("示例市教育局", text, StringComparison.Ordinal);
+        Assert.Contains("示例市南区人民政府", text, StringComparison.Ordinal);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), csv.Take(3));
+        var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(12, lines.Length);
+        Assert.StartsWith("代码,机关,层级", lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Api_ContractShape_OnlyBeneathOwnAgency()
+    {
+        using var session = await StaffSession.SignIn(factory, "supervisor");
+
+        using var doc = JsonDocument.Parse(await session.Client.GetStringAsync($"/api/supervise/DEMO/{LastYear}"));
+        var beneath = await session.Client.GetAsync($"/api/supervise/DEMO-DQ/{LastYear}");
+        var outside = await session.Client.GetAsync($"/api/supervise/NOWHERE/{LastYear}");
+
+        Assert.Equal(["under", "year", "agencies", "rollup"], doc.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(11, doc.RootElement.GetProperty("agencies").GetArrayLength());
+        var withReports = doc.RootElement.GetProperty("agencies").EnumerateArray().Count(a => a.GetProperty("status").GetString() is "已发布" or "已收集");
+        Assert.True(withReports >= 9, $"{withReports} agencies with a report");
+        Assert.Equal($"汇总（{withReports}个机关）", doc.RootElement.GetProperty("rollup").GetProperty("agency").GetString());
+        Assert.Equal(HttpStatusCode.OK, beneath.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
+    }
+
+    [Fact]
+    public async Task Rollup_FigureLinksToContributors_DocxDownload()
+    {
+        using var session = await StaffSession.SignIn(factory, "supervisor");
+
+        var page = await session.Client.GetStringAsync($"/staff/supervise/rollup?year={LastYear}&cell={Uri.EscapeDataString("三/apps.new_received/total")}");
+        var docx = await session.Client.GetByteArrayAsync($"/staff/supervise/rollup?handler=Download&format=docx&year={LastYear}");
+
+        Assert.Matches("的来源（(9|10) 个机关", page);
+        Assert.Contains("示例市教育局", page, StringComparison.Ordinal);
+        Assert.Equal((byte)'P', docx[0]);
+        Assert.Matches("^汇总（(9|10)个机关）$", Gongkai.Reporting.Parsing.ReportFileReader.Read(docx).Report!.Agency);
+    }
+
+    [Fact]
+    public async Task Collect_UploadThenConfirm_NewVersion()
+    {
+        using var session = await StaffSession.SignIn(factory, "supervisor");
+        var report = RandomReports.Create(5, ReportEdition.Edition2021);
+        report.Agency = "示例市住房和城乡建设局";
+        report.Year = LastYear;
+        var page = await session.Client.GetStringAsync($"/staff/supervise/collect?year={LastYear}");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(StaffSession.TokenRegex().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(ReportRenderer.RenderToString(report, RenderFormat.Html))), "files", "zjj.html" },
+        };
+
+        var collected = await (await session.Client.PostAsync($"/staff/supervise/collect?year={LastYear}", form)).Content.ReadAsStringAsync();
+
+        Assert.Contains("zjj.html：已归档", collected, StringComparison.Ordinal);
+        var confirmUrl = $"/staff/supervise/confirm?agency=DEMO-ZJJ&year={LastYear}";
+        var confirmPage = await session.Client.GetStringAsync(confirmUrl);
+        Assert.Contains("source-lines", confirmPage, StringComparison.Ordinal);
+        var fields = new Dictionary<string, string> { ["number"] = "1", ["note"] = "已与原件核对" };
+        foreach (Match m in InputRegex().Matches(confirmPage))
+        {
+            fields[WebUtility.HtmlDecode(m.Groups[1].Value)] = m.Groups[2].Value;
+        }
+
+        var saved = await session.Post(confirmUrl, confirmUrl, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("第 2 版：已与原件核对", await session.Client.GetStringAsync(confirmUrl), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<tr data-code=\"")]
+    private static partial Regex RowRegex();
+
+    [GeneratedRegex("<input name=\"([ar]:[^\"]+)\" value=\"([^\"]*)\"")]
+    private static partial Regex InputRegex();
+}
