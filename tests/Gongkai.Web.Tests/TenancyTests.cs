@@ -91,16 +91,24 @@ public sealed class TenancyTests(GongkaiFactory factory) : IClassFixture<Gongkai
         // The antiforgery token comes from the officer's own case page; the ids are the other agency's.
         var act = await head.Post(ownUrl, foreignUrl + "?handler=Act", new()
         {
-            ["version"] = f.OpenVersion.ToString(CultureInfo.InvariantCulture), ["Action"] = "Extend", ["Days"] = "10", ["Text"] = "越权", ["On"] = StaffSession.Today,
+            ["version"] = f.OpenVersion.ToString(CultureInfo.InvariantCulture),
+            ["Action"] = "Extend",
+            ["Days"] = "10",
+            ["Text"] = "越权",
+            ["On"] = StaffSession.Today,
         });
         var assign = await head.Post(ownUrl, foreignUrl + "?handler=Assign", new() { ["officer"] = "jyj.clerk" });
         var review = await head.Post("/staff/reviews", "/staff/reviews?handler=Result", new()
         {
-            ["id"] = f.Review.ToString(), ["result"] = "Corrected", ["decidedOn"] = StaffSession.Today,
+            ["id"] = f.Review.ToString(),
+            ["result"] = "Corrected",
+            ["decidedOn"] = StaffSession.Today,
         });
         var reviewForeignCase = await head.Post("/staff/reviews", "/staff/reviews?handler=Add", new()
         {
-            ["Tracking"] = f.OpenTracking, ["kind"] = "Reconsideration", ["filedOn"] = StaffSession.Today,
+            ["Tracking"] = f.OpenTracking,
+            ["kind"] = "Reconsideration",
+            ["filedOn"] = StaffSession.Today,
         });
 
         Assert.Equal(HttpStatusCode.NotFound, act.StatusCode);

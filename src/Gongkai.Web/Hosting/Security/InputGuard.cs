@@ -68,9 +68,9 @@ public sealed partial class InputGuard(RequestDelegate next)
             return null;
         }
 
-        // A multipart upload to the API is streamed to disk by its endpoint (AttachmentsApi): reading it here would
-        // buffer the file and leave the endpoint an empty body. Its only field is the file.
-        if (request.HasFormContentType && !(request.Path.StartsWithSegments("/api") && request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)))
+        // Forms are the pages' input; an /api endpoint takes JSON or, like /api/reports/validate, a file as the raw
+        // body, which must not be parsed as a form whatever Content-Type the client claims (curl says urlencoded).
+        if (request.HasFormContentType && !request.Path.StartsWithSegments("/api"))
         {
             try
             {
