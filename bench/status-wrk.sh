@@ -11,11 +11,11 @@ dotnet publish -c Release src/Gongkai.Web -o "$out/app" -v q >/dev/null
 cd "$out"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
-(cd app && ASPNETCORE_URLS="$base" Gongkai__DataDirectory="$out/data" Gongkai__StatusPerMinute=100000000 Gongkai__ApplyPerMinute=1000 \
+(cd app && ASPNETCORE_URLS="$base" Gongkai__DataDirectory="$out/data" Gongkai__StatusPerMinute=100000000 Gongkai__ApplyPerMinute=1000 Gongkai__SeedDemo=true \
   exec dotnet Gongkai.Web.dll >"$out/web.log" 2>&1) &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$out"' EXIT
-for _ in $(seq 1 60); do curl -sf $base/ >/dev/null && break; sleep 0.5; done
+for _ in $(seq 1 240); do curl -sf $base/ >/dev/null && break; sleep 0.5; done
 receipt=$(curl -s $base/api/applications -H 'content-type: application/json' \
   -d '{"agency":"DEMO","category":"NaturalPerson","name":"王五","idProof":"110101199001011234","contact":"13800000000","request":"道路维修项目清单","deliveryForm":"电子文档","deliveryChannel":"电子邮件","channel":"Online"}')
 number=$(echo "$receipt" | sed -E 's/.*"trackingNumber":"([^"]+)".*/\1/')

@@ -27,12 +27,12 @@ trap 'kill $server 2>/dev/null; rm -rf "$out"' EXIT
 for _ in $(seq 1 120); do curl -sf "$base/" >/dev/null && break; sleep 0.5; done
 peak() { grep -E '^VmHWM' "/proc/$server/status" | awk '{printf "%.0f MB", $2/1024}'; }
 echo "server peak memory after start: $(peak)"
-curl -s -o "$out/answer.json" -w 'one bomb: HTTP %{http_code} in %{time_total} s\n' --data-binary @"$out/bomb.docx" "$base/api/reports/validate"
+curl -s -o "$out/answer.json" -w 'one bomb: HTTP %{http_code} in %{time_total} s\n' -H "Content-Type: application/octet-stream" --data-binary @"$out/bomb.docx" "$base/api/reports/validate"
 grep -o '解压后超过[^"]*' "$out/answer.json" | head -1 || true
 echo "server peak memory after one bomb: $(peak)"
 pids=()
 for i in 1 2 3; do
-  curl -s -o /dev/null -w "parallel bomb $i: HTTP %{http_code} in %{time_total} s\n" --data-binary @"$out/bomb.docx" "$base/api/reports/validate" &
+  curl -s -o /dev/null -w "parallel bomb $i: HTTP %{http_code} in %{time_total} s\n" -H "Content-Type: application/octet-stream" --data-binary @"$out/bomb.docx" "$base/api/reports/validate" &
   pids+=($!)
 done
 wait "${pids[@]}"

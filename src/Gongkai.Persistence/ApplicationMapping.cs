@@ -9,7 +9,7 @@ internal static class ApplicationMapping
 {
     public static DisclosureApplication ToDomain(ApplicationRecord r) => DisclosureApplication.Restore(
         r.Id, r.AgencyCode, r.TrackingNumber,
-        new Applicant((ApplicantCategory)r.ApplicantCategory, r.ApplicantName, r.ApplicantIdProof, r.ApplicantContact),
+        new Applicant((ApplicantCategory)r.ApplicantCategory, r.ApplicantName, r.ApplicantIdProof, r.ApplicantContact, (IdentityDocumentType?)r.ApplicantIdType, r.ApplicantEmail),
         r.Request, r.Delivery, (ReceiptChannel)r.Channel, r.FirstReceivedOn, r.ReceivedOn, (ApplicationState)r.State, r.ExtensionDays,
         r.CorrectionRequested, r.CorrectionDeadline, r.FeeNoticeOn, r.FeeAmount, (Outcome?)r.Outcome, r.DecidedOn, r.ReplyText, r.Version,
         r.Events.OrderBy(e => e.Sequence).Select(e => new ApplicationEvent(
@@ -27,6 +27,8 @@ internal static class ApplicationMapping
         r.ApplicantName = a.Applicant.Name;
         r.ApplicantIdProof = a.Applicant.IdProof;
         r.ApplicantContact = a.Applicant.Contact;
+        r.ApplicantIdType = (int?)a.Applicant.IdType;
+        r.ApplicantEmail = a.Applicant.Email;
         r.Request = a.Request;
         r.Delivery = a.Delivery;
         r.Channel = (int)a.Channel;

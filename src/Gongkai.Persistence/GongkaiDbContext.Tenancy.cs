@@ -41,7 +41,10 @@ public abstract partial class GongkaiDbContext
         modelBuilder.Entity<Registry.DecisionCountsRow>().HasQueryFilter(x => ScopeAgency == null || x.AgencyCode == ScopeAgency);
     }
 
-    /// <summary>A bug guard, not a user message: pages refuse earlier, in words. Audit entries are always written.</summary>
+    /// <summary>
+    /// A bug guard, not a user message: pages refuse earlier, in words. Audit entries are always written; accounts and
+    /// agency settings are not case data and their use cases check who may change them.
+    /// </summary>
     private void GuardScope()
     {
         if (Scope is not { } scope)
@@ -67,7 +70,6 @@ public abstract partial class GongkaiDbContext
                 ReviewRow r => r.AgencyCode,
                 ReportDraftRow d => d.AgencyCode,
                 ReportVersionRow v => v.AgencyCode,
-                AgencyGuideRow g => g.AgencyCode,
                 Registry.RegistryDocumentRow d => d.AgencyCode,
                 Registry.DecisionCountsRow c => c.AgencyCode,
                 _ => null,

@@ -41,7 +41,7 @@ public sealed class CalendarStoreTests
         using var db = database.Open();
         CalendarStore.EnsureSeeded(db, WorkingDayCalendar.Embedded, Time);
         // Received 2026-11-30, extended by 20 working days: the due date crosses 2027-01-01 (a Friday, 元旦).
-        var a = DisclosureApplication.Receive(Guid.NewGuid(), "DEMO", "GK-1", new Applicant(ApplicantCategory.NaturalPerson, "李四", "110101199001011234", "13900000000"),
+        var a = DisclosureApplication.Receive(Guid.NewGuid(), "DEMO", "GK-1", new Applicant(ApplicantCategory.NaturalPerson, "李四", "110101199001011237", "13900000000"),
             "某某文件", "邮寄", ReceiptChannel.InPerson, new DateOnly(2026, 11, 30), Time.GetUtcNow(), "clerk");
         Assert.True(a.Extend(20, new DateOnly(2026, 12, 1), true, "需要调取档案", Time.GetUtcNow(), "head", WorkingDayCalendar.Embedded, DeadlinePolicy.Default).Succeeded);
         new CaseStore(db).Add(a);

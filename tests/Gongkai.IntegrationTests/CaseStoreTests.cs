@@ -15,7 +15,7 @@ public sealed class CaseStoreTests
     private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.Embedded;
 
     private static DisclosureApplication NewCase(string tracking, DateOnly received, ApplicantCategory category = ApplicantCategory.NaturalPerson) =>
-        DisclosureApplication.Receive(Guid.NewGuid(), "DEMO", tracking, new Applicant(category, "李四", "110101199001011234", "13900000000"),
+        DisclosureApplication.Receive(Guid.NewGuid(), "DEMO", tracking, new Applicant(category, "李四", "110101199001011237", "13900000000"),
             "关于某某项目的环评批复", "邮寄纸质件", ReceiptChannel.RegisteredPost, received, At, "clerk");
 
     [Theory]

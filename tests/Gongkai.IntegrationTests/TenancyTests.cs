@@ -18,7 +18,7 @@ public sealed class TenancyTests
     private static readonly DateTimeOffset At = new(2025, 3, 3, 2, 0, 0, TimeSpan.Zero);
 
     private static DisclosureApplication NewCase(string agency, string tracking) =>
-        DisclosureApplication.Receive(Guid.NewGuid(), agency, tracking, new Applicant(ApplicantCategory.NaturalPerson, "李四", "110101199001011234", "13900000000"),
+        DisclosureApplication.Receive(Guid.NewGuid(), agency, tracking, new Applicant(ApplicantCategory.NaturalPerson, "李四", "110101199001011237", "13900000000"),
             "某项目的环评批复", "电子邮件", ReceiptChannel.Online, new DateOnly(2025, 3, 3), At, "clerk");
 
     private static (DisclosureApplication A, DisclosureApplication B, Guid ReviewB) Seed(TestDatabase database)

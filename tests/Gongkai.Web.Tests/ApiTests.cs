@@ -14,7 +14,7 @@ public sealed class ApiTests(GongkaiFactory factory) : IClassFixture<GongkaiFact
         agency = "DEMO",
         category = "NaturalPerson",
         name = "王五",
-        idProof = "110101199001011234",
+        idProof = "110101199001011237",
         contact = "13800000000",
         request = "2025年本区道路维修项目清单",
         deliveryForm = "电子文档",
@@ -41,7 +41,7 @@ public sealed class ApiTests(GongkaiFactory factory) : IClassFixture<GongkaiFact
         Assert.Equal(receipt.RootElement.GetProperty("due").GetString(), body.RootElement.GetProperty("due").GetString());
         Assert.Contains(body.RootElement.GetProperty("dueExplanation").EnumerateArray(), l => l.GetString()!.StartsWith("起算：", StringComparison.Ordinal));
         Assert.DoesNotContain("王五", body.RootElement.GetRawText(), StringComparison.Ordinal);
-        Assert.DoesNotContain("110101199001011234", body.RootElement.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("110101199001011237", body.RootElement.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,8 +99,8 @@ public sealed class ApiTests(GongkaiFactory factory) : IClassFixture<GongkaiFact
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("申请内容不完整", problem.RootElement.GetProperty("title").GetString());
-        Assert.Equal("请填写单位名称", problem.RootElement.GetProperty("errors").GetProperty("Name")[0].GetString());
-        Assert.Equal("请填写统一社会信用代码", problem.RootElement.GetProperty("errors").GetProperty("IdProof")[0].GetString());
+        Assert.Equal("请填写单位名称", problem.RootElement.GetProperty("errors").GetProperty("name")[0].GetString());
+        Assert.Equal("请填写统一社会信用代码", problem.RootElement.GetProperty("errors").GetProperty("idProof")[0].GetString());
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
         await BrowserFixture.Shot(page, "1-status");
 
         await Expect(page.Locator("#explanation")).ToContainTextAsync("20 个工作日");
-        Assert.DoesNotContain("110101199001011234", await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("110101199001011237", await page.ContentAsync(), StringComparison.Ordinal);
 
         await page.GetByLabel("查询码").FillAsync("WRONG-CODE");
         await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
@@ -113,9 +113,10 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
     private static async Task<(string Tracking, string Code)> Apply(IPage page, string name, string category)
     {
         await page.GotoAsync("/apply");
+        await page.GetByLabel("受理机关").SelectOptionAsync("DEMO");
         await page.GetByLabel("申请人类别").SelectOptionAsync(category);
         await page.GetByLabel("姓名或单位名称").FillAsync(name);
-        await page.GetByLabel("身份证件号码或统一社会信用代码").FillAsync("110101199001011234");
+        await page.GetByLabel("身份证件号码或统一社会信用代码").FillAsync(category == "NaturalPerson" ? "110101199001011237" : "91110000100000000R");
         await page.GetByLabel("联系方式").FillAsync("13800000000");
         await page.GetByLabel("所需政府信息的名称、文号或者特征性描述").FillAsync("2025年本区老旧小区改造项目清单");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();

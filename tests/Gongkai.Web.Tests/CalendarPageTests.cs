@@ -67,7 +67,7 @@ public sealed partial class CalendarPageTests : IClassFixture<GongkaiFactory>
         var after = await head.Client.GetStringAsync(caseUrl);
         Assert.DoesNotContain("2027 年的节假日安排不在日历数据中", after, StringComparison.Ordinal);
         Assert.True(string.CompareOrdinal(DueRegex().Match(after).Groups[1].Value, dueBefore) > 0, "元旦 2027 moves the due date later");
-        Assert.Contains("上传：2027.csv", await admin.Client.GetStringAsync("/staff/calendar"), StringComparison.Ordinal);
+        Assert.Contains("</td><td>sysadmin</td><td>上传：2027.csv</td>", await admin.Client.GetStringAsync("/staff/calendar"), StringComparison.Ordinal);
     }
 
     private static async Task<string> Upload(StaffSession session, string csv)

@@ -121,7 +121,7 @@ public sealed class CaseworkTests(GongkaiFactory factory) : IClassFixture<Gongka
             ["ReceivedOn"] = InDays(5),
             ["Form.Category"] = "NaturalPerson",
             ["Form.Name"] = "李四",
-            ["Form.IdProof"] = "1",
+            ["Form.IdProof"] = "110101199001011237",
             ["Form.Contact"] = "1",
             ["Form.Request"] = "x",
             ["Form.DeliveryForm"] = "纸质文本",

@@ -46,15 +46,15 @@ public sealed partial class PortalTests(GongkaiFactory factory) : IClassFixture<
     public async Task ApplyForm_ThenStatusPage_ShowsStateDueDateAndTimeline()
     {
         using var client = factory.CreateClient();
-        var form = await client.GetStringAsync("/apply");
+        var form = await client.GetStringAsync("/agencies/DEMO/apply");
         var token = StaffSession.TokenRegex().Match(form).Groups[1].Value;
 
-        var applied = await client.PostAsync("/apply", new FormUrlEncodedContent(new Dictionary<string, string>
+        var applied = await client.PostAsync("/agencies/DEMO/apply", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["Form.Category"] = "NaturalPerson",
             ["Form.Name"] = "赵六",
-            ["Form.IdProof"] = "110101199001011234",
+            ["Form.IdProof"] = "110101199001011237",
             ["Form.Contact"] = "zhao@example.com",
             ["Form.Request"] = "本镇2025年低保审核标准",
             ["Form.DeliveryForm"] = "电子文档",

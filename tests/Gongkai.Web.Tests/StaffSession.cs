@@ -24,6 +24,9 @@ public sealed partial class StaffSession : IDisposable
 
     public static string Today => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A session over an existing client (e.g. of a factory with other settings); sign in with <see cref="Post"/>.</summary>
+    public static StaffSession For(HttpClient client) => new(client);
+
     public static async Task<StaffSession> SignIn(GongkaiFactory factory, string user)
     {
         // The session keeps its own cookie jar (visible to the tests that replay a copied cookie).
@@ -52,7 +55,7 @@ public sealed partial class StaffSession : IDisposable
             ["ReceivedOn"] = receivedOn ?? Today,
             ["Form.Category"] = category,
             ["Form.Name"] = "张三",
-            ["Form.IdProof"] = "110101199001011234",
+            ["Form.IdProof"] = category == "NaturalPerson" ? "110101199001011237" : "91110000100000000R",
             ["Form.Contact"] = "13800000000",
             ["Form.Request"] = "某某项目的环评批复",
             ["Form.DeliveryForm"] = "纸质文本",

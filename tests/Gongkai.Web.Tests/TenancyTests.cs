@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using Gongkai.Domain.Applications;
 using Gongkai.Persistence;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Web.Tests;
 
@@ -31,6 +33,33 @@ public sealed class TenancyTests(GongkaiFactory factory) : IClassFixture<Gongkai
         using var db = Database.Open(Path.Combine(factory.DataDirectory, "gongkai.db"));
         var open = db.Applications.AsNoTracking().Single(a => a.Id == f.OpenCase);
         return (open.Version, open.AssignedOfficer, db.Reviews.AsNoTracking().Single(r => r.Id == f.Review).Result);
+    }
+
+    /// <summary>The one mechanism covers every staff page and staff API the app maps, not only those tested above.</summary>
+    [Fact]
+    public void EveryStaffEndpoint_RunsScopedToTheOfficersAgency_PublicOnesUnscoped()
+    {
+        using var _ = factory.CreateClient();
+        var endpoints = factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>().ToList();
+        var officer = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new(System.Security.Claims.ClaimTypes.Name, "x.clerk"), new(System.Security.Claims.ClaimTypes.Role, "clerk"), new("agency", "X")], "test"));
+        string? ScopeOf(Microsoft.AspNetCore.Routing.RouteEndpoint endpoint)
+        {
+            var http = new Microsoft.AspNetCore.Http.DefaultHttpContext { User = officer };
+            http.SetEndpoint(endpoint);
+            return new Hosting.StaffScope(new Microsoft.AspNetCore.Http.HttpContextAccessor { HttpContext = http }).Agency;
+        }
+
+        var staff = endpoints.Where(e => e.RoutePattern.RawText is { } route
+            && (route.StartsWith("staff", StringComparison.OrdinalIgnoreCase) || route.StartsWith("/staff", StringComparison.OrdinalIgnoreCase) || route.EndsWith("/draft", StringComparison.Ordinal))
+            && !route.Contains("login", StringComparison.OrdinalIgnoreCase)).ToList();
+        var pub = endpoints.Where(e => e.RoutePattern.RawText is "Apply" or "Status" or "Reports" or "/api/applications/" or "/api/reports/{agency}/{year:int}").ToList();
+
+        Assert.True(staff.Count >= 10, string.Join(", ", staff.Select(e => e.RoutePattern.RawText)));
+        Assert.All(staff, e => Assert.True(ScopeOf(e) == "X", e.RoutePattern.RawText));
+        Assert.True(pub.Count >= 4, string.Join(", ", endpoints.Select(e => e.RoutePattern.RawText)));
+        Assert.All(pub, e => Assert.Null(ScopeOf(e)));
     }
 
     [Fact]
@@ -62,16 +91,24 @@ public sealed class TenancyTests(GongkaiFactory factory) : IClassFixture<Gongkai
         // The antiforgery token comes from the officer's own case page; the ids are the other agency's.
         var act = await head.Post(ownUrl, foreignUrl + "?handler=Act", new()
         {
-            ["version"] = f.OpenVersion.ToString(CultureInfo.InvariantCulture), ["Action"] = "Extend", ["Days"] = "10", ["Text"] = "越权", ["On"] = StaffSession.Today,
+            ["version"] = f.OpenVersion.ToString(CultureInfo.InvariantCulture),
+            ["Action"] = "Extend",
+            ["Days"] = "10",
+            ["Text"] = "越权",
+            ["On"] = StaffSession.Today,
         });
         var assign = await head.Post(ownUrl, foreignUrl + "?handler=Assign", new() { ["officer"] = "jyj.clerk" });
         var review = await head.Post("/staff/reviews", "/staff/reviews?handler=Result", new()
         {
-            ["id"] = f.Review.ToString(), ["result"] = "Corrected", ["decidedOn"] = StaffSession.Today,
+            ["id"] = f.Review.ToString(),
+            ["result"] = "Corrected",
+            ["decidedOn"] = StaffSession.Today,
         });
         var reviewForeignCase = await head.Post("/staff/reviews", "/staff/reviews?handler=Add", new()
         {
-            ["Tracking"] = f.OpenTracking, ["kind"] = "Reconsideration", ["filedOn"] = StaffSession.Today,
+            ["Tracking"] = f.OpenTracking,
+            ["kind"] = "Reconsideration",
+            ["filedOn"] = StaffSession.Today,
         });
 
         Assert.Equal(HttpStatusCode.NotFound, act.StatusCode);

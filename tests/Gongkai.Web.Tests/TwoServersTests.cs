@@ -35,7 +35,7 @@ public sealed class TwoServersTests
             ["ReceivedOn"] = StaffSession.Today,
             ["Form.Category"] = "NaturalPerson",
             ["Form.Name"] = "张三",
-            ["Form.IdProof"] = "110101199001011234",
+            ["Form.IdProof"] = "110101199001011237",
             ["Form.Contact"] = "13800000000",
             ["Form.Request"] = "某某项目的环评批复",
             ["Form.DeliveryForm"] = "纸质文本",

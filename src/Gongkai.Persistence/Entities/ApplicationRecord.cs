@@ -1,7 +1,7 @@
 namespace Gongkai.Persistence.Entities;
 
 /// <summary>The stored form of a <see cref="Domain.Applications.DisclosureApplication"/>.</summary>
-public sealed class ApplicationRecord
+public sealed partial class ApplicationRecord
 {
     public Guid Id { get; set; }
 

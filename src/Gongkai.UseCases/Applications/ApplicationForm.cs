@@ -4,9 +4,10 @@ using Gongkai.Domain.Deadlines;
 namespace Gongkai.UseCases.Applications;
 
 /// <summary>What an applicant submits (条例第二十九条第二款): who, what, and how to receive it.</summary>
-public sealed class ApplicationForm
+public sealed partial class ApplicationForm
 {
-    public string Agency { get; set; } = "DEMO";
+    /// <summary>The agency's code; may be left out only while the installation has a single active agency.</summary>
+    public string? Agency { get; set; }
 
     public ApplicantCategory Category { get; set; }
 

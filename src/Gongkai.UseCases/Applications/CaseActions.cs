@@ -113,8 +113,21 @@ public sealed class CaseActions(GongkaiDbContext db, WorkingDayCalendar calendar
             return new Result(Status.Conflict, ConflictMessage);
         }
 
-        audit.Record(actor, agency, "case." + command.Action, application.TrackingNumber, "完成：" + application.Events[^1].Text);
-        return new Result(Status.Done, $"已{label}。");
+        Notify(command.Action, application);
+        var late = command.Action == CaseAction.Decide && application.IsLateReply(calendar, DeadlinePolicy.Default);
+        audit.Record(actor, agency, "case." + command.Action, application.TrackingNumber, "完成：" + application.Events[^1].Text + (late ? "（逾期答复）" : string.Empty));
+        return new Result(Status.Done, late ? $"已{label}。注意：答复晚于答复期限，记为逾期答复。" : $"已{label}。");
+    }
+
+    // Queues the e-mail the step owes the applicant (补正, 延期, 答复, 收费); the outbox sends it in the background.
+    private void Notify(CaseAction action, DisclosureApplication application)
+    {
+        if (Notifications.ApplicantMails.After(action, application, db.Agencies.Find(application.AgencyCode)?.Name ?? application.AgencyCode) is { } mail)
+        {
+            db.Add(new Notifications.Outbox(db, time).New(mail));
+            db.SaveChanges();
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>Async <see cref="Run"/> (web requests): the same steps, the database awaited.</summary>
@@ -166,6 +179,13 @@ public sealed class CaseActions(GongkaiDbContext db, WorkingDayCalendar calendar
         if (c.On is not { } on)
         {
             return CaseResult.Refused("请填写日期");
+        }
+
+        // A step's statutory date is the day it happened: a future 办结 date would move the case into a later
+        // year's table 三 and hide a late reply.
+        if (on > Time.ChinaDate.Of(now))
+        {
+            return CaseResult.Refused($"日期不能晚于今天（{Date(Time.ChinaDate.Of(now))}）");
         }
 
         var text = c.Text?.Trim() ?? string.Empty;

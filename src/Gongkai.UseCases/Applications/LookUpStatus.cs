@@ -15,7 +15,11 @@ public sealed class LookUpStatus(GongkaiDbContext db, WorkingDayCalendar calenda
 
     public sealed record Status(
         string TrackingNumber, string State, string ReceivedOn, string? Due, IReadOnlyList<string> DueExplanation,
-        string? Outcome, string? DecidedOn, IReadOnlyList<Step> Timeline);
+        string? Outcome, string? DecidedOn, IReadOnlyList<Step> Timeline)
+    {
+        /// <summary>The case's files (name, size, who added it, when): filled by the caller that may show them.</summary>
+        public IReadOnlyList<Attachments.AttachmentInfo> Attachments { get; init; } = [];
+    }
 
     public Status? Run(string trackingNumber, string accessCode) =>
         Describe(new CaseStore(db).FindByTrackingNumber(trackingNumber), trackingNumber, accessCode);

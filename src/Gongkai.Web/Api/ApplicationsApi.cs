@@ -1,7 +1,9 @@
 using Gongkai.Domain.Calendar;
 using Gongkai.Persistence;
 using Gongkai.UseCases.Applications;
+using Gongkai.UseCases.Attachments;
 using Gongkai.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Gongkai.Web.Api;
 
@@ -15,12 +17,15 @@ public static class ApplicationsApi
     {
         var group = app.MapGroup("/api/applications").WithTags("依申请公开");
 
-        group.MapPost("/", async (ApplicationForm form, GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options, HttpContext http) =>
+        group.MapPost("/", async (ApplicationForm form, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options, CancellationToken cancellationToken) =>
         {
-            var (receipt, errors) = await new SubmitApplication(db, calendar, time, options.AccessCodeSecret).RunAsync(form, "公众（网上申请）", cancel: http.RequestAborted);
-            return receipt is null
-                ? Results.ValidationProblem(errors, title: "申请内容不完整", detail: "请按提示补全后重新提交。")
-                : Results.Created($"/api/applications/{receipt.TrackingNumber}/status", receipt);
+            var (receipt, errors) = await new SubmitApplication(db, calendar, time, options.AccessCodeSecret)
+                .RunAsync(form, "公众（网上申请）", idempotencyKey: idempotencyKey, cancellationToken: cancellationToken);
+            return receipt is not null
+                ? Results.Created($"/api/applications/{receipt.TrackingNumber}/status", receipt)
+                : errors.ContainsKey(SubmitApplication.KeyReused)
+                    ? Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "幂等键已被使用", detail: errors[SubmitApplication.KeyReused][0])
+                    : Results.ValidationProblem(ApiErrors.CamelCase(errors), title: "申请内容不完整", detail: "请按提示补全后重新提交。");
         })
         .RequireRateLimiting(GongkaiHost.ApplyPolicy)
         .DisableAntiforgery()
@@ -29,12 +34,17 @@ public static class ApplicationsApi
         // The access code belongs in the X-Access-Code header: a URL ends up in proxy and server logs and in the
         // browser history. ?code= still works for existing clients and is never logged (see SecurityHosting).
         group.MapGet("/{trackingNumber}/status", async (string trackingNumber, string? code, [Microsoft.AspNetCore.Mvc.FromHeader(Name = AccessCodeHeader)] string? header,
-            GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options, HttpContext http) =>
+            GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options, AttachmentStore attachments, HttpContext http) =>
         {
             var accessCode = string.IsNullOrWhiteSpace(header) ? code : header;
             var status = string.IsNullOrWhiteSpace(accessCode)
                 ? null
                 : await new LookUpStatus(db, calendar, time, options.AccessCodeSecret).RunAsync(trackingNumber, accessCode.Trim(), http.RequestAborted);
+            if (status is not null && await new ApplicantAccess(db, options.AccessCodeSecret).FindAsync(trackingNumber, accessCode!.Trim(), http.RequestAborted) is { } found)
+            {
+                status = status with { Attachments = (await attachments.ListAsync(found.Id, http.RequestAborted)).Select(AttachmentInfo.Of).ToList() };
+            }
+
             return status is null
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到申请", detail: "受理编号或查询码不正确。")
                 : Results.Ok(status);

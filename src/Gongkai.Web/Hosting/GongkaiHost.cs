@@ -34,6 +34,7 @@ public static class GongkaiHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddGongkaiDatabase(options.Database);
+        builder.AddAgencyPortal();
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ctx => DescribeInChinese(ctx.ProblemDetails));
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -43,6 +44,9 @@ public static class GongkaiHost
         builder.Services.AddOpenApi();
         builder.Services.AddScoped<StaffAccounts>();
         builder.Services.AddScoped<AuditLog>();
+        builder.AddAttachments();
+        Mail.OutboxSender.AddMail(builder);
+        builder.Services.AddScoped<Gongkai.UseCases.Notifications.Outbox>();
         builder.Services.AddAuthentication(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
             {
@@ -112,6 +116,7 @@ public static class GongkaiHost
         app.MapOpenApi("/openapi/v1.json");
         app.MapHealth();
         app.MapApplicationsApi();
+        app.MapAttachmentsApi();
         app.MapReportsApi();
         app.MapSuperviseApi();
         app.MapReportDownloads();

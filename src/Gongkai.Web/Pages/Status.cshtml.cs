@@ -1,16 +1,26 @@
+using Gongkai.Domain.Applications;
 using Gongkai.Domain.Calendar;
 using Gongkai.Persistence;
+using Gongkai.Persistence.Attachments;
 using Gongkai.UseCases.Applications;
+using Gongkai.UseCases.Attachments;
+using Gongkai.UseCases.Notices;
+using Gongkai.UseCases.Time;
 using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages;
 
-/// <summary>Status by tracking number and access code; the code travels in a POST body, never in the URL.</summary>
+/// <summary>
+/// Status by tracking number and access code; the code travels in a POST body, never in the URL. With the code the
+/// applicant also reads the notices (补正, 延期, 答复), answers a 补正 notice with text and files before its deadline,
+/// sees fees due and downloads the case's files.
+/// </summary>
 [EnableRateLimiting(GongkaiHost.StatusPolicy)]
-public sealed class StatusModel(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options) : PageModel
+public sealed class StatusModel(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options, AttachmentStore attachments, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Number { get; set; }
@@ -18,19 +28,93 @@ public sealed class StatusModel(GongkaiDbContext db, WorkingDayCalendar calendar
     [BindProperty]
     public string? Code { get; set; }
 
+    /// <summary>The applicant's answer to a 补正 notice.</summary>
+    [BindProperty]
+    public string? Answer { get; set; }
+
+    [BindProperty]
+    public List<IFormFile> Files { get; set; } = [];
+
     public LookUpStatus.Status? Result { get; private set; }
 
+    public DisclosureApplication? Case { get; private set; }
+
+    public IReadOnlyList<Notice> Notices { get; private set; } = [];
+
+    public IReadOnlyList<AttachmentRow> Attachments { get; private set; } = [];
+
+    public DateOnly Today => ChinaDate.Today(time);
+
     public bool NoMatch { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public string? Error { get; private set; }
+
+    /// <summary>Whether the applicant can still answer the 补正 notice online (before its deadline, 条例第三十条).</summary>
+    public bool CanAnswer => Case is { State: ApplicationState.AwaitingCorrection, CorrectionDeadline: { } by } && Today <= by;
 
     public void OnGet()
     {
     }
 
-    public async Task OnPostAsync()
+    public async Task OnPostAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task OnPostAnswerAsync(CancellationToken cancellationToken)
     {
-        Result = string.IsNullOrWhiteSpace(Number) || string.IsNullOrWhiteSpace(Code)
+        var streams = Files.Where(f => f.Length > 0).Select(f => (Content: f.OpenReadStream(), Name: f.FileName)).ToList();
+        try
+        {
+            var result = await new AnswerCorrection(db, attachments, audit, time, options.AccessCodeSecret)
+                .RunAsync(Number?.Trim() ?? string.Empty, Code, Answer, streams, cancellationToken);
+            if (result is { Done: true })
+            {
+                Message = result.Message;
+                Answer = null;
+            }
+            else if (result is not null)
+            {
+                Error = result.Message;
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            }
+        }
+        finally
+        {
+            foreach (var (content, _) in streams)
+            {
+                await content.DisposeAsync();
+            }
+        }
+
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostDownloadAsync(Guid attachmentId, CancellationToken cancellationToken)
+    {
+        var found = await new ApplicantAccess(db, options.AccessCodeSecret).FindAsync(Number?.Trim() ?? string.Empty, Code, cancellationToken);
+        if (found is null || await attachments.OpenAsync(found.Id, attachmentId, cancellationToken) is not { } file)
+        {
+            return NotFound();
+        }
+
+        return PhysicalFile(file.Path, file.Row.MediaType, file.Row.FileName);
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var number = Number?.Trim() ?? string.Empty;
+        Result = string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(Code)
             ? null
-            : await new LookUpStatus(db, calendar, time, options.AccessCodeSecret).RunAsync(Number.Trim(), Code, HttpContext.RequestAborted);
+            : await new LookUpStatus(db, calendar, time, options.AccessCodeSecret).RunAsync(number, Code.Trim(), cancellationToken);
         NoMatch = Result is null;
+        if (Result is null || await new ApplicantAccess(db, options.AccessCodeSecret).FindAsync(number, Code, cancellationToken) is not { } found)
+        {
+            return;
+        }
+
+        Case = await new IntakeStore(db).GetAsync(found.Id, cancellationToken);
+        var agencyName = await db.Agencies.AsNoTracking().Where(a => a.Code == found.AgencyCode).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? found.AgencyCode;
+        Notices = Enum.GetValues<NoticeKind>().Select(k => Notice.For(k, Case!, agencyName)).OfType<Notice>().ToList();
+        Attachments = await attachments.ListAsync(found.Id, cancellationToken);
     }
 }

@@ -11,7 +11,7 @@ public sealed class DisclosureApplicationTests
     private static readonly DateTimeOffset At = new(2024, 9, 30, 8, 0, 0, TimeSpan.Zero);
 
     private static DisclosureApplication New(DateOnly? received = null) => DisclosureApplication.Receive(
-        Guid.NewGuid(), "DEMO", "GK2024-0001", new Applicant(ApplicantCategory.NaturalPerson, "张三", "110101199001011234", "13800000000"),
+        Guid.NewGuid(), "DEMO", "GK2024-0001", new Applicant(ApplicantCategory.NaturalPerson, "张三", "110101199001011237", "13800000000"),
         "2024年本区老旧小区改造项目清单", "电子邮件", ReceiptChannel.Online, received ?? new DateOnly(2024, 9, 30), At, "clerk");
 
     [Fact]
@@ -22,7 +22,7 @@ public sealed class DisclosureApplicationTests
         Assert.Equal(ApplicationState.InProgress, a.State);
         Assert.Equal(new DateOnly(2024, 11, 1), a.ReplyDeadline(Calendar, Policy, new DateOnly(2024, 10, 1))!.Due);
         Assert.Single(a.Events);
-        Assert.Equal("110***********1234", a.Applicant.MaskedIdProof);
+        Assert.Equal("110***********1237", a.Applicant.MaskedIdProof);
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class InputTextTests(GongkaiFactory factory) : IClassFixture<Gongk
             ["__RequestVerificationToken"] = StaffSession.TokenRegex().Match(page).Groups[1].Value,
             ["Form.Category"] = "NaturalPerson",
             ["Form.Name"] = "王五",
-            ["Form.IdProof"] = "110101199001011234",
+            ["Form.IdProof"] = "110101199001011237",
             ["Form.Contact"] = "13800000000",
             ["Form.Request"] = "道路维修\u0001清单",
         }));

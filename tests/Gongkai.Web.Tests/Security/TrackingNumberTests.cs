@@ -21,10 +21,14 @@ public sealed class TrackingNumberTests
         var services = scope.ServiceProvider;
         var draws = new Queue<int>([424242, 424242, 515151]);
         SubmitApplication Submit() => new(services.GetRequiredService<GongkaiDbContext>(), services.GetRequiredService<WorkingDayCalendar>(),
-            TimeProvider.System, services.GetRequiredService<GongkaiOptions>().AccessCodeSecret) { Serials = draws.Dequeue };
+            TimeProvider.System, services.GetRequiredService<GongkaiOptions>().AccessCodeSecret)
+        { Serials = draws.Dequeue };
         var form = new ApplicationForm
         {
-            Name = "王五", IdProof = "110101199001011234", Contact = "13800000000", Request = "道路维修项目清单",
+            Name = "王五",
+            IdProof = "110101199001011237",
+            Contact = "13800000000",
+            Request = "道路维修项目清单",
         };
 
         var (first, _) = await Submit().RunAsync(form, "公众（网上申请）");

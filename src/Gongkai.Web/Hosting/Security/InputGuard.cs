@@ -68,7 +68,9 @@ public sealed partial class InputGuard(RequestDelegate next)
             return null;
         }
 
-        if (request.HasFormContentType)
+        // Forms are the pages' input; an /api endpoint takes JSON or, like /api/reports/validate, a file as the raw
+        // body, which must not be parsed as a form whatever Content-Type the client claims (curl says urlencoded).
+        if (request.HasFormContentType && !request.Path.StartsWithSegments("/api"))
         {
             try
             {

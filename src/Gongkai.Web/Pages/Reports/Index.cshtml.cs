@@ -9,5 +9,10 @@ public sealed class IndexModel(GongkaiDbContext db, TimeProvider time) : PageMod
 {
     public IReadOnlyList<ReportWorkspace.PublishedVersion> Reports { get; private set; } = [];
 
-    public void OnGet() => Reports = new ReportWorkspace(db, time).CurrentVersions();
+    /// <summary>One agency's reports only (its portal link), else every agency's.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
+    public string? Agency { get; set; }
+
+    public void OnGet() => Reports = new ReportWorkspace(db, time).CurrentVersions()
+        .Where(r => string.IsNullOrWhiteSpace(Agency) || r.AgencyCode == Agency).ToList();
 }

@@ -45,10 +45,22 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
 
     public IReadOnlyList<NoticeKind> Notices { get; private set; } = [];
 
-    public IActionResult OnGet()
+    /// <summary>Other applications that may be the same one filed again (shown, never merged).</summary>
+    public IReadOnlyList<PossibleDuplicates.Match> Duplicates { get; private set; } = [];
+
+    /// <summary>Decided after its deadline (逾期答复).</summary>
+    public bool LateReply => Case.IsLateReply(calendar, DeadlinePolicy.Default);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Message = TempData["Message"] as string;
-        return Load() ? Page() : NotFound();
+        if (!Load())
+        {
+            return NotFound();
+        }
+
+        Duplicates = await new PossibleDuplicates(db).FindAsync(Id, cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostActAsync(int version, CaseCommand command)

@@ -20,7 +20,7 @@ namespace Gongkai.Web.Pages.Staff;
 /// </summary>
 public sealed class QueueModel(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options) : PageModel
 {
-    public sealed record Row(Guid Id, string TrackingNumber, string ReceivedOn, string Category, string State, string? Officer, string? Due, bool Overdue, bool DueSoon, DateOnly SortKey);
+    public sealed record Row(Guid Id, string TrackingNumber, string ReceivedOn, string Category, string State, string? Officer, string? Due, bool Overdue, bool DueSoon, DateOnly SortKey, bool LateReply = false);
 
     /// <summary>A state, <c>open</c> (default: every state but closed) or <c>all</c>.</summary>
     [BindProperty(SupportsGet = true)]
@@ -88,7 +88,8 @@ public sealed class QueueModel(GongkaiDbContext db, WorkingDayCalendar calendar,
                 return new Row(
                     a.Id, a.TrackingNumber, a.FirstReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Applicant.Category.Column().Label(),
                     LookUpStatus.StateLabel(a.State), loaded.AssignedOfficer,
-                    due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), due < today, due >= today && due <= soon, due ?? DateOnly.MaxValue);
+                    due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), due < today, due >= today && due <= soon, due ?? DateOnly.MaxValue,
+                    a.IsLateReply(calendar, DeadlinePolicy.Default));
             })
             .OrderBy(r => r.SortKey).ThenBy(r => r.TrackingNumber, StringComparer.Ordinal)
             .ToList();

@@ -6,6 +6,7 @@ using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff;
 
@@ -26,12 +27,18 @@ public sealed class NewCaseModel(GongkaiDbContext db, WorkingDayCalendar calenda
 
     public DateOnly Today => ChinaDate.Today(time);
 
+    /// <summary>The form's one-time token (idempotency key): posting the same form twice registers one case.</summary>
+    [BindProperty]
+    public string? Token { get; set; }
+
     public void OnGet()
     {
+        Token = Guid.NewGuid().ToString("N");
     }
 
-    public void OnPost()
+    public async Task OnPostAsync(CancellationToken cancellationToken)
     {
+        Token = string.IsNullOrWhiteSpace(Token) ? Guid.NewGuid().ToString("N") : Token;
         Form.Agency = User.Agency();
         if (ReceivedOn is null)
         {
@@ -39,13 +46,14 @@ public sealed class NewCaseModel(GongkaiDbContext db, WorkingDayCalendar calenda
             return;
         }
 
-        var (receipt, errors) = new SubmitApplication(db, calendar, time, options.AccessCodeSecret).Run(Form, User.UserName(), ReceivedOn, assignTo: User.UserName());
+        var (receipt, errors) = await new SubmitApplication(db, calendar, time, options.AccessCodeSecret)
+            .RunAsync(Form, User.UserName(), ReceivedOn, assignTo: User.UserName(), idempotencyKey: "staff:" + Token, cancellationToken: cancellationToken);
         Receipt = receipt;
         Errors = errors;
         if (receipt is not null)
         {
-            CaseId = db.Applications.Where(a => a.TrackingNumber == receipt.TrackingNumber).Select(a => a.Id).Single();
-            audit.Record(User.UserName(), Form.Agency, "case.register", receipt.TrackingNumber, $"登记{Domain.Deadlines.ReceiptChannels.Label(Form.Channel)}收到的申请，收到日期 {receipt.ReceivedOn:yyyy-MM-dd}");
+            CaseId = await db.Applications.Where(a => a.TrackingNumber == receipt.TrackingNumber).Select(a => a.Id).SingleAsync(cancellationToken);
+            audit.Record(User.UserName(), User.Agency(), "case.register", receipt.TrackingNumber, $"登记{Domain.Deadlines.ReceiptChannels.Label(Form.Channel)}收到的申请，收到日期 {receipt.ReceivedOn:yyyy-MM-dd}");
         }
     }
 

@@ -1,0 +1,182 @@
+using System.Security.Cryptography;
+using Gongkai.Persistence;
+using Gongkai.Persistence.Attachments;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.UseCases.Attachments;
+
+/// <summary>
+/// Attachments on disk, content-addressed: a file is written once to a temporary name while its SHA-256 and size
+/// are computed (streamed, never held in memory), its type is detected from the content, and it is then moved to
+/// <c>attachments/ab/abcdef…</c> by its hash. Two uploads of the same bytes share one file; a file is deleted when
+/// no live row names it any more. Chosen over PostgreSQL large objects so SQLite installations work the same and
+/// backups of the data directory include the files.
+/// </summary>
+public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings settings, TimeProvider time)
+{
+    public enum AddStatus
+    {
+        Stored,
+        TooLarge,
+        RefusedType,
+    }
+
+    public sealed record AddResult(AddStatus Status, AttachmentRow? Attachment, string Message);
+
+    public const string ApplicantActor = "申请人";
+
+    private DbSet<AttachmentRow> Rows => db.Set<AttachmentRow>();
+
+    /// <summary>The live attachments of a case, oldest first.</summary>
+    public async Task<IReadOnlyList<AttachmentRow>> ListAsync(Guid applicationId, CancellationToken cancellationToken = default) =>
+        await Rows.AsNoTracking().Where(a => a.ApplicationId == applicationId && a.DeletedAtUtcTicks == null)
+            .OrderBy(a => a.AddedAtUtcTicks).ToListAsync(cancellationToken);
+
+    /// <summary>One live attachment of a case and the path of its bytes.</summary>
+    public async Task<(AttachmentRow Row, string Path)?> OpenAsync(Guid applicationId, Guid attachmentId, CancellationToken cancellationToken = default)
+    {
+        var row = await Rows.AsNoTracking().SingleOrDefaultAsync(
+            a => a.Id == attachmentId && a.ApplicationId == applicationId && a.DeletedAtUtcTicks == null, cancellationToken);
+        return row is null || !File.Exists(PathOf(row.Sha256)) ? null : (row, PathOf(row.Sha256));
+    }
+
+    /// <summary>Streams <paramref name="content"/> to disk and records it, unless it is too large or of a refused type.</summary>
+    public async Task<AddResult> AddAsync(
+        Guid applicationId, Stream content, string fileName, AttachmentPurpose purpose, string addedBy, bool byApplicant, CancellationToken cancellationToken = default)
+    {
+        var used = await Rows.Where(a => a.ApplicationId == applicationId && a.DeletedAtUtcTicks == null).SumAsync(a => (long?)a.Size, cancellationToken) ?? 0;
+        var limit = Math.Min(settings.MaxFileBytes, settings.MaxCaseBytes - used);
+        var temp = Path.Combine(Directory.CreateDirectory(Path.Combine(settings.Directory, "tmp")).FullName, Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (size, hash, complete) = await CopyAsync(content, temp, limit, cancellationToken);
+            if (!complete)
+            {
+                return new AddResult(AddStatus.TooLarge, null, size > settings.MaxFileBytes || limit == settings.MaxFileBytes
+                    ? $"单个文件不能超过 {Megabytes(settings.MaxFileBytes)}"
+                    : $"这件申请的附件合计不能超过 {Megabytes(settings.MaxCaseBytes)}（已用 {Megabytes(used)}）");
+            }
+
+            if (size == 0)
+            {
+                return new AddResult(AddStatus.RefusedType, null, "文件是空的");
+            }
+
+            if (FileKinds.Detect(temp, out var refusal) is not { } kind)
+            {
+                return new AddResult(AddStatus.RefusedType, null, refusal!);
+            }
+
+            var final = PathOf(hash);
+            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+            if (!File.Exists(final))
+            {
+                File.Move(temp, final, overwrite: true);
+            }
+
+            var row = new AttachmentRow
+            {
+                Id = Guid.NewGuid(),
+                ApplicationId = applicationId,
+                FileName = SafeName(fileName, kind),
+                MediaType = kind.MediaType,
+                Size = size,
+                Sha256 = hash,
+                Purpose = (int)purpose,
+                AddedBy = addedBy,
+                ByApplicant = byApplicant,
+                AddedAtUtcTicks = time.GetUtcNow().UtcTicks,
+            };
+            Rows.Add(row);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return new AddResult(AddStatus.Stored, row, "已上传 " + row.FileName);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>
+    /// Deletes the files of cases closed more than <see cref="AttachmentSettings.RetentionDays"/> days before
+    /// <paramref name="today"/>; returns the tracking numbers touched (the caller audits each).
+    /// </summary>
+    public async Task<IReadOnlyList<(string Agency, string TrackingNumber, int Files)>> PurgeAsync(DateOnly today, CancellationToken cancellationToken = default)
+    {
+        if (settings.RetentionDays <= 0)
+        {
+            return [];
+        }
+
+        var cutoff = today.AddDays(-settings.RetentionDays);
+        var due = await (from a in Rows
+                         join c in db.Applications on a.ApplicationId equals c.Id
+                         where a.DeletedAtUtcTicks == null && c.DecidedOn != null && c.DecidedOn < cutoff
+                         select new { Row = a, c.AgencyCode, c.TrackingNumber }).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcTicks;
+        foreach (var d in due)
+        {
+            d.Row.DeletedAtUtcTicks = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        foreach (var hash in due.Select(d => d.Row.Sha256).Distinct())
+        {
+            if (!await Rows.AnyAsync(a => a.Sha256 == hash && a.DeletedAtUtcTicks == null, cancellationToken))
+            {
+                File.Delete(PathOf(hash));
+            }
+        }
+
+        return due.GroupBy(d => (d.AgencyCode, d.TrackingNumber)).Select(g => (g.Key.AgencyCode, g.Key.TrackingNumber, g.Count())).ToList();
+    }
+
+    public string PathOf(string sha256) => Path.Combine(settings.Directory, sha256[..2], sha256);
+
+    public static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:0.#} MB";
+
+    // Copies at most limit bytes; stops (incomplete) at the first byte beyond, so an oversized upload is never stored whole.
+    private static async Task<(long Size, string Hash, bool Complete)> CopyAsync(Stream content, string path, long limit, CancellationToken cancellationToken)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+            long size = 0;
+            int read;
+            while ((read = await content.ReadAsync(buffer.AsMemory(0, buffer.Length), cancellationToken)) > 0)
+            {
+                size += read;
+                if (size > limit)
+                {
+                    return (size, string.Empty, false);
+                }
+
+                sha.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+
+            return (size, Convert.ToHexStringLower(sha.GetHashAndReset()), true);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // The shown name keeps the applicant's words but no path, control characters or markup, and ends in the detected type's extension.
+    private static string SafeName(string fileName, FileKinds.Kind kind)
+    {
+        var name = Path.GetFileNameWithoutExtension(Path.GetFileName(fileName.Replace('\\', '/')));
+        name = new string(name.Where(c => !char.IsControl(c) && c is not ('<' or '>' or '"' or '/' or ':' or '|' or '?' or '*')).ToArray()).Trim();
+        if (name.Length == 0)
+        {
+            name = "附件";
+        }
+
+        return (name.Length > 150 ? name[..150] : name) + kind.Extension;
+    }
+}

@@ -1,0 +1,14 @@
+using Gongkai.Persistence.Attachments;
+using Gongkai.UseCases.Attachments;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Gongkai.Web.Pages.Staff;
+
+/// <summary>The attachments block of the case page (<c>_CaseAttachments.cshtml</c>): loads its own list, so the case page includes it with one line.</summary>
+public sealed class CaseAttachmentsViewComponent(AttachmentStore store, AttachmentSettings settings) : ViewComponent
+{
+    public sealed record Model(Guid CaseId, IReadOnlyList<AttachmentRow> Files, AttachmentSettings Settings, bool Closed);
+
+    public async Task<IViewComponentResult> InvokeAsync(Guid caseId, bool closed) =>
+        View("~/Pages/Staff/_CaseAttachments.cshtml", new Model(caseId, await store.ListAsync(caseId, HttpContext.RequestAborted), settings, closed));
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Gongkai.Web.Tests;
+
+/// <summary>The applicant on /status with the access code: answers a 补正 notice with text and files, sees fees, reads the reply and downloads files.</summary>
+public sealed partial class ApplicantAnswersTests(GongkaiFactory factory) : IClassFixture<GongkaiFactory>
+{
+    private static string InDays(int days) =>
+        DateOnly.ParseExact(StaffSession.Today, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static async Task<(string Number, string Code)> Apply(HttpClient client)
+    {
+        var created = await client.PostAsJsonAsync("/api/applications", ApiTests.ValidForm);
+        using var receipt = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        return (receipt.RootElement.GetProperty("trackingNumber").GetString()!, receipt.RootElement.GetProperty("accessCode").GetString()!);
+    }
+
+    private static async Task<string> CaseUrl(StaffSession clerk, string number)
+    {
+        var queue = await clerk.Client.GetStringAsync("/staff?state=all");
+        return Regex.Match(queue, "<a href=\"(/staff/cases/[0-9a-f-]{36})\">" + Regex.Escape(number) + "<").Groups[1].Value;
+    }
+
+    private static async Task<string> Status(HttpClient client, string number, string code)
+    {
+        var page = await client.GetStringAsync("/status");
+        var response = await client.PostAsync("/status", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = StaffSession.TokenRegex().Match(page).Groups[1].Value,
+            ["Number"] = number,
+            ["Code"] = code,
+        }));
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static async Task<HttpResponseMessage> Answer(HttpClient client, string number, string code, string text, byte[]? file)
+    {
+        var page = await Status(client, number, code);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(StaffSession.TokenRegex().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+            { new StringContent(number), "Number" },
+            { new StringContent(code), "Code" },
+            { new StringContent(text), "Answer" },
+        };
+        if (file is not null)
+        {
+            form.Add(new ByteArrayContent(file), "Files", "补正说明.pdf");
+        }
+
+        return await client.PostAsync("/status?handler=Answer", form);
+    }
+
+    [Fact]
+    public async Task Applicant_SeesCorrectionNotice_AnswersWithTextAndFile_PeriodRestarts()
+    {
+        using var client = factory.CreateClient();
+        var (number, code) = await Apply(client);
+        using var clerk = await StaffSession.SignIn(factory, "clerk");
+        var caseUrl = await CaseUrl(clerk, number);
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.Act(caseUrl, "RequestCorrection", new() { ["Until"] = InDays(15), ["Text"] = "请写明项目所在街道" })).StatusCode);
+
+        var before = await Status(client, number, code);
+        Assert.Contains("id=\"notice-correction\"", before, StringComparison.Ordinal);
+        Assert.Contains("请写明项目所在街道", before, StringComparison.Ordinal);
+        Assert.Contains("id=\"answer\"", before, StringComparison.Ordinal);
+
+        var answered = await Answer(client, number, code, "东城区和平里街道", AttachmentFiles.Pdf("补正"));
+        var page = await answered.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Contains("补正已提交", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"state\">办理中<", page, StringComparison.Ordinal);
+        Assert.Contains("补正说明.pdf", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"answer\"", page, StringComparison.Ordinal);
+        var officer = await clerk.Client.GetStringAsync(caseUrl);
+        Assert.Contains("申请人在网上补正：东城区和平里街道（附件：补正说明.pdf）", officer, StringComparison.Ordinal);
+        Assert.Contains("收到补正后的申请，答复期限自此日重新计算", officer, StringComparison.Ordinal);
+
+        var again = await Answer(client, number, code, "再补一次", null);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        Assert.Contains("目前不需要补正", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Applicant_AfterTheCorrectionDeadline_CannotAnswerOnline()
+    {
+        using var clerk = await StaffSession.SignIn(factory, "clerk");
+        var registered = await clerk.Post("/staff/cases/new", "/staff/cases/new", new()
+        {
+            ["Form.Channel"] = "InPerson", ["ReceivedOn"] = InDays(-9), ["Form.Category"] = "NaturalPerson", ["Form.Name"] = "孙八",
+            ["Form.IdProof"] = "110101199001011237", ["Form.Contact"] = "1", ["Form.Request"] = "某文件", ["Form.DeliveryForm"] = "纸质文本", ["Form.DeliveryChannel"] = "邮寄",
+        });
+        var receipt = await registered.Content.ReadAsStringAsync();
+        var number = Regex.Match(receipt, "id=\"tracking\">([^<]+)<").Groups[1].Value;
+        var code = Regex.Match(receipt, "id=\"code\">([^<]+)<").Groups[1].Value;
+        var caseUrl = await CaseUrl(clerk, number);
+        var requested = await clerk.Act(caseUrl, "RequestCorrection", new() { ["On"] = InDays(-8), ["Until"] = InDays(-1), ["Text"] = "请写明文号" });
+        Assert.Equal(HttpStatusCode.Redirect, requested.StatusCode);
+        using var client = factory.CreateClient();
+
+        var page = await Status(client, number, code);
+        var late = await Answer(client, number, code, "文号是某某", null);
+
+        Assert.DoesNotContain("id=\"answer\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, late.StatusCode);
+        Assert.Contains("补正期限（" + InDays(-1) + "）已过", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Applicant_SeesFeesDue_ThenReadsReplyAndDownloadsDisclosedFile()
+    {
+        using var client = factory.CreateClient();
+        var (number, code) = await Apply(client);
+        using var clerk = await StaffSession.SignIn(factory, "clerk");
+        var caseUrl = await CaseUrl(clerk, number);
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.Act(caseUrl, "IssueFeeNotice", new() { ["Amount"] = "100", ["Text"] = "按量计收" })).StatusCode);
+
+        var fees = await Status(client, number, code);
+        Assert.Contains("id=\"fees\"", fees, StringComparison.Ordinal);
+        Assert.Contains("100.00 元", fees, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.Act(caseUrl, "RecordPayment", [])).StatusCode);
+        var page = await clerk.Client.GetStringAsync(caseUrl);
+        using (var form = AttachmentFiles.Form(AttachmentFiles.Pdf("公开的信息"), "道路维修清单.pdf", "Upload"))
+        {
+            form.Add(new StringContent("Reply"), "Purpose");
+            form.Add(new StringContent(StaffSession.TokenRegex().Match(page).Groups[1].Value), "__RequestVerificationToken");
+            Assert.Equal(HttpStatusCode.Redirect, (await clerk.Client.PostAsync(caseUrl + "/attachments", form)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.Act(caseUrl, "Decide", new() { ["Outcome"] = "Granted", ["Text"] = "予以公开，见附件。" })).StatusCode);
+
+        var status = await Status(client, number, code);
+        Assert.Contains("id=\"notice-reply\"", status, StringComparison.Ordinal);
+        Assert.Contains("予以公开，见附件。", status, StringComparison.Ordinal);
+        var id = Regex.Match(status, "name=\"attachmentId\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
+        var download = await client.PostAsync("/status?handler=Download", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = StaffSession.TokenRegex().Match(status).Groups[1].Value,
+            ["Number"] = number,
+            ["Code"] = code,
+            ["attachmentId"] = id,
+        }));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal(AttachmentFiles.Pdf("公开的信息"), await download.Content.ReadAsByteArrayAsync());
+
+        var wrongCode = await client.PostAsync("/status?handler=Download", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = StaffSession.TokenRegex().Match(status).Groups[1].Value,
+            ["Number"] = number,
+            ["Code"] = "AAAAAAAA",
+            ["attachmentId"] = id,
+        }));
+        Assert.Equal(HttpStatusCode.NotFound, wrongCode.StatusCode);
+    }
+}
