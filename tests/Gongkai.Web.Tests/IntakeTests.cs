@@ -23,6 +23,7 @@ public sealed partial class IntakeTests(GongkaiFactory factory) : IClassFixture<
         ["Form.Request"] = "本区2025年政府采购合同清单 " + formToken,
         ["Form.DeliveryForm"] = "纸质文本",
         ["Form.DeliveryChannel"] = "邮寄",
+        ["Form.Agency"] = "DEMO",
     };
 
     [Fact]
