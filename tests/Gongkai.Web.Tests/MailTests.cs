@@ -120,6 +120,7 @@ public sealed class MailTests(GongkaiFactory factory) : IClassFixture<GongkaiFac
             ["Form.Request"] = "本镇2025年低保审核标准",
             ["Form.DeliveryForm"] = "电子文档",
             ["Form.DeliveryChannel"] = "电子邮件",
+            ["Form.Agency"] = "DEMO",
         }));
 
         Assert.Contains("未配置邮件服务器，不会发送电子邮件通知", await applied.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -14,7 +14,7 @@ public sealed class OrganisationWebTests(GongkaiFactory factory) : IClassFixture
         agency,
         category = "NaturalPerson",
         name = "王五",
-        idProof = "110101199001011234",
+        idProof = "110101199001011237",
         contact = "13800000000",
         request = "本区2025年老旧小区改造项目清单",
     };
@@ -30,7 +30,7 @@ public sealed class OrganisationWebTests(GongkaiFactory factory) : IClassFixture
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("agency", problem.RootElement.GetProperty("errors").GetProperty("Agency")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("agency", problem.RootElement.GetProperty("errors").GetProperty("agency")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
