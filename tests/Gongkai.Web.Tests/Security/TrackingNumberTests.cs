@@ -29,6 +29,7 @@ public sealed class TrackingNumberTests
             IdProof = "110101199001011237",
             Contact = "13800000000",
             Request = "道路维修项目清单",
+            Agency = "DEMO",
         };
 
         var (first, _) = await Submit().RunAsync(form, "公众（网上申请）");
