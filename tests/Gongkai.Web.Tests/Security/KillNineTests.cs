@@ -35,6 +35,7 @@ public sealed class KillNineTests
             // A plain start is Production, which seeds nothing: the burst needs the demo agency to apply to.
             start.Environment["Gongkai__SeedDemo"] = "true";
             using var server = Process.Start(start)!;
+            using var reaper = new Reaper(server);
             server.OutputDataReceived += (_, _) => { };
             server.ErrorDataReceived += (_, _) => { };
             server.BeginOutputReadLine();
@@ -115,5 +116,24 @@ public sealed class KillNineTests
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    // A failed or cancelled test must not leave its server running (it would hold a port and a database).
+    private sealed class Reaper(Process server) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                if (!server.HasExited)
+                {
+                    server.Kill(entireProcessTree: true);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+        }
     }
 }
