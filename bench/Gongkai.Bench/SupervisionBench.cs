@@ -83,8 +83,17 @@ internal static class SupervisionBench
                 {
                     db.CollectedReports.Add(new CollectedReportRow
                     {
-                        SourceId = 1, AgencyCode = code, Year = y, Number = 1, Current = true, Json = json[y], DiagnosticsJson = "[]",
-                        Errors = a % 7 == 0 ? 1 : 0, Warnings = a % 3, Score = 80 + (a % 20), CreatedBy = "bench",
+                        SourceId = 1,
+                        AgencyCode = code,
+                        Year = y,
+                        Number = 1,
+                        Current = true,
+                        Json = json[y],
+                        DiagnosticsJson = "[]",
+                        Errors = a % 7 == 0 ? 1 : 0,
+                        Warnings = a % 3,
+                        Score = 80 + (a % 20),
+                        CreatedBy = "bench",
                     });
                 }
 

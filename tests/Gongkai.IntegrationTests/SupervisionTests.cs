@@ -126,7 +126,12 @@ public sealed class SupervisionTests
         // 县政府 published on 20 March (a government: in time); a report of an agency outside CITY is not shown.
         void Publish(string code, string name, DateTimeOffset at, int seed) => db.ReportVersions.Add(new ReportVersionRow
         {
-            AgencyCode = code, Year = 2025, Number = 1, Json = CanonicalJsonWriter.Write(Report(name, 2025, seed)), PublishedAtUtcTicks = at.UtcTicks, PublishedBy = "head",
+            AgencyCode = code,
+            Year = 2025,
+            Number = 1,
+            Json = CanonicalJsonWriter.Write(Report(name, 2025, seed)),
+            PublishedAtUtcTicks = at.UtcTicks,
+            PublishedBy = "head",
         });
         Publish("CITY-EDU", "示例市教育局", new DateTimeOffset(2026, 2, 5, 2, 0, 0, TimeSpan.Zero), 1);
         Publish("COUNTY", "某某县人民政府", new DateTimeOffset(2026, 3, 20, 2, 0, 0, TimeSpan.Zero), 2);

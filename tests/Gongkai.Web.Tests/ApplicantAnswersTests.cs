@@ -92,8 +92,15 @@ public sealed partial class ApplicantAnswersTests(GongkaiFactory factory) : ICla
         using var clerk = await StaffSession.SignIn(factory, "clerk");
         var registered = await clerk.Post("/staff/cases/new", "/staff/cases/new", new()
         {
-            ["Form.Channel"] = "InPerson", ["ReceivedOn"] = InDays(-9), ["Form.Category"] = "NaturalPerson", ["Form.Name"] = "孙八",
-            ["Form.IdProof"] = "110101199001011237", ["Form.Contact"] = "1", ["Form.Request"] = "某文件", ["Form.DeliveryForm"] = "纸质文本", ["Form.DeliveryChannel"] = "邮寄",
+            ["Form.Channel"] = "InPerson",
+            ["ReceivedOn"] = InDays(-9),
+            ["Form.Category"] = "NaturalPerson",
+            ["Form.Name"] = "孙八",
+            ["Form.IdProof"] = "110101199001011237",
+            ["Form.Contact"] = "1",
+            ["Form.Request"] = "某文件",
+            ["Form.DeliveryForm"] = "纸质文本",
+            ["Form.DeliveryChannel"] = "邮寄",
         });
         var receipt = await registered.Content.ReadAsStringAsync();
         var number = Regex.Match(receipt, "id=\"tracking\">([^<]+)<").Groups[1].Value;

@@ -121,7 +121,15 @@ public sealed partial class IntakeTests(GongkaiFactory factory) : IClassFixture<
 
         var response = await client.PostAsJsonAsync("/api/applications", new
         {
-            agency = "DEMO", category, idType, name = "王五", idProof, contact = "13800000000", request = "x", deliveryForm = "电子文档", deliveryChannel = "电子邮件",
+            agency = "DEMO",
+            category,
+            idType,
+            name = "王五",
+            idProof,
+            contact = "13800000000",
+            request = "x",
+            deliveryForm = "电子文档",
+            deliveryChannel = "电子邮件",
         });
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
@@ -140,7 +148,15 @@ public sealed partial class IntakeTests(GongkaiFactory factory) : IClassFixture<
 
         var response = await client.PostAsJsonAsync("/api/applications", new
         {
-            agency = "DEMO", category = "NaturalPerson", idType, name = "陈七", idProof, contact = "13800000000", request = "x", deliveryForm = "电子文档", deliveryChannel = "电子邮件",
+            agency = "DEMO",
+            category = "NaturalPerson",
+            idType,
+            name = "陈七",
+            idProof,
+            contact = "13800000000",
+            request = "x",
+            deliveryForm = "电子文档",
+            deliveryChannel = "电子邮件",
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -157,7 +173,15 @@ public sealed partial class IntakeTests(GongkaiFactory factory) : IClassFixture<
 
         var response = await client.PostAsJsonAsync("/api/applications", new
         {
-            agency = "DEMO", category = "NaturalPerson", name = "王五", idProof = "110101199001011237", contact = "13800000000", request = "x", deliveryForm, deliveryChannel, channel,
+            agency = "DEMO",
+            category = "NaturalPerson",
+            name = "王五",
+            idProof = "110101199001011237",
+            contact = "13800000000",
+            request = "x",
+            deliveryForm,
+            deliveryChannel,
+            channel,
         });
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
@@ -217,8 +241,15 @@ public sealed partial class IntakeTests(GongkaiFactory factory) : IClassFixture<
 
     private static object WithRequest(string request) => new
     {
-        agency = "DEMO", category = "NaturalPerson", name = "王五", idProof = "110101199001011237", contact = "13800000000", request,
-        deliveryForm = "电子文档", deliveryChannel = "电子邮件", channel = "Online",
+        agency = "DEMO",
+        category = "NaturalPerson",
+        name = "王五",
+        idProof = "110101199001011237",
+        contact = "13800000000",
+        request,
+        deliveryForm = "电子文档",
+        deliveryChannel = "电子邮件",
+        channel = "Online",
     };
 
     private static Task<HttpResponseMessage> Post(HttpClient client, object body, string key)

@@ -17,8 +17,16 @@ public sealed class MailTests(GongkaiFactory factory) : IClassFixture<GongkaiFac
 {
     private static object FormWithEmail(string email) => new
     {
-        agency = "DEMO", category = "NaturalPerson", name = "王五", idProof = "110101199001011237", contact = "13800000000",
-        email, request = "2025年本区道路维修项目清单", deliveryForm = "电子文档", deliveryChannel = "电子邮件", channel = "Online",
+        agency = "DEMO",
+        category = "NaturalPerson",
+        name = "王五",
+        idProof = "110101199001011237",
+        contact = "13800000000",
+        email,
+        request = "2025年本区道路维修项目清单",
+        deliveryForm = "电子文档",
+        deliveryChannel = "电子邮件",
+        channel = "Online",
     };
 
     private static WebApplicationFactory<Program> WithSmtp(GongkaiFactory factory, int port, string host = "127.0.0.1") =>
@@ -120,6 +128,7 @@ public sealed class MailTests(GongkaiFactory factory) : IClassFixture<GongkaiFac
             ["Form.Request"] = "本镇2025年低保审核标准",
             ["Form.DeliveryForm"] = "电子文档",
             ["Form.DeliveryChannel"] = "电子邮件",
+            ["Form.Agency"] = "DEMO",
         }));
 
         Assert.Contains("未配置邮件服务器，不会发送电子邮件通知", await applied.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -14,7 +14,7 @@ public sealed class OrganisationWebTests(GongkaiFactory factory) : IClassFixture
         agency,
         category = "NaturalPerson",
         name = "王五",
-        idProof = "110101199001011234",
+        idProof = "110101199001011237",
         contact = "13800000000",
         request = "本区2025年老旧小区改造项目清单",
     };
@@ -30,7 +30,7 @@ public sealed class OrganisationWebTests(GongkaiFactory factory) : IClassFixture
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("agency", problem.RootElement.GetProperty("errors").GetProperty("Agency")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("agency", problem.RootElement.GetProperty("errors").GetProperty("agency")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,8 +99,13 @@ public sealed class OrganisationWebTests(GongkaiFactory factory) : IClassFixture
         using var admin = await StaffSession.SignIn(factory, "gaj.admin");
         var fields = new Dictionary<string, string>
         {
-            ["Address"] = "示例市人民路 1 号", ["OfficeHours"] = "工作日 9:00–17:00", ["Phone"] = "0000-12345678", ["Fax"] = "0000-12345679",
-            ["Website"] = "https://gaj.example.gov.cn", ["Remedies"] = "可向示例市人民政府申请行政复议。", ["IcpRecord"] = "示ICP备00000001号",
+            ["Address"] = "示例市人民路 1 号",
+            ["OfficeHours"] = "工作日 9:00–17:00",
+            ["Phone"] = "0000-12345678",
+            ["Fax"] = "0000-12345679",
+            ["Website"] = "https://gaj.example.gov.cn",
+            ["Remedies"] = "可向示例市人民政府申请行政复议。",
+            ["IcpRecord"] = "示ICP备00000001号",
         };
 
         var saved = await admin.Post("/staff/settings", "/staff/settings", fields);
@@ -193,7 +198,9 @@ public sealed class OrganisationWebTests(GongkaiFactory factory) : IClassFixture
         var token = StaffSession.TokenRegex().Match(page).Groups[1].Value;
         session.LastResponse = await client.PostAsync("/staff/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["UserName"] = user, ["Password"] = password, ["__RequestVerificationToken"] = token,
+            ["UserName"] = user,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
         }));
         if (expectSuccess)
         {

@@ -61,7 +61,7 @@ public sealed class TenancyBrowserTests(BrowserFixture browser) : IClassFixture<
         await Expect(page.Locator("#agency-name")).ToHaveTextAsync(name);
         await page.GetByLabel("申请人类别").SelectOptionAsync("NaturalPerson");
         await page.GetByLabel("姓名或单位名称").FillAsync("孙八");
-        await page.GetByLabel("身份证件号码或统一社会信用代码").FillAsync("110101199001011234");
+        await page.GetByLabel("身份证件号码或统一社会信用代码").FillAsync("110101199001011237");
         await page.GetByLabel("联系方式").FillAsync("13800000000");
         await page.GetByLabel("所需政府信息的名称、文号或者特征性描述").FillAsync("2025年部门预算执行情况");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();

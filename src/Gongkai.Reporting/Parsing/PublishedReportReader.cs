@@ -171,7 +171,7 @@ public static partial class PublishedReportReader
         {
             for (var i = from; i < lines.Count; i++)
             {
-                if (IsHeading(lines[i].Text, h))
+                if (IsHeading(lines[i].Text, h, anyNumber: false))
                 {
                     at[h] = i;
                     from = i + 1;
@@ -180,10 +180,34 @@ public static partial class PublishedReportReader
             }
         }
 
-        return at;
+        if (at.Count(i => i >= 0) == 6)
+        {
+            return at;
+        }
+
+        // A report that numbers its sections its own way (a narrative of its own 一…六, then the tables
+        // as 一/二/三): headings are known by their words, whatever their number. Each is the last such
+        // line before the next one, found from 六 backwards, so an earlier narrative "三、主动公开工作情况"
+        // does not take the place of the table section "一、主动公开政府信息情况".
+        var shifted = Enumerable.Repeat(-1, 6).ToArray();
+        var limit = lines.Count;
+        for (var h = 5; h >= 0; h--)
+        {
+            for (var i = limit - 1; i >= 0; i--)
+            {
+                if (IsHeading(lines[i].Text, h, anyNumber: true))
+                {
+                    shifted[h] = i;
+                    limit = i;
+                    break;
+                }
+            }
+        }
+
+        return shifted.Count(i => i >= 0) > at.Count(i => i >= 0) ? shifted : at;
     }
 
-    private static bool IsHeading(string text, int h)
+    private static bool IsHeading(string text, int h, bool anyNumber)
     {
         if (text.Length > 80)
         {
@@ -192,7 +216,8 @@ public static partial class PublishedReportReader
 
         var key = ChineseText.LabelKey(text);
         var (_, number, words) = Headings[h];
-        if (key.Length > 40 || key.Length < 3 || !key.StartsWith(number, StringComparison.Ordinal) || key[1] is not (',' or '.'))
+        if (key.Length > 40 || key.Length < 3 || key[1] is not (',' or '.') ||
+            !(anyNumber ? "一二三四五六七八九十".Contains(key[0], StringComparison.Ordinal) : key.StartsWith(number, StringComparison.Ordinal)))
         {
             return false;
         }

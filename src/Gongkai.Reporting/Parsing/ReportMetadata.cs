@@ -11,7 +11,8 @@ namespace Gongkai.Reporting.Parsing;
 /// </summary>
 internal static partial class ReportMetadata
 {
-    private static readonly string[] LeadingWords = ["现将", "现发布", "特发布", "发布", "根据", "按照", "关于", "现就", "现予"];
+    // Longest first: a crawler's 标题 label, then preamble phrases that end just before the agency's name.
+    private static readonly string[] LeadingWords = ["标题：", "标题:", "现编制并公布本单位", "现编制并公布", "现公布", "现将", "现发布", "特发布", "发布", "公布", "根据", "按照", "关于", "现就", "现予", "名称：", "名称:", "名称", "年度"];
     private static readonly string[] GenericStarts = ["区", "县", "市", "省", "自治区", "自治州", "镇", "乡", "街道", "旗"];
 
     public static (string? Agency, int? Year) Find(IReadOnlyList<SourceLine> preamble, IReadOnlyList<SourceLine> all)
@@ -77,7 +78,14 @@ internal static partial class ReportMetadata
 
     private static string? Clean(string raw)
     {
-        var agency = raw.Trim().Trim('《', '》', '“', '”', '"', '#', '*', ' ');
+        var agency = raw.Trim().Trim('《', '》', '“', '”', '"', '#', '*', ' ', '_', '-', '—');
+
+        // A crawler's breadcrumb run into the title (当前位置：首页政务公开…年报平潭综合实验区).
+        if (BreadcrumbRegex().Match(agency) is { Success: true } crumb)
+        {
+            agency = agency[crumb.Length..];
+        }
+
         foreach (var word in LeadingWords)
         {
             if (agency.StartsWith(word, StringComparison.Ordinal))
@@ -135,4 +143,7 @@ internal static partial class ReportMetadata
 
     [GeneratedRegex(@"^(我|本|全|对|在|由|经|将|为|各|该|其|此|与|和|及)")]
     private static partial Regex FunctionWordRegex();
+
+    [GeneratedRegex(@"^(当前位置|您的位置|你的位置|您现在的位置)[:：]?.*(年报|首页)")]
+    private static partial Regex BreadcrumbRegex();
 }

@@ -166,8 +166,22 @@ public sealed class CaseActions(GongkaiDbContext db, WorkingDayCalendar calendar
             return new Result(Status.Conflict, ConflictMessage);
         }
 
-        await audit.RecordAsync(actor, agency, action, application.TrackingNumber, "完成：" + application.Events[^1].Text, cancel);
-        return new Result(Status.Done, $"已{Label(command.Action)}。");
+        await NotifyAsync(command.Action, application, cancel);
+        var late = command.Action == CaseAction.Decide && application.IsLateReply(calendar, DeadlinePolicy.Default);
+        await audit.RecordAsync(actor, agency, action, application.TrackingNumber, "完成：" + application.Events[^1].Text + (late ? "（逾期答复）" : string.Empty), cancel);
+        return new Result(Status.Done, late ? $"已{Label(command.Action)}。注意：答复晚于答复期限，记为逾期答复。" : $"已{Label(command.Action)}。");
+    }
+
+    // The async twin of Notify, for web requests.
+    private async Task NotifyAsync(CaseAction action, DisclosureApplication application, CancellationToken cancel)
+    {
+        var agencyName = (await db.Agencies.FindAsync([application.AgencyCode], cancel))?.Name ?? application.AgencyCode;
+        if (Notifications.ApplicantMails.After(action, application, agencyName) is { } mail)
+        {
+            db.Add(new Notifications.Outbox(db, time).New(mail));
+            await db.SaveChangesAsync(cancel);
+            db.ChangeTracker.Clear();
+        }
     }
 
     public const string ConflictMessage = "这件申请在您打开页面之后已被其他工作人员修改，您的操作没有保存。请查看最新办理情况后重新操作。";

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Gongkai.Domain.Applications;
-using Gongkai.Domain.Reports;
 using Gongkai.Domain.Registry;
+using Gongkai.Domain.Reports;
 using Gongkai.Persistence;
 using Gongkai.UseCases.Registry;
 

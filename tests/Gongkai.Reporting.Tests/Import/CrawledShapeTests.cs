@@ -145,5 +145,76 @@ public sealed class CrawledShapeTests
         Assert.All(result.Report.Schema.ProactiveKeys, k => Assert.True(result.Report.GetProactive(k).IsBlank));
     }
 
+    [Fact]
+    public void RunningText_HeadingWithInsertedCharacter_Table四StillRead()
+    {
+        var original = SampleReports.Qingtongxia2021();
+        var oneLine = Degrade.OneLine(Render(original));
+        var typo = oneLine.Replace("四、政府信息公开行政复议", "四、政府信息公开行政法复议", StringComparison.Ordinal);
+        Assert.NotEqual(oneLine, typo);
+
+        var report = ReportFileReader.Read(Encoding.UTF8.GetBytes(typo)).Report!;
+
+        Assert.All(original.Schema.ReviewColumns, c => Assert.Equal(original.GetReview(c.Key), report.GetReview(c.Key)));
+    }
+
+    [Theory]
+    [InlineData("251000元", "251000")]
+    [InlineData("25.5万元", "25.5")]
+    [InlineData("1,200元", null)]
+    [InlineData("元", null)]
+    public void TableTokenizer_AmountWithUnit_DigitsAsWritten(string piece, string? expected)
+    {
+        var ok = Parsing.Tables.TableTokenizer.TryNumber(piece, out var number);
+
+        Assert.Equal(expected is not null, ok);
+        if (ok)
+        {
+            Assert.Equal(expected, number);
+        }
+    }
+
+    [Fact]
+    public void RunningText_NegativeChangeRunIntoNeighbours_SignStartsTheChangeCell()
+    {
+        var original = SampleReports.Clean2019();
+        var oneLine = Degrade.OneLine(Render(original));
+        var runTogether = System.Text.RegularExpressions.Regex.Replace(oneLine, @"行政许可\s+(\d+)\s+(-\d+)\s+(\d+)", "行政许可$1$2$3");
+        Assert.NotEqual(oneLine, runTogether);
+
+        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(runTogether));
+
+        foreach (var suffix in new[] { "prev_year_items", "delta", "decisions" })
+        {
+            var key = "proactive2019.art20_5.licensing." + suffix;
+            Assert.Equal(original.GetProactive(key), result.Report!.GetProactive(key));
+        }
+    }
+
+    [Theory]
+    [InlineData("当前位置：首页>政务公开>政府信息公开>政府信息公开年报")]
+    [InlineData("_")]
+    [InlineData("名称：")]
+    [InlineData("标题：")]
+    public void RunningText_CrawlerPrefixBeforeTitle_NotInAgency(string prefix)
+    {
+        var original = SampleReports.Qingtongxia2021();
+        var oneLine = prefix + Degrade.OneLine(Render(original)).TrimStart();
+
+        var report = ReportFileReader.Read(Encoding.UTF8.GetBytes(oneLine)).Report!;
+
+        Assert.Equal(original.Agency, report.Agency);
+        Assert.Equal(original.Year, report.Year);
+    }
+
+    [Fact]
+    public void SiteChrome_FollowUsFooter_Dropped()
+    {
+        var lines = new[] { "2022年，本局未收取信息处理费。", "更多精彩内容欢迎扫描下方二维码关注浑南区!" }
+            .Select((t, i) => new SourceLine(t, i + 1)).ToList();
+
+        Assert.Equal(["2022年，本局未收取信息处理费。"], SiteChrome.Strip(lines).Select(l => l.Text).ToArray());
+    }
+
     private static string Render(AnnualReport report) => ReportRenderer.RenderToString(report, RenderFormat.Text);
 }

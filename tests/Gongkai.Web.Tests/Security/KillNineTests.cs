@@ -32,6 +32,8 @@ public sealed class KillNineTests
             start.Environment["Gongkai__Database"] = database;
             start.Environment["Gongkai__ApplyPerMinute"] = "100000";
             start.Environment["Gongkai__DemoPassword"] = GongkaiFactory.DemoPassword;
+            // A plain start is Production, which seeds nothing: the burst needs the demo agency to apply to.
+            start.Environment["Gongkai__SeedDemo"] = "true";
             using var server = Process.Start(start)!;
             server.OutputDataReceived += (_, _) => { };
             server.ErrorDataReceived += (_, _) => { };
@@ -61,7 +63,9 @@ public sealed class KillNineTests
                     }
                 }
             })).ToArray();
-            while (acknowledged.Count < 100 && !server.HasExited)
+            // Bounded: a server that acknowledges nothing (a refused form, a broken start) fails the test, never hangs it.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (acknowledged.Count < 100 && !server.HasExited && clock.Elapsed < TimeSpan.FromSeconds(180))
             {
                 await Task.Delay(20);
             }

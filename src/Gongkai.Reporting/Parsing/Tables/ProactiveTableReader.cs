@@ -100,7 +100,9 @@ internal static partial class ProactiveTableReader
     private static void Place(List<TableToken> tokens, ProactiveBlock block, ProactiveRow row, TableToken label, AnnualReport report, List<Diagnostic> diagnostics, bool splitDigits)
     {
         var width = block.Columns.Count;
-        var cells = tokens.ToList();
+
+        // A unit printed after an amount ("39573802895.90元" cut at the digit boundary) is not a cell.
+        var cells = tokens.Where((t, i) => !(t.Kind == TokenKind.Text && t.Text is "元" or "万元" && i > 0 && tokens[i - 1].Kind == TokenKind.Number)).ToList();
         while (cells.Count > width && cells[^1].Kind == TokenKind.Blank)
         {
             cells.RemoveAt(cells.Count - 1);
@@ -111,7 +113,7 @@ internal static partial class ProactiveTableReader
             cells.RemoveAt(0);
         }
 
-        if (splitDigits && cells.Count < width && SplitDigits(cells, width) is { } split)
+        if (splitDigits && cells.Count < width && SplitDigits(cells, block) is { } split)
         {
             var raw = string.Join(' ', cells.Select(t => t.Text));
             cells = split.Cells;
@@ -165,8 +167,15 @@ internal static partial class ProactiveTableReader
     /// is unique only when the digits leave one way; otherwise the split with the most even cell lengths
     /// is taken (cells of one row are of like size) and the row is flagged.
     /// </summary>
-    private static (List<TableToken> Cells, bool Unique)? SplitDigits(List<TableToken> cells, int width)
+    private static (List<TableToken> Cells, bool Unique)? SplitDigits(List<TableToken> cells, ProactiveBlock block)
     {
+        var width = block.Columns.Count;
+        var delta = block.Columns.ToList().FindIndex(c => c.Kind == ValueKind.SignedCount);
+        if (delta >= 0 && cells.Count == 1 && SignedRunRegex().Match(cells[0].Text) is { Success: true } signed)
+        {
+            return SplitSigned(cells[0], signed.Groups["a"].Value, signed.Groups["b"].Value, width, delta);
+        }
+
         if (cells.Count == 0 || cells.Any(t => t.Kind != TokenKind.Number || !t.Text.All(char.IsAsciiDigit)) || cells.Sum(t => t.Text.Length) < width)
         {
             return null;
@@ -185,6 +194,46 @@ internal static partial class ProactiveTableReader
         var first = cells[0];
         return (best.Select(v => first with { Kind = TokenKind.Number, Text = v.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList(), result.Unique);
     }
+
+    /// <summary>
+    /// A negative 本年增/减 run into its neighbours ("2648-18538"): the minus sign starts the 增/减 cell,
+    /// so only splits whose second run begins at that column are kept. Among them the one with the
+    /// most even cell lengths is taken, then the shortest change (a change is usually smaller than the
+    /// counts); flagged when not unique.
+    /// </summary>
+    private static (List<TableToken> Cells, bool Unique)? SplitSigned(TableToken token, string left, string right, int width, int delta)
+    {
+        var result = DigitRuns.Split([left, right], [new(width, false)], maxSplits: 256);
+        var fitting = result.Splits.Where(s => CellsIn(s, left.Length) == delta).ToList();
+        if (fitting.Count == 0)
+        {
+            return null;
+        }
+
+        var best = fitting.OrderBy(s => s.Max(v => Digits(v)) - s.Min(v => Digits(v))).ThenBy(s => Digits(s[delta])).First();
+        var values = best.Select((v, i) => i == delta ? -v : v);
+        return (values.Select(v => token with { Kind = TokenKind.Number, Text = v.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList(), fitting.Count == 1 && !result.Exhausted);
+    }
+
+    /// <summary>How many leading cells of a split the first <paramref name="length"/> digits make.</summary>
+    private static int CellsIn(int[] split, int length)
+    {
+        var used = 0;
+        for (var i = 0; i < split.Length; i++)
+        {
+            if (used == length)
+            {
+                return i;
+            }
+
+            used += Digits(split[i]);
+        }
+
+        return used == length ? split.Length : -1;
+    }
+
+    [GeneratedRegex(@"^(?<a>\d+)-(?<b>\d+)$")]
+    private static partial Regex SignedRunRegex();
 
     private static int Digits(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
 

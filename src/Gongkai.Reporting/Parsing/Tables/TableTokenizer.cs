@@ -303,6 +303,14 @@ public static partial class TableTokenizer
             return true;
         }
 
+        // An amount cell printed with its unit (251000元): the digits as written, the unit dropped.
+        var unit = UnitAmountRegex().Match(piece);
+        if (unit.Success)
+        {
+            number = unit.Groups["n"].Value;
+            return true;
+        }
+
         return false;
     }
 
@@ -320,6 +328,9 @@ public static partial class TableTokenizer
 
     [GeneratedRegex(@"^[+-]?\d+(\.\d+)?$")]
     private static partial Regex PlainNumberRegex();
+
+    [GeneratedRegex(@"^(?<n>[+-]?\d+(\.\d+)?)万?元$")]
+    private static partial Regex UnitAmountRegex();
 
     [GeneratedRegex(@"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")]
     private static partial Regex ThousandsRegex();

@@ -167,7 +167,8 @@ public static partial class RunningText
         0 => words.StartsWith("总体情况", StringComparison.Ordinal),
         1 => words.StartsWith("主动公开", StringComparison.Ordinal),
         2 => words.StartsWith("收到和处理", StringComparison.Ordinal) || words.StartsWith("依申请公开", StringComparison.Ordinal),
-        3 => words.Contains("行政复议", StringComparison.Ordinal) || words.Contains("行政诉讼", StringComparison.Ordinal),
+        // 复议 alone, not 行政复议: a printed typo (行政法复议) must not lose the heading.
+        3 => words.Contains("复议", StringComparison.Ordinal) || words.Contains("行政诉讼", StringComparison.Ordinal),
         4 => words.Contains("主要问题", StringComparison.Ordinal),
         _ => words.StartsWith("其他需要报告", StringComparison.Ordinal) || words.StartsWith("其他事项", StringComparison.Ordinal),
     };

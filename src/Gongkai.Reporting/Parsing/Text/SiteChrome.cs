@@ -32,7 +32,7 @@ public static partial class SiteChrome
     [GeneratedRegex(@"^(标\s*题|发布时间|发文时间|成文日期|发布日期|原文链接|原文地址|链接|网址|URL|url|栏\s*目|来\s*源|信息来源|作\s*者|浏览次数|点击数|索引号|抓取时间|采集时间)\s*[:：]")]
     private static partial Regex MetadataRegex();
 
-    [GeneratedRegex(@"^(当前位置|您的位置|你的位置|您现在的位置)\s*[:：]|字号\s*[:：]?\s*[【\[]?\s*大|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|分享到\s*[:：]|扫一扫在手机")]
+    [GeneratedRegex(@"^(当前位置|您的位置|你的位置|您现在的位置)\s*[:：]|字号\s*[:：]?\s*[【\[]?\s*大|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|分享到\s*[:：]|扫一扫在手机|更多精彩内容|扫描(下方|上方|左侧|右侧|以下)二维码")]
     private static partial Regex ToolsRegex();
 
     [GeneratedRegex(@"主办单位\s*[:：]|承办单位\s*[:：]|网站标识码|ICP\s*备|公网安备|版权所有|技术支持\s*[:：]")]

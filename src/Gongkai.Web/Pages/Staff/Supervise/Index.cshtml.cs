@@ -48,8 +48,16 @@ public sealed class IndexModel(GongkaiOptions options, TimeProvider time) : Supe
             var c = Cells(r);
             return new Dictionary<string, object?>
             {
-                ["代码"] = c[0], ["机关"] = c[1], ["层级"] = c[2], ["类别"] = c[3], ["状态"] = c[4], ["公布日期"] = c[5],
-                ["逾期"] = c[6], ["错误"] = c[7], ["警告"] = c[8], ["得分"] = c[9],
+                ["代码"] = c[0],
+                ["机关"] = c[1],
+                ["层级"] = c[2],
+                ["类别"] = c[3],
+                ["状态"] = c[4],
+                ["公布日期"] = c[5],
+                ["逾期"] = c[6],
+                ["错误"] = c[7],
+                ["警告"] = c[8],
+                ["得分"] = c[9],
             };
         }).ToList();
         using var stream = new MemoryStream();
