@@ -44,6 +44,7 @@ public static class Database
         {
             DatabaseProvider.Sqlite => new DbContextOptionsBuilder<SqliteGongkaiDbContext>()
                 .UseSqlite(connection)
+                .AddInterceptors(new SqliteBusyTimeout())
                 .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
                 .Options,
             DatabaseProvider.Postgres => new DbContextOptionsBuilder<PostgresGongkaiDbContext>()
