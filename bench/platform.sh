@@ -40,7 +40,7 @@ measure() {
   cookie=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF==7 {printf "%s=%s; ", $6, $7}')
   curl -sf -H "Cookie: $cookie" "$base/staff" | grep -q "待办申请" || { echo "sign-in failed"; exit 1; }
   receipt=$(curl -s "$base/api/applications" -H 'content-type: application/json' \
-    -d '{"agency":"DEMO","category":"NaturalPerson","name":"王五","idProof":"110101199001011234","contact":"13800000000","request":"道路维修项目清单","deliveryForm":"电子文档","deliveryChannel":"电子邮件","channel":"Online"}')
+    -d '{"agency":"DEMO","category":"NaturalPerson","name":"王五","idProof":"110101199001011237","contact":"13800000000","request":"道路维修项目清单","deliveryForm":"电子文档","deliveryChannel":"电子邮件","channel":"Online"}')
   number=$(echo "$receipt" | sed -E 's/.*"trackingNumber":"([^"]+)".*/\1/')
   code=$(echo "$receipt" | sed -E 's/.*"accessCode":"([^"]+)".*/\1/')
   status="$base/api/applications/$number/status?code=$code"

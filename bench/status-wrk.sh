@@ -17,7 +17,7 @@ server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$out"' EXIT
 for _ in $(seq 1 240); do curl -sf $base/ >/dev/null && break; sleep 0.5; done
 receipt=$(curl -s $base/api/applications -H 'content-type: application/json' \
-  -d '{"agency":"DEMO","category":"NaturalPerson","name":"王五","idProof":"110101199001011234","contact":"13800000000","request":"道路维修项目清单","deliveryForm":"电子文档","deliveryChannel":"电子邮件","channel":"Online"}')
+  -d '{"agency":"DEMO","category":"NaturalPerson","name":"王五","idProof":"110101199001011237","contact":"13800000000","request":"道路维修项目清单","deliveryForm":"电子文档","deliveryChannel":"电子邮件","channel":"Online"}')
 number=$(echo "$receipt" | sed -E 's/.*"trackingNumber":"([^"]+)".*/\1/')
 code=$(echo "$receipt" | sed -E 's/.*"accessCode":"([^"]+)".*/\1/')
 url="$base/api/applications/$number/status"
