@@ -8,15 +8,7 @@ public sealed class AuditLog(GongkaiDbContext db, TimeProvider time)
 {
     public void Record(string actor, string agency, string action, string target, string detail)
     {
-        db.Audit.Add(new AuditRow
-        {
-            AtUtcTicks = time.GetUtcNow().UtcTicks,
-            Actor = actor,
-            AgencyCode = agency,
-            Action = action,
-            Target = target,
-            Detail = detail,
-        });
+        db.Audit.Add(Row(actor, agency, action, target, detail));
         db.SaveChanges();
         db.ChangeTracker.Clear();
     }
@@ -24,15 +16,7 @@ public sealed class AuditLog(GongkaiDbContext db, TimeProvider time)
     /// <summary>Async <see cref="Record"/> for request paths.</summary>
     public async Task RecordAsync(string actor, string agency, string action, string target, string detail, CancellationToken cancel = default)
     {
-        db.Audit.Add(new AuditRow
-        {
-            AtUtcTicks = time.GetUtcNow().UtcTicks,
-            Actor = actor,
-            AgencyCode = agency,
-            Action = action,
-            Target = target,
-            Detail = detail,
-        });
+        db.Audit.Add(Row(actor, agency, action, target, detail));
         try
         {
             await db.SaveChangesAsync(cancel);
@@ -54,4 +38,14 @@ public sealed class AuditLog(GongkaiDbContext db, TimeProvider time)
         db.Audit.AsNoTracking()
             .Where(a => a.AgencyCode == agency && (target == null || a.Target == target) && (actor == null || a.Actor == actor))
             .OrderByDescending(a => a.Id).Take(take).ToList();
+
+    private AuditRow Row(string actor, string agency, string action, string target, string detail) => new()
+    {
+        AtUtcTicks = time.GetUtcNow().UtcTicks,
+        Actor = actor,
+        AgencyCode = agency,
+        Action = action,
+        Target = target,
+        Detail = detail,
+    };
 }

@@ -74,63 +74,10 @@ public sealed class CaseActions(GongkaiDbContext db, WorkingDayCalendar calendar
         CaseAction.Decide => "作出答复并办结",
     };
 
+    /// <summary>Runs one action: load, check the role and the version, ask the aggregate, save against the version, audit whatever happened, queue the applicant's e-mail.</summary>
     /// <param name="actor">The officer's user name.</param>
     /// <param name="agency">The officer's agency: a case of another agency is not found.</param>
     /// <param name="isOfficeHead">Whether the officer is the head of the disclosure office (or admin): approves extensions.</param>
-    public Result Run(Guid id, int loadedVersion, CaseCommand command, string actor, string agency, bool isOfficeHead)
-    {
-        var store = new CaseStore(db);
-        var application = store.Get(id);
-        if (application is null || application.AgencyCode != agency)
-        {
-            return new Result(Status.NotFound, "没有这件申请");
-        }
-
-        var label = Label(command.Action);
-        if (command.Action == CaseAction.Extend && !isOfficeHead)
-        {
-            audit.Record(actor, agency, "case." + command.Action, application.TrackingNumber, "拒绝：延期须由公开办负责人批准");
-            return new Result(Status.Forbidden, "延长答复期限须经政府信息公开工作机构负责人同意（条例第三十三条第二款），办理人员不能批准延期。");
-        }
-
-        if (application.Version != loadedVersion)
-        {
-            audit.Record(actor, agency, "case." + command.Action, application.TrackingNumber, "冲突：页面打开后申请已被他人修改");
-            return new Result(Status.Conflict, ConflictMessage);
-        }
-
-        var outcome = Apply(application, command, actor);
-        if (!outcome.Succeeded)
-        {
-            audit.Record(actor, agency, "case." + command.Action, application.TrackingNumber, "拒绝：" + outcome.Error);
-            return new Result(Status.Refused, outcome.Error!);
-        }
-
-        var saved = store.Save(application, loadedVersion);
-        if (saved != SaveOutcome.Saved)
-        {
-            audit.Record(actor, agency, "case." + command.Action, application.TrackingNumber, "冲突：保存时申请已被他人修改");
-            return new Result(Status.Conflict, ConflictMessage);
-        }
-
-        Notify(command.Action, application);
-        var late = command.Action == CaseAction.Decide && application.IsLateReply(calendar, DeadlinePolicy.Default);
-        audit.Record(actor, agency, "case." + command.Action, application.TrackingNumber, "完成：" + application.Events[^1].Text + (late ? "（逾期答复）" : string.Empty));
-        return new Result(Status.Done, late ? $"已{label}。注意：答复晚于答复期限，记为逾期答复。" : $"已{label}。");
-    }
-
-    // Queues the e-mail the step owes the applicant (补正, 延期, 答复, 收费); the outbox sends it in the background.
-    private void Notify(CaseAction action, DisclosureApplication application)
-    {
-        if (Notifications.ApplicantMails.After(action, application, db.Agencies.Find(application.AgencyCode)?.Name ?? application.AgencyCode) is { } mail)
-        {
-            db.Add(new Notifications.Outbox(db, time).New(mail));
-            db.SaveChanges();
-            db.ChangeTracker.Clear();
-        }
-    }
-
-    /// <summary>Async <see cref="Run"/> (web requests): the same steps, the database awaited.</summary>
     public async Task<Result> RunAsync(Guid id, int loadedVersion, CaseCommand command, string actor, string agency, bool isOfficeHead, CancellationToken cancel = default)
     {
         var store = new CaseStore(db);
@@ -172,7 +119,7 @@ public sealed class CaseActions(GongkaiDbContext db, WorkingDayCalendar calendar
         return new Result(Status.Done, late ? $"已{Label(command.Action)}。注意：答复晚于答复期限，记为逾期答复。" : $"已{Label(command.Action)}。");
     }
 
-    // The async twin of Notify, for web requests.
+    // Queues the e-mail the step owes the applicant (补正, 延期, 答复, 收费); the outbox sends it in the background.
     private async Task NotifyAsync(CaseAction action, DisclosureApplication application, CancellationToken cancel)
     {
         var agencyName = (await db.Agencies.FindAsync([application.AgencyCode], cancel))?.Name ?? application.AgencyCode;
