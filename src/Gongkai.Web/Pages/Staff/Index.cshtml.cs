@@ -19,6 +19,8 @@ namespace Gongkai.Web.Pages.Staff;
 /// </summary>
 public sealed class QueueModel(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options, AuditLog audit) : PageModel
 {
+    public const int DefaultSize = 100;
+
     public static readonly int[] PageSizes = [20, 50, 100];
 
     /// <summary>A state, <c>open</c> (default: every state but closed) or <c>all</c>.</summary>
@@ -50,8 +52,9 @@ public sealed class QueueModel(GongkaiDbContext db, WorkingDayCalendar calendar,
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>Rows a page: one of <see cref="PageSizes"/>, 100 unless chosen.</summary>
     [BindProperty(SupportsGet = true)]
-    public int Size { get; set; } = 50;
+    public int Size { get; set; } = DefaultSize;
 
     /// <summary>The rows of the current page.</summary>
     public IReadOnlyList<CaseQueue.Row> Rows { get; private set; } = [];
@@ -120,7 +123,7 @@ public sealed class QueueModel(GongkaiDbContext db, WorkingDayCalendar calendar,
             ["q"] = Q,
             ["sort"] = Sort,
             ["desc"] = Desc ? "true" : null,
-            ["size"] = Size == 50 ? null : Size.ToString(CultureInfo.InvariantCulture),
+            ["size"] = Size == DefaultSize ? null : Size.ToString(CultureInfo.InvariantCulture),
             ["p"] = PageNumber > 1 ? PageNumber.ToString(CultureInfo.InvariantCulture) : null,
         };
         foreach (var (name, value) in change)
@@ -138,7 +141,7 @@ public sealed class QueueModel(GongkaiDbContext db, WorkingDayCalendar calendar,
     private async Task Load(CancellationToken cancel)
     {
         var agency = User.Agency();
-        Size = PageSizes.Contains(Size) ? Size : 50;
+        Size = PageSizes.Contains(Size) ? Size : DefaultSize;
         var filter = new CaseQueue.Filter(State, Category, Year, Officer, Q);
         var result = await new CaseQueue(db, calendar, time).ListAsync(agency, filter, Sort, Desc, options.QueueMaxRows, cancel);
         Selected = result.Rows;
