@@ -100,6 +100,21 @@ public sealed class StatusModel(GongkaiDbContext db, WorkingDayCalendar calendar
         return PhysicalFile(file.Path, file.Row.MediaType, file.Row.FileName);
     }
 
+    /// <summary>A notice of the case (补正, 延期, 答复书) as a Word document, for the applicant with the code.</summary>
+    public async Task<IActionResult> OnPostNoticeAsync(NoticeKind kind, CancellationToken cancellationToken)
+    {
+        var found = await new ApplicantAccess(db, options.AccessCodeSecret).FindAsync(Number?.Trim() ?? string.Empty, Code, cancellationToken);
+        if (found is null || await new IntakeStore(db).GetAsync(found.Id, cancellationToken) is not { } application)
+        {
+            return NotFound();
+        }
+
+        var context = await NoticeContext.LoadAsync(db, calendar, letters, application, cancellationToken);
+        return Notice.For(kind, application, context) is { } notice
+            ? File(NoticeDocx.Render(notice), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{application.TrackingNumber}-{Notice.FileStem(kind)}.docx")
+            : NotFound();
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var number = Number?.Trim() ?? string.Empty;
