@@ -62,7 +62,7 @@ public sealed class OnlineLoopBrowserTests(MailBrowserFixture browser) : IClassF
         await applicant.GetByLabel("姓名或单位名称").FillAsync("孙七");
         await applicant.GetByLabel("身份证件号码或统一社会信用代码").FillAsync("110101199001011237");
         await applicant.GetByLabel("联系方式").FillAsync("13800000000");
-        await applicant.GetByLabel("电子邮箱").FillAsync(email);
+        await applicant.Locator("#email").FillAsync(email);
         await applicant.GetByLabel("所需政府信息的名称、文号或者特征性描述").FillAsync("本区“老旧小区改造”项目的实施方案。");
         await applicant.Locator("#proof").SetInputFilesAsync(new FilePayload { Name = "身份证明.pdf", MimeType = "application/pdf", Buffer = AttachmentFiles.Pdf("身份证明") });
         await applicant.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
