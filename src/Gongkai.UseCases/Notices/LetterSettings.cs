@@ -2,7 +2,7 @@ namespace Gongkai.UseCases.Notices;
 
 /// <summary>
 /// Settings under <c>Gongkai:Letters</c>: where the reply letter tells the applicant to turn (行政复议机关, 人民法院),
-/// for every agency or one agency (<c>Agencies:{code}</c>). Empty: the agency above it (its people's government)
+/// for every agency or one agency (<c>Agencies:{code}</c>). Empty: the agency above it (its people's government; without one, "有管辖权的行政复议机关")
 /// for reconsideration, and "有管辖权的人民法院".
 /// </summary>
 public sealed class LetterSettings
@@ -20,7 +20,7 @@ public sealed class LetterSettings
     public (string ReconsiderationBody, string Court) For(string agencyCode, string? parentName)
     {
         var own = Agencies.GetValueOrDefault(agencyCode);
-        var body = First(own?.ReconsiderationBody, ReconsiderationBody) ?? (parentName is { Length: > 0 } ? parentName : "本机关的上一级行政机关");
+        var body = First(own?.ReconsiderationBody, ReconsiderationBody) ?? (parentName is { Length: > 0 } ? parentName : "有管辖权的行政复议机关");
         var court = First(own?.Court, Court) ?? "有管辖权的人民法院";
         return (body, court);
     }
