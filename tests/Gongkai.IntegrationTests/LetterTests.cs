@@ -150,8 +150,16 @@ public sealed class LetterTests
         {
             db.Add(new AttachmentRow
             {
-                Id = Guid.NewGuid(), ApplicationId = a.Id, FileName = name, MediaType = "application/pdf", Size = 1, Sha256 = new string('a', 64),
-                Purpose = (int)purpose, AddedBy = "clerk", AddedAtUtcTicks = At.UtcTicks, DeletedAtUtcTicks = deleted ? At.UtcTicks : null,
+                Id = Guid.NewGuid(),
+                ApplicationId = a.Id,
+                FileName = name,
+                MediaType = "application/pdf",
+                Size = 1,
+                Sha256 = new string('a', 64),
+                Purpose = (int)purpose,
+                AddedBy = "clerk",
+                AddedAtUtcTicks = At.UtcTicks,
+                DeletedAtUtcTicks = deleted ? At.UtcTicks : null,
             });
         }
 

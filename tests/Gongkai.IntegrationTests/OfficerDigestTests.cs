@@ -56,7 +56,12 @@ public sealed class OfficerDigestTests
         var nomail = Received("GK-NOMAIL", Before(25));
         store.AddRange([overdue, soon, later, closed, waiting, nomail], assign: new Dictionary<Guid, string?>
         {
-            [overdue.Id] = "clerk", [soon.Id] = "clerk", [later.Id] = "clerk", [closed.Id] = "clerk", [waiting.Id] = "clerk", [nomail.Id] = "nomail",
+            [overdue.Id] = "clerk",
+            [soon.Id] = "clerk",
+            [later.Id] = "clerk",
+            [closed.Id] = "clerk",
+            [waiting.Id] = "clerk",
+            [nomail.Id] = "nomail",
         });
     }
 
