@@ -29,6 +29,11 @@ public sealed class OfficerDigestService(IServiceScopeFactory scopes, DigestSett
     public static void AddDigest(WebApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection("Gongkai:Digest").Get<DigestSettings>() ?? new DigestSettings();
+        if (settings.Hour is < 0 or > 23)
+        {
+            throw new InvalidOperationException($"Gongkai:Digest:Hour 应为 0 至 23 之间的整数（北京时间的小时），而不是 {settings.Hour}。");
+        }
+
         builder.Services.AddSingleton(settings);
         var smtp = builder.Configuration.GetSection("Gongkai:Smtp").Get<SmtpSettings>() ?? new SmtpSettings();
         if (settings.Enabled && smtp.Enabled)
