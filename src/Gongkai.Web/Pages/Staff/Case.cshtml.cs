@@ -18,7 +18,7 @@ namespace Gongkai.Web.Pages.Staff;
 /// One case: applicant, request, the due date with its explanation, the timeline, every action the case's
 /// state allows, the notices, linked reconsiderations/lawsuits and the audit trail.
 /// </summary>
-public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, AuditLog audit) : PageModel
+public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, AuditLog audit, CaseworkSettings casework) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -58,7 +58,7 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Message = TempData["Message"] as string;
-        if (!await Load(cancellationToken))
+        if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
         }
@@ -69,7 +69,7 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
 
     public async Task<IActionResult> OnPostActAsync(int version, CaseCommand command, CancellationToken cancellationToken)
     {
-        var result = await new CaseActions(db, calendar, time, audit).RunAsync(Id, version, command, User.UserName(), User.Agency(), User.IsOfficeHead(), cancellationToken);
+        var result = await new CaseActions(db, calendar, time, audit, casework.Approval, casework.Letters).RunAsync(Id, version, command, User.UserName(), User.Agency(), User.IsOfficeHead(), cancellationToken);
         switch (result.Status)
         {
             case CaseActions.Status.Done:
@@ -86,7 +86,7 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
                     CaseActions.Status.Conflict => StatusCodes.Status409Conflict,
                     _ => StatusCodes.Status422UnprocessableEntity,
                 };
-                await Load(cancellationToken);
+                await LoadAsync(cancellationToken);
                 return Page();
         }
     }
@@ -104,12 +104,15 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
             default:
                 Error = result.Message;
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                await Load(cancellationToken);
+                await LoadAsync(cancellationToken);
                 return Page();
         }
     }
 
-    private async Task<bool> Load(CancellationToken cancel)
+    /// <summary>Which replies the office head approves before they are issued (shown on the decision form).</summary>
+    public Gongkai.Domain.Applications.ApprovalPolicy ApprovalPolicy => casework.Approval;
+
+    private async Task<bool> LoadAsync(CancellationToken cancel)
     {
         var store = new CaseStore(db);
         var found = await store.GetAsync(Id, cancel);
@@ -127,8 +130,8 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
             .Select(r => new ReviewCase(r.Id, r.AgencyCode, r.ApplicationId, (ReviewKind)r.Kind, r.FiledOn, (ReviewResult)r.Result, r.DecidedOn, r.CoDefendant))
             .ToList();
         Trail = await audit.RecentAsync(found.AgencyCode, 100, target: found.TrackingNumber, cancel: cancel);
-        var agencyName = await db.Agencies.AsNoTracking().Where(a => a.Code == found.AgencyCode).Select(a => a.Name).SingleOrDefaultAsync(cancel) ?? found.AgencyCode;
-        Notices = Enum.GetValues<NoticeKind>().Where(k => Notice.For(k, found, agencyName) is not null).ToList();
+        var context = await NoticeContext.LoadAsync(db, calendar, casework.Letters, found, cancel);
+        Notices = Enum.GetValues<NoticeKind>().Where(k => Notice.For(k, found, context) is not null).ToList();
         return true;
     }
 
@@ -149,6 +152,8 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
             .Where(a => a != CaseAction.Extend || Case.ExtensionDays == 0),
         ApplicationState.AwaitingPayment => [CaseAction.RecordPayment, CaseAction.CloseForUnpaidFee],
         ApplicationState.Closed => [],
+        // The clock keeps running while the head reviews: an extension may still be needed.
+        ApplicationState.AwaitingApproval => new[] { CaseAction.Extend, CaseAction.SetLaterDeadline }.Where(a => a != CaseAction.Extend || Case.ExtensionDays == 0),
     };
 
     public enum StepState
@@ -170,7 +175,7 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
             ("征求意见", Step(Case.State == ApplicationState.Consulting, Had(ApplicationEventKind.ConsultationStarted))),
             ("收费", Step(Case.State == ApplicationState.AwaitingPayment, Had(ApplicationEventKind.FeeNoticeIssued))),
             ("延长", Step(false, Had(ApplicationEventKind.Extended, ApplicationEventKind.LaterDeadlineSet))),
-            ("答复", Step(Case.State == ApplicationState.InProgress, Case.State == ApplicationState.Closed)),
+            ("答复", Step(Case.State is ApplicationState.InProgress or ApplicationState.AwaitingApproval, Case.State == ApplicationState.Closed)),
         ];
     }
 
