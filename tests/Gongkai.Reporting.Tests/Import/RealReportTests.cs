@@ -53,6 +53,23 @@ public sealed class RealReportTests(ITestOutputHelper output)
         Assert.True(misses.Count == 0, string.Join("\n", misses.Take(40)));
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Import_RealReport_AgencyAndYearAsPrinted(string name)
+    {
+        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, name + ".expected.json")));
+        var root = expected.RootElement;
+        if (root.TryGetProperty("refused", out var refused) && refused.GetBoolean())
+        {
+            return;
+        }
+
+        var report = ReportFileReader.ReadFile(Directory.GetFiles(Folder, name + ".*").Single(f => !f.EndsWith(".expected.json", StringComparison.Ordinal))).Report!;
+
+        Assert.Equal(root.GetProperty("agency").GetString(), report.Agency);
+        Assert.Equal(root.GetProperty("year").GetInt32(), report.Year);
+    }
+
     [Fact]
     public void Import_AllRealReports_AccuracyPrinted()
     {
