@@ -65,7 +65,7 @@ internal static class ReviewTableReader
         var best = Enumerable.Range(0, Width).Select(i => i < values.Count ? Parse(values[i]) : null).ToArray();
         var bestScore = Score(best) + 0.5;
         var ties = 0;
-        if (numbers.Length is > 0 and <= 5)
+        if (numbers.Length is > 0 and < Width)
         {
             foreach (var positions in RowCandidates.Combinations(Width, numbers.Length))
             {
