@@ -12,7 +12,7 @@ namespace Gongkai.Reporting.Parsing.Tables;
 /// </summary>
 internal static class ConsistentReadings
 {
-    private const int MaxNodes = 400_000;
+    private const int MaxNodes = 100_000;
 
     /// <summary>The first reading that satisfies every rule, and whether it is the only one (by the sums); null when none was found within the bound.</summary>
     public static (int[] Choice, bool Unique)? Find(string[] rows, List<RowReading>[] candidates)
@@ -71,6 +71,9 @@ internal static class ConsistentReadings
     {
         private readonly long[] _room = new long[7];
         private readonly int[] _pick = new int[candidates.Length];
+
+        // Readings that differ only in blank against 0 are one reading for the sums.
+        private readonly int[][] _distinct = candidates.Select(list => Distinct(list).ToArray()).ToArray();
         private int _nodes;
 
         public int[]? First { get; private set; }
@@ -113,9 +116,7 @@ internal static class ConsistentReadings
             }
 
             var row = outcomes[depth];
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-
-            for (var k = 0; k < candidates[row].Count; k++)
+            foreach (var k in _distinct[row])
             {
                 var cells = candidates[row][k].Cells;
                 var fits = true;
@@ -124,8 +125,7 @@ internal static class ConsistentReadings
                     fits = (cells[c] ?? 0) <= _room[c];
                 }
 
-                // Readings that differ only in blank against 0 are one reading for the sums.
-                if (!fits || !seen.Add(candidates[row][k].SumSignature))
+                if (!fits)
                 {
                     continue;
                 }
