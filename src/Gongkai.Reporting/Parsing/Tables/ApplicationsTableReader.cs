@@ -206,17 +206,16 @@ internal static class ApplicationsTableReader
             }
 
             var numbers = 0;
-            var labelled = false;
-            for (var i = start; i < end && !labelled; i++)
+            for (var i = start; i < end; i++)
             {
-                if (tokens[i].Kind == TokenKind.Number)
-                {
-                    numbers++;
-                }
-                else if (tokens[i].Kind == TokenKind.Text)
-                {
-                    labelled = ApplicationLabels.Recognise(tokens[i].Text, edition, null) is not null || ApplicationLabels.ListNumber(tokens[i].Text) is not null;
-                }
+                numbers += tokens[i].Kind == TokenKind.Number ? 1 : 0;
+            }
+
+            var labelled = false;
+            for (var i = start; i < end && !labelled && numbers >= 6; i++)
+            {
+                labelled = tokens[i].Kind == TokenKind.Text &&
+                    (ApplicationLabels.ListNumber(tokens[i].Text) is not null || ApplicationLabels.Recognise(tokens[i].Text, edition, null) is not null);
             }
 
             if (!labelled && numbers >= 6)
