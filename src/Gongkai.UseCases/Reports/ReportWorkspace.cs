@@ -3,6 +3,8 @@ using Gongkai.Domain.Registry;
 using Gongkai.Domain.Reports;
 using Gongkai.Persistence;
 using Gongkai.Persistence.Entities;
+using Gongkai.UseCases.Organisation;
+using Gongkai.UseCases.Supervision;
 using Gongkai.Reporting.Json;
 using Gongkai.Reporting.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -178,6 +180,12 @@ public sealed class ReportWorkspace(GongkaiDbContext db, TimeProvider time, Tabl
         try
         {
             db.SaveChanges();
+            if (new AgencyDirectory(db).Find(agency) is { } info)
+            {
+                // The supervisor's overview reads the figures stored now (errors, score, lateness, cells to add up).
+                ReportSummaryStore.Refresh(db, year, [info]);
+            }
+
             return new PublishResult(number, null);
         }
         catch (DbUpdateException)

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Gongkai.Persistence.Entities;
+
+/// <summary>The report_summary_cells table: the filled cells of each summarised report.</summary>
+internal sealed class ReportSummaryCellConfiguration : IEntityTypeConfiguration<ReportSummaryCellRow>
+{
+    public void Configure(EntityTypeBuilder<ReportSummaryCellRow> e)
+    {
+        e.ToTable("report_summary_cells");
+        e.HasKey(x => new { x.SummaryId, x.CellId }).HasName("pk_report_summary_cells");
+        e.Property(x => x.SummaryId).HasColumnName("summary_id");
+        e.Property(x => x.CellId).HasColumnName("cell_id");
+        e.Property(x => x.Millionths).HasColumnName("millionths");
+        e.Property(x => x.Text).HasColumnName("text");
+    }
+}
