@@ -1,8 +1,9 @@
 namespace Gongkai.Persistence.Entities;
 
 /// <summary>
-/// One filled cell of tables 二, 三 and 四 of a summarised report. Numbers are stored as whole millionths so the
-/// database adds them exactly (table 二 holds fee amounts with decimals); text in a table 二 cell is kept apart, never summed.
+/// One number of tables 二, 三 and 四 of a summarised report, stored as whole millionths so the database adds them
+/// exactly (table 二 holds fee amounts with decimals). Text written in a table 二 cell is kept apart
+/// (<see cref="ReportSummaryTextRow"/>): it is never summed, and keeping it out lets one index cover the sum.
 /// </summary>
 public sealed class ReportSummaryCellRow
 {
@@ -11,8 +12,6 @@ public sealed class ReportSummaryCellRow
     /// <summary>The cell (report_cell_keys.id).</summary>
     public int CellId { get; set; }
 
-    /// <summary>The number × 1,000,000, or null when the cell holds text.</summary>
-    public long? Millionths { get; set; }
-
-    public string? Text { get; set; }
+    /// <summary>The number × 1,000,000.</summary>
+    public long Millionths { get; set; }
 }

@@ -195,9 +195,13 @@ public static class ReportSummaryStore
         for (var i = 0; i < written.Count; i++)
         {
             var summary = written[i].Row.Id;
-            db.Set<ReportSummaryCellRow>().AddRange(cells[i].Select(c => new ReportSummaryCellRow
+            db.Set<ReportSummaryCellRow>().AddRange(cells[i].Where(c => c.Millionths is not null).Select(c => new ReportSummaryCellRow
             {
-                SummaryId = summary, CellId = ids[c.Cell.ToString()], Millionths = c.Millionths, Text = c.Text,
+                SummaryId = summary, CellId = ids[c.Cell.ToString()], Millionths = c.Millionths!.Value,
+            }));
+            db.Set<ReportSummaryTextRow>().AddRange(cells[i].Where(c => c.Text is not null).Select(c => new ReportSummaryTextRow
+            {
+                SummaryId = summary, CellId = ids[c.Cell.ToString()], Text = c.Text!,
             }));
             summaries[written[i].Row.AgencyCode] = written[i].Row;
         }
@@ -214,6 +218,7 @@ public static class ReportSummaryStore
         }
 
         db.Set<ReportSummaryCellRow>().Where(c => summaryIds.Contains(c.SummaryId)).ExecuteDelete();
+        db.Set<ReportSummaryTextRow>().Where(c => summaryIds.Contains(c.SummaryId)).ExecuteDelete();
         db.Set<ReportSummaryRow>().Where(s => summaryIds.Contains(s.Id)).ExecuteDelete();
     }
 }

@@ -44,10 +44,21 @@ public abstract class ReportSummaries : Migration
             {
                 summary_id = table.Column<long>(nullable: false),
                 cell_id = table.Column<int>(nullable: false),
-                millionths = table.Column<long>(nullable: true),
-                text = table.Column<string>(nullable: true),
+                millionths = table.Column<long>(nullable: false),
             },
             constraints: table => table.PrimaryKey("pk_report_summary_cells", x => new { x.summary_id, x.cell_id }));
+        migrationBuilder.CreateIndex(
+            name: "ix_report_summary_cells_cover", table: "report_summary_cells", columns: ["summary_id", "cell_id", "millionths"]);
+
+        migrationBuilder.CreateTable(
+            name: "report_summary_texts",
+            columns: table => new
+            {
+                summary_id = table.Column<long>(nullable: false),
+                cell_id = table.Column<int>(nullable: false),
+                text = table.Column<string>(nullable: false),
+            },
+            constraints: table => table.PrimaryKey("pk_report_summary_texts", x => new { x.summary_id, x.cell_id }));
 
         migrationBuilder.CreateTable(
             name: "report_cell_keys",
@@ -63,6 +74,7 @@ public abstract class ReportSummaries : Migration
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropTable(name: "report_cell_keys");
+        migrationBuilder.DropTable(name: "report_summary_texts");
         migrationBuilder.DropTable(name: "report_summary_cells");
         migrationBuilder.DropTable(name: "report_summaries");
     }
