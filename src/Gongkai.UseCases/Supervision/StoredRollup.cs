@@ -11,7 +11,7 @@ namespace Gongkai.UseCases.Supervision;
 /// one query per layout, and answers who contributed to a figure one cell at a time; no report's JSON is read.
 /// The contributors are looked up through <paramref name="db"/>, which must stay open while they are asked for.
 /// </summary>
-internal sealed class StoredRollup(GongkaiDbContext db, IReadOnlyDictionary<long, RollupMember> members, IReadOnlyDictionary<string, int> cellIds) : IRollupCells
+internal sealed class StoredRollup(GongkaiDbContext db, int year, IReadOnlyDictionary<long, RollupMember> members, IReadOnlyDictionary<string, int> cellIds) : IRollupCells
 {
     /// <summary>The roll-up of <paramref name="chosen"/> (summary and the name it is shown under, in order), or null when there is none.</summary>
     public static Rollup? Of(GongkaiDbContext db, int year, IReadOnlyList<(ReportSummaryRow Summary, string Name)> chosen)
@@ -30,10 +30,11 @@ internal sealed class StoredRollup(GongkaiDbContext db, IReadOnlyDictionary<long
         foreach (var edition in members.Values.Select(m => m.Edition).Distinct())
         {
             var ids = members.Where(m => m.Value.Edition == edition).Select(m => m.Key).ToArray();
-            // A join with the ids (unnest / json_each), not "= ANY(ids)": the planner then seeks each report's rows in the
-            // covering index instead of filtering every stored cell of every year against five thousand ids.
-            var grouped = (from c in db.Set<ReportSummaryCellRow>().AsNoTracking()
-                           join id in ids on c.SummaryId equals id
+            // From the year's summaries (an index) to each chosen report's rows in the covering index: the database reads
+            // those reports' cells and nothing else (filtering every stored cell of every year against the ids is slower).
+            var grouped = (from s in db.Set<ReportSummaryRow>().AsNoTracking()
+                           where s.Year == year && EF.Parameter(ids).Contains(s.Id)
+                           join c in db.Set<ReportSummaryCellRow>().AsNoTracking() on s.Id equals c.SummaryId
                            select c)
                 .GroupBy(c => c.CellId)
                 .Select(g => new { CellId = g.Key, Sum = g.Sum(c => c.Millionths), Numbers = g.Count() })
@@ -53,7 +54,7 @@ internal sealed class StoredRollup(GongkaiDbContext db, IReadOnlyDictionary<long
             }
         }
 
-        return ReportRollup.FromSums(year, chosen.Select(c => members[c.Summary.Id]).ToArray(), sums, new StoredRollup(db, members, cellIds));
+        return ReportRollup.FromSums(year, chosen.Select(c => members[c.Summary.Id]).ToArray(), sums, new StoredRollup(db, year, members, cellIds));
     }
 
     public IReadOnlyList<Contribution> Numbers(ReportEdition edition, CellAddress cell)
@@ -64,8 +65,9 @@ internal sealed class StoredRollup(GongkaiDbContext db, IReadOnlyDictionary<long
         }
 
         var ids = Of(edition);
-        return (from c in db.Set<ReportSummaryCellRow>().AsNoTracking()
-                join s in ids on c.SummaryId equals s
+        return (from s in db.Set<ReportSummaryRow>().AsNoTracking()
+                where s.Year == year && EF.Parameter(ids).Contains(s.Id)
+                join c in db.Set<ReportSummaryCellRow>().AsNoTracking() on s.Id equals c.SummaryId
                 where c.CellId == id
                 select c).ToList()
             .Select(c => new Contribution(members[c.SummaryId].Name, c.Millionths / (decimal)ReportSummaryStore.Scale)).ToArray();
