@@ -133,8 +133,17 @@ internal static class SupervisionBench
                 r.Year = y;
                 db.CollectedReports.Add(new CollectedReportRow
                 {
-                    SourceId = 1, AgencyCode = "A00000", Year = y, Number = 1, Current = true, Json = CanonicalJsonWriter.Write(r),
-                    DiagnosticsJson = "[]", Errors = 1, Warnings = 2, Score = 85, CreatedBy = "bench",
+                    SourceId = 1,
+                    AgencyCode = "A00000",
+                    Year = y,
+                    Number = 1,
+                    Current = true,
+                    Json = CanonicalJsonWriter.Write(r),
+                    DiagnosticsJson = "[]",
+                    Errors = 1,
+                    Warnings = 2,
+                    Score = 85,
+                    CreatedBy = "bench",
                 });
             }
 

@@ -3,10 +3,10 @@ using Gongkai.Domain.Registry;
 using Gongkai.Domain.Reports;
 using Gongkai.Persistence;
 using Gongkai.Persistence.Entities;
-using Gongkai.UseCases.Organisation;
-using Gongkai.UseCases.Supervision;
 using Gongkai.Reporting.Json;
 using Gongkai.Reporting.Validation;
+using Gongkai.UseCases.Organisation;
+using Gongkai.UseCases.Supervision;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.UseCases.Reports;

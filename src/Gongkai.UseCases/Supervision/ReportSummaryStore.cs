@@ -157,9 +157,16 @@ public static class ReportSummaryStore
                 var late = PublicationDeadline.IsLate(year, c.Agency.Kind == AgencyKind.Government, c.FirstOn, c.FirstOn);
                 return (Row: new ReportSummaryRow
                 {
-                    AgencyCode = c.Agency.Code, Year = year, Source = ReportSummaryRow.Published, SourceId = c.Id, PreviousId = c.Previous,
-                    Edition = report.Edition.ToCode(), PublishedOn = c.FirstOn, Late = late,
-                    Errors = diagnostics.Count(d => d.Severity == Severity.Error), Warnings = diagnostics.Count(d => d.Severity == Severity.Warning),
+                    AgencyCode = c.Agency.Code,
+                    Year = year,
+                    Source = ReportSummaryRow.Published,
+                    SourceId = c.Id,
+                    PreviousId = c.Previous,
+                    Edition = report.Edition.ToCode(),
+                    PublishedOn = c.FirstOn,
+                    Late = late,
+                    Errors = diagnostics.Count(d => d.Severity == Severity.Error),
+                    Warnings = diagnostics.Count(d => d.Severity == Severity.Warning),
                     Score = QualityScore.Of(report, diagnostics, late).Score,
                 }, Report: report);
             }).ToList();
@@ -175,9 +182,17 @@ public static class ReportSummaryStore
                 var report = CanonicalJsonReader.Read(r.Json).Report!;
                 return (new ReportSummaryRow
                 {
-                    AgencyCode = r.AgencyCode, Year = year, Source = ReportSummaryRow.Collected, SourceId = r.Id,
-                    Edition = report.Edition.ToCode(), PublishedOn = r.PublishedOn, Late = r.Late,
-                    Errors = r.Errors, Warnings = r.Warnings, Uncertain = r.Uncertain, Score = r.Score,
+                    AgencyCode = r.AgencyCode,
+                    Year = year,
+                    Source = ReportSummaryRow.Collected,
+                    SourceId = r.Id,
+                    Edition = report.Edition.ToCode(),
+                    PublishedOn = r.PublishedOn,
+                    Late = r.Late,
+                    Errors = r.Errors,
+                    Warnings = r.Warnings,
+                    Uncertain = r.Uncertain,
+                    Score = r.Score,
                 }, report);
             }).ToList());
         }
@@ -197,11 +212,15 @@ public static class ReportSummaryStore
             var summary = written[i].Row.Id;
             db.Set<ReportSummaryCellRow>().AddRange(cells[i].Where(c => c.Millionths is not null).Select(c => new ReportSummaryCellRow
             {
-                SummaryId = summary, CellId = ids[c.Cell.ToString()], Millionths = c.Millionths!.Value,
+                SummaryId = summary,
+                CellId = ids[c.Cell.ToString()],
+                Millionths = c.Millionths!.Value,
             }));
             db.Set<ReportSummaryTextRow>().AddRange(cells[i].Where(c => c.Text is not null).Select(c => new ReportSummaryTextRow
             {
-                SummaryId = summary, CellId = ids[c.Cell.ToString()], Text = c.Text!,
+                SummaryId = summary,
+                CellId = ids[c.Cell.ToString()],
+                Text = c.Text!,
             }));
             summaries[written[i].Row.AgencyCode] = written[i].Row;
         }
