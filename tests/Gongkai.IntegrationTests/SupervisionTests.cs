@@ -1,3 +1,4 @@
+using Gongkai.Domain.Diagnostics;
 using Gongkai.Domain.Organisation;
 using Gongkai.Domain.Reports;
 using Gongkai.Persistence;
@@ -82,6 +83,54 @@ public sealed class SupervisionTests
         Assert.Equal(CollectStatus.NoYear, collect.Collect("CITY", [new("f.json", System.Text.Encoding.UTF8.GetBytes(CanonicalJsonWriter.Write(noYear)))], null, "x").Files[0].Status);
         Assert.Equal("机关“NOPE”不存在。", collect.Collect("NOPE", [edu], null, "x").Error);
         Assert.Equal(1, db.CollectedReports.Count());
+    }
+
+    [Theory]
+    [Databases("sqlite")]
+    [Databases("postgres")]
+    public void Collect_OneBatch_CreatedAgencyDuplicateAndSecondName_SameAsOneAtATime(string provider)
+    {
+        // One call, one transaction: the first report naming 水务局 creates it, the second (name spaced differently)
+        // is filed under it and checked against the 2024 reading filed just before it, the copy is a duplicate, and a
+        // second 2025 reading supersedes the first. Collected one file per call, the result must be the same.
+        var prior = Report("示例市水务局", 2024, 2);
+        var next = Report(" 示例市 水务局 ", 2025, 3);
+        next.SetApplications(ApplicationKeys.CarriedOver, ApplicantColumn.Total, (prior.GetApplications(ApplicationKeys.CarriedForward, ApplicantColumn.Total) ?? 0) + 7);
+        CollectReports.SourceFile[] files =
+        [
+            Html("water-2024.html", prior), Html("water-2025.html", next), Html("water-2024-copy.html", prior),
+            Html("water-2025-b.html", Report("示例市水务局", 2025, 4)), Html("edu.html", Report("示例市教育局", 2025, 1)),
+        ];
+        using var batchDatabase = new TestDatabase(provider);
+        using var batchDb = batchDatabase.Open();
+        using var singleDatabase = new TestDatabase(provider);
+        using var singleDb = singleDatabase.Open();
+        Seed(batchDb);
+        Seed(singleDb);
+
+        var batch = new CollectReports(batchDb, Now).Collect("CITY", files, null, "督查员").Files;
+        var single = files.Select(f => new CollectReports(singleDb, Now).Collect("CITY", [f], null, "督查员").Files[0]).ToList();
+
+        Assert.Equal([CollectStatus.NewAgency, CollectStatus.Filed, CollectStatus.Duplicate, CollectStatus.Filed, CollectStatus.Filed], batch.Select(f => f.Status));
+        Assert.Equal(["CITY-x1", "CITY-x1", "CITY-x1", "CITY-x1", "CITY-EDU"], batch.Select(f => f.AgencyCode));
+        Assert.Equal(single, batch);
+        Assert.Single(new AgencyDirectory(batchDb).Beneath("CITY"), a => a.Name == "示例市水务局");
+        var water = batchDb.CollectedReports.AsNoTracking().Where(r => r.AgencyCode == "CITY-x1").OrderBy(r => r.Year).ThenBy(r => r.Number).ToList();
+        Assert.Equal([(2024, 1, true), (2025, 1, false), (2025, 2, true)], water.Select(r => (r.Year, r.Number, r.Current)));
+        Assert.Contains(DiagnosticCatalog.CarryOverMismatch.Code, water[1].DiagnosticsJson, StringComparison.Ordinal);
+        Assert.Equal(4, batchDb.CollectedSources.Count());
+        Assert.Equal(Stored(singleDb), Stored(batchDb));
+        Assert.Equal(Summaries(singleDb), Summaries(batchDb));
+
+        static List<string> Stored(GongkaiDbContext db) => db.CollectedReports.AsNoTracking()
+            .Join(db.CollectedSources.AsNoTracking(), r => r.SourceId, s => s.Id, (r, s) => new { r, s.FileName, s.Sha256 }).AsEnumerable()
+            .Select(x => $"{x.FileName} {x.Sha256} {x.r.AgencyCode} {x.r.Year} {x.r.Number} {x.r.Current} {x.r.Errors} {x.r.Warnings} {x.r.Uncertain} {x.r.Score} {x.r.Json} {x.r.DiagnosticsJson}")
+            .Order(StringComparer.Ordinal).ToList();
+
+        static List<string> Summaries(GongkaiDbContext db) => db.Set<ReportSummaryRow>().AsNoTracking().AsEnumerable()
+            .Select(s => $"{s.AgencyCode} {s.Year} {s.Source} {s.Errors} {s.Warnings} {s.Uncertain} {s.Score} {s.Edition}" +
+                $" {db.Set<ReportSummaryCellRow>().Count(c => c.SummaryId == s.Id)} {db.Set<ReportSummaryCellRow>().Where(c => c.SummaryId == s.Id).Sum(c => (long?)c.Millionths)}")
+            .Order(StringComparer.Ordinal).ToList();
     }
 
     [Theory]

@@ -32,22 +32,39 @@ public static class CollectedReportStore
     {
         var year = report.Year!.Value;
         var previous = ReportLookup.Find(db, agency.Code, year - 1);
-        var diagnostics = ReportCheck.Of(new ReadResult(report, importDiagnostics), new ReportValidator(), previous).Diagnostics;
-        var late = publishedOn is { } on && PublicationDeadline.IsLate(year, agency.Kind == AgencyKind.Government, on, on);
         var number = (db.CollectedReports.Where(r => r.AgencyCode == agency.Code && r.Year == year).Max(r => (int?)r.Number) ?? 0) + 1;
         foreach (var old in db.CollectedReports.Where(r => r.AgencyCode == agency.Code && r.Year == year && r.Current))
         {
             old.Current = false;
         }
 
-        var row = new CollectedReportRow
+        var row = NewRow(agency, report, CanonicalJsonWriter.Write(report), importDiagnostics, previous, new ReportValidator(), note, publishedOn, by, now);
+        row.SourceId = sourceId;
+        row.Number = number;
+        db.CollectedReports.Add(row);
+        db.SaveChanges();
+        ReportSummaryStore.Refresh(db, year, [agency]);
+        return row;
+    }
+
+    /// <summary>
+    /// A new current reading with its figures (validation against last year's report, errors, warnings, uncertain
+    /// readings, score, late); the caller sets its source and number. Pure, so a batch computes them on all cores.
+    /// </summary>
+    internal static CollectedReportRow NewRow(
+        AgencyInfo agency, AnnualReport report, string json, IReadOnlyList<Diagnostic> importDiagnostics, AnnualReport? previous,
+        ReportValidator validator, string note, DateOnly? publishedOn, string by, DateTimeOffset now)
+    {
+        var year = report.Year!.Value;
+        var diagnostics = ReportCheck.Of(new ReadResult(report, importDiagnostics), validator, previous).Diagnostics;
+        // 条例第四十九条: a report printed after its deadline is late; an unknown day is not counted late.
+        var late = publishedOn is { } on && PublicationDeadline.IsLate(year, agency.Kind == AgencyKind.Government, on, on);
+        return new CollectedReportRow
         {
-            SourceId = sourceId,
             AgencyCode = agency.Code,
             Year = year,
-            Number = number,
             Current = true,
-            Json = CanonicalJsonWriter.Write(report),
+            Json = json,
             DiagnosticsJson = WriteDiagnostics(diagnostics),
             Note = note,
             PublishedOn = publishedOn,
@@ -59,10 +76,6 @@ public static class CollectedReportStore
             CreatedAtUtcTicks = now.UtcTicks,
             CreatedBy = by,
         };
-        db.CollectedReports.Add(row);
-        db.SaveChanges();
-        ReportSummaryStore.Refresh(db, year, [agency]);
-        return row;
     }
 
     public static string WriteDiagnostics(IReadOnlyList<Diagnostic> diagnostics)
