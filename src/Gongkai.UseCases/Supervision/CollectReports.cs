@@ -50,16 +50,27 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         }
 
         var outcomes = new List<CollectOutcome>(files.Count);
-        foreach (var batch in files.Chunk(BatchSize))
+        var batches = files.Chunk(BatchSize).ToList();
+        // The next batch is read on the other cores while this one is written (the importer is pure).
+        var next = batches.Count > 0 ? Task.Run(() => ReadAll(batches[0], year)) : null;
+        for (var k = 0; k < batches.Count; k++)
         {
-            var read = new Read[batch.Length];
-            Parallel.For(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => read[i] = ReadOne(batch[i], year));
+            var read = next!.GetAwaiter().GetResult();
+            var after = k + 1;
+            next = after < batches.Count ? Task.Run(() => ReadAll(batches[after], year)) : null;
             // A retrying execution strategy (PostgreSQL) refuses a user transaction outside it; the whole batch is retried,
             // and everything it decides is looked up inside it, so a retry decides afresh.
             outcomes.AddRange(db.Database.CreateExecutionStrategy().Execute(() => WriteBatch(under, read, collectedBy, publishedOn)));
         }
 
         return new Result(null, outcomes);
+    }
+
+    private static Read[] ReadAll(SourceFile[] batch, int? year)
+    {
+        var read = new Read[batch.Length];
+        Parallel.For(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => read[i] = ReadOne(batch[i], year));
+        return read;
     }
 
     private static Read ReadOne(SourceFile file, int? year)
