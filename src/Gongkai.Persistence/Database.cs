@@ -37,9 +37,12 @@ public static class Database
     // Options are built once per connection string: building them per request costs more than the query.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, DbContextOptions> Options = new();
 
+    // Resolving a file path touches the file system (full path, directory created): once per setting, not per request.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DatabaseProvider, string)> Resolved = new();
+
     public static GongkaiDbContext Open(string? setting)
     {
-        var (provider, connection) = Resolve(setting);
+        var (provider, connection) = Resolved.GetOrAdd(setting ?? string.Empty, Resolve);
         var options = Options.GetOrAdd(provider + "|" + connection, _ => provider switch
         {
             DatabaseProvider.Sqlite => new DbContextOptionsBuilder<SqliteGongkaiDbContext>()

@@ -26,7 +26,18 @@ public sealed class LookUpStatus(GongkaiDbContext db, WorkingDayCalendar calenda
 
     /// <summary>Async <see cref="Run"/> (web requests).</summary>
     public async Task<Status?> RunAsync(string trackingNumber, string accessCode, CancellationToken cancel = default) =>
-        Describe(await new CaseStore(db).FindByTrackingNumberAsync(trackingNumber, cancel), trackingNumber, accessCode);
+        (await FindAsync(trackingNumber, accessCode, cancel))?.Status;
+
+    /// <summary>
+    /// The status with the case's id, for a caller that adds what belongs to the case (its files): one read of the
+    /// case and one code check, where looking the case up again by number and code cost the status API a third of its
+    /// throughput.
+    /// </summary>
+    public async Task<(Status Status, Guid CaseId)?> FindAsync(string trackingNumber, string accessCode, CancellationToken cancel = default)
+    {
+        var found = await new CaseStore(db).FindByTrackingNumberAsync(trackingNumber, cancel);
+        return Describe(found, trackingNumber, accessCode) is { } status ? (status, found!.Value.Application.Id) : null;
+    }
 
     private Status? Describe((DisclosureApplication Application, string? AccessCodeHash)? found, string trackingNumber, string accessCode)
     {
