@@ -47,13 +47,14 @@ public static class Database
         {
             DatabaseProvider.Sqlite => new DbContextOptionsBuilder<SqliteGongkaiDbContext>()
                 .UseSqlite(connection)
-                .AddInterceptors(new SqliteBusyTimeout())
+                .AddInterceptors(new SqliteBusyTimeout(), ReadOnlyScopeGuard.Instance)
                 .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
                 .Options,
             DatabaseProvider.Postgres => new DbContextOptionsBuilder<PostgresGongkaiDbContext>()
                 // A restarted or briefly unreachable server is retried (transient errors only) instead of failing the
                 // request; user transactions then run inside the execution strategy (CaseStore.AddRange).
                 .UseNpgsql(connection, npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 4, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null))
+                .AddInterceptors(ReadOnlyScopeGuard.Instance)
                 .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
                 .Options,
         });
