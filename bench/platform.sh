@@ -15,10 +15,11 @@ seconds=${SECONDS_PER_RUN:-10}
 out=$(mktemp -d)
 platform=${PLATFORM_DIR:-/tmp/gongkai-platform}
 mkdir -p "$platform"
+platform=$(cd "$platform" && pwd)  # the server starts in its own directory: every path absolute
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
 if [ -n "${GONGKAI_APP:-}" ]; then
-  app="$GONGKAI_APP"
+  app=$(cd "$GONGKAI_APP" && pwd)
 else
   app="$out/app"
   dotnet publish -c Release src/Gongkai.Web -o "$app" -v q >/dev/null
@@ -26,9 +27,11 @@ fi
 
 server=
 start() { # DATABASE DATA-DIRECTORY
-  ASPNETCORE_ENVIRONMENT=Production Gongkai__Database="$1" Gongkai__DataDirectory="$2" Gongkai__SeedDemo=true \
+  # From its own directory: the content root, so the shipped appsettings.json (framework logging at Warning) and
+  # wwwroot are found (started from elsewhere it logs every request at Information).
+  (cd "$app" && ASPNETCORE_ENVIRONMENT=Production Gongkai__Database="$1" Gongkai__DataDirectory="$2" Gongkai__SeedDemo=true \
     Gongkai__DemoPassword=bench-Passw0rd Gongkai__StatusPerMinute=100000000 Gongkai__ApplyPerMinute=100000 \
-    Gongkai__SignInPerMinute=100000 dotnet "$app/Gongkai.Web.dll" --urls "$base" >>"$out/web.log" 2>&1 &
+    Gongkai__SignInPerMinute=100000 exec dotnet Gongkai.Web.dll --urls "$base" >>"$out/web.log" 2>&1) &
   server=$!
   for _ in $(seq 1 600); do curl -sf "$base/healthz" >/dev/null && return; sleep 0.5; done
   echo "the web host did not start:"; cat "$out/web.log"; exit 1
@@ -56,7 +59,8 @@ measure() {
   curl -s -b "$jar" -c "$jar" -o /dev/null "$base/staff/login" --data-urlencode "__RequestVerificationToken=$token" \
     --data-urlencode "UserName=clerk" --data-urlencode "Password=bench-Passw0rd"
   cookie=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF==7 {printf "%s=%s; ", $6, $7}')
-  curl -sf -H "Cookie: $cookie" "$base/staff" | grep -q "待办申请" || { echo "sign-in failed"; tail -20 "$out/web.log"; exit 1; }
+  # Not "curl | grep -q": grep leaves at the first match, curl then fails writing the rest and pipefail says no.
+  queue=$(curl -sf -H "Cookie: $cookie" "$base/staff") && [[ "$queue" == *待办申请* ]] || { echo "sign-in failed"; tail -20 "$out/web.log"; exit 1; }
   receipt=$(curl -s "$base/api/applications" -H 'content-type: application/json' \
     -d '{"agency":"DEMO","category":"NaturalPerson","name":"王五","idProof":"110101199001011237","contact":"13800000000","request":"道路维修项目清单","deliveryForm":"电子文档","deliveryChannel":"电子邮件","channel":"Online"}')
   number=$(echo "$receipt" | sed -E 's/.*"trackingNumber":"([^"]+)".*/\1/')
