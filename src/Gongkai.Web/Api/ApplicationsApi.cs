@@ -45,7 +45,7 @@ public static class ApplicationsApi
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到申请", detail: "受理编号或查询码不正确。");
             }
 
-            var files = await attachments.ListAsync(match.CaseId, http.RequestAborted);
+            var files = await attachments.ListForApplicantAsync(match.Case, http.RequestAborted);
             return Results.Ok(files.Count == 0 ? match.Status : match.Status with { Attachments = files.Select(AttachmentInfo.Of).ToList() });
         })
         .RequireRateLimiting(GongkaiHost.StatusPolicy)
