@@ -90,6 +90,11 @@ public sealed class CaseStore(GongkaiDbContext db)
         query.Include(a => a.Events).Include(a => a.Pauses).AsSplitQuery().AsNoTracking().ToList()
             .Select(r => (ApplicationMapping.ToDomain(r), r.AssignedOfficer)).ToList();
 
+    /// <summary>Async <see cref="Load"/>.</summary>
+    public async Task<IReadOnlyList<(DisclosureApplication Application, string? AssignedOfficer)>> LoadAsync(IQueryable<ApplicationRecord> query, CancellationToken cancel = default) =>
+        (await query.Include(a => a.Events).Include(a => a.Pauses).AsSplitQuery().AsNoTracking().ToListAsync(cancel))
+            .Select(r => (ApplicationMapping.ToDomain(r), r.AssignedOfficer)).ToList();
+
     /// <summary>One round trip: the case with its history, and the stored access-code hash.</summary>
     public (DisclosureApplication Application, string? AccessCodeHash)? FindByTrackingNumber(string trackingNumber)
     {

@@ -34,6 +34,8 @@ public static class AttachmentsApi
         builder.Services.AddHostedService<AttachmentRetention>();
     }
 
+    private const int UploadBufferBytes = 64 * 1024;
+
     public static void MapAttachmentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/applications/{trackingNumber}/attachments").WithTags("依申请公开");
@@ -55,7 +57,7 @@ public static class AttachmentsApi
                 store.AddAsync(found.Id, stream, name, AttachmentPurpose.Application, AttachmentStore.ApplicantActor, byApplicant: true, cancellationToken));
             if (result?.Attachment is { } added)
             {
-                audit.Record(AttachmentStore.ApplicantActor, found.AgencyCode, "attachment.add", trackingNumber, $"申请人上传：{added.FileName}（{added.Size} 字节，SHA-256 {added.Sha256}）");
+                await audit.RecordAsync(AttachmentStore.ApplicantActor, found.AgencyCode, "attachment.add", trackingNumber, $"申请人上传：{added.FileName}（{added.Size} 字节，SHA-256 {added.Sha256}）", cancellationToken);
             }
 
             return result switch
@@ -101,7 +103,10 @@ public static class AttachmentsApi
             return null;
         }
 
-        var reader = new MultipartReader(boundary, request.Body);
+        // A 64 KB read buffer (the reader's default is 4 KB): a 5 MB file then takes ~80 boundary scans, hash updates and
+        // file writes instead of ~1,300, which halves the server's CPU time per upload (bench/upload.sh). Still one
+        // buffer per request, whatever the file's size.
+        var reader = new MultipartReader(boundary, request.Body, UploadBufferBytes);
         while (await reader.ReadNextSectionAsync() is { } section)
         {
             if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) &&
