@@ -108,6 +108,7 @@ public static class GongkaiHost
         });
         app.UseGongkaiInputGuard();
         app.UseStaticFiles();
+        app.UseCalendarInForce();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -13,6 +13,6 @@ public sealed class IndexModel(GongkaiDbContext db, TimeProvider time) : PageMod
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
     public string? Agency { get; set; }
 
-    public void OnGet() => Reports = new ReportWorkspace(db, time).CurrentVersions()
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Reports = (await new ReportWorkspace(db, time).CurrentVersionsAsync(cancellationToken))
         .Where(r => string.IsNullOrWhiteSpace(Agency) || r.AgencyCode == Agency).ToList();
 }

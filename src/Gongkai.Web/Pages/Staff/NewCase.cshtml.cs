@@ -53,7 +53,7 @@ public sealed class NewCaseModel(GongkaiDbContext db, WorkingDayCalendar calenda
         if (receipt is not null)
         {
             CaseId = await db.Applications.Where(a => a.TrackingNumber == receipt.TrackingNumber).Select(a => a.Id).SingleAsync(cancellationToken);
-            audit.Record(User.UserName(), User.Agency(), "case.register", receipt.TrackingNumber, $"登记{Domain.Deadlines.ReceiptChannels.Label(Form.Channel)}收到的申请，收到日期 {receipt.ReceivedOn:yyyy-MM-dd}");
+            await audit.RecordAsync(User.UserName(), User.Agency(), "case.register", receipt.TrackingNumber, $"登记{Domain.Deadlines.ReceiptChannels.Label(Form.Channel)}收到的申请，收到日期 {receipt.ReceivedOn:yyyy-MM-dd}", cancellationToken);
         }
     }
 
