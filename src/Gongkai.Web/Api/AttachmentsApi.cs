@@ -55,7 +55,7 @@ public static class AttachmentsApi
                 store.AddAsync(found.Id, stream, name, AttachmentPurpose.Application, AttachmentStore.ApplicantActor, byApplicant: true, cancellationToken));
             if (result?.Attachment is { } added)
             {
-                audit.Record(AttachmentStore.ApplicantActor, found.AgencyCode, "attachment.add", trackingNumber, $"申请人上传：{added.FileName}（{added.Size} 字节，SHA-256 {added.Sha256}）");
+                await audit.RecordAsync(AttachmentStore.ApplicantActor, found.AgencyCode, "attachment.add", trackingNumber, $"申请人上传：{added.FileName}（{added.Size} 字节，SHA-256 {added.Sha256}）", cancellationToken);
             }
 
             return result switch
