@@ -4,8 +4,8 @@ using Gongkai.Persistence.Registry;
 using Gongkai.UseCases.Registry;
 using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff.Registry;
 
