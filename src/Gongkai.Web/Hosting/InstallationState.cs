@@ -48,12 +48,23 @@ public static class InstallationState
         services.GetRequiredService<CalendarInForce>().RefreshIfDueAsync(() => db).GetAwaiter().GetResult();
     }
 
-    /// <summary>Before each request (not static files): the calendar's version check, asynchronously, when it is due.</summary>
+    /// <summary>
+    /// Before each request (not static files): the calendar's version check, asynchronously, when it is due. An
+    /// unreachable database keeps the calendar last read: the request itself answers for the database (/healthz 503).
+    /// </summary>
     public static void UseCalendarInForce(this WebApplication app) =>
         app.Use(async (context, next) =>
         {
-            await context.RequestServices.GetRequiredService<CalendarInForce>()
-                .RefreshIfDueAsync(context.RequestServices.GetRequiredService<GongkaiDbContext>, context.RequestAborted);
+            try
+            {
+                await context.RequestServices.GetRequiredService<CalendarInForce>()
+                    .RefreshIfDueAsync(context.RequestServices.GetRequiredService<GongkaiDbContext>, context.RequestAborted);
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException or InvalidOperationException or TimeoutException)
+            {
+                context.RequestServices.GetRequiredService<ILogger<CalendarInForce>>().LogWarning(ex, "工作日历版本检查失败，沿用上次读取的日历");
+            }
+
             await next(context);
         });
 
