@@ -15,7 +15,8 @@ internal static class ApplicationMapping
         r.Events.OrderBy(e => e.Sequence).Select(e => new ApplicationEvent(
             (ApplicationEventKind)e.Kind, e.Date, new DateTimeOffset(e.RecordedAtUtcTicks, TimeSpan.Zero), e.Actor, e.Text)),
         r.Pauses.OrderBy(p => p.Sequence).Select(p => new Pause(p.From, p.To ?? DateOnly.MaxValue, p.Reason)),
-        r.AgreedDeadline);
+        r.AgreedDeadline,
+        r.ProposedOutcome is { } proposed ? new DecisionProposal((Outcome)proposed, r.ProposedOn!.Value, r.ProposedReply ?? string.Empty, r.ProposedBy ?? string.Empty) : null);
 
     /// <summary>Copies the aggregate onto its row; events are append-only, pauses are replaced.</summary>
     public static void CopyTo(DisclosureApplication a, ApplicationRecord r)
@@ -44,6 +45,10 @@ internal static class ApplicationMapping
         r.Outcome = (int?)a.Outcome;
         r.DecidedOn = a.DecidedOn;
         r.ReplyText = a.ReplyText;
+        r.ProposedOutcome = (int?)a.Proposal?.Outcome;
+        r.ProposedOn = a.Proposal?.On;
+        r.ProposedReply = a.Proposal?.ReplyText;
+        r.ProposedBy = a.Proposal?.ProposedBy;
         r.Version = a.Version;
         for (var i = r.Events.Count; i < a.Events.Count; i++)
         {

@@ -174,6 +174,13 @@ public sealed partial class AttachmentsTests(GongkaiFactory factory) : IClassFix
         using var anonymous = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync(link)).StatusCode);
 
+        // A reply document is the applicant's once the reply is issued, not while it is being prepared.
+        using (var draft = JsonDocument.Parse(await (await Get(client, $"/api/applications/{number}/status", code)).Content.ReadAsStringAsync()))
+        {
+            Assert.Empty(draft.RootElement.GetProperty("attachments").EnumerateArray());
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.Act(caseUrl, "Decide", new() { ["Outcome"] = "Granted", ["Text"] = "予以公开，见附件。" })).StatusCode);
         using var status = JsonDocument.Parse(await (await Get(client, $"/api/applications/{number}/status", code)).Content.ReadAsStringAsync());
         var listed = Assert.Single(status.RootElement.GetProperty("attachments").EnumerateArray());
         Assert.Equal("工作人员", listed.GetProperty("addedBy").GetString());

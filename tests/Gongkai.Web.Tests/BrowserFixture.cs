@@ -11,7 +11,7 @@ namespace Gongkai.Web.Tests;
 /// Chromium driven by Playwright, headless. Playwright cannot download its own browser here, so it is given
 /// the system one (<c>GONGKAI_CHROMIUM</c>, default /usr/bin/chromium).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public static readonly string Chromium = Environment.GetEnvironmentVariable("GONGKAI_CHROMIUM") ?? "/usr/bin/chromium";
 
@@ -21,7 +21,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Screenshots of every scenario step, kept as test artifacts.</summary>
     public static readonly string Screenshots = Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
 
-    private readonly GongkaiFactory _factory = new();
+    private readonly GongkaiFactory _factory;
+
+    public BrowserFixture()
+        : this(new GongkaiFactory())
+    {
+    }
+
+    /// <summary>A fixture over a factory with its own settings (e.g. a mail server).</summary>
+    protected BrowserFixture(GongkaiFactory factory) => _factory = factory;
     private readonly List<IPage> _pages = [];
     private IPlaywright? _playwright;
 

@@ -71,7 +71,7 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
         var timeline = await page.Locator("#timeline").InnerTextAsync();
         Assert.Contains("告知补正", timeline, StringComparison.Ordinal);
         Assert.Contains("收到补正后的申请", timeline, StringComparison.Ordinal);
-        Assert.Contains("办结：（一）予以公开", timeline, StringComparison.Ordinal);
+        Assert.Contains("办结：予以公开", timeline, StringComparison.Ordinal);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "打印" }).Last.ClickAsync();
         await Expect(page.Locator("h1").Last).ToContainTextAsync("政府信息公开申请答复书");
@@ -86,11 +86,18 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
         var page = await browser.NewPage();
         await SignIn(page, "clerk");
         await page.GetByRole(AriaRole.Link, new() { Name = tracking }).ClickAsync();
-        await Act(page, "Decide", "已办结", async form =>
+        await Act(page, "Decide", "待负责人审核", async form =>
         {
             await form.GetByLabel("办理结果").SelectOptionAsync("UnavailableNotHeld");
             await form.GetByLabel("答复内容").FillAsync("经检索，本机关未制作、获取该信息。");
         });
+
+        // 无法提供 is issued once the office head approves it (答复审核).
+        var head = await browser.NewPage();
+        await SignIn(head, "head");
+        await head.GotoAsync(page.Url);
+        await head.Locator("#approval").GetByRole(AriaRole.Button, new() { Name = "审核同意答复" }).ClickAsync();
+        await Expect(head.Locator("#state")).ToHaveTextAsync("已办结");
 
         await page.GotoAsync("/staff/reports");
         await page.GetByLabel("年度", new() { Exact = true }).SelectOptionAsync(Today[..4]);

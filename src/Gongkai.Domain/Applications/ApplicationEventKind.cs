@@ -13,4 +13,7 @@ public enum ApplicationEventKind
     FeeNoticeIssued,
     FeePaid,
     Decided,
+    DecisionSubmitted,
+    DecisionReturned,
+    DecisionApproved,
 }

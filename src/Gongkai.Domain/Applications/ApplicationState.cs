@@ -17,4 +17,7 @@ public enum ApplicationState
 
     /// <summary>已办结 — one final outcome recorded.</summary>
     Closed,
+
+    /// <summary>待负责人审核 — a reply is drafted and waits for the office head's approval; the clock keeps running.</summary>
+    AwaitingApproval,
 }

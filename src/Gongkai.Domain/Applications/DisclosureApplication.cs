@@ -96,7 +96,7 @@ public sealed partial class DisclosureApplication
         Guid id, string agencyCode, string trackingNumber, Applicant applicant, string request, string delivery, ReceiptChannel channel,
         DateOnly firstReceivedOn, DateOnly receivedOn, ApplicationState state, int extensionDays, bool correctionRequested,
         DateOnly? correctionDeadline, DateOnly? feeNoticeOn, decimal? feeAmount, Outcome? outcome, DateOnly? decidedOn, string replyText,
-        int version, IEnumerable<ApplicationEvent> events, IEnumerable<Pause> pauses, DateOnly? agreedDeadline = null)
+        int version, IEnumerable<ApplicationEvent> events, IEnumerable<Pause> pauses, DateOnly? agreedDeadline = null, DecisionProposal? proposal = null)
     {
         var a = new DisclosureApplication
         {
@@ -120,6 +120,7 @@ public sealed partial class DisclosureApplication
             ReplyText = replyText,
             Version = version,
             AgreedDeadline = agreedDeadline,
+            Proposal = proposal,
         };
         a._events.AddRange(events);
         a._pauses.AddRange(pauses);
@@ -230,8 +231,12 @@ public sealed partial class DisclosureApplication
         return CaseResult.Ok;
     }
 
-    /// <summary>答复 — the final decision: one outcome row of table 三 and the reply text.</summary>
-    public CaseResult Decide(Outcome outcome, DateOnly on, string replyText, DateTimeOffset recordedAt, string actor)
+    /// <summary>
+    /// 答复 — the final decision: one outcome row of table 三 and the reply text. When <paramref name="approval"/>
+    /// requires the office head's approval for this outcome, the reply is only submitted (<see cref="SubmitForApproval"/>)
+    /// and issued when the head approves it. Null: no approval step (cases decided elsewhere: imports, demo data).
+    /// </summary>
+    public CaseResult Decide(Outcome outcome, DateOnly on, string replyText, DateTimeOffset recordedAt, string actor, ApprovalPolicy? approval = null)
     {
         if (State is ApplicationState.Closed)
         {
@@ -245,6 +250,7 @@ public sealed partial class DisclosureApplication
                 ApplicationState.AwaitingCorrection => "待补正的申请只能在收到补正后答复，或在补正期限届满后按逾期不补正办结",
                 ApplicationState.Consulting => "请先结束征求意见再作出答复",
                 ApplicationState.AwaitingPayment => "待缴费的申请只能在缴费后答复，或按逾期未缴费办结",
+                ApplicationState.AwaitingApproval => "答复意见正在等待公开办负责人审核，审核同意后即发出；如需修改，请负责人退回",
                 _ => "当前状态不能答复",
             });
         }
@@ -259,7 +265,9 @@ public sealed partial class DisclosureApplication
             return Refuse("答复应有答复内容");
         }
 
-        return Close(outcome, on, replyText, recordedAt, actor);
+        return approval is { } policy && policy.Requires(outcome)
+            ? SubmitForApproval(outcome, on, replyText, recordedAt, actor)
+            : Close(outcome, on, replyText, recordedAt, actor);
     }
 
     /// <summary>The reply deadline as of <paramref name="today"/>; null while waiting for a correction (the clock is stopped).</summary>
@@ -291,7 +299,7 @@ public sealed partial class DisclosureApplication
         DecidedOn = on;
         ReplyText = replyText;
         State = ApplicationState.Closed;
-        Record(ApplicationEventKind.Decided, on, recordedAt, actor, $"办结：{outcome.Label()}（{outcome.LegalBasis()}）");
+        Record(ApplicationEventKind.Decided, on, recordedAt, actor, $"办结：{outcome.PublicLabel()}（{outcome.LegalBasis()}）");
         return CaseResult.Ok;
     }
 

@@ -47,6 +47,40 @@ public static class Outcomes
     public static string Label(this Outcome outcome) =>
         ReportSchema.Edition2021.ApplicationDataRows.Single(r => r.Key == outcome.RowKey()).Label;
 
+    /// <summary>
+    /// The outcome as the applicant reads it in a notice or on the status page: the statistical row label without
+    /// its list number and without the counting instructions meant for the annual report (the 部分公开 row's
+    /// "区分处理的，只计这一情形，不计其他情形" tells the report's author how to count, not the applicant anything).
+    /// </summary>
+    public static string PublicLabel(this Outcome outcome) => outcome switch
+    {
+        Outcome.Granted => "予以公开",
+        Outcome.Partial => "部分公开",
+        Outcome.WithheldStateSecret => "不予公开（属于国家秘密）",
+        Outcome.WithheldProhibitedByLaw => "不予公开（法律、行政法规禁止公开）",
+        Outcome.WithheldThreeSecuritiesOneStability => "不予公开（公开后可能危及国家安全、公共安全、经济安全、社会稳定）",
+        Outcome.WithheldThirdPartyRights => "不予公开（公开会损害第三方合法权益）",
+        Outcome.WithheldInternalAffairs => "不予公开（属于内部事务信息）",
+        Outcome.WithheldProcessInfo => "不予公开（属于过程性信息）",
+        Outcome.WithheldEnforcementFile => "不予公开（属于行政执法案卷信息）",
+        Outcome.WithheldAdministrativeInquiry => "不予公开（属于行政查询事项）",
+        Outcome.UnavailableNotHeld => "无法提供（本机关不掌握相关政府信息）",
+        Outcome.UnavailableNeedsCreation => "无法提供（没有现成信息，需要另行制作）",
+        Outcome.UnavailableUnclearAfterCorrection => "无法提供（补正后申请内容仍不明确）",
+        Outcome.NotProcessedPetitionComplaint => "不予处理（属于信访、投诉、举报等事项）",
+        Outcome.NotProcessedDuplicate => "不予处理（重复申请）",
+        Outcome.NotProcessedPublication => "不予处理（要求提供公开出版物）",
+        Outcome.NotProcessedMassRepeated => "不予处理（无正当理由大量反复申请）",
+        Outcome.NotProcessedConfirmOrReissue => "不予处理（要求确认或重新出具已获取的信息）",
+        Outcome.OtherCorrectionOverdue => "逾期不补正，视为放弃申请",
+        Outcome.OtherFeeUnpaid => "逾期未缴纳信息处理费，视为放弃申请",
+        Outcome.OtherOther => "其他处理",
+    };
+
+    /// <summary>Text without the annual report's counting instructions (a row label quoted in an older event's text).</summary>
+    public static string WithoutCountingNotes(string text) =>
+        text.Replace("（区分处理的，只计这一情形，不计其他情形）", string.Empty, StringComparison.Ordinal);
+
     /// <summary>The article the outcome rests on (条例), for reply letters.</summary>
     public static string LegalBasis(this Outcome outcome) => outcome switch
     {

@@ -1,7 +1,7 @@
 namespace Gongkai.Persistence.Entities;
 
 /// <summary>A staff account of one agency (see <see cref="Gongkai.Domain.Organisation.StaffRole"/>).</summary>
-public sealed class StaffUserRow
+public sealed partial class StaffUserRow
 {
     public int Id { get; set; }
 

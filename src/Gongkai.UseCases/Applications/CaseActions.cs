@@ -19,6 +19,12 @@ public enum CaseAction
     RecordPayment,
     CloseForUnpaidFee,
     Decide,
+
+    /// <summary>The office head approves the submitted reply: it is issued (答复审核).</summary>
+    ApproveDecision,
+
+    /// <summary>The office head returns the submitted reply to the officer with a note.</summary>
+    ReturnDecision,
 }
 
 /// <summary>What an officer entered for an action; each action reads the fields it needs.</summary>
@@ -46,7 +52,9 @@ public sealed class CaseCommand
 /// Applies one officer action to a case: load, transition (the aggregate refuses illegal ones with the reason),
 /// save against the version the officer saw (optimistic concurrency), and log it — done, refused or conflicting.
 /// </summary>
-public sealed class CaseActions(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, AuditLog audit)
+/// <param name="approval">Which replies the office head approves before they are issued (<c>Gongkai:Approval:Outcomes</c>).</param>
+/// <param name="letters">The bodies the reply letter names (<c>Gongkai:Letters</c>); null: the defaults.</param>
+public sealed class CaseActions(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, AuditLog audit, ApprovalPolicy approval = ApprovalPolicy.AllButGranted, Notices.LetterSettings? letters = null)
 {
     public enum Status
     {
@@ -72,6 +80,8 @@ public sealed class CaseActions(GongkaiDbContext db, WorkingDayCalendar calendar
         CaseAction.RecordPayment => "登记缴费",
         CaseAction.CloseForUnpaidFee => "逾期未缴费办结",
         CaseAction.Decide => "作出答复并办结",
+        CaseAction.ApproveDecision => "审核同意答复",
+        CaseAction.ReturnDecision => "退回答复意见",
     };
 
     /// <summary>Runs one action: load, check the role and the version, ask the aggregate, save against the version, audit whatever happened, queue the applicant's e-mail.</summary>
@@ -94,13 +104,20 @@ public sealed class CaseActions(GongkaiDbContext db, WorkingDayCalendar calendar
             return new Result(Status.Forbidden, "延长答复期限须经政府信息公开工作机构负责人同意（条例第三十三条第二款），办理人员不能批准延期。");
         }
 
+        if (command.Action is CaseAction.ApproveDecision or CaseAction.ReturnDecision && !isOfficeHead)
+        {
+            await audit.RecordAsync(actor, agency, action, application.TrackingNumber, "拒绝：答复审核须由公开办负责人办理", cancel);
+            return new Result(Status.Forbidden, "答复意见须由政府信息公开工作机构负责人审核，办理人员不能审核。");
+        }
+
         if (application.Version != loadedVersion)
         {
             await audit.RecordAsync(actor, agency, action, application.TrackingNumber, "冲突：页面打开后申请已被他人修改", cancel);
             return new Result(Status.Conflict, ConflictMessage);
         }
 
-        var outcome = Apply(application, command, actor);
+        var recorded = application.Events.Count;
+        var outcome = Apply(application, command, actor, isOfficeHead);
         if (!outcome.Succeeded)
         {
             await audit.RecordAsync(actor, agency, action, application.TrackingNumber, "拒绝：" + outcome.Error, cancel);
@@ -114,16 +131,27 @@ public sealed class CaseActions(GongkaiDbContext db, WorkingDayCalendar calendar
         }
 
         await NotifyAsync(command.Action, application, cancel);
-        var late = command.Action == CaseAction.Decide && application.IsLateReply(calendar, DeadlinePolicy.Default);
-        await audit.RecordAsync(actor, agency, action, application.TrackingNumber, "完成：" + application.Events[^1].Text + (late ? "（逾期答复）" : string.Empty), cancel);
-        return new Result(Status.Done, late ? $"已{Label(command.Action)}。注意：答复晚于答复期限，记为逾期答复。" : $"已{Label(command.Action)}。");
+        var late = application.State == ApplicationState.Closed && command.Action is CaseAction.Decide or CaseAction.ApproveDecision &&
+            application.IsLateReply(calendar, DeadlinePolicy.Default);
+        // An approval records two steps (审核同意, 办结): the audit entry names both.
+        var steps = string.Join("；", application.Events.Skip(recorded).Select(e => e.Text));
+        await audit.RecordAsync(actor, agency, action, application.TrackingNumber, "完成：" + steps + (late ? "（逾期答复）" : string.Empty), cancel);
+        var done = command.Action == CaseAction.Decide && application.State == ApplicationState.AwaitingApproval
+            ? "已报送公开办负责人审核。审核同意后答复才发出，答复期限照常计算。"
+            : $"已{Label(command.Action)}。";
+        return new Result(Status.Done, late ? $"{done}注意：答复晚于答复期限，记为逾期答复。" : done);
     }
 
     // Queues the e-mail the step owes the applicant (补正, 延期, 答复, 收费); the outbox sends it in the background.
     private async Task NotifyAsync(CaseAction action, DisclosureApplication application, CancellationToken cancel)
     {
-        var agencyName = (await db.Agencies.FindAsync([application.AgencyCode], cancel))?.Name ?? application.AgencyCode;
-        if (Notifications.ApplicantMails.After(action, application, agencyName) is { } mail)
+        if (application.Applicant.Email is not { Length: > 0 })
+        {
+            return;
+        }
+
+        var context = await Notices.NoticeContext.LoadAsync(db, calendar, letters ?? new Notices.LetterSettings(), application, cancel);
+        if (Notifications.ApplicantMails.After(action, application, context) is { } mail)
         {
             db.Add(new Notifications.Outbox(db, time).New(mail));
             await db.SaveChangesAsync(cancel);
@@ -133,7 +161,7 @@ public sealed class CaseActions(GongkaiDbContext db, WorkingDayCalendar calendar
 
     public const string ConflictMessage = "这件申请在您打开页面之后已被其他工作人员修改，您的操作没有保存。请查看最新办理情况后重新操作。";
 
-    private CaseResult Apply(DisclosureApplication a, CaseCommand c, string actor)
+    private CaseResult Apply(DisclosureApplication a, CaseCommand c, string actor, bool isOfficeHead)
     {
         var now = time.GetUtcNow();
         var policy = DeadlinePolicy.Default;
@@ -173,8 +201,10 @@ public sealed class CaseActions(GongkaiDbContext db, WorkingDayCalendar calendar
             CaseAction.RecordPayment => a.RecordPayment(on, now, actor, calendar, policy),
             CaseAction.CloseForUnpaidFee => a.CloseForUnpaidFee(on, now, actor, calendar, policy),
             CaseAction.Decide => c.Outcome is { } outcome
-                ? a.Decide(outcome, on, text, now, actor)
+                ? a.Decide(outcome, on, text, now, actor, approval)
                 : CaseResult.Refused("请选择办理结果"),
+            CaseAction.ApproveDecision => a.ApproveDecision(on, now, actor, isOfficeHead),
+            CaseAction.ReturnDecision => a.ReturnDecision(on, text, now, actor, isOfficeHead),
         };
     }
 

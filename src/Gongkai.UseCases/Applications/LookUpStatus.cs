@@ -44,19 +44,25 @@ public sealed class LookUpStatus(GongkaiDbContext db, WorkingDayCalendar calenda
             a.FirstReceivedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             deadline?.EffectiveDue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             deadline?.Explain() ?? ["等待申请人补正，答复期限自收到补正后的申请之日起重新计算（条例第三十条）。"],
-            a.Outcome?.Label(),
+            a.Outcome?.PublicLabel(),
             a.DecidedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             a.Events.Select(e => new Step(e.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), PublicText(e))).ToArray());
     }
 
     /// <summary>
     /// What the public sees of a step: a consultation names neither the third party nor its answer (条例第三十二条:
-    /// the third party's interests are what the consultation protects), only that one took place.
+    /// the third party's interests are what the consultation protects), only that one took place. A reply under
+    /// the office head's review is not the agency's answer: neither the proposed outcome nor the head's note is shown.
+    /// A decision recorded before outcomes had public labels loses the annual report's counting note.
     /// </summary>
     public static string PublicText(ApplicationEvent e) => e.Kind switch
     {
         ApplicationEventKind.ConsultationStarted => "征求第三方意见",
         ApplicationEventKind.ConsultationEnded => "征求第三方意见结束",
+        ApplicationEventKind.DecisionSubmitted => "答复意见报送负责人审核",
+        ApplicationEventKind.DecisionReturned => "答复意见经审核退回，继续办理",
+        ApplicationEventKind.DecisionApproved => "答复经负责人审核同意",
+        ApplicationEventKind.Decided => Outcomes.WithoutCountingNotes(e.Text),
         _ => e.Text,
     };
 
@@ -67,5 +73,6 @@ public sealed class LookUpStatus(GongkaiDbContext db, WorkingDayCalendar calenda
         ApplicationState.Consulting => "征求意见中",
         ApplicationState.AwaitingPayment => "待缴费",
         ApplicationState.Closed => "已办结",
+        ApplicationState.AwaitingApproval => "待负责人审核",
     };
 }

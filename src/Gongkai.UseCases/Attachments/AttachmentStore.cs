@@ -40,6 +40,19 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
         return row is null || !File.Exists(PathOf(row.Sha256)) ? null : (row, PathOf(row.Sha256));
     }
 
+    /// <summary>
+    /// The attachments the applicant may see: the officers' reply documents only once the reply is issued (a reply
+    /// waiting for the office head's approval, or returned by the head, is not the agency's answer yet).
+    /// </summary>
+    public async Task<IReadOnlyList<AttachmentRow>> ListForApplicantAsync(ApplicantAccess.Case found, CancellationToken cancellationToken = default) =>
+        (await ListAsync(found.Id, cancellationToken)).Where(a => found.ReplyIssued || a.Purpose != (int)AttachmentPurpose.Reply).ToList();
+
+    /// <summary><see cref="OpenAsync"/> for the applicant: a reply document only once the reply is issued.</summary>
+    public async Task<(AttachmentRow Row, string Path)?> OpenForApplicantAsync(ApplicantAccess.Case found, Guid attachmentId, CancellationToken cancellationToken = default) =>
+        await OpenAsync(found.Id, attachmentId, cancellationToken) is { } file && (found.ReplyIssued || file.Row.Purpose != (int)AttachmentPurpose.Reply)
+            ? file
+            : null;
+
     /// <summary>Streams <paramref name="content"/> to disk and records it, unless it is too large or of a refused type.</summary>
     public async Task<AddResult> AddAsync(
         Guid applicationId, Stream content, string fileName, AttachmentPurpose purpose, string addedBy, bool byApplicant, CancellationToken cancellationToken = default)

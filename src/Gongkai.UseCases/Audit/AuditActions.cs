@@ -42,6 +42,7 @@ public static class AuditActions
         ["agency.update"] = "修改机关信息",
         ["agency.close"] = "撤销机关",
         ["guide.save"] = "修改公开指南",
+        ["user.email"] = "设置提醒邮箱",
     };
 
     /// <summary>The code of a case action (<see cref="CaseActions"/>): <c>case.</c> and the action's name.</summary>

@@ -17,7 +17,7 @@ public static class ApplicantMails
             $"{a.Applicant.Name}：\n\n{agencyName}已于 {a.FirstReceivedOn:yyyy-MM-dd} 收到您的政府信息公开申请。\n受理编号：{a.TrackingNumber}\n答复期限：{due:yyyy-MM-dd}（依《中华人民共和国政府信息公开条例》第三十三条，自收到申请之日起 20 个工作日内答复；需要延长的，将另行告知）。" + Footer);
 
     /// <summary>The e-mail for a case action that produces something the applicant must know, or null.</summary>
-    public static MailMessageDraft? After(CaseAction action, DisclosureApplication a, string agencyName)
+    public static MailMessageDraft? After(CaseAction action, DisclosureApplication a, NoticeContext context)
     {
         if (a.Applicant.Email is not { Length: > 0 } to)
         {
@@ -28,7 +28,8 @@ public static class ApplicantMails
         {
             CaseAction.RequestCorrection => ((NoticeKind?)NoticeKind.Correction, "补正告知"),
             CaseAction.Extend => (NoticeKind.Extension, "延期答复告知"),
-            CaseAction.Decide => (NoticeKind.Reply, "答复已作出"),
+            // A reply waiting for the office head's approval is not issued: Notice.For has no reply letter yet.
+            CaseAction.Decide or CaseAction.ApproveDecision => (NoticeKind.Reply, "答复已作出"),
             CaseAction.IssueFeeNotice => (null, "收费通知"),
             _ => (null, (string?)null),
         };
@@ -38,7 +39,7 @@ public static class ApplicantMails
         }
 
         string body;
-        if (kind is { } k && Notice.For(k, a, agencyName) is { } notice)
+        if (kind is { } k && Notice.For(k, a, context) is { } notice)
         {
             body = $"{notice.Title}\n{notice.Reference}\n\n{notice.Addressee}\n" + string.Join("\n", notice.Paragraphs) + $"\n\n{notice.Agency}\n{notice.Date}";
         }

@@ -42,7 +42,7 @@ public static class ApplicationsApi
                 : await new LookUpStatus(db, calendar, time, options.AccessCodeSecret).RunAsync(trackingNumber, accessCode.Trim(), http.RequestAborted);
             if (status is not null && await new ApplicantAccess(db, options.AccessCodeSecret).FindAsync(trackingNumber, accessCode!.Trim(), http.RequestAborted) is { } found)
             {
-                status = status with { Attachments = (await attachments.ListAsync(found.Id, http.RequestAborted)).Select(AttachmentInfo.Of).ToList() };
+                status = status with { Attachments = (await attachments.ListForApplicantAsync(found, http.RequestAborted)).Select(AttachmentInfo.Of).ToList() };
             }
 
             return status is null

@@ -75,7 +75,7 @@ public static class AttachmentsApi
         group.MapGet("/{attachmentId:guid}", async (string trackingNumber, Guid attachmentId, HttpContext http, GongkaiDbContext db, GongkaiOptions options, AttachmentStore store, CancellationToken cancellationToken) =>
         {
             var found = await new ApplicantAccess(db, options.AccessCodeSecret).FindAsync(trackingNumber, http.Request.Headers[AccessCodeHeader], cancellationToken);
-            return found is not null && await store.OpenAsync(found.Id, attachmentId, cancellationToken) is { } file
+            return found is not null && await store.OpenForApplicantAsync(found, attachmentId, cancellationToken) is { } file
                 ? Download(file.Row, file.Path)
                 : NotFound();
         })

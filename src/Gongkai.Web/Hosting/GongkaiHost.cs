@@ -46,6 +46,7 @@ public static class GongkaiHost
         builder.Services.AddScoped<AuditLog>();
         builder.AddAttachments();
         Mail.OutboxSender.AddMail(builder);
+        CaseworkSettings.AddCasework(builder);
         builder.Services.AddScoped<Gongkai.UseCases.Notifications.Outbox>();
         builder.Services.AddAuthentication(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>

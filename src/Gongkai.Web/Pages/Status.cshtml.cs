@@ -20,7 +20,7 @@ namespace Gongkai.Web.Pages;
 /// sees fees due and downloads the case's files.
 /// </summary>
 [EnableRateLimiting(GongkaiHost.StatusPolicy)]
-public sealed class StatusModel(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options, AttachmentStore attachments, AuditLog audit) : PageModel
+public sealed class StatusModel(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options, AttachmentStore attachments, AuditLog audit, LetterSettings letters) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Number { get; set; }
@@ -92,12 +92,27 @@ public sealed class StatusModel(GongkaiDbContext db, WorkingDayCalendar calendar
     public async Task<IActionResult> OnPostDownloadAsync(Guid attachmentId, CancellationToken cancellationToken)
     {
         var found = await new ApplicantAccess(db, options.AccessCodeSecret).FindAsync(Number?.Trim() ?? string.Empty, Code, cancellationToken);
-        if (found is null || await attachments.OpenAsync(found.Id, attachmentId, cancellationToken) is not { } file)
+        if (found is null || await attachments.OpenForApplicantAsync(found, attachmentId, cancellationToken) is not { } file)
         {
             return NotFound();
         }
 
         return PhysicalFile(file.Path, file.Row.MediaType, file.Row.FileName);
+    }
+
+    /// <summary>A notice of the case (补正, 延期, 答复书) as a Word document, for the applicant with the code.</summary>
+    public async Task<IActionResult> OnPostNoticeAsync(NoticeKind kind, CancellationToken cancellationToken)
+    {
+        var found = await new ApplicantAccess(db, options.AccessCodeSecret).FindAsync(Number?.Trim() ?? string.Empty, Code, cancellationToken);
+        if (found is null || await new IntakeStore(db).GetAsync(found.Id, cancellationToken) is not { } application)
+        {
+            return NotFound();
+        }
+
+        var context = await NoticeContext.LoadAsync(db, calendar, letters, application, cancellationToken);
+        return Notice.For(kind, application, context) is { } notice
+            ? File(NoticeDocx.Render(notice), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{application.TrackingNumber}-{Notice.FileStem(kind)}.docx")
+            : NotFound();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -113,8 +128,8 @@ public sealed class StatusModel(GongkaiDbContext db, WorkingDayCalendar calendar
         }
 
         Case = await new IntakeStore(db).GetAsync(found.Id, cancellationToken);
-        var agencyName = await db.Agencies.AsNoTracking().Where(a => a.Code == found.AgencyCode).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? found.AgencyCode;
-        Notices = Enum.GetValues<NoticeKind>().Select(k => Notice.For(k, Case!, agencyName)).OfType<Notice>().ToList();
-        Attachments = await attachments.ListAsync(found.Id, cancellationToken);
+        var context = await NoticeContext.LoadAsync(db, calendar, letters, Case!, cancellationToken);
+        Notices = Enum.GetValues<NoticeKind>().Select(k => Notice.For(k, Case!, context)).OfType<Notice>().ToList();
+        Attachments = await attachments.ListForApplicantAsync(found, cancellationToken);
     }
 }

@@ -18,7 +18,7 @@ namespace Gongkai.Web.Pages.Staff;
 /// One case: applicant, request, the due date with its explanation, the timeline, every action the case's
 /// state allows, the notices, linked reconsiderations/lawsuits and the audit trail.
 /// </summary>
-public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, AuditLog audit) : PageModel
+public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, AuditLog audit, CaseworkSettings casework) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -54,7 +54,7 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Message = TempData["Message"] as string;
-        if (!Load())
+        if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
         }
@@ -65,7 +65,7 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
 
     public async Task<IActionResult> OnPostActAsync(int version, CaseCommand command)
     {
-        var result = await new CaseActions(db, calendar, time, audit).RunAsync(Id, version, command, User.UserName(), User.Agency(), User.IsOfficeHead(), HttpContext.RequestAborted);
+        var result = await new CaseActions(db, calendar, time, audit, casework.Approval, casework.Letters).RunAsync(Id, version, command, User.UserName(), User.Agency(), User.IsOfficeHead(), HttpContext.RequestAborted);
         switch (result.Status)
         {
             case CaseActions.Status.Done:
@@ -81,12 +81,12 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
                     CaseActions.Status.Conflict => StatusCodes.Status409Conflict,
                     _ => StatusCodes.Status422UnprocessableEntity,
                 };
-                Load();
+                await LoadAsync(HttpContext.RequestAborted);
                 return Page();
         }
     }
 
-    public IActionResult OnPostAssign(string? officer)
+    public async Task<IActionResult> OnPostAssignAsync(string? officer)
     {
         var store = new CaseStore(db);
         var application = store.Get(Id);
@@ -100,7 +100,7 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
         {
             Error = "没有这位工作人员";
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            Load();
+            await LoadAsync(HttpContext.RequestAborted);
             return Page();
         }
 
@@ -110,7 +110,10 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
         return RedirectToPage(new { Id });
     }
 
-    private bool Load()
+    /// <summary>Which replies the office head approves before they are issued (shown on the decision form).</summary>
+    public Gongkai.Domain.Applications.ApprovalPolicy ApprovalPolicy => casework.Approval;
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var store = new CaseStore(db);
         var found = store.Get(Id);
@@ -126,8 +129,8 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
         Officers = db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == found.AgencyCode).OrderBy(u => u.UserName).ToList();
         Reviews = store.Reviews(found.AgencyCode).Where(r => r.ApplicationId == Id).OrderBy(r => r.FiledOn).ToList();
         Trail = audit.Recent(found.AgencyCode, 100, target: found.TrackingNumber);
-        var agencyName = db.Agencies.Find(found.AgencyCode)?.Name ?? found.AgencyCode;
-        Notices = Enum.GetValues<NoticeKind>().Where(k => Notice.For(k, found, agencyName) is not null).ToList();
+        var context = await NoticeContext.LoadAsync(db, calendar, casework.Letters, found, cancellationToken);
+        Notices = Enum.GetValues<NoticeKind>().Where(k => Notice.For(k, found, context) is not null).ToList();
         return true;
     }
 
@@ -144,6 +147,8 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
             .Where(a => a != CaseAction.Extend || Case.ExtensionDays == 0),
         ApplicationState.AwaitingPayment => [CaseAction.RecordPayment, CaseAction.CloseForUnpaidFee],
         ApplicationState.Closed => [],
+        // The clock keeps running while the head reviews: an extension may still be needed.
+        ApplicationState.AwaitingApproval => new[] { CaseAction.Extend, CaseAction.SetLaterDeadline }.Where(a => a != CaseAction.Extend || Case.ExtensionDays == 0),
     };
 
     public static string Date(DateOnly? d) => d is { } v ? CaseActions.Date(v) : string.Empty;

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Web.Pages.Staff;
 
 /// <summary>A notice of a case as a printable page, or as .docx with <c>?format=docx</c>.</summary>
-public sealed class NoticeModel(GongkaiDbContext db, AuditLog audit) : PageModel
+public sealed class NoticeModel(GongkaiDbContext db, AuditLog audit, Gongkai.Domain.Calendar.WorkingDayCalendar calendar, LetterSettings letters) : PageModel
 {
     public Notice Notice { get; private set; } = null!;
 
@@ -24,8 +24,8 @@ public sealed class NoticeModel(GongkaiDbContext db, AuditLog audit) : PageModel
             return NotFound();
         }
 
-        var agencyName = (await db.Agencies.FindAsync([application.AgencyCode], HttpContext.RequestAborted))?.Name ?? application.AgencyCode;
-        if (Notice.For(noticeKind, application, agencyName) is not { } notice)
+        var context = await NoticeContext.LoadAsync(db, calendar, letters, application, HttpContext.RequestAborted);
+        if (Notice.For(noticeKind, application, context) is not { } notice)
         {
             return NotFound();
         }
