@@ -168,6 +168,10 @@ public static class DiagnosticCatalog
         "GK4018", Severity.Error, "A report in the layout of the 2008 regulation",
         "这是按 2008 年施行的旧《政府信息公开条例》格式编写的年度报告（{0}），其统计表与 2019 年起的格式不同，不能按现行格式导入");
 
+    public static readonly DiagnosticDescriptor RowsMatchedByOrder = new(
+        "GK4019", Severity.Warning, "Table 三 rows whose counts were printed apart from their labels",
+        "表三有 {0} 行的数字与行标签分开印刷（PDF 转换的阅读顺序），已按顺序对应，请核对原文：{1}");
+
     // ---- GK5xxx: rolling reports up (汇总) ----
     public static readonly DiagnosticDescriptor RollupOtherOutcomeMapped = new(
         "GK5001", Severity.Warning, "2019 （六）其他处理 counted under 2021 （六）3.其他",

@@ -24,11 +24,11 @@ internal static partial class ReportMetadata
         {
             // A long title wraps: try the line alone, then joined with the next.
             var candidate = compacted[i];
-            var m = TitleRegex().Match(candidate);
+            var m = Title(candidate);
             if (!m.Success && i + 1 < compacted.Count && candidate.Length + compacted[i + 1].Length <= 60 &&
-                !candidate.Contains('：') && !candidate.Contains(':') && !TitleRegex().IsMatch(compacted[i + 1]))
+                !candidate.Contains('：') && !candidate.Contains(':') && !Title(compacted[i + 1]).Success)
             {
-                m = TitleRegex().Match(candidate + compacted[i + 1]);
+                m = Title(candidate + compacted[i + 1]);
             }
 
             if (!m.Success || candidate.Length > 60)
@@ -52,7 +52,7 @@ internal static partial class ReportMetadata
                 if (m.Success)
                 {
                     year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
-                    agency ??= Clean(m.Groups["agency"].Value);
+                    agency ??= NameLine(compacted) ?? Clean(m.Groups["agency"].Value);
                     break;
                 }
             }
@@ -75,6 +75,23 @@ internal static partial class ReportMetadata
 
         return (agency, year is >= 1990 and <= 2100 ? year : null);
     }
+
+    /// <summary>
+    /// The title, in either order: "青铜峡市2021年政府信息公开工作年度报告" or "2019年上海市人民政府办公厅政府信息公开
+    /// 工作年度报告"; a township's "罗家乡2020年信息公开年报" too.
+    /// </summary>
+    private static Match Title(string line)
+    {
+        var m = TitleRegex().Match(line);
+        return m.Success ? m : YearFirstTitleRegex().Match(line);
+    }
+
+    /// <summary>
+    /// A line of its own that is only the agency's name ("浑南区国资局" above the preamble): named by the page
+    /// itself, it is better than the short form the preamble uses ("现公布区政府国资局2022年…").
+    /// </summary>
+    private static string? NameLine(List<string> compacted) =>
+        compacted.Take(3).FirstOrDefault(l => l.Length is >= 3 and <= 20 && AgencyNameRegex().IsMatch(l));
 
     private static string? Clean(string raw)
     {
@@ -132,13 +149,19 @@ internal static partial class ReportMetadata
         return best is null ? agency : best + agency;
     }
 
-    [GeneratedRegex(@"^(?<agency>.*?)(?<year>(19|20)\d{2})年度?(政府|政务)信息(与政务)?公开(工作)?(年度)?(工作)?报告")]
+    [GeneratedRegex(@"^(?<agency>.*?)(?<year>(19|20)\d{2})年度?(政府|政务)?信息(与政务)?公开(工作)?(年度)?(工作)?(报告|年报)")]
     private static partial Regex TitleRegex();
+
+    [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?(?<agency>[^，,。；;《》“”()（）:：\d]{2,30}?)(政府|政务)信息(与政务)?公开(工作)?(年度)?(工作)?(报告|年报)$")]
+    private static partial Regex YearFirstTitleRegex();
+
+    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}+(局|委|委员会|办|办公室|办公厅|厅|政府|人民政府|院|中心|镇|乡|街道|街道办事处|管委会|管理委员会|署|部|所|站|队)$")]
+    private static partial Regex AgencyNameRegex();
 
     [GeneratedRegex(@"(?<agency>[^，,。；;《》“”()（）:：\d]{2,30}?)(?<year>(19|20)\d{2})年度?(政府|政务)信息公开(工作)?(年度)?(工作)?报告")]
     private static partial Regex SentenceRegex();
 
-    [GeneratedRegex(@"统计数据从\s*(?<year>(19|20)\d{2})\s*年")]
+    [GeneratedRegex(@"统计(数据从|期限(为|从|自)?|时限(为|从|自)?|周期为)\s*(?<year>(19|20)\d{2})\s*年")]
     private static partial Regex StatisticsRegex();
 
     [GeneratedRegex(@"^(我|本|全|对|在|由|经|将|为|各|该|其|此|与|和|及)")]

@@ -28,6 +28,7 @@ public sealed class ImportDiagnosticsTests
         ["GK4015"] = Fixture("GK4015.txt"),
         ["GK4017"] = Seed("001_ee45b9e2cb004431.txt"),
         ["GK4018"] = Fixture("GK4018.txt"),
+        ["GK4019"] = Fixture("GK4019.md"),
     };
 
     public static TheoryData<string> Codes() => [.. Inputs.Keys];

@@ -29,7 +29,15 @@ public static partial class TextShape
             start = i + 1;
         }
 
-        return text.Contains('\f', StringComparison.Ordinal) ? WithoutPageBreaks(lines) : lines;
+        if (text.Contains('\f', StringComparison.Ordinal))
+        {
+            return WithoutPageBreaks(lines);
+        }
+
+        // A converter that drops the page breaks (PDF to Markdown, OCR) keeps the printed page footer as a line
+        // of its own, often inside a table that runs across the page. Only a decorated number ("— 4 —",
+        // "第 4 页") is taken for one: a bare number on its own line can be a cell.
+        return lines.Any(l => DecoratedPageNumberRegex().IsMatch(l.Text)) ? lines.Where(l => !DecoratedPageNumberRegex().IsMatch(l.Text)).ToList() : lines;
     }
 
     /// <summary>
@@ -110,6 +118,9 @@ public static partial class TextShape
 
     [GeneratedRegex(@"^\s*([-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|(?<n>\d{1,4}))\s*$")]
     private static partial Regex PageNumberRegex();
+
+    [GeneratedRegex(@"^\s*([-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$")]
+    private static partial Regex DecoratedPageNumberRegex();
 
     [GeneratedRegex(@"[-—–页/]")]
     private static partial Regex PageFooterWordsRegex();

@@ -84,7 +84,7 @@ public static partial class ApplicationLabels
             return key.Contains("勾稽", StringComparison.Ordinal) ? ApplicationLabel.Header : null;
         }
 
-        if (key.Contains("勾稽", StringComparison.Ordinal) || HeaderWords.Contains(core))
+        if (key.Contains("勾稽", StringComparison.Ordinal) || HeaderWords.Contains(core) || TableCaptionRegex().IsMatch(key))
         {
             return ApplicationLabel.Header;
         }
@@ -139,6 +139,10 @@ public static partial class ApplicationLabels
         var m = ListNumberRegex().Match(ChineseText.LabelKey(text));
         return m.Success ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
+
+    /// <summary>The table's own caption ("表三：收到和处理政府信息公开申请情况"), repeated by converters at each page.</summary>
+    [GeneratedRegex(@"^表[一二三四五六]([:(]|$|收到|政府|主动)")]
+    private static partial Regex TableCaptionRegex();
 
     [GeneratedRegex(@"^(\d{1,2})[.,]\D")]
     private static partial Regex ListNumberRegex();

@@ -130,6 +130,19 @@ internal static partial class ProactiveTableReader
                 diagnostics.Add(DiagnosticCatalog.ExtraCells.Create(DiagnosticLocation.At(label.Line, label.Column), row.Label, cells.Count, width, string.Join(' ', extra)));
             }
         }
+        else if (cells.Count == width - 1 && width == 3 && block.Columns[1].KeySuffix == "repealed" && cells.All(t => t.Kind == TokenKind.Number) &&
+                 decimal.TryParse(cells[0].Text, System.Globalization.CultureInfo.InvariantCulture, out var first) &&
+                 decimal.TryParse(cells[1].Text, System.Globalization.CultureInfo.InvariantCulture, out var second) && second >= first)
+        {
+            // 第二十条第（一）项 with two of its three counts, the second no smaller than the first: the cell lost
+            // is taken to be 本年废止件数, the one agencies most often leave empty (and the one a converter drops
+            // when it held a note such as "22（其中修订 16 件）"), and the larger count is 现行有效件数 (a stock,
+            // which holds the year's new documents). Said, since the print does not decide it.
+            cells = [cells[0], label with { Kind = TokenKind.Blank, Text = string.Empty }, cells[1]];
+            diagnostics.Add(DiagnosticCatalog.RowAlignmentAssumed.Create(
+                DiagnosticLocation.At(label.Line, label.Column), row.Label, 2, width, "本年废止件数空缺（本表最常空白的一列；印刷未定，请核对原文）",
+                string.Join("，", cells.Select((t, i) => block.Columns[i].Label + " " + (t.Text.Length == 0 ? "空白" : t.Text)))));
+        }
         else if (cells.Count < width && cells.Count > 0)
         {
             diagnostics.Add(DiagnosticCatalog.RowAlignmentAssumed.Create(
@@ -232,13 +245,17 @@ internal static partial class ProactiveTableReader
         return used == length ? split.Length : -1;
     }
 
+    /// <summary>A table's own caption ("表二：主动公开政府信息情况"), repeated by converters at each page.</summary>
+    [GeneratedRegex(@"^表[一二三四五六]([:：].*)?$|^表[一二三四五六][^\d]{4,}$")]
+    private static partial Regex TableCaptionRegex();
+
     [GeneratedRegex(@"^(?<a>\d+)-(?<b>\d+)$")]
     private static partial Regex SignedRunRegex();
 
     private static int Digits(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
 
     private static bool IsHeader(string key, ReportSchema schema) =>
-        key == "信息内容" ||
+        key == "信息内容" || TableCaptionRegex().IsMatch(key) ||
         key.Contains("数量", StringComparison.Ordinal) || key.Contains("件数", StringComparison.Ordinal) ||
         key.Contains("增/减", StringComparison.Ordinal) || key.Contains("金额", StringComparison.Ordinal) ||
         schema.ProactiveBlocks.SelectMany(b => b.Columns).Any(c => TemplateKey(c.Label) == key);

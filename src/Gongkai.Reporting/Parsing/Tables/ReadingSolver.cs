@@ -56,6 +56,12 @@ internal static class ReadingSolver
             product = Math.Min(product * candidates[i].Count, MaxExhaustive + 1);
         }
 
+        if (product > MaxExhaustive && ConsistentReadings.Find(rows, candidates) is { } consistent)
+        {
+            // Too many combinations to score one by one, but the rules hold in every column for this one.
+            return consistent;
+        }
+
         var best = (int[])choice.Clone();
         var bestScore = scorer.Score(best);
         var ties = 0;

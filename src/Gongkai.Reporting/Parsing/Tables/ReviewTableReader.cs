@@ -31,7 +31,7 @@ internal static class ReviewTableReader
         }
 
         var headerRow = lastText >= 0 ? tokens[lastText].RowIndex : -1;
-        var values = tokens.Skip(lastText + 1).Where(t => !(t.Kind == TokenKind.Blank && t.RowIndex == headerRow)).ToList();
+        var values = WholeRow(tokens) ?? tokens.Skip(lastText + 1).Where(t => !(t.Kind == TokenKind.Blank && t.RowIndex == headerRow)).ToList();
         while (values.Count > Width && values[^1].Kind == TokenKind.Blank)
         {
             values.RemoveAt(values.Count - 1);
@@ -65,7 +65,7 @@ internal static class ReviewTableReader
         var best = Enumerable.Range(0, Width).Select(i => i < values.Count ? Parse(values[i]) : null).ToArray();
         var bestScore = Score(best) + 0.5;
         var ties = 0;
-        if (numbers.Length is > 0 and <= 5)
+        if (numbers.Length is > 0 and < Width)
         {
             foreach (var positions in RowCandidates.Combinations(Width, numbers.Length))
             {
@@ -101,6 +101,72 @@ internal static class ReviewTableReader
                 DiagnosticLocation.At(first.Line, first.Column), "行政复议、行政诉讼", values.Count, Width, ties > 0 ? "各组总计的勾稽关系（多种放法均满足，取第一种，请核对原文）" : "各组总计的勾稽关系",
                 string.Join("，", columns.Select((c, i) => c.Key + " " + (best[i]?.ToString(CultureInfo.InvariantCulture) ?? "空白")))));
         }
+    }
+
+    /// <summary>
+    /// The fifteen cells where the text around them is not only the table's header: a row of fifteen
+    /// followed by prose (a report that prints no 五 heading after the table), or the row printed as three
+    /// tables of five, one per group (行政复议 / 未经复议直接起诉 / 复议后起诉), each under a header of its
+    /// own. Null when the values are not so printed; the caller then takes the values after the last text.
+    /// </summary>
+    private static List<TableToken>? WholeRow(IReadOnlyList<TableToken> tokens)
+    {
+        var groups = new List<List<TableToken>>();
+        List<TableToken>? group = null;
+        var textRows = tokens.Where(t => t.Kind == TokenKind.Text).Select(t => t.RowIndex).ToHashSet();
+        foreach (var token in tokens)
+        {
+            if (token.Kind == TokenKind.Text)
+            {
+                group = null;
+                continue;
+            }
+
+            if (token.Kind == TokenKind.Blank && textRows.Contains(token.RowIndex))
+            {
+                continue;
+            }
+
+            if (group is null)
+            {
+                group = [];
+                groups.Add(group);
+            }
+
+            group.Add(token);
+        }
+
+        if (groups.Count < 2)
+        {
+            return null;
+        }
+
+        static int Size(List<TableToken> g)
+        {
+            var n = g.Count;
+            while (n > 0 && g[n - 1].Kind == TokenKind.Blank)
+            {
+                n--;
+            }
+
+            return n;
+        }
+
+        var whole = groups.FirstOrDefault(g => Size(g) == Width && g.Take(Width).All(t => t.Kind == TokenKind.Number));
+        if (whole is not null)
+        {
+            return whole.Take(Width).ToList();
+        }
+
+        for (var i = 0; i + 2 < groups.Count; i++)
+        {
+            if (Size(groups[i]) == 5 && Size(groups[i + 1]) == 5 && Size(groups[i + 2]) == 5)
+            {
+                return [.. groups[i].Take(5), .. groups[i + 1].Take(5), .. groups[i + 2].Take(5)];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

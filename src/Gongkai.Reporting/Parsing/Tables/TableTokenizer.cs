@@ -233,6 +233,13 @@ public static partial class TableTokenizer
         }
 
         var folded = ChineseText.Fold(trimmed);
+        if (GenericHeaderRegex().IsMatch(folded))
+        {
+            // A converter's placeholder header (列1, 数据3, Column2) names a column, it is not the number 1 or 3.
+            tokens.Add(new TableToken(TokenKind.Text, folded, line, column) { RowIndex = rowIndex });
+            return;
+        }
+
         if (BlankMarkers.Contains(folded))
         {
             tokens.Add(new TableToken(TokenKind.Blank, trimmed, line, column) { RowIndex = rowIndex });
@@ -288,6 +295,9 @@ public static partial class TableTokenizer
         }
     }
 
+    /// <summary>A converter's placeholder column header: 列1, 数据3, Column2.</summary>
+    public static bool IsPlaceholderHeader(string text) => GenericHeaderRegex().IsMatch(text);
+
     /// <summary>A number as printed: ASCII digits after folding, optional sign, decimals, thousands separators.</summary>
     public static bool TryNumber(string piece, out string number)
     {
@@ -313,6 +323,9 @@ public static partial class TableTokenizer
 
         return false;
     }
+
+    [GeneratedRegex(@"^(列|数据|字段|栏目?|项目|Column|Col|Field|column|col|field)\s*\d{1,2}$")]
+    private static partial Regex GenericHeaderRegex();
 
     [GeneratedRegex(@"^(\d{1,2}[.、]\D|[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}、)")]
     private static partial Regex ListStartRegex();
