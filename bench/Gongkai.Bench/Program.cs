@@ -8,11 +8,12 @@ return command switch
     "supervise" => SupervisionBench.Run(args.Skip(1).ToArray()),
     "seed-platform" => PlatformSeeder.Run(args.Skip(1).ToArray()),
     "registry" => RegistryBench.Run(args.Skip(1).ToArray()),
+    "upload" => UploadBench.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Gongkai.Bench import [--files N] [--corpus DIR] | casework | supervise [--agencies N] [--years N] | seed-platform DATABASE | registry [--docs N] [--rows N] [--index DIR]");
+    Console.Error.WriteLine("usage: Gongkai.Bench import [--files N] [--corpus DIR] | casework | supervise [--agencies N] [--years N] | seed-platform DATABASE | registry [--docs N] [--rows N] [--index DIR] | upload --base URL --pid PID [--seconds N] [--concurrency N] [--size-mb N]");
     return 2;
 }

@@ -21,7 +21,7 @@ public sealed partial class ApplicantAnswersTests(GongkaiFactory factory) : ICla
 
     private static async Task<string> CaseUrl(StaffSession clerk, string number)
     {
-        var queue = await clerk.Client.GetStringAsync("/staff?state=all");
+        var queue = await clerk.Client.GetStringAsync("/staff?state=all&q=" + number);
         return Regex.Match(queue, "<a href=\"(/staff/cases/[0-9a-f-]{36})\">" + Regex.Escape(number) + "<").Groups[1].Value;
     }
 

@@ -226,7 +226,7 @@ public sealed partial class AttachmentsTests(GongkaiFactory factory) : IClassFix
 
     private static async Task<string> CaseUrl(StaffSession clerk, string number)
     {
-        var queue = await clerk.Client.GetStringAsync("/staff?state=all&year=" + number.Split('-')[1][..4]);
+        var queue = await clerk.Client.GetStringAsync("/staff?state=all&year=" + number.Split('-')[1][..4] + "&q=" + number);
         var match = Regex.Match(queue, "<a href=\"(/staff/cases/[0-9a-f-]{36})\">" + Regex.Escape(number) + "<");
         Assert.True(match.Success, "case not in queue");
         return match.Groups[1].Value;

@@ -144,6 +144,8 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
     /// <summary>Fills and submits one action's form, then waits until the case page shows the state it leads to.</summary>
     private static async Task Act(IPage page, string action, string expectedState, Func<ILocator, Task> fill)
     {
+        // The case page lists the actions the state allows, each folded (details) until the officer opens it.
+        await page.Locator($"section[aria-labelledby='act-{action}'] summary").ClickAsync();
         var form = page.Locator($"section[aria-labelledby='act-{action}'] form");
         await fill(form);
         await form.GetByRole(AriaRole.Button).ClickAsync();

@@ -60,7 +60,7 @@ public sealed partial class IntakeTests(GongkaiFactory factory) : IClassFixture<
         Assert.Equal(number, NumberRegex().Match(second).Groups[1].Value);
         Assert.Equal(CodeRegex().Match(first).Groups[1].Value, CodeRegex().Match(second).Groups[1].Value);
         using var clerk = await StaffSession.SignIn(factory, "clerk");
-        var queue = await clerk.Client.GetStringAsync("/staff?state=all");
+        var queue = await clerk.Client.GetStringAsync("/staff?state=all&q=" + number);
         Assert.Single(Regex.Matches(queue, ">" + Regex.Escape(number) + "<"));
     }
 
@@ -220,7 +220,7 @@ public sealed partial class IntakeTests(GongkaiFactory factory) : IClassFixture<
         Assert.Contains("记为逾期答复", page, StringComparison.Ordinal);
         Assert.Contains("id=\"late\">逾期答复<", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"late\"", await clerk.Client.GetStringAsync(onTime), StringComparison.Ordinal);
-        var queue = await clerk.Client.GetStringAsync("/staff?state=Closed");
+        var queue = await clerk.Client.GetStringAsync("/staff?state=Closed&size=20&q=" + tracking);
         Assert.Contains(tracking, queue, StringComparison.Ordinal);
         Assert.True(int.Parse(LateCountRegex().Match(queue).Groups[1].Value, CultureInfo.InvariantCulture) >= 1);
     }

@@ -67,7 +67,7 @@ public sealed class MailTests(GongkaiFactory factory) : IClassFixture<GongkaiFac
         using var receipt = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
         var number = receipt.RootElement.GetProperty("trackingNumber").GetString()!;
         using var clerk = await SignIn(host);
-        var queue = await clerk.Client.GetStringAsync("/staff?state=all");
+        var queue = await clerk.Client.GetStringAsync("/staff?state=all&q=" + number);
         var url = Regex.Match(queue, "<a href=\"(/staff/cases/[0-9a-f-]{36})\">" + Regex.Escape(number) + "<").Groups[1].Value;
         var until = DateOnly.ParseExact(StaffSession.Today, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(15);
 

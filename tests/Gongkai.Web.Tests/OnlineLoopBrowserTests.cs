@@ -171,6 +171,8 @@ public sealed class OnlineLoopBrowserTests(MailBrowserFixture browser) : IClassF
 
     private static async Task Act(IPage page, string action, string expectedState, Func<ILocator, Task> fill)
     {
+        // The case page folds each action (details) until the officer opens it.
+        await page.Locator($"section[aria-labelledby='act-{action}'] summary").ClickAsync();
         var form = page.Locator($"section[aria-labelledby='act-{action}'] form");
         await fill(form);
         await form.GetByRole(AriaRole.Button).ClickAsync();

@@ -86,6 +86,7 @@ public sealed class TenancyBrowserTests(BrowserFixture browser) : IClassFixture<
         await page.GotoAsync("/staff");
         await page.GetByRole(AriaRole.Link, new() { Name = tracking }).ClickAsync();
         await Expect(page.Locator("#tracking")).ToHaveTextAsync(tracking);
+        await page.Locator("section[aria-labelledby='act-Decide'] summary").ClickAsync();
         var form = page.Locator("section[aria-labelledby='act-Decide'] form");
         await form.GetByLabel("办理结果").SelectOptionAsync("Granted");
         await form.GetByLabel("答复内容").FillAsync("经审查，予以公开。");

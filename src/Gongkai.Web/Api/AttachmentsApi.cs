@@ -34,6 +34,8 @@ public static class AttachmentsApi
         builder.Services.AddHostedService<AttachmentRetention>();
     }
 
+    private const int UploadBufferBytes = 64 * 1024;
+
     public static void MapAttachmentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/applications/{trackingNumber}/attachments").WithTags("依申请公开");
@@ -101,7 +103,10 @@ public static class AttachmentsApi
             return null;
         }
 
-        var reader = new MultipartReader(boundary, request.Body);
+        // A 64 KB read buffer (the reader's default is 4 KB): a 5 MB file then takes ~80 boundary scans, hash updates and
+        // file writes instead of ~1,300, which halves the server's CPU time per upload (bench/upload.sh). Still one
+        // buffer per request, whatever the file's size.
+        var reader = new MultipartReader(boundary, request.Body, UploadBufferBytes);
         while (await reader.ReadNextSectionAsync() is { } section)
         {
             if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) &&

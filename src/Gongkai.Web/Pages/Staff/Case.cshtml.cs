@@ -51,6 +51,10 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
     /// <summary>Decided after its deadline (逾期答复).</summary>
     public bool LateReply => Case.IsLateReply(calendar, DeadlinePolicy.Default);
 
+    /// <summary>The action whose form opens when the page opens (after a refusal of it, or <c>?do=Decide</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = "do")]
+    public CaseAction? Open { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Message = TempData["Message"] as string;
@@ -63,9 +67,9 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostActAsync(int version, CaseCommand command)
+    public async Task<IActionResult> OnPostActAsync(int version, CaseCommand command, CancellationToken cancellationToken)
     {
-        var result = await new CaseActions(db, calendar, time, audit, casework.Approval, casework.Letters).RunAsync(Id, version, command, User.UserName(), User.Agency(), User.IsOfficeHead(), HttpContext.RequestAborted);
+        var result = await new CaseActions(db, calendar, time, audit, casework.Approval, casework.Letters).RunAsync(Id, version, command, User.UserName(), User.Agency(), User.IsOfficeHead(), cancellationToken);
         switch (result.Status)
         {
             case CaseActions.Status.Done:
@@ -75,48 +79,43 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
                 return NotFound();
             default:
                 Error = result.Message;
+                Open = command.Action;
                 Response.StatusCode = result.Status switch
                 {
                     CaseActions.Status.Forbidden => StatusCodes.Status403Forbidden,
                     CaseActions.Status.Conflict => StatusCodes.Status409Conflict,
                     _ => StatusCodes.Status422UnprocessableEntity,
                 };
-                await LoadAsync(HttpContext.RequestAborted);
+                await LoadAsync(cancellationToken);
                 return Page();
         }
     }
 
-    public async Task<IActionResult> OnPostAssignAsync(string? officer)
+    public async Task<IActionResult> OnPostAssignAsync(string? officer, CancellationToken cancellationToken)
     {
-        var store = new CaseStore(db);
-        var application = store.Get(Id);
-        if (application is null || application.AgencyCode != User.Agency())
+        var result = await new CaseAssignment(db, audit).RunAsync(User.Agency(), User.UserName(), [Id], officer, cancellationToken);
+        switch (result.Status)
         {
-            return NotFound();
+            case CaseAssignment.Status.Done:
+                TempData["Message"] = string.IsNullOrWhiteSpace(officer) ? "已取消指派。" : $"已指派给 {officer.Trim()}。";
+                return RedirectToPage(new { Id });
+            case CaseAssignment.Status.NotFound:
+                return NotFound();
+            default:
+                Error = result.Message;
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                await LoadAsync(cancellationToken);
+                return Page();
         }
-
-        officer = string.IsNullOrWhiteSpace(officer) ? null : officer;
-        if (officer is not null && !db.StaffUsers.Any(u => u.UserName == officer && u.AgencyCode == User.Agency()))
-        {
-            Error = "没有这位工作人员";
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            await LoadAsync(HttpContext.RequestAborted);
-            return Page();
-        }
-
-        store.Assign(Id, officer);
-        audit.Record(User.UserName(), User.Agency(), "case.assign", application.TrackingNumber, officer is null ? "取消指派" : "指派给 " + officer);
-        TempData["Message"] = officer is null ? "已取消指派。" : $"已指派给 {officer}。";
-        return RedirectToPage(new { Id });
     }
 
     /// <summary>Which replies the office head approves before they are issued (shown on the decision form).</summary>
     public Gongkai.Domain.Applications.ApprovalPolicy ApprovalPolicy => casework.Approval;
 
-    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(CancellationToken cancel)
     {
         var store = new CaseStore(db);
-        var found = store.Get(Id);
+        var found = await store.GetAsync(Id, cancel);
         if (found is null || found.AgencyCode != User.Agency())
         {
             return false;
@@ -125,22 +124,28 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
         Case = found;
         Today = ChinaDate.Today(time);
         Deadline = found.ReplyDeadline(calendar, DeadlinePolicy.Default, Today);
-        AssignedOfficer = store.AssignedOfficer(Id);
-        Officers = db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == found.AgencyCode).OrderBy(u => u.UserName).ToList();
-        Reviews = store.Reviews(found.AgencyCode).Where(r => r.ApplicationId == Id).OrderBy(r => r.FiledOn).ToList();
-        Trail = audit.Recent(found.AgencyCode, 100, target: found.TrackingNumber);
-        var context = await NoticeContext.LoadAsync(db, calendar, casework.Letters, found, cancellationToken);
+        AssignedOfficer = await db.Applications.AsNoTracking().Where(a => a.Id == Id).Select(a => a.AssignedOfficer).SingleOrDefaultAsync(cancel);
+        Officers = await db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == found.AgencyCode).OrderBy(u => u.UserName).ToListAsync(cancel);
+        Reviews = (await db.Reviews.AsNoTracking().Where(r => r.AgencyCode == found.AgencyCode && r.ApplicationId == Id).OrderBy(r => r.FiledOn).ToListAsync(cancel))
+            .Select(r => new ReviewCase(r.Id, r.AgencyCode, r.ApplicationId, (ReviewKind)r.Kind, r.FiledOn, (ReviewResult)r.Result, r.DecidedOn, r.CoDefendant))
+            .ToList();
+        Trail = await audit.RecentAsync(found.AgencyCode, 100, target: found.TrackingNumber, cancel: cancel);
+        var context = await NoticeContext.LoadAsync(db, calendar, casework.Letters, found, cancel);
         Notices = Enum.GetValues<NoticeKind>().Where(k => Notice.For(k, found, context) is not null).ToList();
         return true;
     }
 
-    /// <summary>The actions the case's state allows now (the aggregate still checks every rule when one is submitted).</summary>
+    /// <summary>
+    /// The actions the case's state allows now, in the order of the process (补正 → 征求意见 → 收费 → 延长 → 答复): the
+    /// steps that pause or prolong the period come before the decision that ends it. The aggregate still checks every
+    /// rule when one is submitted.
+    /// </summary>
     public IEnumerable<CaseAction> Available() => Case.State switch
     {
         ApplicationState.InProgress => new[]
         {
-            CaseAction.Decide, CaseAction.RequestCorrection, CaseAction.StartConsultation, CaseAction.IssueFeeNotice,
-            CaseAction.Extend, CaseAction.SetLaterDeadline,
+            CaseAction.RequestCorrection, CaseAction.StartConsultation, CaseAction.IssueFeeNotice,
+            CaseAction.Extend, CaseAction.SetLaterDeadline, CaseAction.Decide,
         }.Where(a => a != CaseAction.RequestCorrection || !Case.CorrectionRequested).Where(a => a != CaseAction.Extend || Case.ExtensionDays == 0),
         ApplicationState.AwaitingCorrection => [CaseAction.RecordCorrection, CaseAction.CloseForMissedCorrection],
         ApplicationState.Consulting => new[] { CaseAction.EndConsultation, CaseAction.Extend, CaseAction.SetLaterDeadline }
@@ -150,6 +155,29 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
         // The clock keeps running while the head reviews: an extension may still be needed.
         ApplicationState.AwaitingApproval => new[] { CaseAction.Extend, CaseAction.SetLaterDeadline }.Where(a => a != CaseAction.Extend || Case.ExtensionDays == 0),
     };
+
+    public enum StepState
+    {
+        Pending,
+        Current,
+        Done,
+    }
+
+    /// <summary>The process as steps (受理 → 补正 → 征求意见 → 收费 → 延长 → 答复) and where this case stands in it.</summary>
+    public IReadOnlyList<(string Label, StepState State)> Steps()
+    {
+        bool Had(params ApplicationEventKind[] kinds) => Case.Events.Any(e => kinds.Contains(e.Kind));
+        StepState Step(bool current, bool done) => current ? StepState.Current : done ? StepState.Done : StepState.Pending;
+        return
+        [
+            ("受理", StepState.Done),
+            ("补正", Step(Case.State == ApplicationState.AwaitingCorrection, Had(ApplicationEventKind.CorrectionRequested))),
+            ("征求意见", Step(Case.State == ApplicationState.Consulting, Had(ApplicationEventKind.ConsultationStarted))),
+            ("收费", Step(Case.State == ApplicationState.AwaitingPayment, Had(ApplicationEventKind.FeeNoticeIssued))),
+            ("延长", Step(false, Had(ApplicationEventKind.Extended, ApplicationEventKind.LaterDeadlineSet))),
+            ("答复", Step(Case.State is ApplicationState.InProgress or ApplicationState.AwaitingApproval, Case.State == ApplicationState.Closed)),
+        ];
+    }
 
     public static string Date(DateOnly? d) => d is { } v ? CaseActions.Date(v) : string.Empty;
 }

@@ -1,12 +1,9 @@
 using System.Globalization;
 using Gongkai.Domain.Applications;
 using Gongkai.Domain.Calendar;
-using Gongkai.Domain.Deadlines;
-using Gongkai.Domain.Reports;
 using Gongkai.Persistence;
 using Gongkai.Persistence.Entities;
 using Gongkai.UseCases.Applications;
-using Gongkai.UseCases.Time;
 using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,12 +12,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Staff;
 
 /// <summary>
-/// The officer's queue: applications of the agency, soonest due first, overdue and due within 3 working days
-/// flagged; filtered by state (open ones by default), applicant category, year of receipt and officer.
+/// The officer's queue: applications of the agency, soonest due first (or sorted by another column), overdue and due
+/// within 3 working days flagged; filtered by state (open ones by default), applicant category, year of receipt,
+/// officer and a search (tracking number, applicant, request text); paged; the filtered list exported as .xlsx or
+/// CSV; selected cases assigned to an officer of the agency at once.
 /// </summary>
-public sealed class QueueModel(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options) : PageModel
+public sealed class QueueModel(GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options, AuditLog audit) : PageModel
 {
-    public sealed record Row(Guid Id, string TrackingNumber, string ReceivedOn, string Category, string State, string? Officer, string? Due, bool Overdue, bool DueSoon, DateOnly SortKey, bool LateReply = false);
+    public const int DefaultSize = 100;
+
+    public static readonly int[] PageSizes = [20, 50, 100];
 
     /// <summary>A state, <c>open</c> (default: every state but closed) or <c>all</c>.</summary>
     [BindProperty(SupportsGet = true)]
@@ -36,64 +37,120 @@ public sealed class QueueModel(GongkaiDbContext db, WorkingDayCalendar calendar,
     [BindProperty(SupportsGet = true)]
     public string? Officer { get; set; }
 
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    /// <summary>Words to find in the tracking number, the applicant's name or the request.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
 
-    /// <summary>How many cases the filters select (more than <see cref="Rows"/> when the list is cut at GongkaiOptions.QueueMaxRows).</summary>
+    /// <summary>One of <see cref="CaseQueue.SortKeys"/> (default: due date).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Desc { get; set; }
+
+    /// <summary>The page number, from 1 (<c>page</c> is Razor Pages' own route value, hence <c>p</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>Rows a page: one of <see cref="PageSizes"/>, 100 unless chosen.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int Size { get; set; } = DefaultSize;
+
+    /// <summary>The rows of the current page.</summary>
+    public IReadOnlyList<CaseQueue.Row> Rows { get; private set; } = [];
+
+    /// <summary>Every row the filters select (up to GongkaiOptions.QueueMaxRows): the counts above the table are of these.</summary>
+    public IReadOnlyList<CaseQueue.Row> Selected { get; private set; } = [];
+
+    /// <summary>How many cases the filters select (more than <see cref="Selected"/> when the list is cut at GongkaiOptions.QueueMaxRows).</summary>
     public int Total { get; private set; }
+
+    public int PageCount => Math.Max(1, (Selected.Count + Size - 1) / Size);
 
     public IReadOnlyList<int> Years { get; private set; } = [];
 
     public IReadOnlyList<StaffUserRow> Officers { get; private set; } = [];
 
-    public void OnGet()
+    public string? Message { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Message = TempData["Message"] as string;
+        await Load(cancellationToken);
+    }
+
+    /// <summary>The filtered, sorted list, all pages, as .xlsx (<c>format=xlsx</c>) or CSV.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        await Load(cancellationToken);
+        var cells = QueueExport.Cells(Selected, OfficerName).ToList();
+        var stem = "待办申请-" + ChinaDateStamp();
+        return format == "xlsx"
+            ? File(QueueExport.Xlsx(cells, "待办申请"), QueueExport.XlsxContentType, stem + ".xlsx")
+            : File(QueueExport.Csv(cells), QueueExport.CsvContentType, stem + ".csv");
+    }
+
+    /// <summary>Assigns the ticked cases to one officer of the agency (all or none; each case audited).</summary>
+    public async Task<IActionResult> OnPostAssignAsync(Guid[] ids, string? assignTo, CancellationToken cancellationToken)
+    {
+        var result = await new CaseAssignment(db, audit).RunAsync(User.Agency(), User.UserName(), ids, assignTo, cancellationToken);
+        if (result.Status == CaseAssignment.Status.Done)
+        {
+            TempData["Message"] = result.Message;
+            return Redirect(Link());
+        }
+
+        Error = result.Message;
+        Response.StatusCode = result.Status == CaseAssignment.Status.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status422UnprocessableEntity;
+        await Load(cancellationToken);
+        return Page();
+    }
+
+    public string OfficerName(string? userName) =>
+        userName is null ? "—" : Officers.FirstOrDefault(o => o.UserName == userName)?.DisplayName ?? userName;
+
+    /// <summary>The queue's address with the current filters, changed by <paramref name="change"/> (null removes a value).</summary>
+    public string Link(params (string Name, string? Value)[] change)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["state"] = State,
+            ["category"] = Category?.ToString(),
+            ["year"] = Year?.ToString(CultureInfo.InvariantCulture),
+            ["officer"] = Officer,
+            ["q"] = Q,
+            ["sort"] = Sort,
+            ["desc"] = Desc ? "true" : null,
+            ["size"] = Size == DefaultSize ? null : Size.ToString(CultureInfo.InvariantCulture),
+            ["p"] = PageNumber > 1 ? PageNumber.ToString(CultureInfo.InvariantCulture) : null,
+        };
+        foreach (var (name, value) in change)
+        {
+            values[name] = value;
+        }
+
+        var query = string.Join('&', values.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => v.Key + "=" + Uri.EscapeDataString(v.Value!)));
+        return query.Length == 0 ? "/staff" : "/staff?" + query;
+    }
+
+    /// <summary>The link of a column heading: sorts by it, or reverses the order when it is already the sort.</summary>
+    public string SortLink(string key) => Link(("sort", key), ("desc", (Sort ?? "due") == key && !Desc ? "true" : null), ("p", null));
+
+    private async Task Load(CancellationToken cancel)
     {
         var agency = User.Agency();
-        var today = ChinaDate.Today(time);
-        var soon = WorkingDays.Add(calendar, today, 3);
-        var q = db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency);
-        if (State is null or "" or "open")
-        {
-            q = q.Where(a => a.State != (int)ApplicationState.Closed);
-        }
-        else if (Enum.TryParse<ApplicationState>(State, out var state))
-        {
-            q = q.Where(a => a.State == (int)state);
-        }
-
-        if (Category is { } category)
-        {
-            q = q.Where(a => a.ApplicantCategory == (int)category);
-        }
-
-        if (Year is { } year)
-        {
-            var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-            q = q.Where(a => a.FirstReceivedOn >= start && a.FirstReceivedOn <= end);
-        }
-
-        if (Officer == "none")
-        {
-            q = q.Where(a => a.AssignedOfficer == null);
-        }
-        else if (!string.IsNullOrEmpty(Officer))
-        {
-            q = q.Where(a => a.AssignedOfficer == Officer);
-        }
-
-        Total = q.Count();
-        Rows = new CaseStore(db).Load(q.OrderBy(a => a.FirstReceivedOn).Take(options.QueueMaxRows)).Select(loaded =>
-            {
-                var a = loaded.Application;
-                var due = a.State == ApplicationState.Closed ? null : a.ReplyDeadline(calendar, DeadlinePolicy.Default, today)?.EffectiveDue;
-                return new Row(
-                    a.Id, a.TrackingNumber, a.FirstReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Applicant.Category.Column().Label(),
-                    LookUpStatus.StateLabel(a.State), loaded.AssignedOfficer,
-                    due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), due < today, due >= today && due <= soon, due ?? DateOnly.MaxValue,
-                    a.IsLateReply(calendar, DeadlinePolicy.Default));
-            })
-            .OrderBy(r => r.SortKey).ThenBy(r => r.TrackingNumber, StringComparer.Ordinal)
-            .ToList();
-        Years = db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency).Select(a => a.FirstReceivedOn.Year).Distinct().OrderByDescending(y => y).ToList();
-        Officers = db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == agency).OrderBy(u => u.UserName).ToList();
+        Size = PageSizes.Contains(Size) ? Size : DefaultSize;
+        var filter = new CaseQueue.Filter(State, Category, Year, Officer, Q);
+        var result = await new CaseQueue(db, calendar, time).ListAsync(agency, filter, Sort, Desc, options.QueueMaxRows, cancel);
+        Selected = result.Rows;
+        Total = result.Total;
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Rows = Selected.Skip((PageNumber - 1) * Size).Take(Size).ToList();
+        Years = await db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency).Select(a => a.FirstReceivedOn.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancel);
+        Officers = await db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == agency).OrderBy(u => u.UserName).ToListAsync(cancel);
     }
+
+    private string ChinaDateStamp() => Gongkai.UseCases.Time.ChinaDate.Today(time).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 }

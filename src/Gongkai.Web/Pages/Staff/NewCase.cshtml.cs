@@ -23,6 +23,14 @@ public sealed class NewCaseModel(GongkaiDbContext db, WorkingDayCalendar calenda
 
     public Guid? CaseId { get; private set; }
 
+    /// <summary>The registered case as stored (what the 回执 prints), with its agency's name.</summary>
+    public Domain.Applications.DisclosureApplication? Registered { get; private set; }
+
+    public string AgencyName { get; private set; } = string.Empty;
+
+    /// <summary>Where the applicant follows the case (the public status page, the number filled in).</summary>
+    public string StatusUrl => $"{Request.Scheme}://{Request.Host}/status?number={Uri.EscapeDataString(Receipt?.TrackingNumber ?? string.Empty)}";
+
     public Dictionary<string, string[]> Errors { get; private set; } = [];
 
     public DateOnly Today => ChinaDate.Today(time);
@@ -53,6 +61,8 @@ public sealed class NewCaseModel(GongkaiDbContext db, WorkingDayCalendar calenda
         if (receipt is not null)
         {
             CaseId = await db.Applications.Where(a => a.TrackingNumber == receipt.TrackingNumber).Select(a => a.Id).SingleAsync(cancellationToken);
+            Registered = await new CaseStore(db).GetAsync(CaseId.Value, cancellationToken);
+            AgencyName = await db.Agencies.AsNoTracking().Where(a => a.Code == User.Agency()).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? User.Agency();
             await audit.RecordAsync(User.UserName(), User.Agency(), "case.register", receipt.TrackingNumber, $"登记{Domain.Deadlines.ReceiptChannels.Label(Form.Channel)}收到的申请，收到日期 {receipt.ReceivedOn:yyyy-MM-dd}", cancellationToken);
         }
     }

@@ -1,0 +1,56 @@
+using Gongkai.Persistence;
+using Gongkai.UseCases.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.UseCases.Applications;
+
+/// <summary>
+/// Assigns cases to an officer (承办人) of the same agency, one case from its page or many from the queue. All or
+/// nothing: a case id that is not the agency's (another agency's, or none) refuses the whole request, so a forged
+/// list never assigns part of it; every case assigned gets its own audit entry.
+/// </summary>
+public sealed class CaseAssignment(GongkaiDbContext db, AuditLog audit)
+{
+    public enum Status
+    {
+        Done,
+        NoSuchOfficer,
+        NothingSelected,
+        NotFound,
+    }
+
+    public sealed record Result(Status Status, string Message, int Count = 0);
+
+    /// <param name="officer">A user name of the agency, or null to unassign.</param>
+    public async Task<Result> RunAsync(string agency, string actor, IReadOnlyCollection<Guid> ids, string? officer, CancellationToken cancel = default)
+    {
+        officer = string.IsNullOrWhiteSpace(officer) ? null : officer.Trim();
+        var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return new Result(Status.NothingSelected, "请先勾选要指派的申请");
+        }
+
+        if (officer is not null && !await db.StaffUsers.AnyAsync(u => u.UserName == officer && u.AgencyCode == agency, cancel))
+        {
+            return new Result(Status.NoSuchOfficer, "本机关没有这位工作人员");
+        }
+
+        var cases = await db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency && wanted.Contains(a.Id))
+            .Select(a => new { a.Id, a.TrackingNumber }).ToListAsync(cancel);
+        if (cases.Count != wanted.Count)
+        {
+            return new Result(Status.NotFound, "所选申请中有本机关没有的申请，未作任何指派");
+        }
+
+        await db.Applications.Where(a => a.AgencyCode == agency && wanted.Contains(a.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.AssignedOfficer, officer), cancel);
+        foreach (var c in cases.OrderBy(c => c.TrackingNumber, StringComparer.Ordinal))
+        {
+            await audit.RecordAsync(actor, agency, AuditActions.CaseAssign, c.TrackingNumber, officer is null ? "取消指派" : "指派给 " + officer, cancel);
+        }
+
+        var message = officer is null ? $"已取消 {cases.Count} 件申请的指派。" : $"已将 {cases.Count} 件申请指派给 {officer}。";
+        return new Result(Status.Done, message, cases.Count);
+    }
+}
