@@ -63,6 +63,13 @@ public sealed class SyncDatabaseCallTests
             Assert.True((int)response.StatusCode < 500, $"{url}: {response.StatusCode}");
         }
 
+        // The queue and the case page (reworked, async, in their own change).
+        var (caseUrl, _) = await head.RegisterCase();
+        foreach (var url in new[] { "/staff", caseUrl })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await head.Client.GetAsync(url)).StatusCode);
+        }
+
         var drafted = await head.Post("/staff/registry/new", "/staff/registry/new", new()
         {
             ["Form.Title"] = "关于巡游路线的通知",
