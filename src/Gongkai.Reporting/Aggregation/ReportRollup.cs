@@ -12,7 +12,7 @@ namespace Gongkai.Reporting.Aggregation;
 /// <see cref="ProactiveEquivalence"/>). A blank cell is not zero: it adds nothing and is not listed
 /// among the contributors, so every figure shows exactly whose numbers it adds.
 /// </summary>
-public static class ReportRollup
+public static partial class ReportRollup
 {
     public static Rollup Of(IReadOnlyList<RollupSource> sources)
     {
@@ -25,7 +25,7 @@ public static class ReportRollup
         var refused = YearProblems(sources);
         if (refused.Count > 0)
         {
-            return new Rollup(null, sources, new Dictionary<CellAddress, IReadOnlyList<Contribution>>(), refused);
+            return new Rollup(null, Members(sources), new Dictionary<CellAddress, IReadOnlyList<Contribution>>(), refused);
         }
 
         var diagnostics = new List<Diagnostic>();
@@ -38,10 +38,7 @@ public static class ReportRollup
         var editions = sources.Select(s => s.Report.Edition).Distinct().ToArray();
         var edition = editions.Length == 1 ? editions[0] : ReportEdition.Edition2021;
         var target = ReportSchema.For(edition);
-        var result = new AnnualReport(edition) { Agency = Rollup.AgencyName(sources.Count), Year = year };
-        result.Sections.Sec1 = string.Create(
-            CultureInfo.InvariantCulture,
-            $"本报告汇总了以下 {sources.Count} 个机关 {year} 年度政府信息公开工作年度报告中的统计数据：{string.Join("、", sources.Select(s => s.Name))}。");
+        var result = NewReport(edition, year, sources.Select(s => s.Name).ToArray());
 
         var contributions = new Dictionary<CellAddress, List<Contribution>>();
         HashSet<string>? comparableKeys = null;
@@ -73,23 +70,40 @@ public static class ReportRollup
 
         foreach (var (cell, list) in contributions)
         {
-            var sum = list.Sum(c => c.Value);
-            switch (cell.Table)
-            {
-                case "二":
-                    result.SetProactive(cell.Key, CellValue.FromNumber(sum));
-                    break;
-                case "三":
-                    ApplicantColumns.TryParseKey(cell.Column!, out var column);
-                    result.SetApplications(cell.Key, column, checked((int)sum));
-                    break;
-                default:
-                    result.SetReview(cell.Key, checked((int)sum));
-                    break;
-            }
+            Set(result, cell, list.Sum(c => c.Value));
         }
 
-        return new Rollup(result, sources, contributions.ToDictionary(p => p.Key, p => (IReadOnlyList<Contribution>)p.Value), diagnostics);
+        return new Rollup(result, Members(sources), contributions.ToDictionary(p => p.Key, p => (IReadOnlyList<Contribution>)p.Value), diagnostics);
+    }
+
+    private static RollupMember[] Members(IReadOnlyList<RollupSource> sources) =>
+        sources.Select(s => new RollupMember(s.Name, s.Report.Edition)).ToArray();
+
+    private static AnnualReport NewReport(ReportEdition edition, int year, IReadOnlyList<string> names)
+    {
+        var result = new AnnualReport(edition) { Agency = Rollup.AgencyName(names.Count), Year = year };
+        result.Sections.Sec1 = string.Create(
+            CultureInfo.InvariantCulture,
+            $"本报告汇总了以下 {names.Count} 个机关 {year} 年度政府信息公开工作年度报告中的统计数据：{string.Join("、", names)}。");
+        return result;
+    }
+
+    private static void Set(AnnualReport result, CellAddress cell, decimal sum)
+    {
+        switch (cell.Table)
+        {
+            case "二":
+                // 12.345 + 0.005 is 12.35, not 12.350: the sum is written without the trailing zeros decimal keeps.
+                result.SetProactive(cell.Key, CellValue.FromNumber(sum / 1.000000000000000000000000000000000m));
+                break;
+            case "三":
+                ApplicantColumns.TryParseKey(cell.Column!, out var column);
+                result.SetApplications(cell.Key, column, checked((int)sum));
+                break;
+            default:
+                result.SetReview(cell.Key, checked((int)sum));
+                break;
+        }
     }
 
     private static List<Diagnostic> YearProblems(IReadOnlyList<RollupSource> sources)

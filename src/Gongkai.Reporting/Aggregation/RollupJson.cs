@@ -49,7 +49,7 @@ public static class RollupJson
             {
                 w.WriteStartObject();
                 w.WriteString("agency", source.Name);
-                w.WriteString("edition", Domain.Reports.ReportEditions.ToCode(source.Report.Edition));
+                w.WriteString("edition", Domain.Reports.ReportEditions.ToCode(source.Edition));
                 w.WriteEndObject();
             }
 

@@ -5,6 +5,8 @@ using Gongkai.Persistence;
 using Gongkai.Persistence.Entities;
 using Gongkai.Reporting.Json;
 using Gongkai.Reporting.Validation;
+using Gongkai.UseCases.Organisation;
+using Gongkai.UseCases.Supervision;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.UseCases.Reports;
@@ -178,6 +180,12 @@ public sealed class ReportWorkspace(GongkaiDbContext db, TimeProvider time, Tabl
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (await new AgencyDirectory(db).FindAsync(agency, cancellationToken) is { } info)
+            {
+                // The supervisor's overview reads the figures stored now (errors, score, lateness, cells to add up).
+                ReportSummaryStore.Refresh(db, year, [info]);
+            }
+
             return new PublishResult(number, null);
         }
         catch (DbUpdateException)

@@ -61,6 +61,7 @@ public static class CollectedReportStore
         };
         db.CollectedReports.Add(row);
         db.SaveChanges();
+        ReportSummaryStore.Refresh(db, year, [agency]);
         return row;
     }
 

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Staff.Supervise;
 
 /// <summary>
-/// 核对收集的年报: the source beside tables 三 and 四 as read; the officer confirms or corrects the cells (the
+/// 核对收集的年报: the source beside tables 二, 三 and 四 as read; the officer confirms or corrects the cells (the
 /// uncertain readings GK4005/GK4006/GK4007 are marked) and the result is a new version with a note.
 /// </summary>
 [NotCasework]
@@ -61,14 +61,45 @@ public sealed class ConfirmModel(GongkaiOptions options, TimeProvider time) : Su
         }
 
         var corrected = Report!.Clone();
-        foreach (var (row, column, _) in corrected.ApplicationCells().ToList())
+        var problems = new List<string>();
+        foreach (var block in corrected.Schema.ProactiveBlocks)
         {
-            corrected.SetApplications(row, column, ParseCount(Request.Form[$"a:{row}:{column.Key()}"]));
+            foreach (var (_, _, key) in block.Cells())
+            {
+                // Table 二 keeps what the report printed: a number, or text such as 见附件 (the validator flags it).
+                // A cell the form did not send stays as read.
+                if (Request.Form.TryGetValue($"p:{key}", out var written))
+                {
+                    corrected.SetProactive(key, CellValue.Parse(written));
+                }
+            }
+        }
+
+        foreach (var row in corrected.Schema.ApplicationDataRows)
+        {
+            foreach (var column in ApplicantColumns.All)
+            {
+                if (ParseCount(Request.Form[$"a:{row.Key}:{column.Key()}"], $"三 {row.Label} {column.Label()}", problems, out var v))
+                {
+                    corrected.SetApplications(row.Key!, column, v);
+                }
+            }
         }
 
         foreach (var c in corrected.Schema.ReviewColumns)
         {
-            corrected.SetReview(c.Key, ParseCount(Request.Form[$"r:{c.Key}"]));
+            if (ParseCount(Request.Form[$"r:{c.Key}"], $"四 {c.Key} {c.Label}", problems, out var v))
+            {
+                corrected.SetReview(c.Key, v);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            // Nothing saved and nothing lost: the form shows what was typed, with the cells to fix.
+            Posted = true;
+            Error = $"表三、表四的格子应填非负整数或留空，以下 {problems.Count} 处未能读取，未保存：{string.Join("；", problems.Take(5))}{(problems.Count > 5 ? "……" : "")}";
+            return Page();
         }
 
         using var db = SupervisionAccess.Open(Options);
@@ -85,8 +116,29 @@ public sealed class ConfirmModel(GongkaiOptions options, TimeProvider time) : Su
 
     private byte[]? SourceBytes { get; set; }
 
-    private static int? ParseCount(string? text) =>
-        int.TryParse(text?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+    /// <summary>True after a post the page shows again: the inputs hold what was typed, not the stored version.</summary>
+    public bool Posted { get; private set; }
+
+    /// <summary>What an input shows: the typed value after a refused post, else the stored one.</summary>
+    public string Value(string name, string stored) => Posted ? Request.Form[name].ToString() : stored;
+
+    private static bool ParseCount(string? text, string cell, List<string> problems, out int? value)
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v))
+        {
+            value = v;
+            return true;
+        }
+
+        problems.Add($"{cell}：“{text.Trim()}”");
+        return false;
+    }
 
     private bool Load(bool withSource = true)
     {

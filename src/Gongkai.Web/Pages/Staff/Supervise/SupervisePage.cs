@@ -41,7 +41,9 @@ public abstract class SupervisePage(GongkaiOptions options, TimeProvider time) :
     protected Overview BuildOverview()
     {
         Prepare();
-        using var db = SupervisionAccess.Open(options);
+        // Kept open until the response is written: the roll-up looks up a figure's contributors when the page shows them.
+        var db = SupervisionAccess.Open(options);
+        HttpContext.Response.RegisterForDispose(db);
         return SupervisionAccess.Build(db, time, Under, SelectedYear, Level, Kind)
             ?? throw new InvalidOperationException("The supervisor's own agency is missing.");
     }

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Gongkai.Domain.Organisation;
+using Gongkai.Domain.Reports;
+using Gongkai.Persistence;
+using Gongkai.UseCases.Notifications;
+using Gongkai.UseCases.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.UseCases.Supervision;
+
+/// <summary>
+/// 催报: queues a reminder e-mail to every agency of an overview that has not yet published (nor had a report
+/// collected) for the year, at the e-mail address of its disclosure guide, through the outbox (so the mails commit
+/// with the audit entry and are sent, retried, or reported failed by the outbox sender). One reminder per agency,
+/// year and day: pressing the button twice sends nothing twice.
+/// </summary>
+public sealed class ReminderMails(GongkaiDbContext db, TimeProvider time)
+{
+    /// <summary>What was done: the agencies mailed, already mailed today, and those without a usable address.</summary>
+    public sealed record Result(IReadOnlyList<string> Queued, IReadOnlyList<string> AlreadyToday, IReadOnlyList<string> NoAddress);
+
+    /// <summary>The agencies an overview would remind: not started or only a draft.</summary>
+    public static IReadOnlyList<OverviewRow> Waiting(Overview overview) =>
+        overview.Agencies.Where(a => a.Status is ReportStatus.NotStarted or ReportStatus.Draft).ToList();
+
+    public Result Queue(Overview overview, string by)
+    {
+        ArgumentNullException.ThrowIfNull(overview);
+        var waiting = Waiting(overview);
+        var codes = waiting.Select(a => a.Code).ToList();
+        var emails = db.AgencyGuides.AsNoTracking().Where(g => codes.Contains(g.AgencyCode)).ToDictionary(g => g.AgencyCode, g => g.Email.Trim());
+        var today = ChinaDate.Today(time).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var outbox = new Outbox(db, time);
+        List<string> queued = [], already = [], none = [];
+        foreach (var a in waiting)
+        {
+            var to = emails.GetValueOrDefault(a.Code);
+            if (string.IsNullOrEmpty(to) || !System.Net.Mail.MailAddress.TryCreate(to, out _))
+            {
+                none.Add(a.Name);
+                continue;
+            }
+
+            var key = $"remind:{overview.Year}:{a.Code}:{today}";
+            if (db.Set<Persistence.Outbox.OutboxRow>().Any(r => r.DedupKey == key))
+            {
+                already.Add(a.Name);
+                continue;
+            }
+
+            db.Set<Persistence.Outbox.OutboxRow>().Add(outbox.New(new MailMessageDraft(key, overview.Under, null, to, Subject(overview.Year), Body(overview, a))));
+            queued.Add(a.Name);
+        }
+
+        var detail = $"{overview.Year} 年度催报邮件：排队 {queued.Count} 封（{string.Join("、", queued)}）；今日已发 {already.Count}；无有效邮箱 {none.Count}（{string.Join("、", none)}）";
+        new AuditLog(db, time).Record(by, overview.Under, "催报邮件", $"{overview.Under}/{overview.Year}", detail);
+        return new Result(queued, already, none);
+    }
+
+    public static string Subject(int year) => $"请尽快公布{year}年度政府信息公开工作年度报告";
+
+    private string Body(Overview overview, OverviewRow a)
+    {
+        var government = a.Kind == AgencyKind.Government;
+        var deadline = PublicationDeadline.For(overview.Year, government).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+        return $"""
+            {a.Name}：
+
+            根据《中华人民共和国政府信息公开条例》第四十九条、第五十条，{(government ? "县级以上地方人民政府" : "各级行政机关")}应当于{deadline}前向社会公布本机关上一年度政府信息公开工作年度报告。
+            截至 {ChinaDate.Today(time):yyyy-MM-dd}，贵机关 {overview.Year} 年度报告的状态为：{a.Status}{(a.Late ? "，已超过公布期限" : "")}。
+            请尽快完成并公布；已公布的，请将报告或公布网址告知我们。
+
+            {overview.UnderName}
+            """;
+    }
+}

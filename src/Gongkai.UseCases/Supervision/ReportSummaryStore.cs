@@ -1,0 +1,243 @@
+using Gongkai.Domain.Diagnostics;
+using Gongkai.Domain.Organisation;
+using Gongkai.Domain.Reports;
+using Gongkai.Persistence;
+using Gongkai.Persistence.Entities;
+using Gongkai.Reporting;
+using Gongkai.Reporting.Aggregation;
+using Gongkai.Reporting.Json;
+using Gongkai.Reporting.Supervision;
+using Gongkai.Reporting.Validation;
+using Gongkai.UseCases.Organisation;
+using Gongkai.UseCases.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.UseCases.Supervision;
+
+/// <summary>
+/// Keeps report_summaries (and their cells) in step with the reports they summarise: the latest published version of
+/// an agency's report for a year, else its current collected reading. Called when a report is published or collected
+/// and before every overview, which brings anything stale (a newer version, a new year-on-year comparison, a report
+/// written before summaries existed) up to date, so no writer can leave the overview wrong.
+/// </summary>
+public static class ReportSummaryStore
+{
+    /// <summary>Numbers are stored as whole millionths, so the database adds table 二's fee amounts exactly.</summary>
+    public const long Scale = 1_000_000;
+
+    /// <summary>The summaries of <paramref name="agencies"/> for <paramref name="year"/>, brought up to date, by agency code.</summary>
+    public static IReadOnlyDictionary<string, ReportSummaryRow> Refresh(GongkaiDbContext db, int year, IReadOnlyCollection<AgencyInfo> agencies)
+    {
+        try
+        {
+            return RefreshOnce(db, year, agencies);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request summarised the same report at the same moment: its rows are as good as ours.
+            db.ChangeTracker.Clear();
+            return RefreshOnce(db, year, agencies);
+        }
+    }
+
+    /// <summary>The filled cells of tables 二, 三 and 四 of a report, as stored.</summary>
+    public static IEnumerable<(CellAddress Cell, long? Millionths, string? Text)> Cells(AnnualReport report)
+    {
+        foreach (var key in report.Schema.ProactiveKeys)
+        {
+            var value = report.GetProactive(key);
+            if (value.IsNumber)
+            {
+                yield return (CellAddress.Proactive(key), ToMillionths(value.Number), null);
+            }
+            else if (!value.IsBlank)
+            {
+                yield return (CellAddress.Proactive(key), null, value.Text);
+            }
+        }
+
+        foreach (var (row, column, value) in report.ApplicationCells())
+        {
+            if (value is { } v)
+            {
+                yield return (CellAddress.Applications(row, column), v * Scale, null);
+            }
+        }
+
+        foreach (var column in report.Schema.ReviewColumns)
+        {
+            if (report.GetReview(column.Key) is { } v)
+            {
+                yield return (CellAddress.Review(column.Key), v * Scale, null);
+            }
+        }
+    }
+
+    /// <summary>The id of every cell address, numbering the ones not seen before.</summary>
+    public static Dictionary<string, int> CellIds(GongkaiDbContext db, IEnumerable<string> needed)
+    {
+        var ids = db.Set<ReportCellKeyRow>().AsNoTracking().ToDictionary(k => k.Cell, k => k.Id, StringComparer.Ordinal);
+        var added = needed.Where(c => !ids.ContainsKey(c)).Distinct(StringComparer.Ordinal).Select(c => new ReportCellKeyRow { Cell = c }).ToList();
+        if (added.Count > 0)
+        {
+            db.Set<ReportCellKeyRow>().AddRange(added);
+            db.SaveChanges();
+            foreach (var k in added)
+            {
+                ids[k.Cell] = k.Id;
+            }
+
+            db.ChangeTracker.Clear();
+        }
+
+        return ids;
+    }
+
+    private static long ToMillionths(decimal number) => (long)decimal.Round(number * Scale, 0, MidpointRounding.ToEven);
+
+    private static Dictionary<string, ReportSummaryRow> RefreshOnce(GongkaiDbContext db, int year, IReadOnlyCollection<AgencyInfo> agencies)
+    {
+        var byCode = agencies.ToDictionary(a => a.Code, StringComparer.Ordinal);
+        var versions = db.ReportVersions.AsNoTracking().Where(v => v.Year == year || v.Year == year - 1)
+            .Select(v => new { v.Id, v.AgencyCode, v.Year, v.Number, v.PublishedAtUtcTicks }).ToList()
+            .Where(v => byCode.ContainsKey(v.AgencyCode)).ToList();
+        var published = versions.Where(v => v.Year == year).GroupBy(v => v.AgencyCode).ToDictionary(
+            g => g.Key, g => (g.MaxBy(v => v.Number)!.Id, FirstOn: ChinaDate.Of(new DateTimeOffset(g.Min(v => v.PublishedAtUtcTicks), TimeSpan.Zero))), StringComparer.Ordinal);
+        var previous = versions.Where(v => v.Year == year - 1).GroupBy(v => v.AgencyCode)
+            .ToDictionary(g => g.Key, g => g.MaxBy(v => v.Number)!.Id, StringComparer.Ordinal);
+        var collected = db.CollectedReports.AsNoTracking().Where(r => r.Year == year && r.Current).Select(r => new { r.Id, r.AgencyCode }).ToList()
+            .Where(r => byCode.ContainsKey(r.AgencyCode)).ToDictionary(r => r.AgencyCode, r => r.Id, StringComparer.Ordinal);
+        var summaries = db.Set<ReportSummaryRow>().AsNoTracking().Where(s => s.Year == year).ToList()
+            .Where(s => byCode.ContainsKey(s.AgencyCode)).ToDictionary(s => s.AgencyCode, StringComparer.Ordinal);
+
+        var gone = new List<long>();
+        var stalePublished = new List<(AgencyInfo Agency, long Id, long? Previous, DateOnly FirstOn)>();
+        var staleCollected = new List<(AgencyInfo Agency, long Id)>();
+        foreach (var a in agencies)
+        {
+            summaries.TryGetValue(a.Code, out var s);
+            if (published.TryGetValue(a.Code, out var p))
+            {
+                var before = previous.TryGetValue(a.Code, out var b) ? b : (long?)null;
+                if (s is null || s.Source != ReportSummaryRow.Published || s.SourceId != p.Id || s.PreviousId != before)
+                {
+                    stalePublished.Add((a, p.Id, before, p.FirstOn));
+                }
+            }
+            else if (collected.TryGetValue(a.Code, out var c))
+            {
+                if (s is null || s.Source != ReportSummaryRow.Collected || s.SourceId != c)
+                {
+                    staleCollected.Add((a, c));
+                }
+            }
+            else if (s is not null)
+            {
+                gone.Add(s.Id);
+                summaries.Remove(a.Code);
+            }
+        }
+
+        if (gone.Count == 0 && stalePublished.Count == 0 && staleCollected.Count == 0)
+        {
+            return summaries;
+        }
+
+        Delete(db, gone);
+        var validator = new ReportValidator();
+        foreach (var chunk in stalePublished.Chunk(100))
+        {
+            var ids = chunk.Select(c => c.Id).Concat(chunk.Where(c => c.Previous is not null).Select(c => c.Previous!.Value)).ToList();
+            var json = db.ReportVersions.AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => new { v.Id, v.Json }).ToDictionary(v => v.Id, v => v.Json);
+            var written = chunk.Select(c =>
+            {
+                var report = CanonicalJsonReader.Read(json[c.Id]).Report!;
+                var last = c.Previous is { } pid ? CanonicalJsonReader.Read(json[pid]).Report : null;
+                var diagnostics = ReportCheck.Of(new ReadResult(report, []), validator, last).Diagnostics;
+                var late = PublicationDeadline.IsLate(year, c.Agency.Kind == AgencyKind.Government, c.FirstOn, c.FirstOn);
+                return (Row: new ReportSummaryRow
+                {
+                    AgencyCode = c.Agency.Code,
+                    Year = year,
+                    Source = ReportSummaryRow.Published,
+                    SourceId = c.Id,
+                    PreviousId = c.Previous,
+                    Edition = report.Edition.ToCode(),
+                    PublishedOn = c.FirstOn,
+                    Late = late,
+                    Errors = diagnostics.Count(d => d.Severity == Severity.Error),
+                    Warnings = diagnostics.Count(d => d.Severity == Severity.Warning),
+                    Score = QualityScore.Of(report, diagnostics, late).Score,
+                }, Report: report);
+            }).ToList();
+            Write(db, summaries, written);
+        }
+
+        foreach (var chunk in staleCollected.Chunk(100))
+        {
+            var ids = chunk.Select(c => c.Id).ToList();
+            var rows = db.CollectedReports.AsNoTracking().Where(r => ids.Contains(r.Id)).ToList();
+            Write(db, summaries, rows.Select(r =>
+            {
+                var report = CanonicalJsonReader.Read(r.Json).Report!;
+                return (new ReportSummaryRow
+                {
+                    AgencyCode = r.AgencyCode,
+                    Year = year,
+                    Source = ReportSummaryRow.Collected,
+                    SourceId = r.Id,
+                    Edition = report.Edition.ToCode(),
+                    PublishedOn = r.PublishedOn,
+                    Late = r.Late,
+                    Errors = r.Errors,
+                    Warnings = r.Warnings,
+                    Uncertain = r.Uncertain,
+                    Score = r.Score,
+                }, report);
+            }).ToList());
+        }
+
+        return summaries;
+    }
+
+    private static void Write(GongkaiDbContext db, Dictionary<string, ReportSummaryRow> summaries, List<(ReportSummaryRow Row, AnnualReport Report)> written)
+    {
+        Delete(db, written.Where(w => summaries.ContainsKey(w.Row.AgencyCode)).Select(w => summaries[w.Row.AgencyCode].Id).ToList());
+        var cells = written.Select(w => Cells(w.Report).ToList()).ToList();
+        var ids = CellIds(db, cells.SelectMany(c => c).Select(c => c.Cell.ToString()));
+        db.Set<ReportSummaryRow>().AddRange(written.Select(w => w.Row));
+        db.SaveChanges();
+        for (var i = 0; i < written.Count; i++)
+        {
+            var summary = written[i].Row.Id;
+            db.Set<ReportSummaryCellRow>().AddRange(cells[i].Where(c => c.Millionths is not null).Select(c => new ReportSummaryCellRow
+            {
+                SummaryId = summary,
+                CellId = ids[c.Cell.ToString()],
+                Millionths = c.Millionths!.Value,
+            }));
+            db.Set<ReportSummaryTextRow>().AddRange(cells[i].Where(c => c.Text is not null).Select(c => new ReportSummaryTextRow
+            {
+                SummaryId = summary,
+                CellId = ids[c.Cell.ToString()],
+                Text = c.Text!,
+            }));
+            summaries[written[i].Row.AgencyCode] = written[i].Row;
+        }
+
+        db.SaveChanges();
+        db.ChangeTracker.Clear();
+    }
+
+    private static void Delete(GongkaiDbContext db, List<long> summaryIds)
+    {
+        if (summaryIds.Count == 0)
+        {
+            return;
+        }
+
+        db.Set<ReportSummaryCellRow>().Where(c => summaryIds.Contains(c.SummaryId)).ExecuteDelete();
+        db.Set<ReportSummaryTextRow>().Where(c => summaryIds.Contains(c.SummaryId)).ExecuteDelete();
+        db.Set<ReportSummaryRow>().Where(s => summaryIds.Contains(s.Id)).ExecuteDelete();
+    }
+}

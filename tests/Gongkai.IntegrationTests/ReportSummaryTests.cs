@@ -1,0 +1,130 @@
+using Gongkai.Domain.Reports;
+using Gongkai.Persistence;
+using Gongkai.Persistence.Entities;
+using Gongkai.Reporting.Aggregation;
+using Gongkai.Reporting.Json;
+using Gongkai.Testing;
+using Gongkai.UseCases.Organisation;
+using Gongkai.UseCases.Supervision;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.IntegrationTests;
+
+/// <summary>
+/// The stored summaries behind the supervisor's overview: the roll-up the database adds up is the roll-up of the
+/// reports themselves, every figure still names its contributors, and a newer version replaces its summary.
+/// </summary>
+public sealed class ReportSummaryTests
+{
+    private static readonly FixedTime Now = new(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero));
+
+    private static void Seed(GongkaiDbContext db, int agencies)
+    {
+        var directory = new AgencyDirectory(db);
+        Assert.Null(directory.Add("CITY", "示例市人民政府", level: Domain.Organisation.AgencyLevel.City, kind: Domain.Organisation.AgencyKind.Government));
+        for (var i = 0; i < agencies; i++)
+        {
+            Assert.Null(directory.Add($"CITY-{i}", $"示例市第{i}局", "CITY"));
+        }
+    }
+
+    private static void Publish(GongkaiDbContext db, string code, AnnualReport report, int number = 1)
+    {
+        db.ReportVersions.Add(new ReportVersionRow
+        {
+            AgencyCode = code,
+            Year = report.Year!.Value,
+            Number = number,
+            Json = CanonicalJsonWriter.Write(report),
+            PublishedAtUtcTicks = new DateTimeOffset(2021, 1, 20 + number, 2, 0, 0, TimeSpan.Zero).UtcTicks,
+            PublishedBy = "head",
+        });
+        db.SaveChanges();
+    }
+
+    private static AnnualReport Report(string agency, int seed, ReportEdition edition)
+    {
+        var r = RandomReports.Create(seed, edition, blankShare: 0.1);
+        r.Agency = agency;
+        r.Year = 2020;
+        return r;
+    }
+
+    [Theory]
+    [Databases("sqlite")]
+    [Databases("postgres")]
+    public void StoredRollup_MixedLayoutsTextAndAmounts_SameAsRollingUpTheReports(string provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.Open();
+        Seed(db, 4);
+        var reports = new[]
+        {
+            Report("示例市第0局", 1, ReportEdition.Edition2019),
+            Report("示例市第1局", 2, ReportEdition.Edition2021),
+            Report("示例市第2局", 3, ReportEdition.Edition2019),
+            Report("示例市第3局", 4, ReportEdition.Edition2021),
+        };
+        // A cell both layouts share: text in one report (not summed, a diagnostic), amounts with decimals in two.
+        var licensing = reports[0].Schema.ProactiveKeys.First(k => ProactiveEquivalence.Map(reports[0].Schema, k, ReportSchema.Edition2021) is not null);
+        var licensing2021 = ProactiveEquivalence.Map(reports[0].Schema, licensing, ReportSchema.Edition2021)!;
+        reports[0].SetProactive(licensing, CellValue.FromText("见附件"));
+        reports[1].SetProactive(licensing2021, CellValue.FromNumber(12.345m));
+        reports[3].SetProactive(licensing2021, CellValue.FromNumber(0.005m));
+        for (var i = 0; i < reports.Length; i++)
+        {
+            Publish(db, $"CITY-{i}", reports[i]);
+        }
+
+        var overview = new SupervisionOverview(db, Now).Build("CITY", 2020)!;
+        var expected = ReportRollup.Of(reports.Select(r => new RollupSource(r.Agency!, r)).ToArray());
+
+        Assert.Equal(CanonicalJsonWriter.Write(expected.Report!), CanonicalJsonWriter.Write(overview.Rollup!.Report!));
+        Assert.Equal(0.35m, overview.Rollup.Report!.GetProactive(licensing2021).Number % 1);
+        Assert.Equal(expected.Diagnostics.Select(d => d.Code + d.Message).Order(), overview.Rollup.Diagnostics.Select(d => d.Code + d.Message).Order());
+        Assert.Equal(expected.Contributions.Keys.Select(k => k.ToString()).Order(), overview.Rollup.Contributions.Keys.Select(k => k.ToString()).Order());
+        foreach (var (cell, list) in expected.Contributions)
+        {
+            Assert.Equal(list, overview.Rollup.ContributorsOf(cell));
+        }
+
+        var other = CellAddress.Applications(ApplicationKeys.OutcomeOtherOther, ApplicantColumn.Total);
+        Assert.Contains(overview.Rollup.ContributorsOf(other), c => c.Agency == "示例市第0局");
+    }
+
+    [Theory]
+    [Databases("sqlite")]
+    [Databases("postgres")]
+    public void Summary_CollectedOrPublishedNewVersion_ReplacedNotDuplicated(string provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.Open();
+        Seed(db, 2);
+        var first = Report("示例市第0局", 1, ReportEdition.Edition2019);
+        first.SetApplications(ApplicationKeys.NewReceived, ApplicantColumn.Total, 7);
+        Publish(db, "CITY-0", first);
+        var collected = Report("示例市第1局", 2, ReportEdition.Edition2019);
+        var html = System.Text.Encoding.UTF8.GetBytes(Gongkai.Reporting.Rendering.ReportRenderer.RenderToString(collected, Gongkai.Reporting.Rendering.RenderFormat.Html));
+
+        new CollectReports(db, Now).Collect("CITY", [new("b.html", html)], 2020, "x");
+
+        // Collecting writes the summary at once; the version published behind the store's back waits for the overview.
+        Assert.Equal(["CITY-1"], db.Set<ReportSummaryRow>().AsNoTracking().Select(s => s.AgencyCode).ToList());
+        var before = new SupervisionOverview(db, Now).Build("CITY", 2020)!;
+        Assert.Equal(7, before.Rollup!.ContributorsOf(CellAddress.Applications(ApplicationKeys.NewReceived, ApplicantColumn.Total)).Single(c => c.Agency == "示例市第0局").Value);
+
+        var corrected = first.Clone();
+        corrected.SetApplications(ApplicationKeys.NewReceived, ApplicantColumn.Total, 70);
+        Publish(db, "CITY-0", corrected, number: 2);
+        var after = new SupervisionOverview(db, Now).Build("CITY", 2020)!;
+
+        Assert.Equal(70, after.Rollup!.ContributorsOf(CellAddress.Applications(ApplicationKeys.NewReceived, ApplicantColumn.Total)).Single(c => c.Agency == "示例市第0局").Value);
+        Assert.Equal(new DateOnly(2021, 1, 21), after.Agencies.Single(a => a.Code == "CITY-0").PublishedOn);
+        Assert.Equal(2, db.Set<ReportSummaryRow>().Count(s => s.Year == 2020));
+        var summary = db.Set<ReportSummaryRow>().AsNoTracking().Single(s => s.AgencyCode == "CITY-0");
+        Assert.Equal(db.ReportVersions.Single(v => v.AgencyCode == "CITY-0" && v.Number == 2).Id, summary.SourceId);
+        Assert.Equal(
+            ReportSummaryStore.Cells(corrected).Count(),
+            db.Set<ReportSummaryCellRow>().Count(c => c.SummaryId == summary.Id));
+    }
+}

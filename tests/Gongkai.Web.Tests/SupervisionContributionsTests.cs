@@ -1,0 +1,31 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Gongkai.Web.Tests;
+
+/// <summary>The roll-up's traceability over the API, apart from the overview whose JSON shape is a contract.</summary>
+public sealed partial class SupervisionWebTests
+{
+    [Fact]
+    public async Task Contributions_OneCell_AgenciesAddUpToTheRollupFigure()
+    {
+        using var session = await StaffSession.SignIn(factory, "supervisor");
+        const string cell = "三/apps.new_received/total";
+
+        using var overview = JsonDocument.Parse(await session.Client.GetStringAsync($"/api/supervise/DEMO/{LastYear}"));
+        using var doc = JsonDocument.Parse(await session.Client.GetStringAsync($"/api/supervise/DEMO/{LastYear}/contributions?cell={Uri.EscapeDataString(cell)}"));
+        var bad = await session.Client.GetAsync($"/api/supervise/DEMO/{LastYear}/contributions?cell=five");
+        var outside = await session.Client.GetAsync($"/api/supervise/NOWHERE/{LastYear}/contributions");
+
+        var figure = doc.RootElement.GetProperty("cells").GetProperty(cell);
+        var list = figure.GetProperty("contributions").EnumerateArray().ToList();
+        var rolled = overview.RootElement.GetProperty("rollup").GetProperty("applications").GetProperty("apps.new_received").GetProperty("total").GetDecimal();
+        Assert.True(list.Count >= 9, $"{list.Count} contributors");
+        Assert.Equal(list.Sum(c => c.GetProperty("value").GetDecimal()), figure.GetProperty("total").GetDecimal());
+        Assert.Contains(list, c => c.GetProperty("agency").GetString() == "示例市教育局");
+        Assert.All(list, c => Assert.StartsWith("DEMO", c.GetProperty("code").GetString(), StringComparison.Ordinal));
+        Assert.Equal(rolled, figure.GetProperty("total").GetDecimal());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
+    }
+}
