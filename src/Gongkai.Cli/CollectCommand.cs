@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Gongkai.Persistence;
+using Gongkai.Reporting.Parsing;
 using Gongkai.UseCases.Supervision;
 
 namespace Gongkai.Cli;
@@ -53,14 +54,11 @@ public static class CollectCommand
 
             foreach (var (path, name) in files)
             {
-                byte[] bytes;
-                try
+                // The size is checked before the file is read, as the web checks an upload's (issue 11).
+                var (bytes, failure) = ReportFileReader.ReadBytes(path);
+                if (bytes is null)
                 {
-                    bytes = File.ReadAllBytes(path);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    stdout.WriteLine($"{path}: 无法读取：{ex.Message}");
+                    stdout.WriteLine($"{path}: 未归档：无法读取：{string.Join("；", failure!.Diagnostics.Select(d => d.Message))}");
                     exit = ExitCodes.Unreadable;
                     continue;
                 }

@@ -73,7 +73,8 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         if (agency is null)
         {
             var code = NewCode(directory, under);
-            if (directory.Add(code, report.Agency.Trim(), under, kind: AgencyKind.Other) is { } error)
+            // Collection is still synchronous as a whole (its own change); the directory's write is async for the web.
+            if (directory.AddAsync(code, report.Agency.Trim(), under, kind: AgencyKind.Other).GetAwaiter().GetResult() is { } error)
             {
                 return CollectOutcome.Refused(file.FileName, CollectStatus.NoAgency, error);
             }

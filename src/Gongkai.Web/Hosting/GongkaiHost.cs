@@ -116,6 +116,7 @@ public static class GongkaiHost
         });
         app.UseGongkaiInputGuard();
         app.UseStaticFiles();
+        app.UseCalendarInForce();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
