@@ -77,7 +77,7 @@ internal static class CaseworkBench
         Console.WriteLine($"{name}: {Applications:N0} applications for agency BENCH over 2021–2025 ready in {watch.Elapsed.TotalSeconds:0.0} s");
         using var db = Database.Open(setting);
         var store = new CaseStore(db);
-        store.AnnualTables("BENCH", 2023);
+        store.AnnualTablesAsync("BENCH", 2023).GetAwaiter().GetResult();
         foreach (var year in new[] { 2021, 2023, 2025 })
         {
             var times = new List<double>();
@@ -85,7 +85,7 @@ internal static class CaseworkBench
             for (var run = 0; run < 3; run++)
             {
                 watch.Restart();
-                var report = store.AnnualTables("BENCH", year);
+                var report = store.AnnualTablesAsync("BENCH", year).GetAwaiter().GetResult();
                 times.Add(watch.Elapsed.TotalSeconds);
                 total = (report.GetApplications("apps.new_received", Domain.Reports.ApplicantColumn.Total) ?? 0) + (report.GetApplications("apps.carried_over", Domain.Reports.ApplicantColumn.Total) ?? 0);
             }

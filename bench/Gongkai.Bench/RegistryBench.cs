@@ -159,7 +159,7 @@ internal static class RegistryBench
             new CaseStore(db).AddAgency("B", "基准机关");
             var clock = Stopwatch.StartNew();
             using var stream = File.OpenRead(csv);
-            var report = new CatalogueImport(db, TimeProvider.System, new AuditLog(db, TimeProvider.System)).Run(stream, "catalogue.csv", "B", "bench");
+            var report = new CatalogueImport(db, TimeProvider.System, new AuditLog(db, TimeProvider.System)).RunAsync(stream, "catalogue.csv", "B", "bench").GetAwaiter().GetResult();
             clock.Stop();
             Console.WriteLine($"catalogue import: {report.ImportedRows.Count:N0} rows imported, {report.RefusedRows.Count} refused, in {clock.Elapsed.TotalSeconds:0.0} s into SQLite ({rows / clock.Elapsed.TotalSeconds:N0} rows/s; target 100,000 rows < 30 s)");
         }

@@ -40,9 +40,10 @@ public static class AgencyCommands
         command.SetAction(parse => DatabaseCommands.WithDatabase(parse.GetValue(database), stderr, db =>
         {
             Database.Migrate(db);
-            var error = new AgencyDirectory(db).Add(
+            // The directory's changes are async (they also run on web requests); a one-shot command simply waits.
+            var error = new AgencyDirectory(db).AddAsync(
                 parse.GetValue(code)!, parse.GetValue(name)!, parse.GetValue(parent),
-                OrganisationNames.ParseLevel(parse.GetValue(level)), OrganisationNames.ParseKind(parse.GetValue(kind)));
+                OrganisationNames.ParseLevel(parse.GetValue(level)), OrganisationNames.ParseKind(parse.GetValue(kind))).GetAwaiter().GetResult();
             return Report(stdout, stderr, error, $"已添加机关 {parse.GetValue(code)!.Trim()}。");
         }));
         return command;
@@ -85,7 +86,7 @@ public static class AgencyCommands
         command.SetAction(parse => DatabaseCommands.WithDatabase(parse.GetValue(database), stderr, db =>
         {
             Database.Migrate(db);
-            var error = new AgencyDirectory(db).SetParent(parse.GetValue(code)!.Trim(), parse.GetValue(parent));
+            var error = new AgencyDirectory(db).SetParentAsync(parse.GetValue(code)!.Trim(), parse.GetValue(parent)).GetAwaiter().GetResult();
             return Report(stdout, stderr, error, $"已调整 {parse.GetValue(code)!.Trim()} 的上级。");
         }));
         return command;
@@ -109,7 +110,7 @@ public static class AgencyCommands
             return DatabaseCommands.WithDatabase(parse.GetValue(database), stderr, db =>
             {
                 Database.Migrate(db);
-                var error = new AgencyDirectory(db).Close(parse.GetValue(code)!.Trim(), day);
+                var error = new AgencyDirectory(db).CloseAsync(parse.GetValue(code)!.Trim(), day).GetAwaiter().GetResult();
                 return Report(stdout, stderr, error, $"已撤销机关 {parse.GetValue(code)!.Trim()}。");
             });
         });

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Gongkai.Persistence;
+using Gongkai.Reporting.Parsing;
 using Gongkai.UseCases.Supervision;
 
 namespace Gongkai.Cli;
@@ -56,6 +57,7 @@ public static class CollectCommand
             // being written, whose files are then neither printed nor stored. Only a batch's bytes are held in memory.
             foreach (var batch in files.Chunk(CollectReports.BatchSize))
             {
+<<<<<<< HEAD
                 var lines = new string?[batch.Length];
                 var sources = new List<(int At, CollectReports.SourceFile File)>();
                 for (var i = 0; i < batch.Length; i++)
@@ -70,6 +72,15 @@ public static class CollectCommand
                         lines[i] = $"{path}: 无法读取：{ex.Message}";
                         exit = ExitCodes.Unreadable;
                     }
+=======
+                // The size is checked before the file is read, as the web checks an upload's (issue 11).
+                var (bytes, failure) = ReportFileReader.ReadBytes(path);
+                if (bytes is null)
+                {
+                    stdout.WriteLine($"{path}: 未归档：无法读取：{string.Join("；", failure!.Diagnostics.Select(d => d.Message))}");
+                    exit = ExitCodes.Unreadable;
+                    continue;
+>>>>>>> main
                 }
 
                 var outcomes = collect.Collect(under, sources.Select(s => s.File).ToList(), year, "命令行").Files;

@@ -71,7 +71,7 @@ public static class DatabaseCommands
         var command = new Command("generate", "根据办件记录生成年度报告（表三、表四由数据库汇总）") { database, agency, year, output };
         command.SetAction(parse => WithDatabase(parse.GetValue(database), stderr, db =>
         {
-            var report = new GenerateAnnualReport(db).Run(parse.GetValue(agency)!, parse.GetValue(year));
+            var report = new GenerateAnnualReport(db).RunAsync(parse.GetValue(agency)!, parse.GetValue(year)).GetAwaiter().GetResult();
             if (report is null)
             {
                 stderr.WriteLine($"找不到机关“{parse.GetValue(agency)}”。");

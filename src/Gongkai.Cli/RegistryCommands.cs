@@ -42,8 +42,8 @@ public static class RegistryCommands
                 var audit = new AuditLog(db, TimeProvider.System);
                 var actor = "cli:" + Environment.UserName;
                 var (lines, refused, problem) = catalogue
-                    ? Catalogue(new CatalogueImport(db, TimeProvider.System, audit).Run(stream, path.Name, parse.GetValue(agency)!, actor))
-                    : Counts(new DecisionCountsImport(db, TimeProvider.System, audit).Run(stream, path.Name, parse.GetValue(agency)!, actor));
+                    ? Catalogue(new CatalogueImport(db, TimeProvider.System, audit).RunAsync(stream, path.Name, parse.GetValue(agency)!, actor).GetAwaiter().GetResult())
+                    : Counts(new DecisionCountsImport(db, TimeProvider.System, audit).RunAsync(stream, path.Name, parse.GetValue(agency)!, actor).GetAwaiter().GetResult());
                 if (problem is not null)
                 {
                     stderr.WriteLine(problem);

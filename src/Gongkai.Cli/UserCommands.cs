@@ -56,7 +56,7 @@ public static class UserCommands
             {
                 Database.Migrate(db);
                 var error = new StaffDirectory(db, new AuditLog(db, TimeProvider.System), TimeProvider.System)
-                    .Add(StaffActor.Console, code, parse.GetValue(user)!, staffRole, parse.GetValue(display), password);
+                    .AddAsync(StaffActor.Console, code, parse.GetValue(user)!, staffRole, parse.GetValue(display), password).GetAwaiter().GetResult();
                 return AgencyCommands.Report(stdout, stderr, error, $"已创建账户 {parse.GetValue(user)!.Trim()}（{staffRole.Label()}）。");
             });
         });

@@ -238,44 +238,50 @@ public sealed class CaseStore(GongkaiDbContext db)
         db.Applications.Where(a => a.Id == id).ExecuteUpdate(s => s.SetProperty(a => a.AssignedOfficer, officer)) == 1;
 
     /// <summary>Records the result of a reconsideration or lawsuit (or re-opens it as pending).</summary>
-    public bool RecordReviewResult(Guid id, string agency, ReviewResult result, DateOnly? decidedOn) =>
-        db.Reviews.Where(r => r.Id == id && r.AgencyCode == agency)
-            .ExecuteUpdate(s => s.SetProperty(r => r.Result, (int)result).SetProperty(r => r.DecidedOn, decidedOn)) == 1;
+    public async Task<bool> RecordReviewResultAsync(Guid id, string agency, ReviewResult result, DateOnly? decidedOn, CancellationToken cancel = default) =>
+        await db.Reviews.Where(r => r.Id == id && r.AgencyCode == agency)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Result, (int)result).SetProperty(r => r.DecidedOn, decidedOn), cancel) == 1;
 
-    public void AddReview(ReviewCase review)
+    public async Task AddReviewAsync(ReviewCase review, CancellationToken cancel = default)
     {
         db.Reviews.Add(ToRow(review));
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancel);
         db.ChangeTracker.Clear();
     }
 
     public IReadOnlyList<ReviewCase> Reviews(string agency) => db.Reviews.AsNoTracking().Where(r => r.AgencyCode == agency).ToList()
-        .Select(r => new ReviewCase(r.Id, r.AgencyCode, r.ApplicationId, (ReviewKind)r.Kind, r.FiledOn, (ReviewResult)r.Result, r.DecidedOn, r.CoDefendant))
-        .ToList();
+        .Select(ToDomain).ToList();
+
+    /// <summary>Async <see cref="Reviews"/> (the report workspace and the review pages).</summary>
+    public async Task<IReadOnlyList<ReviewCase>> ReviewsAsync(string agency, CancellationToken cancel = default) =>
+        (await db.Reviews.AsNoTracking().Where(r => r.AgencyCode == agency).ToListAsync(cancel)).Select(ToDomain).ToList();
+
+    private static ReviewCase ToDomain(ReviewRow r) =>
+        new(r.Id, r.AgencyCode, r.ApplicationId, (ReviewKind)r.Kind, r.FiledOn, (ReviewResult)r.Result, r.DecidedOn, r.CoDefendant);
 
     /// <summary>
     /// Tables 三 and 四 for an agency and year, aggregated in the database (GROUP BY, not rows in memory):
     /// new, carried over, outcome and carried forward counts by applicant category.
     /// </summary>
-    public AnnualReport AnnualTables(string agency, int year, ReportEdition? edition = null)
+    public async Task<AnnualReport> AnnualTablesAsync(string agency, int year, ReportEdition? edition = null, CancellationToken cancel = default)
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
         var inAgency = db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency);
-        var received = inAgency.Where(a => a.FirstReceivedOn >= start && a.FirstReceivedOn <= end)
-            .GroupBy(a => a.ApplicantCategory).Select(g => new { Category = g.Key, Count = g.Count() }).ToList();
+        var received = await inAgency.Where(a => a.FirstReceivedOn >= start && a.FirstReceivedOn <= end)
+            .GroupBy(a => a.ApplicantCategory).Select(g => new { Category = g.Key, Count = g.Count() }).ToListAsync(cancel);
         // "Open at a date" is split in two so each half is a range scan of the decided_on index.
-        var carriedOver = inAgency.Where(a => a.DecidedOn >= start && a.FirstReceivedOn < start)
-            .GroupBy(a => a.ApplicantCategory).Select(g => new { Category = g.Key, Count = g.Count() }).ToList()
-            .Concat(inAgency.Where(a => a.DecidedOn == null && a.FirstReceivedOn < start)
-                .GroupBy(a => a.ApplicantCategory).Select(g => new { Category = g.Key, Count = g.Count() }).ToList())
+        var carriedOver = (await inAgency.Where(a => a.DecidedOn >= start && a.FirstReceivedOn < start)
+            .GroupBy(a => a.ApplicantCategory).Select(g => new { Category = g.Key, Count = g.Count() }).ToListAsync(cancel))
+            .Concat(await inAgency.Where(a => a.DecidedOn == null && a.FirstReceivedOn < start)
+                .GroupBy(a => a.ApplicantCategory).Select(g => new { Category = g.Key, Count = g.Count() }).ToListAsync(cancel))
             .ToList();
-        var decided = inAgency.Where(a => a.DecidedOn >= start && a.DecidedOn <= end && a.Outcome != null)
-            .GroupBy(a => new { a.ApplicantCategory, a.Outcome }).Select(g => new { g.Key.ApplicantCategory, g.Key.Outcome, Count = g.Count() }).ToList();
-        var carriedForward = inAgency.Where(a => a.DecidedOn > end && a.FirstReceivedOn <= end)
-            .GroupBy(a => a.ApplicantCategory).Select(g => new { Category = g.Key, Count = g.Count() }).ToList()
-            .Concat(inAgency.Where(a => a.DecidedOn == null && a.FirstReceivedOn <= end)
-                .GroupBy(a => a.ApplicantCategory).Select(g => new { Category = g.Key, Count = g.Count() }).ToList())
+        var decided = await inAgency.Where(a => a.DecidedOn >= start && a.DecidedOn <= end && a.Outcome != null)
+            .GroupBy(a => new { a.ApplicantCategory, a.Outcome }).Select(g => new { g.Key.ApplicantCategory, g.Key.Outcome, Count = g.Count() }).ToListAsync(cancel);
+        var carriedForward = (await inAgency.Where(a => a.DecidedOn > end && a.FirstReceivedOn <= end)
+            .GroupBy(a => a.ApplicantCategory).Select(g => new { Category = g.Key, Count = g.Count() }).ToListAsync(cancel))
+            .Concat(await inAgency.Where(a => a.DecidedOn == null && a.FirstReceivedOn <= end)
+                .GroupBy(a => a.ApplicantCategory).Select(g => new { Category = g.Key, Count = g.Count() }).ToListAsync(cancel))
             .ToList();
 
         var report = new AnnualReport(edition ?? ReportEditions.ExpectedFor(year) ?? ReportEdition.Edition2021) { Year = year };
@@ -304,7 +310,7 @@ public sealed class CaseStore(GongkaiDbContext db)
             Add(ApplicationKeys.OutcomeTotal, x.ApplicantCategory, x.Count);
         }
 
-        var (reviewTables, _) = Domain.Statistics.AnnualTables.Compute(agency, year, [], Reviews(agency), report.Edition);
+        var (reviewTables, _) = Domain.Statistics.AnnualTables.Compute(agency, year, [], await ReviewsAsync(agency, cancel), report.Edition);
         foreach (var column in report.Schema.ReviewColumns)
         {
             report.SetReview(column.Key, reviewTables.GetReview(column.Key));
@@ -314,7 +320,7 @@ public sealed class CaseStore(GongkaiDbContext db)
     }
 
     /// <summary>Drill-down: the applications a table 三 cell counts.</summary>
-    public IReadOnlyList<(Guid Id, string TrackingNumber)> CasesInCell(string agency, int year, string rowKey, ApplicantColumn column)
+    public async Task<IReadOnlyList<(Guid Id, string TrackingNumber)>> CasesInCellAsync(string agency, int year, string rowKey, ApplicantColumn column, CancellationToken cancel = default)
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
@@ -333,7 +339,7 @@ public sealed class CaseStore(GongkaiDbContext db)
             ApplicationKeys.OutcomeTotal => q.Where(a => a.DecidedOn >= start && a.DecidedOn <= end && a.Outcome != null),
             _ => OutcomeFilter(q.Where(a => a.DecidedOn >= start && a.DecidedOn <= end), rowKey, ReportEditions.ExpectedFor(year) ?? ReportEdition.Edition2021),
         };
-        return q.OrderBy(a => a.TrackingNumber).Select(a => new { a.Id, a.TrackingNumber }).ToList().Select(x => (x.Id, x.TrackingNumber)).ToList();
+        return (await q.OrderBy(a => a.TrackingNumber).Select(a => new { a.Id, a.TrackingNumber }).ToListAsync(cancel)).Select(x => (x.Id, x.TrackingNumber)).ToList();
     }
 
     private static IQueryable<ApplicationRecord> OutcomeFilter(IQueryable<ApplicationRecord> q, string rowKey, ReportEdition edition)

@@ -37,20 +37,24 @@ public static class Database
     // Options are built once per connection string: building them per request costs more than the query.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, DbContextOptions> Options = new();
 
+    // Resolving a file path touches the file system (full path, directory created): once per setting, not per request.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DatabaseProvider, string)> Resolved = new();
+
     public static GongkaiDbContext Open(string? setting)
     {
-        var (provider, connection) = Resolve(setting);
+        var (provider, connection) = Resolved.GetOrAdd(setting ?? string.Empty, Resolve);
         var options = Options.GetOrAdd(provider + "|" + connection, _ => provider switch
         {
             DatabaseProvider.Sqlite => new DbContextOptionsBuilder<SqliteGongkaiDbContext>()
                 .UseSqlite(connection)
-                .AddInterceptors(new SqliteBusyTimeout())
+                .AddInterceptors(new SqliteBusyTimeout(), ReadOnlyScopeGuard.Instance)
                 .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
                 .Options,
             DatabaseProvider.Postgres => new DbContextOptionsBuilder<PostgresGongkaiDbContext>()
                 // A restarted or briefly unreachable server is retried (transient errors only) instead of failing the
                 // request; user transactions then run inside the execution strategy (CaseStore.AddRange).
                 .UseNpgsql(connection, npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 4, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null))
+                .AddInterceptors(ReadOnlyScopeGuard.Instance)
                 .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
                 .Options,
         });

@@ -17,29 +17,29 @@ public sealed class CalendarStoreTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public void Seed_StoresTheCompiledInCalendarOnce_LoadedBackTheSame(string provider)
+    public async Task Seed_StoresTheCompiledInCalendarOnce_LoadedBackTheSame(string provider)
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
 
-        CalendarStore.EnsureSeeded(db, WorkingDayCalendar.Embedded, Time);
-        CalendarStore.EnsureSeeded(db, WorkingDayCalendar.Embedded, Time);
+        await CalendarStore.EnsureSeededAsync(db, WorkingDayCalendar.Embedded, Time);
+        await CalendarStore.EnsureSeededAsync(db, WorkingDayCalendar.Embedded, Time);
 
-        var (id, calendar) = CalendarStore.LoadCurrent(db)!.Value;
-        Assert.Single(CalendarStore.History(db));
+        var (id, calendar) = (await CalendarStore.LoadCurrentAsync(db))!.Value;
+        Assert.Single(await CalendarStore.HistoryAsync(db));
         Assert.Equal(WorkingDayCalendar.Embedded.KnownYears, calendar.KnownYears);
         Assert.Equal(WorkingDayCalendar.Embedded.Entries.OrderBy(e => e.Date), calendar.Entries.OrderBy(e => e.Date));
-        Assert.Equal(id, CalendarStore.CurrentId(db));
+        Assert.Equal(id, await CalendarStore.CurrentIdAsync(db));
     }
 
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public void Upload_NextYear_NewVersionInForce_PreviousKept_OpenCaseDueDateMoves(string provider)
+    public async Task Upload_NextYear_NewVersionInForce_PreviousKept_OpenCaseDueDateMoves(string provider)
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
-        CalendarStore.EnsureSeeded(db, WorkingDayCalendar.Embedded, Time);
+        await CalendarStore.EnsureSeededAsync(db, WorkingDayCalendar.Embedded, Time);
         // Received 2026-11-30, extended by 20 working days: the due date crosses 2027-01-01 (a Friday, 元旦).
         var a = DisclosureApplication.Receive(Guid.NewGuid(), "DEMO", "GK-1", new Applicant(ApplicantCategory.NaturalPerson, "李四", "110101199001011237", "13900000000"),
             "某某文件", "邮寄", ReceiptChannel.InPerson, new DateOnly(2026, 11, 30), Time.GetUtcNow(), "clerk");
@@ -51,9 +51,9 @@ public sealed class CalendarStoreTests
 
         var check = CalendarUpload.Run(CalendarFiles.Year2027, before);
         Assert.True(check.Ok, string.Join("\n", check.Problems));
-        var applied = CalendarStore.Apply(db, check, before, "admin", "上传：2027.csv", Time);
+        var applied = await CalendarStore.ApplyAsync(db, check, before, "admin", "上传：2027.csv", Time);
 
-        var (id, now) = CalendarStore.LoadCurrent(db)!.Value;
+        var (id, now) = (await CalendarStore.LoadCurrentAsync(db))!.Value;
         Assert.Equal(applied.VersionId, id);
         Assert.Contains(2027, now.KnownYears);
         Assert.Equal(before.KnownYears.Append(2027), now.KnownYears);
@@ -63,7 +63,7 @@ public sealed class CalendarStoreTests
         Assert.DoesNotContain(newDue.Explain(), line => line.Contains("不在日历数据中", StringComparison.Ordinal));
         Assert.Equal((1, 1), (applied.OpenCases, applied.DueDatesChanged));
 
-        var history = CalendarStore.History(db);
+        var history = await CalendarStore.HistoryAsync(db);
         Assert.Equal([id, id - 1], history.Select(v => v.Id));
         Assert.Equal(("admin", "2027"), (history[0].AppliedBy, history[0].UploadedYears));
         Assert.Equal(before.Entries.Count, db.Set<CalendarDayRow>().Count(d => d.VersionId == id - 1));
@@ -95,16 +95,16 @@ public sealed class CalendarStoreTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public void Apply_RefusedCheck_WritesNothing(string provider)
+    public async Task Apply_RefusedCheck_WritesNothing(string provider)
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
-        CalendarStore.EnsureSeeded(db, WorkingDayCalendar.Embedded, Time);
+        await CalendarStore.EnsureSeededAsync(db, WorkingDayCalendar.Embedded, Time);
         var check = CalendarUpload.Run(CalendarFiles.Year2027As(2028), WorkingDayCalendar.Embedded);
 
-        Assert.Throws<InvalidOperationException>(() => CalendarStore.Apply(db, check, WorkingDayCalendar.Embedded, "admin", "x", Time));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => CalendarStore.ApplyAsync(db, check, WorkingDayCalendar.Embedded, "admin", "x", Time));
 
-        Assert.Single(CalendarStore.History(db));
+        Assert.Single(await CalendarStore.HistoryAsync(db));
         Assert.Equal(WorkingDayCalendar.Embedded.Entries.Count, db.Set<CalendarDayRow>().AsNoTracking().Count());
     }
 

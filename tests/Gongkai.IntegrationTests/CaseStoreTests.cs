@@ -108,7 +108,7 @@ public sealed class CaseStoreTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public void AnnualTables_InDatabase_EqualsComputedFromRecordsAndValidates(string provider)
+    public async Task AnnualTables_InDatabase_EqualsComputedFromRecordsAndValidates(string provider)
     {
         using var database = new TestDatabase(provider);
         var random = new Random(5);
@@ -140,7 +140,7 @@ public sealed class CaseStoreTests
         var store = new CaseStore(read);
         foreach (var year in new[] { 2022, 2023, 2024 })
         {
-            var fromDatabase = store.AnnualTables("DEMO", year);
+            var fromDatabase = await store.AnnualTablesAsync("DEMO", year);
             var (expected, drill) = AnnualTables.Compute("DEMO", year, cases.Select(CaseFacts.Of), reviews);
             foreach (var (row, column, value) in expected.ApplicationCells())
             {
@@ -152,7 +152,7 @@ public sealed class CaseStoreTests
                 Assert.Equal(expected.GetReview(column.Key), fromDatabase.GetReview(column.Key));
             }
 
-            var granted = store.CasesInCell("DEMO", year, "apps.outcome.granted", ApplicantColumn.Total);
+            var granted = await store.CasesInCellAsync("DEMO", year, "apps.outcome.granted", ApplicantColumn.Total);
             Assert.Equal(fromDatabase.GetApplications("apps.outcome.granted", ApplicantColumn.Total), granted.Count);
             Assert.Equal((drill.GetValueOrDefault("apps.outcome.granted@total") ?? []).Order(), granted.Select(g => g.Id).Order());
         }

@@ -14,24 +14,24 @@ public sealed class OrganisationTests
     private static readonly FixedTime Time = new(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
     private const string Strong = "Lantern-river-42";
 
-    private static void City(GongkaiDbContext db)
+    private static async Task CityAsync(GongkaiDbContext db)
     {
         var agencies = new AgencyDirectory(db);
-        Assert.Null(agencies.Add("CITY", "示例市人民政府办公室", level: AgencyLevel.City, kind: AgencyKind.Government));
-        Assert.Null(agencies.Add("EDU", "示例市教育局", "CITY"));
-        Assert.Null(agencies.Add("EAST", "示例市东区人民政府", "CITY", AgencyLevel.County, AgencyKind.Government));
-        Assert.Null(agencies.Add("EAST-T1", "东区某街道办事处", "EAST", AgencyLevel.Township));
-        Assert.Null(agencies.Add("OTHER", "另一市人民政府办公室"));
+        Assert.Null(await agencies.AddAsync("CITY", "示例市人民政府办公室", level: AgencyLevel.City, kind: AgencyKind.Government));
+        Assert.Null(await agencies.AddAsync("EDU", "示例市教育局", "CITY"));
+        Assert.Null(await agencies.AddAsync("EAST", "示例市东区人民政府", "CITY", AgencyLevel.County, AgencyKind.Government));
+        Assert.Null(await agencies.AddAsync("EAST-T1", "东区某街道办事处", "EAST", AgencyLevel.Township));
+        Assert.Null(await agencies.AddAsync("OTHER", "另一市人民政府办公室"));
     }
 
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public void Beneath_IsTransitive_AndExcludesOtherTrees(string provider)
+    public async Task Beneath_IsTransitive_AndExcludesOtherTrees(string provider)
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
-        City(db);
+        await CityAsync(db);
         var directory = new AgencyDirectory(db);
 
         Assert.Equal(["EAST", "EAST-T1", "EDU"], directory.Beneath("CITY").Select(a => a.Code));
@@ -45,13 +45,13 @@ public sealed class OrganisationTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public void SetParent_Cycle_RefusedWithThePath_NothingChanged(string provider)
+    public async Task SetParent_Cycle_RefusedWithThePath_NothingChanged(string provider)
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
-        City(db);
+        await CityAsync(db);
 
-        var error = new AgencyDirectory(db).SetParent("CITY", "EAST-T1");
+        var error = await new AgencyDirectory(db).SetParentAsync("CITY", "EAST-T1");
 
         Assert.Equal("不能把“CITY”设在“EAST-T1”之下：上下级会形成循环（CITY → EAST-T1 → EAST → CITY）。", error);
         using var again = database.Open();
@@ -61,11 +61,11 @@ public sealed class OrganisationTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public void Close_WithOpenCases_RefusedWithTheCount_ThenClosesWhenDone(string provider)
+    public async Task Close_WithOpenCases_RefusedWithTheCount_ThenClosesWhenDone(string provider)
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
-        City(db);
+        await CityAsync(db);
         var store = new CaseStore(db);
         for (var i = 0; i < 3; i++)
         {
@@ -73,44 +73,44 @@ public sealed class OrganisationTests
                 "某文件", "邮寄", ReceiptChannel.Online, new DateOnly(2026, 2, 2), Time.GetUtcNow(), "clerk"));
         }
 
-        var refused = new AgencyDirectory(db).Close("EDU", new DateOnly(2026, 3, 2));
-        var parentRefused = new AgencyDirectory(db).Close("EAST", new DateOnly(2026, 3, 2));
+        var refused = await new AgencyDirectory(db).CloseAsync("EDU", new DateOnly(2026, 3, 2));
+        var parentRefused = await new AgencyDirectory(db).CloseAsync("EAST", new DateOnly(2026, 3, 2));
 
         Assert.Equal("机关“示例市教育局”还有 3 件在办申请，办结或移交后才能撤销。", refused);
         Assert.Contains("之下还有 1 个在用的机关", parentRefused, StringComparison.Ordinal);
         Assert.True(new AgencyDirectory(db).Find("EDU")!.Active);
-        Assert.Null(new AgencyDirectory(db).Close("EAST-T1", new DateOnly(2026, 3, 2)));
+        Assert.Null(await new AgencyDirectory(db).CloseAsync("EAST-T1", new DateOnly(2026, 3, 2)));
         Assert.Equal(new DateOnly(2026, 3, 2), new AgencyDirectory(db).Find("EAST-T1")!.ClosedOn);
     }
 
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public void StaffDirectory_AdminManagesOnlyItsAgency_EveryChangeNewStampAndAudited(string provider)
+    public async Task StaffDirectory_AdminManagesOnlyItsAgency_EveryChangeNewStampAndAudited(string provider)
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
-        City(db);
+        await CityAsync(db);
         var audit = new AuditLog(db, Time);
         var staff = new StaffDirectory(db, audit, Time);
-        Assert.Null(staff.Add(StaffActor.Console, "EDU", "edu.admin", StaffRole.Admin, "王五", Strong));
-        Assert.Null(staff.Add(StaffActor.Console, "EAST", "east.clerk", StaffRole.Clerk, null, Strong));
+        Assert.Null(await staff.AddAsync(StaffActor.Console, "EDU", "edu.admin", StaffRole.Admin, "王五", Strong));
+        Assert.Null(await staff.AddAsync(StaffActor.Console, "EAST", "east.clerk", StaffRole.Clerk, null, Strong));
         var admin = new StaffActor("edu.admin", "EDU", StaffRole.Admin);
 
-        Assert.Null(staff.Add(admin, "EDU", "edu.clerk", StaffRole.Clerk, "赵六", Strong));
-        Assert.Equal("只能管理本机关的账户。", staff.Add(admin, "EAST", "east.head", StaffRole.Head, null, Strong));
-        Assert.Equal("系统管理员账户只能由系统管理员创建。", staff.Add(admin, "EDU", "edu.root", StaffRole.InstallationAdmin, null, Strong));
-        Assert.Equal("找不到账户“east.clerk”。", staff.SetDisabled(admin, "east.clerk", true));
-        Assert.Equal("找不到账户“east.clerk”。", staff.ResetPassword(admin, "east.clerk", "Another-pass-77"));
-        Assert.Equal("不能停用自己的账户。", staff.SetDisabled(admin, "edu.admin", true));
-        Assert.Equal("不能更改自己的角色。", staff.ChangeRole(admin, "edu.admin", StaffRole.Clerk));
+        Assert.Null(await staff.AddAsync(admin, "EDU", "edu.clerk", StaffRole.Clerk, "赵六", Strong));
+        Assert.Equal("只能管理本机关的账户。", await staff.AddAsync(admin, "EAST", "east.head", StaffRole.Head, null, Strong));
+        Assert.Equal("系统管理员账户只能由系统管理员创建。", await staff.AddAsync(admin, "EDU", "edu.root", StaffRole.InstallationAdmin, null, Strong));
+        Assert.Equal("找不到账户“east.clerk”。", await staff.SetDisabledAsync(admin, "east.clerk", true));
+        Assert.Equal("找不到账户“east.clerk”。", await staff.ResetPasswordAsync(admin, "east.clerk", "Another-pass-77"));
+        Assert.Equal("不能停用自己的账户。", await staff.SetDisabledAsync(admin, "edu.admin", true));
+        Assert.Equal("不能更改自己的角色。", await staff.ChangeRoleAsync(admin, "edu.admin", StaffRole.Clerk));
 
         var stamp = db.StaffUsers.Single(u => u.UserName == "edu.clerk").SecurityStamp;
-        Assert.Null(staff.ChangeRole(admin, "edu.clerk", StaffRole.Head));
+        Assert.Null(await staff.ChangeRoleAsync(admin, "edu.clerk", StaffRole.Head));
         var afterRole = db.StaffUsers.Single(u => u.UserName == "edu.clerk").SecurityStamp;
-        Assert.Null(staff.SetDisabled(admin, "edu.clerk", true));
+        Assert.Null(await staff.SetDisabledAsync(admin, "edu.clerk", true));
         var afterDisable = db.StaffUsers.Single(u => u.UserName == "edu.clerk").SecurityStamp;
-        Assert.Null(staff.ResetPassword(admin, "edu.clerk", "Another-pass-77"));
+        Assert.Null(await staff.ResetPasswordAsync(admin, "edu.clerk", "Another-pass-77"));
         var row = db.StaffUsers.Single(u => u.UserName == "edu.clerk");
 
         Assert.Equal(4, new[] { stamp, afterRole, afterDisable, row.SecurityStamp }.Distinct().Count());
@@ -130,17 +130,17 @@ public sealed class OrganisationTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public void ChangeOwnPassword_NeedsTheCurrentOne_AndThePolicy(string provider)
+    public async Task ChangeOwnPassword_NeedsTheCurrentOne_AndThePolicy(string provider)
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
-        City(db);
+        await CityAsync(db);
         var staff = new StaffDirectory(db, new AuditLog(db, Time), Time);
-        Assert.Null(staff.Add(StaffActor.Console, "EDU", "liu", StaffRole.Clerk, null, Strong));
+        Assert.Null(await staff.AddAsync(StaffActor.Console, "EDU", "liu", StaffRole.Clerk, null, Strong));
 
-        Assert.Equal("当前密码不正确。", staff.ChangeOwnPassword("liu", "wrong-password-1", "Sparrow-hill-93"));
-        Assert.Equal("密码不能包含用户名。", staff.ChangeOwnPassword("liu", Strong, "liu-Sparrow-hill"));
-        Assert.Null(staff.ChangeOwnPassword("liu", Strong, "Sparrow-hill-93"));
+        Assert.Equal("当前密码不正确。", await staff.ChangeOwnPasswordAsync("liu", "wrong-password-1", "Sparrow-hill-93"));
+        Assert.Equal("密码不能包含用户名。", await staff.ChangeOwnPasswordAsync("liu", Strong, "liu-Sparrow-hill"));
+        Assert.Null(await staff.ChangeOwnPasswordAsync("liu", Strong, "Sparrow-hill-93"));
 
         var row = db.StaffUsers.Single(u => u.UserName == "liu");
         Assert.True(StaffPasswords.Verify(row, "Sparrow-hill-93"));
@@ -150,14 +150,14 @@ public sealed class OrganisationTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public void AddUser_ToClosedAgency_Refused(string provider)
+    public async Task AddUser_ToClosedAgency_Refused(string provider)
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
-        City(db);
-        Assert.Null(new AgencyDirectory(db).Close("EAST-T1", new DateOnly(2026, 3, 2)));
+        await CityAsync(db);
+        Assert.Null(await new AgencyDirectory(db).CloseAsync("EAST-T1", new DateOnly(2026, 3, 2)));
 
-        var error = new StaffDirectory(db, new AuditLog(db, Time), Time).Add(StaffActor.Console, "EAST-T1", "t1.clerk", StaffRole.Clerk, null, Strong);
+        var error = await new StaffDirectory(db, new AuditLog(db, Time), Time).AddAsync(StaffActor.Console, "EAST-T1", "t1.clerk", StaffRole.Clerk, null, Strong);
 
         Assert.Equal("机关“东区某街道办事处”已撤销，不能再添加账户。", error);
         Assert.False(db.StaffUsers.Any(u => u.UserName == "t1.clerk"));

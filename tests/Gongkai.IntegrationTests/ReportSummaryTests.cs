@@ -18,13 +18,13 @@ public sealed class ReportSummaryTests
 {
     private static readonly FixedTime Now = new(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero));
 
-    private static void Seed(GongkaiDbContext db, int agencies)
+    private static async Task SeedAsync(GongkaiDbContext db, int agencies)
     {
         var directory = new AgencyDirectory(db);
-        Assert.Null(directory.Add("CITY", "示例市人民政府", level: Domain.Organisation.AgencyLevel.City, kind: Domain.Organisation.AgencyKind.Government));
+        Assert.Null(await directory.AddAsync("CITY", "示例市人民政府", level: Domain.Organisation.AgencyLevel.City, kind: Domain.Organisation.AgencyKind.Government));
         for (var i = 0; i < agencies; i++)
         {
-            Assert.Null(directory.Add($"CITY-{i}", $"示例市第{i}局", "CITY"));
+            Assert.Null(await directory.AddAsync($"CITY-{i}", $"示例市第{i}局", "CITY"));
         }
     }
 
@@ -53,11 +53,11 @@ public sealed class ReportSummaryTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public void StoredRollup_MixedLayoutsTextAndAmounts_SameAsRollingUpTheReports(string provider)
+    public async Task StoredRollup_MixedLayoutsTextAndAmounts_SameAsRollingUpTheReports(string provider)
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
-        Seed(db, 4);
+        await SeedAsync(db, 4);
         var reports = new[]
         {
             Report("示例市第0局", 1, ReportEdition.Edition2019),
@@ -95,11 +95,11 @@ public sealed class ReportSummaryTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public void Summary_CollectedOrPublishedNewVersion_ReplacedNotDuplicated(string provider)
+    public async Task Summary_CollectedOrPublishedNewVersion_ReplacedNotDuplicated(string provider)
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
-        Seed(db, 2);
+        await SeedAsync(db, 2);
         var first = Report("示例市第0局", 1, ReportEdition.Edition2019);
         first.SetApplications(ApplicationKeys.NewReceived, ApplicantColumn.Total, 7);
         Publish(db, "CITY-0", first);

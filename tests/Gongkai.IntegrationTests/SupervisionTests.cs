@@ -28,25 +28,25 @@ public sealed class SupervisionTests
     private static CollectReports.SourceFile Html(string name, AnnualReport report) =>
         new(name, System.Text.Encoding.UTF8.GetBytes(ReportRenderer.RenderToString(report, RenderFormat.Html)));
 
-    private static void Seed(GongkaiDbContext db)
+    private static async Task SeedAsync(GongkaiDbContext db)
     {
         var directory = new AgencyDirectory(db);
-        Assert.Null(directory.Add("CITY", "示例市人民政府", level: AgencyLevel.City, kind: AgencyKind.Government));
-        Assert.Null(directory.Add("CITY-EDU", "示例市教育局", "CITY"));
-        Assert.Null(directory.Add("CITY-ENV", "示例市生态环境局", "CITY"));
-        Assert.Null(directory.Add("CITY-FIN", "示例市财政局", "CITY"));
-        Assert.Null(directory.Add("COUNTY", "某某县人民政府", "CITY", AgencyLevel.County, AgencyKind.Government));
-        Assert.Null(directory.Add("OTHER", "别的市人民政府", kind: AgencyKind.Government));
+        Assert.Null(await directory.AddAsync("CITY", "示例市人民政府", level: AgencyLevel.City, kind: AgencyKind.Government));
+        Assert.Null(await directory.AddAsync("CITY-EDU", "示例市教育局", "CITY"));
+        Assert.Null(await directory.AddAsync("CITY-ENV", "示例市生态环境局", "CITY"));
+        Assert.Null(await directory.AddAsync("CITY-FIN", "示例市财政局", "CITY"));
+        Assert.Null(await directory.AddAsync("COUNTY", "某某县人民政府", "CITY", AgencyLevel.County, AgencyKind.Government));
+        Assert.Null(await directory.AddAsync("OTHER", "别的市人民政府", kind: AgencyKind.Government));
     }
 
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public void Collect_MatchesNameOrMakesAgencyUnderCode_SourceKept(string provider)
+    public async Task Collect_MatchesNameOrMakesAgencyUnderCode_SourceKept(string provider)
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
-        Seed(db);
+        await SeedAsync(db);
         var edu = Html("edu.html", Report("示例市教育局", 2025, 1));
         var unknown = Html("water.html", Report("示例市水务局", 2025, 2));
 
@@ -67,11 +67,11 @@ public sealed class SupervisionTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public void Collect_YearsAndDuplicates_RefusedWithReason(string provider)
+    public async Task Collect_YearsAndDuplicates_RefusedWithReason(string provider)
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
-        Seed(db);
+        await SeedAsync(db);
         var collect = new CollectReports(db, Now);
         var edu = Html("edu.html", Report("示例市教育局", 2025, 1));
         var noYear = Report("示例市财政局", 2025, 3);
@@ -88,7 +88,7 @@ public sealed class SupervisionTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public void Collect_OneBatch_CreatedAgencyDuplicateAndSecondName_SameAsOneAtATime(string provider)
+    public async Task Collect_OneBatch_CreatedAgencyDuplicateAndSecondName_SameAsOneAtATime(string provider)
     {
         // One call, one transaction: the first report naming 水务局 creates it, the second (name spaced differently)
         // is filed under it and checked against the 2024 reading filed just before it, the copy is a duplicate, and a
@@ -105,8 +105,8 @@ public sealed class SupervisionTests
         using var batchDb = batchDatabase.Open();
         using var singleDatabase = new TestDatabase(provider);
         using var singleDb = singleDatabase.Open();
-        Seed(batchDb);
-        Seed(singleDb);
+        await SeedAsync(batchDb);
+        await SeedAsync(singleDb);
 
         var batch = new CollectReports(batchDb, Now).Collect("CITY", files, null, "督查员").Files;
         var single = files.Select(f => new CollectReports(singleDb, Now).Collect("CITY", [f], null, "督查员").Files[0]).ToList();
@@ -136,11 +136,11 @@ public sealed class SupervisionTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public void Correct_NewVersionWithNote_SourceAndOldVersionUnchanged(string provider)
+    public async Task Correct_NewVersionWithNote_SourceAndOldVersionUnchanged(string provider)
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
-        Seed(db);
+        await SeedAsync(db);
         var bad = Report("示例市教育局", 2025, 1);
         bad.SetApplications(ApplicationKeys.NewReceived, ApplicantColumn.Total, 99999);
         new CollectReports(db, Now).Collect("CITY", [new("edu.json", System.Text.Encoding.UTF8.GetBytes(CanonicalJsonWriter.Write(bad)))], null, "x");
@@ -165,11 +165,11 @@ public sealed class SupervisionTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public void Overview_StatusesLatenessScoresAndRollup(string provider)
+    public async Task Overview_StatusesLatenessScoresAndRollup(string provider)
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
-        Seed(db);
+        await SeedAsync(db);
 
         // 教育局 published in Gongkai on 5 February (late for a department); 生态环境局 has a draft; 财政局 nothing;
         // 县政府 published on 20 March (a government: in time); a report of an agency outside CITY is not shown.

@@ -41,7 +41,7 @@ public sealed class TenancyTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public void ScopedContext_SeesOnlyItsAgency_WhateverTheQuerySays(string provider)
+    public async Task ScopedContext_SeesOnlyItsAgency_WhateverTheQuerySays(string provider)
     {
         using var database = new TestDatabase(provider);
         var (a, b, reviewB) = Seed(database);
@@ -60,7 +60,7 @@ public sealed class TenancyTests
         Assert.Empty(db.ReportVersions);
         Assert.Empty(new CaseStore(db).Reviews("B"));
         Assert.False(new CaseStore(db).Assign(b.Id, "a.clerk"));
-        Assert.False(new CaseStore(db).RecordReviewResult(reviewB, "B", ReviewResult.Upheld, new DateOnly(2025, 8, 1)));
+        Assert.False(await new CaseStore(db).RecordReviewResultAsync(reviewB, "B", ReviewResult.Upheld, new DateOnly(2025, 8, 1)));
 
         using var unscoped = database.Open();
         Assert.Null(new CaseStore(unscoped).AssignedOfficer(b.Id));

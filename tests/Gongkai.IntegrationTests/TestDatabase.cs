@@ -39,6 +39,20 @@ internal sealed class TestDatabase : IDisposable
 
     public GongkaiDbContext Open() => Database.Open(Setting);
 
+    /// <summary>PostgreSQL: ends every session of the database, as a server restart does (pooled connections go stale).</summary>
+    public void TerminateConnections()
+    {
+        if (_postgresName is null)
+        {
+            return;
+        }
+
+        using var connection = new NpgsqlConnection(_postgresAdmin);
+        connection.Open();
+        using var command = new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{_postgresName}' AND pid <> pg_backend_pid()", connection);
+        command.ExecuteNonQuery();
+    }
+
     public void Dispose()
     {
         if (_sqliteFile is not null)

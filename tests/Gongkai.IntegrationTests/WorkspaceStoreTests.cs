@@ -24,19 +24,19 @@ public sealed class WorkspaceStoreTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public void Draft_SecondSaveOfTheSameVersion_Conflict_FirstKept(string provider)
+    public async Task Draft_SecondSaveOfTheSameVersion_Conflict_FirstKept(string provider)
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
         Seed(db);
         var workspace = new ReportWorkspace(db, TimeProvider.System);
 
-        var first = workspace.SaveDraft("DEMO", 2025, new Dictionary<string, string?>(), new Dictionary<string, string?> { ["sec5"] = "甲" }, 0, "head");
-        var second = workspace.SaveDraft("DEMO", 2025, new Dictionary<string, string?>(), new Dictionary<string, string?> { ["sec5"] = "乙" }, 0, "clerk");
+        var first = await workspace.SaveDraftAsync("DEMO", 2025, new Dictionary<string, string?>(), new Dictionary<string, string?> { ["sec5"] = "甲" }, 0, "head");
+        var second = await workspace.SaveDraftAsync("DEMO", 2025, new Dictionary<string, string?>(), new Dictionary<string, string?> { ["sec5"] = "乙" }, 0, "clerk");
 
         Assert.Equal(ReportWorkspace.SaveResult.Saved, first);
         Assert.Equal(ReportWorkspace.SaveResult.Conflict, second);
-        var opened = workspace.Open("DEMO", 2025)!;
+        var opened = (await workspace.OpenAsync("DEMO", 2025))!;
         Assert.Equal("甲", opened.Report.Sections.Sec5);
         Assert.Equal(1, opened.DraftVersion);
         Assert.Equal(1, opened.Report.GetApplications("apps.outcome.granted", Domain.Reports.ApplicantColumn.Research));
@@ -45,24 +45,24 @@ public sealed class WorkspaceStoreTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public void Publish_ThenCorrect_VersionsNumberedAndFrozen(string provider)
+    public async Task Publish_ThenCorrect_VersionsNumberedAndFrozen(string provider)
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
         Seed(db);
         var workspace = new ReportWorkspace(db, TimeProvider.System);
-        workspace.SaveDraft("DEMO", 2025, new Dictionary<string, string?>(), new Dictionary<string, string?> { ["sec5"] = "第一版" }, 0, "clerk");
+        await workspace.SaveDraftAsync("DEMO", 2025, new Dictionary<string, string?>(), new Dictionary<string, string?> { ["sec5"] = "第一版" }, 0, "clerk");
 
-        Assert.Equal(1, workspace.Publish("DEMO", 2025, "head", null).Number);
-        var v1 = workspace.VersionJson("DEMO", 2025, 1);
-        Assert.NotNull(workspace.Publish("DEMO", 2025, "head", null).Error);
-        workspace.SaveDraft("DEMO", 2025, new Dictionary<string, string?>(), new Dictionary<string, string?> { ["sec5"] = "第二版" }, 1, "clerk");
-        Assert.Equal(2, workspace.Publish("DEMO", 2025, "head", "更正第五部分").Number);
+        Assert.Equal(1, (await workspace.PublishAsync("DEMO", 2025, "head", null)).Number);
+        var v1 = await workspace.VersionJsonAsync("DEMO", 2025, 1);
+        Assert.NotNull((await workspace.PublishAsync("DEMO", 2025, "head", null)).Error);
+        await workspace.SaveDraftAsync("DEMO", 2025, new Dictionary<string, string?>(), new Dictionary<string, string?> { ["sec5"] = "第二版" }, 1, "clerk");
+        Assert.Equal(2, (await workspace.PublishAsync("DEMO", 2025, "head", "更正第五部分")).Number);
 
-        Assert.Equal(v1, workspace.VersionJson("DEMO", 2025, 1));
-        Assert.Contains("第二版", workspace.VersionJson("DEMO", 2025)!, StringComparison.Ordinal);
-        Assert.Equal(["", "更正第五部分"], workspace.Versions("DEMO", 2025).Select(v => v.ChangeNote));
-        Assert.Equal(2, workspace.CurrentVersions().Single().Number);
+        Assert.Equal(v1, await workspace.VersionJsonAsync("DEMO", 2025, 1));
+        Assert.Contains("第二版", (await workspace.VersionJsonAsync("DEMO", 2025))!, StringComparison.Ordinal);
+        Assert.Equal(["", "更正第五部分"], (await workspace.VersionsAsync("DEMO", 2025)).Select(v => v.ChangeNote));
+        Assert.Equal(2, (await workspace.CurrentVersionsAsync()).Single().Number);
     }
 
     [Theory]

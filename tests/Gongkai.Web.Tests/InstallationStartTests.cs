@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Web.Tests;
 
@@ -25,6 +26,10 @@ public sealed class InstallationStartTests
             Directory.Delete(databaseDirectory, recursive: true);
             var down = await client.GetAsync("/healthz");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+
+            // The calendar's version check is due before this request and cannot reach the database: still 503, not 500.
+            factory.Services.GetRequiredService<Gongkai.UseCases.Calendar.CalendarInForce>().Invalidate();
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz")).StatusCode);
         }
         finally
         {

@@ -17,29 +17,36 @@ public static class ReportFileReader
 
     public static ReadResult ReadFile(string path)
     {
-        byte[] bytes;
+        var (bytes, failure) = ReadBytes(path);
+        return bytes is null ? failure! : Read(bytes);
+    }
+
+    /// <summary>
+    /// A file's bytes, or why they were not read: missing, unreadable, or larger than <see cref="MaxFileBytes"/> —
+    /// checked before anything is read, so an oversized file costs nothing (every command that reads a report file).
+    /// </summary>
+    public static (byte[]? Bytes, ReadResult? Failure) ReadBytes(string path)
+    {
         try
         {
             var info = new FileInfo(path);
             if (!info.Exists)
             {
                 var reason = Directory.Exists(path) ? "这是一个目录，不是文件" : "文件不存在";
-                return ReadResult.Failed(DiagnosticCatalog.FileUnreadable.Create(DiagnosticLocation.Report, $"{path}（{reason}）"));
+                return (null, ReadResult.Failed(DiagnosticCatalog.FileUnreadable.Create(DiagnosticLocation.Report, $"{path}（{reason}）")));
             }
 
             if (info.Length > MaxFileBytes)
             {
-                return ReadResult.Failed(DiagnosticCatalog.InputTooLarge.Create(DiagnosticLocation.Report, FormatSize(info.Length), FormatSize(MaxFileBytes)));
+                return (null, ReadResult.Failed(DiagnosticCatalog.InputTooLarge.Create(DiagnosticLocation.Report, FormatSize(info.Length), FormatSize(MaxFileBytes))));
             }
 
-            bytes = File.ReadAllBytes(path);
+            return (File.ReadAllBytes(path), null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return ReadResult.Failed(DiagnosticCatalog.FileUnreadable.Create(DiagnosticLocation.Report, $"{path}（{ex.Message}）"));
+            return (null, ReadResult.Failed(DiagnosticCatalog.FileUnreadable.Create(DiagnosticLocation.Report, $"{path}（{ex.Message}）")));
         }
-
-        return Read(bytes);
     }
 
     public static ReportShape? DetectBinaryShape(ReadOnlySpan<byte> bytes)

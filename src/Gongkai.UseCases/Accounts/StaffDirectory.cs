@@ -15,23 +15,23 @@ namespace Gongkai.UseCases.Accounts;
 public sealed partial class StaffDirectory(GongkaiDbContext db, AuditLog audit, TimeProvider time)
 {
     /// <summary>The accounts an actor may manage: its agency's, or with <paramref name="agency"/> (installation admin) that agency's.</summary>
-    public IReadOnlyList<StaffAccountInfo> List(StaffActor by, string? agency = null)
+    public async Task<IReadOnlyList<StaffAccountInfo>> ListAsync(StaffActor by, string? agency = null, CancellationToken cancellationToken = default)
     {
         var code = by.Role == StaffRole.InstallationAdmin ? agency : by.Agency;
         var now = time.GetUtcNow().UtcTicks;
-        return db.StaffUsers.AsNoTracking()
+        return (await db.StaffUsers.AsNoTracking()
             .Where(u => code == null || u.AgencyCode == code)
             .OrderBy(u => u.AgencyCode).ThenBy(u => u.UserName)
-            .AsEnumerable()
+            .ToListAsync(cancellationToken))
             .Select(u => new StaffAccountInfo(u.Id, u.UserName, u.DisplayName, (StaffRole)u.Role, u.AgencyCode, u.Disabled, u.LockedUntilUtcTicks > now))
             .ToList();
     }
 
-    public string? Add(StaffActor by, string agency, string userName, StaffRole role, string? displayName, string password)
+    public async Task<string?> AddAsync(StaffActor by, string agency, string userName, StaffRole role, string? displayName, string password, CancellationToken cancellationToken = default)
     {
         agency = agency.Trim();
         userName = userName.Trim();
-        var error = Refusal(by, agency, role) ?? AddRefusal(agency, userName, role, password);
+        var error = Refusal(by, agency, role) ?? await AddRefusalAsync(agency, userName, role, password, cancellationToken);
         if (error is null)
         {
             var row = new StaffUserRow
@@ -44,17 +44,17 @@ public sealed partial class StaffDirectory(GongkaiDbContext db, AuditLog audit, 
             };
             row.PasswordHash = StaffPasswords.Hash(row, password);
             db.StaffUsers.Add(row);
-            db.SaveChanges();
+            await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
 
         // A refused attempt is logged where the one who tried can see it (their own agency), a success in the account's.
-        audit.Record(by.UserName, error is null || by.Agency.Length == 0 ? agency : by.Agency, "user.add", userName, error is null ? $"创建账户（{role.Label()}）" : "拒绝：" + error);
+        await audit.RecordAsync(by.UserName, error is null || by.Agency.Length == 0 ? agency : by.Agency, "user.add", userName, error is null ? $"创建账户（{role.Label()}）" : "拒绝：" + error, cancellationToken);
         return error;
     }
 
-    public string? SetDisabled(StaffActor by, string userName, bool disabled) =>
-        Change(by, userName, disabled ? "user.disable" : "user.enable", (user, self) =>
+    public Task<string?> SetDisabledAsync(StaffActor by, string userName, bool disabled, CancellationToken cancellationToken = default) =>
+        ChangeAsync(by, userName, disabled ? "user.disable" : "user.enable", (user, self) =>
         {
             if (self && disabled)
             {
@@ -63,10 +63,10 @@ public sealed partial class StaffDirectory(GongkaiDbContext db, AuditLog audit, 
 
             user.Disabled = disabled;
             return null;
-        }, disabled ? "停用账户" : "启用账户");
+        }, disabled ? "停用账户" : "启用账户", cancellationToken);
 
-    public string? ResetPassword(StaffActor by, string userName, string password) =>
-        Change(by, userName, "user.reset_password", (user, _) =>
+    public Task<string?> ResetPasswordAsync(StaffActor by, string userName, string password, CancellationToken cancellationToken = default) =>
+        ChangeAsync(by, userName, "user.reset_password", (user, _) =>
         {
             if (PasswordPolicy.Check(password, user.UserName) is { } weak)
             {
@@ -77,10 +77,10 @@ public sealed partial class StaffDirectory(GongkaiDbContext db, AuditLog audit, 
             user.FailedAttempts = 0;
             user.LockedUntilUtcTicks = null;
             return null;
-        }, "重置密码");
+        }, "重置密码", cancellationToken);
 
-    public string? ChangeRole(StaffActor by, string userName, StaffRole role) =>
-        Change(by, userName, "user.role", (user, self) =>
+    public Task<string?> ChangeRoleAsync(StaffActor by, string userName, StaffRole role, CancellationToken cancellationToken = default) =>
+        ChangeAsync(by, userName, "user.role", (user, self) =>
         {
             if (self)
             {
@@ -94,12 +94,12 @@ public sealed partial class StaffDirectory(GongkaiDbContext db, AuditLog audit, 
 
             user.Role = (int)role;
             return null;
-        }, "角色改为" + role.Label());
+        }, "角色改为" + role.Label(), cancellationToken);
 
     /// <summary>Any user's own password: the current one must be given.</summary>
-    public string? ChangeOwnPassword(string userName, string current, string password)
+    public async Task<string?> ChangeOwnPasswordAsync(string userName, string current, string password, CancellationToken cancellationToken = default)
     {
-        var user = db.StaffUsers.SingleOrDefault(u => u.UserName == userName);
+        var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
         string? error = null;
         if (user is null || user.Disabled)
         {
@@ -121,17 +121,17 @@ public sealed partial class StaffDirectory(GongkaiDbContext db, AuditLog audit, 
         {
             user.PasswordHash = StaffPasswords.Hash(user, password);
             user.SecurityStamp = StaffPasswords.NewStamp();
-            db.SaveChanges();
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         db.ChangeTracker.Clear();
-        audit.Record(userName, user?.AgencyCode ?? string.Empty, "user.change_password", userName, error is null ? "修改本人密码" : "拒绝：" + error);
+        await audit.RecordAsync(userName, user?.AgencyCode ?? string.Empty, "user.change_password", userName, error is null ? "修改本人密码" : "拒绝：" + error, cancellationToken);
         return error;
     }
 
-    private string? Change(StaffActor by, string userName, string action, Func<StaffUserRow, bool, string?> apply, string done)
+    private async Task<string?> ChangeAsync(StaffActor by, string userName, string action, Func<StaffUserRow, bool, string?> apply, string done, CancellationToken cancellationToken)
     {
-        var user = db.StaffUsers.SingleOrDefault(u => u.UserName == userName);
+        var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
         string? error;
         if (user is null || Refusal(by, user.AgencyCode, (StaffRole)user.Role) is not null)
         {
@@ -144,12 +144,12 @@ public sealed partial class StaffDirectory(GongkaiDbContext db, AuditLog audit, 
             if (error is null)
             {
                 user.SecurityStamp = StaffPasswords.NewStamp();
-                db.SaveChanges();
+                await db.SaveChangesAsync(cancellationToken);
             }
         }
 
         db.ChangeTracker.Clear();
-        audit.Record(by.UserName, user is not null && error is null ? user.AgencyCode : by.Agency, action, userName, error is null ? done : "拒绝：" + error);
+        await audit.RecordAsync(by.UserName, user is not null && error is null ? user.AgencyCode : by.Agency, action, userName, error is null ? done : "拒绝：" + error, cancellationToken);
         return error;
     }
 
@@ -163,7 +163,7 @@ public sealed partial class StaffDirectory(GongkaiDbContext db, AuditLog audit, 
         _ => "只有管理员可以管理账户。",
     };
 
-    private string? AddRefusal(string agency, string userName, StaffRole role, string password)
+    private async Task<string?> AddRefusalAsync(string agency, string userName, StaffRole role, string password, CancellationToken cancellationToken)
     {
         if (!UserNamePattern().IsMatch(userName))
         {
@@ -172,7 +172,7 @@ public sealed partial class StaffDirectory(GongkaiDbContext db, AuditLog audit, 
 
         if (role != StaffRole.InstallationAdmin || agency.Length > 0)
         {
-            var row = db.Agencies.AsNoTracking().SingleOrDefault(a => a.Code == agency);
+            var row = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Code == agency, cancellationToken);
             if (row is null)
             {
                 return $"机关“{agency}”不存在。";
@@ -184,7 +184,7 @@ public sealed partial class StaffDirectory(GongkaiDbContext db, AuditLog audit, 
             }
         }
 
-        if (db.StaffUsers.Any(u => u.UserName == userName))
+        if (await db.StaffUsers.AnyAsync(u => u.UserName == userName, cancellationToken))
         {
             return $"用户名“{userName}”已被使用。";
         }

@@ -51,7 +51,7 @@ public sealed class AnswerCorrection(GongkaiDbContext db, AttachmentStore attach
             var added = await attachments.AddAsync(found.Id, content, name, AttachmentPurpose.Correction, AttachmentStore.ApplicantActor, byApplicant: true, cancellationToken);
             if (added.Attachment is null)
             {
-                audit.Record(AttachmentStore.ApplicantActor, found.AgencyCode, "case.RecordCorrection", trackingNumber, $"拒绝：{name}：{added.Message}");
+                await audit.RecordAsync(AttachmentStore.ApplicantActor, found.AgencyCode, "case.RecordCorrection", trackingNumber, $"拒绝：{name}：{added.Message}", cancellationToken);
                 return new Result(false, $"{name}：{added.Message}。补正尚未提交。");
             }
 
@@ -66,13 +66,13 @@ public sealed class AnswerCorrection(GongkaiDbContext db, AttachmentStore attach
             return new Result(false, outcome.Error!);
         }
 
-        if (new CaseStore(db).Save(application, loaded) != SaveOutcome.Saved)
+        if (await new CaseStore(db).SaveAsync(application, loaded, cancellationToken) != SaveOutcome.Saved)
         {
-            audit.Record(AttachmentStore.ApplicantActor, found.AgencyCode, "case.RecordCorrection", trackingNumber, "冲突：提交时申请已被修改");
+            await audit.RecordAsync(AttachmentStore.ApplicantActor, found.AgencyCode, "case.RecordCorrection", trackingNumber, "冲突：提交时申请已被修改", cancellationToken);
             return new Result(false, "提交时这件申请正在被工作人员处理，请刷新后重新提交。");
         }
 
-        audit.Record(AttachmentStore.ApplicantActor, found.AgencyCode, "case.RecordCorrection", trackingNumber, "完成：" + application.Events[^1].Text);
+        await audit.RecordAsync(AttachmentStore.ApplicantActor, found.AgencyCode, "case.RecordCorrection", trackingNumber, "完成：" + application.Events[^1].Text, cancellationToken);
         return new Result(true, $"补正已提交。答复期限自 {today:yyyy-MM-dd} 起重新计算（条例第三十条）。");
     }
 }

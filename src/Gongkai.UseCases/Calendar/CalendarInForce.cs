@@ -6,7 +6,9 @@ namespace Gongkai.UseCases.Calendar;
 /// <summary>
 /// The calendar in force for a long-running host: the newest version in the database, kept in memory and re-read when
 /// a newer version appears. Several servers share one database, so a server notices another's upload within
-/// <see cref="RecheckEvery"/> (one indexed MAX query); its own upload takes effect at once.
+/// <see cref="RecheckEvery"/> (one indexed MAX query); its own upload takes effect at once (<see cref="Invalidate"/>).
+/// The check runs asynchronously before a request (<see cref="RefreshIfDueAsync"/>), so reading <see cref="Current"/>
+/// — what a request's services are given — never touches the database (issue 11: no synchronous calls on requests).
 /// </summary>
 public sealed class CalendarInForce(TimeProvider time)
 {
@@ -16,42 +18,50 @@ public sealed class CalendarInForce(TimeProvider time)
     private (int Id, WorkingDayCalendar Calendar)? _current;
     private DateTimeOffset _checkedAt = DateTimeOffset.MinValue;
 
-    /// <summary>The calendar in force (the compiled-in one if the database has none, which only happens before seeding).</summary>
-    public WorkingDayCalendar Get(GongkaiDbContext db)
+    /// <summary>The calendar last read (the compiled-in one if the database has none, which only happens before seeding).</summary>
+    public WorkingDayCalendar Current
     {
-        var now = time.GetUtcNow();
-        lock (_gate)
+        get
         {
-            if (_current is { } cached && now - _checkedAt < RecheckEvery)
+            lock (_gate)
             {
-                return cached.Calendar;
+                return _current?.Calendar ?? WorkingDayCalendar.Embedded;
             }
-        }
-
-        var id = CalendarStore.CurrentId(db);
-        lock (_gate)
-        {
-            _checkedAt = now;
-            if (_current is { } cached && cached.Id == id)
-            {
-                return cached.Calendar;
-            }
-        }
-
-        var loaded = CalendarStore.LoadCurrent(db);
-        if (loaded is null)
-        {
-            return WorkingDayCalendar.Embedded;
-        }
-
-        lock (_gate)
-        {
-            _current = loaded;
-            return loaded.Value.Calendar;
         }
     }
 
-    /// <summary>Forget the cached version (after this server applied an upload).</summary>
+    /// <summary>Re-reads the version in force when the last check is older than <see cref="RecheckEvery"/>.</summary>
+    public async Task RefreshIfDueAsync(Func<GongkaiDbContext> db, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        int? cachedId;
+        lock (_gate)
+        {
+            if (now - _checkedAt < RecheckEvery)
+            {
+                return;
+            }
+
+            cachedId = _current?.Id;
+        }
+
+        var context = db();
+        var id = await CalendarStore.CurrentIdAsync(context, cancellationToken);
+        if (id is not null && id != cachedId && await CalendarStore.LoadCurrentAsync(context, cancellationToken) is { } loaded)
+        {
+            lock (_gate)
+            {
+                _current = loaded;
+            }
+        }
+
+        lock (_gate)
+        {
+            _checkedAt = now;
+        }
+    }
+
+    /// <summary>Forget the cached version (after this server applied an upload): the next request re-reads it.</summary>
     public void Invalidate()
     {
         lock (_gate)

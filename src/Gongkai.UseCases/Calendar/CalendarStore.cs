@@ -20,32 +20,32 @@ public static class CalendarStore
     public sealed record Applied(int VersionId, int OpenCases, int DueDatesChanged);
 
     /// <summary>The id of the version in force, or null before the first start has seeded one.</summary>
-    public static int? CurrentId(GongkaiDbContext db) =>
-        db.Set<CalendarVersionRow>().Max(v => (int?)v.Id);
+    public static Task<int?> CurrentIdAsync(GongkaiDbContext db, CancellationToken cancellationToken = default) =>
+        db.Set<CalendarVersionRow>().MaxAsync(v => (int?)v.Id, cancellationToken);
 
     /// <summary>The calendar of the version in force, or null when none is stored yet.</summary>
-    public static (int Id, WorkingDayCalendar Calendar)? LoadCurrent(GongkaiDbContext db)
+    public static async Task<(int Id, WorkingDayCalendar Calendar)?> LoadCurrentAsync(GongkaiDbContext db, CancellationToken cancellationToken = default)
     {
-        if (CurrentId(db) is not { } id)
+        if (await CurrentIdAsync(db, cancellationToken) is not { } id)
         {
             return null;
         }
 
-        var version = db.Set<CalendarVersionRow>().AsNoTracking().Single(v => v.Id == id);
-        var entries = db.Set<CalendarDayRow>().AsNoTracking().Where(d => d.VersionId == id).ToList()
+        var version = await db.Set<CalendarVersionRow>().AsNoTracking().SingleAsync(v => v.Id == id, cancellationToken);
+        var entries = (await db.Set<CalendarDayRow>().AsNoTracking().Where(d => d.VersionId == id).ToListAsync(cancellationToken))
             .Select(d => new CalendarEntry(d.Date, (CalendarDayKind)d.Kind, d.Name));
         return (id, WorkingDayCalendar.From(entries, $"数据库日历第 {id} 版（{version.Source}）"));
     }
 
     /// <summary>Stores <paramref name="seed"/> as version 1 when the database holds no calendar yet.</summary>
-    public static void EnsureSeeded(GongkaiDbContext db, WorkingDayCalendar seed, TimeProvider time)
+    public static async Task EnsureSeededAsync(GongkaiDbContext db, WorkingDayCalendar seed, TimeProvider time, CancellationToken cancellationToken = default)
     {
-        if (db.Set<CalendarVersionRow>().Any())
+        if (await db.Set<CalendarVersionRow>().AnyAsync(cancellationToken))
         {
             return;
         }
 
-        Add(db, seed.Entries, "system", seed.Version, seed.KnownYears, seed.KnownYears, time);
+        await AddAsync(db, seed.Entries, "system", seed.Version, seed.KnownYears, seed.KnownYears, time, cancellationToken);
     }
 
     /// <summary>
@@ -53,17 +53,17 @@ public static class CalendarStore
     /// the calendar in force, so every open case's due date follows; the count of those that moved is returned so
     /// the administrator sees the effect (every agency's: the calendar is the installation's).
     /// </summary>
-    public static Applied Apply(GongkaiDbContext db, CalendarUpload.Check check, WorkingDayCalendar current, string actor, string source, TimeProvider time)
+    public static async Task<Applied> ApplyAsync(GongkaiDbContext db, CalendarUpload.Check check, WorkingDayCalendar current, string actor, string source, TimeProvider time, CancellationToken cancellationToken = default)
     {
         if (!check.Ok)
         {
             throw new InvalidOperationException("A calendar upload with problems cannot be applied.");
         }
 
-        var id = Add(db, check.Merged, actor, source, check.UploadedYears, check.CoveredYears, time);
+        var id = await AddAsync(db, check.Merged, actor, source, check.UploadedYears, check.CoveredYears, time, cancellationToken);
         var next = WorkingDayCalendar.From(check.Merged, source);
         var today = Time.ChinaDate.Today(time);
-        var open = new CaseStore(db).Load(db.Applications.IgnoreQueryFilters().AsNoTracking().Where(a => a.State != (int)ApplicationState.Closed));
+        var open = await new CaseStore(db).LoadAsync(db.Applications.IgnoreQueryFilters().AsNoTracking().Where(a => a.State != (int)ApplicationState.Closed), cancellationToken);
         var changed = open.Count(c =>
             c.Application.ReplyDeadline(current, DeadlinePolicy.Default, today)?.EffectiveDue !=
             c.Application.ReplyDeadline(next, DeadlinePolicy.Default, today)?.EffectiveDue);
@@ -71,14 +71,14 @@ public static class CalendarStore
     }
 
     /// <summary>Every version, newest first.</summary>
-    public static IReadOnlyList<Version> History(GongkaiDbContext db) =>
-        db.Set<CalendarVersionRow>().AsNoTracking().OrderByDescending(v => v.Id)
+    public static async Task<IReadOnlyList<Version>> HistoryAsync(GongkaiDbContext db, CancellationToken cancellationToken = default) =>
+        (await db.Set<CalendarVersionRow>().AsNoTracking().OrderByDescending(v => v.Id)
             .Select(v => new { v, Rows = db.Set<CalendarDayRow>().Count(d => d.VersionId == v.Id) })
-            .AsEnumerable()
+            .ToListAsync(cancellationToken))
             .Select(x => new Version(x.v.Id, new DateTimeOffset(x.v.AppliedAtUtcTicks, TimeSpan.Zero), x.v.AppliedBy, x.v.Source, x.v.UploadedYears, x.v.CoveredYears, x.Rows))
             .ToList();
 
-    private static int Add(GongkaiDbContext db, IEnumerable<CalendarEntry> entries, string actor, string source, IEnumerable<int> uploaded, IEnumerable<int> covered, TimeProvider time)
+    private static async Task<int> AddAsync(GongkaiDbContext db, IEnumerable<CalendarEntry> entries, string actor, string source, IEnumerable<int> uploaded, IEnumerable<int> covered, TimeProvider time, CancellationToken cancellationToken)
     {
         var row = new CalendarVersionRow
         {
@@ -90,7 +90,7 @@ public static class CalendarStore
             Days = entries.Select(e => new CalendarDayRow { Date = e.Date, Kind = (int)e.Kind, Name = e.Name }).ToList(),
         };
         db.Add(row);
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return row.Id;
     }

@@ -54,7 +54,8 @@ public sealed class SupervisionDemo(GongkaiDbContext db, TimeProvider time)
             return;
         }
 
-        var report = new GenerateAnnualReport(db).Run(code, year)!;
+        // Seeding runs once at startup or from the command line, never on a request: waiting here is harmless.
+        var report = new GenerateAnnualReport(db).RunAsync(code, year).GetAwaiter().GetResult()!;
         foreach (var key in report.Schema.ProactiveKeys)
         {
             report.SetProactive(key, CellValue.FromNumber((code.Sum(c => c) % 17) + (year % 7)));

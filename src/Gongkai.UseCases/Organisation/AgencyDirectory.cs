@@ -13,17 +13,29 @@ namespace Gongkai.UseCases.Organisation;
 /// </summary>
 public sealed partial class AgencyDirectory(GongkaiDbContext db)
 {
-    public IReadOnlyList<AgencyInfo> List() =>
-        db.Agencies.AsNoTracking().OrderBy(a => a.Level).ThenBy(a => a.Code).AsEnumerable().Select(ToInfo).ToList();
+    // The synchronous reads serve the command line and the supervision use cases; request paths use the async ones
+    // (issue 11: a synchronous query holds a thread-pool thread for its whole round trip). Both run the same query.
+    public IReadOnlyList<AgencyInfo> List() => Ordered().AsEnumerable().Select(ToInfo).ToList();
+
+    public async Task<IReadOnlyList<AgencyInfo>> ListAsync(CancellationToken cancellationToken = default) =>
+        (await Ordered().ToListAsync(cancellationToken)).Select(ToInfo).ToList();
 
     public AgencyInfo? Find(string? code) =>
-        string.IsNullOrWhiteSpace(code) ? null : db.Agencies.AsNoTracking().Where(a => a.Code == code.Trim()).AsEnumerable().Select(ToInfo).SingleOrDefault();
+        string.IsNullOrWhiteSpace(code) ? null : Matching(code).AsEnumerable().Select(ToInfo).SingleOrDefault();
+
+    public async Task<AgencyInfo?> FindAsync(string? code, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(code) ? null : await Matching(code).SingleOrDefaultAsync(cancellationToken) is { } row ? ToInfo(row) : null;
 
     /// <summary>Active agencies (those that take applications).</summary>
-    public IReadOnlyList<AgencyInfo> Active() => List().Where(a => a.Active).ToList();
+    public async Task<IReadOnlyList<AgencyInfo>> ActiveAsync(CancellationToken cancellationToken = default) =>
+        (await ListAsync(cancellationToken)).Where(a => a.Active).ToList();
+
+    private IQueryable<AgencyRow> Ordered() => db.Agencies.AsNoTracking().OrderBy(a => a.Level).ThenBy(a => a.Code);
+
+    private IQueryable<AgencyRow> Matching(string code) => db.Agencies.AsNoTracking().Where(a => a.Code == code.Trim());
 
     /// <summary>Adds an agency. Level defaults to its parent's (a department of a city is city-level), else 市; kind to 部门 under a parent, else 人民政府.</summary>
-    public string? Add(string code, string name, string? parent = null, AgencyLevel? level = null, AgencyKind? kind = null)
+    public async Task<string?> AddAsync(string code, string name, string? parent = null, AgencyLevel? level = null, AgencyKind? kind = null, CancellationToken cancellationToken = default)
     {
         code = code.Trim();
         name = name.Trim();
@@ -38,7 +50,7 @@ public sealed partial class AgencyDirectory(GongkaiDbContext db)
             return "机关名称不能为空，且不超过 200 字。";
         }
 
-        if (db.Agencies.Any(a => a.Code == code))
+        if (await db.Agencies.AnyAsync(a => a.Code == code, cancellationToken))
         {
             return $"机关代码“{code}”已存在，未添加。";
         }
@@ -51,7 +63,7 @@ public sealed partial class AgencyDirectory(GongkaiDbContext db)
                 return "机关不能以自身为上级机关。";
             }
 
-            parentRow = db.Agencies.AsNoTracking().SingleOrDefault(a => a.Code == parent);
+            parentRow = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Code == parent, cancellationToken);
             if (parentRow is null)
             {
                 return $"上级机关“{parent}”不存在，未添加。";
@@ -71,15 +83,15 @@ public sealed partial class AgencyDirectory(GongkaiDbContext db)
             Level = (int)(level ?? (parentRow is null ? AgencyLevel.City : (AgencyLevel)parentRow.Level)),
             Kind = (int)(kind ?? (parentRow is null ? AgencyKind.Government : AgencyKind.Department)),
         });
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return null;
     }
 
     /// <summary>Moves an agency under another (or to the top with null); refused when it would make a cycle.</summary>
-    public string? SetParent(string code, string? parent)
+    public async Task<string?> SetParentAsync(string code, string? parent, CancellationToken cancellationToken = default)
     {
-        var row = db.Agencies.SingleOrDefault(a => a.Code == code);
+        var row = await db.Agencies.SingleOrDefaultAsync(a => a.Code == code, cancellationToken);
         if (row is null)
         {
             return $"机关“{code}”不存在。";
@@ -88,7 +100,7 @@ public sealed partial class AgencyDirectory(GongkaiDbContext db)
         parent = string.IsNullOrWhiteSpace(parent) ? null : parent.Trim();
         if (parent is not null)
         {
-            var parents = db.Agencies.AsNoTracking().ToDictionary(a => a.Code, a => a.ParentCode);
+            var parents = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.ParentCode, cancellationToken);
             if (!parents.ContainsKey(parent))
             {
                 return $"上级机关“{parent}”不存在。";
@@ -112,7 +124,7 @@ public sealed partial class AgencyDirectory(GongkaiDbContext db)
         }
 
         row.ParentCode = parent;
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return null;
     }
@@ -121,9 +133,9 @@ public sealed partial class AgencyDirectory(GongkaiDbContext db)
     /// Closes an agency (merged or abolished): refused while it has open cases, with their count; its history stays
     /// and it takes no new applications or accounts.
     /// </summary>
-    public string? Close(string code, DateOnly on)
+    public async Task<string?> CloseAsync(string code, DateOnly on, CancellationToken cancellationToken = default)
     {
-        var row = db.Agencies.SingleOrDefault(a => a.Code == code);
+        var row = await db.Agencies.SingleOrDefaultAsync(a => a.Code == code, cancellationToken);
         if (row is null)
         {
             return $"机关“{code}”不存在。";
@@ -134,14 +146,14 @@ public sealed partial class AgencyDirectory(GongkaiDbContext db)
             return $"机关“{row.Name}”已于 {row.ClosedOn:yyyy-MM-dd} 撤销。";
         }
 
-        var open = db.Applications.IgnoreQueryFilters().Count(a => a.AgencyCode == code && a.State != (int)ApplicationState.Closed);
+        var open = await db.Applications.IgnoreQueryFilters().CountAsync(a => a.AgencyCode == code && a.State != (int)ApplicationState.Closed, cancellationToken);
         if (open > 0)
         {
             db.ChangeTracker.Clear();
             return $"机关“{row.Name}”还有 {open} 件在办申请，办结或移交后才能撤销。";
         }
 
-        var children = db.Agencies.Count(a => a.ParentCode == code && a.ClosedOn == null);
+        var children = await db.Agencies.CountAsync(a => a.ParentCode == code && a.ClosedOn == null, cancellationToken);
         if (children > 0)
         {
             db.ChangeTracker.Clear();
@@ -149,15 +161,19 @@ public sealed partial class AgencyDirectory(GongkaiDbContext db)
         }
 
         row.ClosedOn = on;
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return null;
     }
 
     /// <summary>The agencies beneath <paramref name="code"/>, transitively (not itself), in code order.</summary>
-    public IReadOnlyList<AgencyInfo> Beneath(string code)
+    public IReadOnlyList<AgencyInfo> Beneath(string code) => Beneath(List(), code);
+
+    public async Task<IReadOnlyList<AgencyInfo>> BeneathAsync(string code, CancellationToken cancellationToken = default) =>
+        Beneath(await ListAsync(cancellationToken), code);
+
+    private static List<AgencyInfo> Beneath(IReadOnlyList<AgencyInfo> all, string code)
     {
-        var all = List();
         var children = all.Where(a => a.Parent is not null).ToLookup(a => a.Parent!);
         var found = new List<AgencyInfo>();
         var seen = new HashSet<string>(StringComparer.Ordinal) { code };
@@ -180,6 +196,9 @@ public sealed partial class AgencyDirectory(GongkaiDbContext db)
     /// <summary>Whether <paramref name="agency"/> is <paramref name="ancestor"/> or beneath it.</summary>
     public bool IsWithin(string agency, string ancestor) =>
         agency == ancestor || Beneath(ancestor).Any(a => a.Code == agency);
+
+    public async Task<bool> IsWithinAsync(string agency, string ancestor, CancellationToken cancellationToken = default) =>
+        agency == ancestor || (await BeneathAsync(ancestor, cancellationToken)).Any(a => a.Code == agency);
 
     internal static AgencyInfo ToInfo(AgencyRow a) =>
         new(a.Code, a.Name, (AgencyLevel)a.Level, (AgencyKind)a.Kind, a.ParentCode, a.ClosedOn);

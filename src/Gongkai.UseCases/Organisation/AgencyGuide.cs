@@ -31,16 +31,16 @@ public sealed class AgencyGuide(GongkaiDbContext db, AuditLog audit, TimeProvide
         (nameof(AgencyGuideRow.PublicSecurityRecord), "页脚：公安机关备案号", 100, false),
     ];
 
-    public AgencyGuideRow Load(string agency) =>
-        db.AgencyGuides.AsNoTracking().SingleOrDefault(g => g.AgencyCode == agency) ?? new AgencyGuideRow { AgencyCode = agency };
+    public async Task<AgencyGuideRow> LoadAsync(string agency, CancellationToken cancellationToken = default) =>
+        await db.AgencyGuides.AsNoTracking().SingleOrDefaultAsync(g => g.AgencyCode == agency, cancellationToken) ?? new AgencyGuideRow { AgencyCode = agency };
 
     public static string Get(AgencyGuideRow row, string field) =>
         (string)typeof(AgencyGuideRow).GetProperty(field)!.GetValue(row)!;
 
     /// <summary>Saves every field at once; refused (nothing written) when the agency is unknown or a field too long.</summary>
-    public string? Save(string agency, IReadOnlyDictionary<string, string?> values, string by)
+    public async Task<string?> SaveAsync(string agency, IReadOnlyDictionary<string, string?> values, string by, CancellationToken cancellationToken = default)
     {
-        if (!db.Agencies.Any(a => a.Code == agency))
+        if (!await db.Agencies.AnyAsync(a => a.Code == agency, cancellationToken))
         {
             return $"机关“{agency}”不存在。";
         }
@@ -53,7 +53,7 @@ public sealed class AgencyGuide(GongkaiDbContext db, AuditLog audit, TimeProvide
             }
         }
 
-        var row = db.AgencyGuides.SingleOrDefault(g => g.AgencyCode == agency);
+        var row = await db.AgencyGuides.SingleOrDefaultAsync(g => g.AgencyCode == agency, cancellationToken);
         if (row is null)
         {
             row = new AgencyGuideRow { AgencyCode = agency };
@@ -67,9 +67,9 @@ public sealed class AgencyGuide(GongkaiDbContext db, AuditLog audit, TimeProvide
 
         row.UpdatedAtUtcTicks = time.GetUtcNow().UtcTicks;
         row.UpdatedBy = by;
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        audit.Record(by, agency, "agency.guide", agency, "保存公开指南和网站设置");
+        await audit.RecordAsync(by, agency, "agency.guide", agency, "保存公开指南和网站设置", cancellationToken);
         return null;
     }
 }

@@ -15,7 +15,7 @@ public sealed class Catalogue(GongkaiDbContext db)
 
     public sealed record Page(int Total, IReadOnlyList<Entry> Entries);
 
-    public Page Browse(string? agency, DocumentCategory? category, string? topic, int page, int size = 20)
+    public async Task<Page> BrowseAsync(string? agency, DocumentCategory? category, string? topic, int page, int size = 20, CancellationToken cancellationToken = default)
     {
         var q = RegistrySearchIndex.Searchable(db);
         if (!string.IsNullOrEmpty(agency))
@@ -34,35 +34,35 @@ public sealed class Catalogue(GongkaiDbContext db)
             q = q.Where(d => d.Topic == topic || d.Topic!.StartsWith(nested));
         }
 
-        var total = q.Count();
-        var entries = Project(q.OrderByDescending(d => d.PublishedOn).ThenByDescending(d => d.Id).Skip(Math.Max(0, page - 1) * size).Take(size));
+        var total = await q.CountAsync(cancellationToken);
+        var entries = await ProjectAsync(q.OrderByDescending(d => d.PublishedOn).ThenByDescending(d => d.Id).Skip(Math.Max(0, page - 1) * size).Take(size), cancellationToken);
         return new Page(total, entries);
     }
 
     /// <summary>Entries by id, in the order given (search results).</summary>
-    public IReadOnlyList<Entry> ByIds(IReadOnlyList<long> ids)
+    public async Task<IReadOnlyList<Entry>> ByIdsAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default)
     {
-        var found = Project(RegistrySearchIndex.Searchable(db).Where(d => ids.Contains(d.Id))).ToDictionary(e => e.Id);
+        var found = (await ProjectAsync(RegistrySearchIndex.Searchable(db).Where(d => ids.Contains(d.Id)), cancellationToken)).ToDictionary(e => e.Id);
         return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
     }
 
     /// <summary>How many published items each category holds.</summary>
-    public IReadOnlyDictionary<DocumentCategory, int> CategoryCounts(string? agency) =>
-        RegistrySearchIndex.Searchable(db).Where(d => agency == null || d.AgencyCode == agency)
-            .GroupBy(d => d.Category).Select(g => new { g.Key, Count = g.Count() }).ToList()
+    public async Task<IReadOnlyDictionary<DocumentCategory, int>> CategoryCountsAsync(string? agency, CancellationToken cancellationToken = default) =>
+        (await RegistrySearchIndex.Searchable(db).Where(d => agency == null || d.AgencyCode == agency)
+            .GroupBy(d => d.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(g => (DocumentCategory)g.Key, g => g.Count);
 
     /// <summary>First-level topics in use, with counts.</summary>
-    public IReadOnlyList<(string Topic, int Count)> Topics(string? agency) =>
-        RegistrySearchIndex.Searchable(db).Where(d => d.Topic != null && (agency == null || d.AgencyCode == agency))
-            .GroupBy(d => d.Topic).Select(g => new { g.Key, Count = g.Count() }).ToList()
+    public async Task<IReadOnlyList<(string Topic, int Count)>> TopicsAsync(string? agency, CancellationToken cancellationToken = default) =>
+        (await RegistrySearchIndex.Searchable(db).Where(d => d.Topic != null && (agency == null || d.AgencyCode == agency))
+            .GroupBy(d => d.Topic).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .GroupBy(g => g.Key!.Split('\\')[0]).Select(g => (g.Key, g.Sum(x => x.Count))).OrderByDescending(t => t.Item2).ToList();
 
-    public IReadOnlyList<Entry> Latest(int take) =>
-        Project(RegistrySearchIndex.Searchable(db).OrderByDescending(d => d.PublishedOn).ThenByDescending(d => d.Id).Take(take));
+    public Task<List<Entry>> LatestAsync(int take, CancellationToken cancellationToken = default) =>
+        ProjectAsync(RegistrySearchIndex.Searchable(db).OrderByDescending(d => d.PublishedOn).ThenByDescending(d => d.Id).Take(take), cancellationToken);
 
-    private static List<Entry> Project(IQueryable<RegistryDocumentRow> q) =>
-        q.Select(d => new { d.Id, d.AgencyCode, d.IndexNumber, d.Title, d.DocumentNumber, d.Category, d.Topic, d.FormedOn, d.PublishedOn, d.Validity }).ToList()
+    private static async Task<List<Entry>> ProjectAsync(IQueryable<RegistryDocumentRow> q, CancellationToken cancellationToken) =>
+        (await q.Select(d => new { d.Id, d.AgencyCode, d.IndexNumber, d.Title, d.DocumentNumber, d.Category, d.Topic, d.FormedOn, d.PublishedOn, d.Validity }).ToListAsync(cancellationToken))
             .Select(d => new Entry(d.Id, d.AgencyCode, d.IndexNumber, d.Title, d.DocumentNumber, (DocumentCategory)d.Category, d.Topic, d.FormedOn, d.PublishedOn!.Value, (Validity)d.Validity))
             .ToList();
 }

@@ -23,9 +23,9 @@ public sealed class DecisionCountsImport(GongkaiDbContext db, TimeProvider time,
 
     public sealed record Report(IReadOnlyList<Imported> ImportedRows, IReadOnlyList<CatalogueImport.Refused> RefusedRows, string? Problem);
 
-    public Report Run(Stream content, string fileName, string agency, string actor)
+    public async Task<Report> RunAsync(Stream content, string fileName, string agency, string actor, CancellationToken cancellationToken = default)
     {
-        if (!db.Agencies.AsNoTracking().Any(a => a.Code == agency))
+        if (!await db.Agencies.AsNoTracking().AnyAsync(a => a.Code == agency, cancellationToken))
         {
             return new Report([], [], $"找不到机关“{agency}”");
         }
@@ -105,7 +105,7 @@ public sealed class DecisionCountsImport(GongkaiDbContext db, TimeProvider time,
             }
 
             seen[year] = row.Line;
-            var stored = db.Set<DecisionCountsRow>().SingleOrDefault(c => c.AgencyCode == agency && c.Year == year);
+            var stored = await db.Set<DecisionCountsRow>().SingleOrDefaultAsync(c => c.AgencyCode == agency && c.Year == year, cancellationToken);
             if (stored is null)
             {
                 stored = new DecisionCountsRow { AgencyCode = agency, Year = year };
@@ -122,9 +122,9 @@ public sealed class DecisionCountsImport(GongkaiDbContext db, TimeProvider time,
                 $"{year} 年：行政许可 {stored.Licensing?.ToString(CultureInfo.InvariantCulture) ?? "—"}，行政处罚 {stored.Penalty?.ToString(CultureInfo.InvariantCulture) ?? "—"}，行政强制 {stored.Coercion?.ToString(CultureInfo.InvariantCulture) ?? "—"}，收费 {stored.FeesYuan?.ToString("0.00", CultureInfo.InvariantCulture) ?? "—"} 元")));
         }
 
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        audit.Record(actor, agency, "registry.counts", fileName, $"导入处理决定数和收费金额：{imported.Count} 行导入，{refused.Count} 行拒绝");
+        await audit.RecordAsync(actor, agency, "registry.counts", fileName, $"导入处理决定数和收费金额：{imported.Count} 行导入，{refused.Count} 行拒绝", cancellationToken);
         return new Report(imported, refused, null);
     }
 

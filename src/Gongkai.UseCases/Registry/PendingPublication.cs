@@ -16,15 +16,15 @@ public sealed class PendingPublication(GongkaiDbContext db, WorkingDayCalendar c
 {
     public sealed record Item(long Id, string IndexNumber, string Title, ReviewState State, DateOnly Start, DateOnly Due, bool Proactive, bool Overdue, bool DueSoon);
 
-    public IReadOnlyList<Item> Run(string agency)
+    public async Task<IReadOnlyList<Item>> RunAsync(string agency, CancellationToken cancellationToken = default)
     {
         var today = ChinaDate.Today(time);
         var soon = Domain.Deadlines.WorkingDays.Add(calendar, today, 3);
         int[] pending = [(int)ReviewState.Draft, (int)ReviewState.AttributeReview, (int)ReviewState.SecrecyReview, (int)ReviewState.Approval];
-        return db.Set<RegistryDocumentRow>().AsNoTracking()
+        return (await db.Set<RegistryDocumentRow>().AsNoTracking()
             .Where(d => d.AgencyCode == agency && pending.Contains(d.State))
             .Select(d => new { d.Id, d.IndexNumber, d.Title, d.State, d.FormedOn, d.ChangedOn, d.DisclosureMode })
-            .ToList()
+            .ToListAsync(cancellationToken))
             .Select(d =>
             {
                 var due = PublicationDeadline.Due(calendar, d.FormedOn, d.ChangedOn);

@@ -20,14 +20,14 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
         RegistryDocumentRow? Repeals,
         IReadOnlyList<RegistryDocumentRow> AmendedOrRepealedBy);
 
-    public (long? Id, string? Problem) Create(string agency, string actor, DraftForm form)
+    public async Task<(long? Id, string? Problem)> CreateAsync(string agency, string actor, DraftForm form, CancellationToken cancellationToken = default)
     {
         if (form.Problem() is { } problem)
         {
             return (null, problem);
         }
 
-        var agencyRow = db.Agencies.AsNoTracking().SingleOrDefault(a => a.Code == agency);
+        var agencyRow = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Code == agency, cancellationToken);
         if (agencyRow is null)
         {
             return (null, "未找到机关");
@@ -42,7 +42,7 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
             IndexScheme = options.Scheme.Pattern,
             Version = 1,
         };
-        if (Apply(row, form, agencyRow.Name) is { } linkProblem)
+        if (await ApplyAsync(row, form, agencyRow.Name, cancellationToken) is { } linkProblem)
         {
             return (null, linkProblem);
         }
@@ -50,11 +50,11 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
         // Two officers creating at once may take the same serial: the unique index refuses the second, which retries.
         for (var attempt = 0; ; attempt++)
         {
-            row.IndexNumber = NextIndexNumber(agency, row.FormedOn.Year);
+            row.IndexNumber = await NextIndexNumberAsync(agency, row.FormedOn.Year, cancellationToken);
             db.Set<RegistryDocumentRow>().Add(row);
             try
             {
-                db.SaveChanges();
+                await db.SaveChangesAsync(cancellationToken);
                 break;
             }
             catch (DbUpdateException) when (attempt < 5)
@@ -64,19 +64,19 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
         }
 
         db.ChangeTracker.Clear();
-        audit.Record(actor, agency, "registry.create", row.IndexNumber, "起草：" + row.Title);
+        await audit.RecordAsync(actor, agency, "registry.create", row.IndexNumber, "起草：" + row.Title, cancellationToken);
         return (row.Id, null);
     }
 
     /// <summary>Edits a draft (only in 起草中), against the version the officer saw.</summary>
-    public (bool Saved, string? Problem) Update(string agency, long id, int loadedVersion, string actor, DraftForm form)
+    public async Task<(bool Saved, string? Problem)> UpdateAsync(string agency, long id, int loadedVersion, string actor, DraftForm form, CancellationToken cancellationToken = default)
     {
         if (form.Problem() is { } problem)
         {
             return (false, problem);
         }
 
-        var row = db.Set<RegistryDocumentRow>().SingleOrDefault(d => d.Id == id && d.AgencyCode == agency);
+        var row = await db.Set<RegistryDocumentRow>().SingleOrDefaultAsync(d => d.Id == id && d.AgencyCode == agency, cancellationToken);
         if (row is null)
         {
             return (false, "没有这条信息");
@@ -93,8 +93,8 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
             return (false, ReviewActions.ConflictMessage);
         }
 
-        var name = db.Agencies.AsNoTracking().Where(a => a.Code == agency).Select(a => a.Name).Single();
-        if (Apply(row, form, name) is { } linkProblem)
+        var name = await db.Agencies.AsNoTracking().Where(a => a.Code == agency).Select(a => a.Name).SingleAsync(cancellationToken);
+        if (await ApplyAsync(row, form, name, cancellationToken) is { } linkProblem)
         {
             db.ChangeTracker.Clear();
             return (false, linkProblem);
@@ -103,7 +103,7 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
         row.Version = loadedVersion + 1;
         try
         {
-            db.SaveChanges();
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -114,13 +114,13 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
             db.ChangeTracker.Clear();
         }
 
-        audit.Record(actor, agency, "registry.edit", row.IndexNumber, "修改草稿");
+        await audit.RecordAsync(actor, agency, "registry.edit", row.IndexNumber, "修改草稿", cancellationToken);
         return (true, null);
     }
 
-    public (bool Saved, string? Problem) Attach(string agency, long id, string actor, string fileName, string contentType, byte[] content, AttachmentStore files)
+    public async Task<(bool Saved, string? Problem)> AttachAsync(string agency, long id, string actor, string fileName, string contentType, byte[] content, AttachmentStore files, CancellationToken cancellationToken = default)
     {
-        var row = db.Set<RegistryDocumentRow>().AsNoTracking().SingleOrDefault(d => d.Id == id && d.AgencyCode == agency);
+        var row = await db.Set<RegistryDocumentRow>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.AgencyCode == agency, cancellationToken);
         if (row is null)
         {
             return (false, "没有这条信息");
@@ -147,41 +147,41 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
             Sha256 = sha,
             Text = TextExtraction.Extract(content, name),
         });
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        audit.Record(actor, agency, "registry.attach", row.IndexNumber, $"附件：{name}（SHA-256 {sha}）");
+        await audit.RecordAsync(actor, agency, "registry.attach", row.IndexNumber, $"附件：{name}（SHA-256 {sha}）", cancellationToken);
         return (true, null);
     }
 
     /// <summary>One item with everything its page shows; <paramref name="agency"/> null reads any agency's (the portal, published only).</summary>
-    public Details? Get(long id, string? agency)
+    public async Task<Details?> GetAsync(long id, string? agency, CancellationToken cancellationToken = default)
     {
         var docs = db.Set<RegistryDocumentRow>().AsNoTracking();
-        var row = docs.SingleOrDefault(d => d.Id == id && (agency == null || d.AgencyCode == agency));
+        var row = await docs.SingleOrDefaultAsync(d => d.Id == id && (agency == null || d.AgencyCode == agency), cancellationToken);
         if (row is null)
         {
             return null;
         }
 
-        RegistryDocumentRow? One(long? other) => other is { } o ? docs.SingleOrDefault(d => d.Id == o) : null;
+        async Task<RegistryDocumentRow?> One(long? other) => other is { } o ? await docs.SingleOrDefaultAsync(d => d.Id == o, cancellationToken) : null;
         return new Details(
             row,
-            db.Set<RegistryAttachmentRow>().AsNoTracking().Where(a => a.DocumentId == id).OrderBy(a => a.Id).ToList(),
-            db.Set<RegistryReviewStepRow>().AsNoTracking().Where(s => s.DocumentId == id).OrderBy(s => s.Id).ToList(),
-            docs.Where(d => d.InterpretsId == id).OrderBy(d => d.Id).ToList(),
-            One(row.InterpretsId),
-            One(row.AmendsId),
-            One(row.RepealsId),
-            docs.Where(d => d.AmendsId == id || d.RepealsId == id).OrderBy(d => d.Id).ToList());
+            await db.Set<RegistryAttachmentRow>().AsNoTracking().Where(a => a.DocumentId == id).OrderBy(a => a.Id).ToListAsync(cancellationToken),
+            await db.Set<RegistryReviewStepRow>().AsNoTracking().Where(s => s.DocumentId == id).OrderBy(s => s.Id).ToListAsync(cancellationToken),
+            await docs.Where(d => d.InterpretsId == id).OrderBy(d => d.Id).ToListAsync(cancellationToken),
+            await One(row.InterpretsId),
+            await One(row.AmendsId),
+            await One(row.RepealsId),
+            await docs.Where(d => d.AmendsId == id || d.RepealsId == id).OrderBy(d => d.Id).ToListAsync(cancellationToken));
     }
 
-    public string NextIndexNumber(string agency, int year)
+    public async Task<string> NextIndexNumberAsync(string agency, int year, CancellationToken cancellationToken = default)
     {
         var scheme = options.Scheme;
         var prefix = scheme.Prefix(agency, year);
-        var used = db.Set<RegistryDocumentRow>().AsNoTracking()
+        var used = await db.Set<RegistryDocumentRow>().AsNoTracking()
             .Where(d => d.AgencyCode == agency && d.IndexNumber.StartsWith(prefix))
-            .Select(d => d.IndexNumber).ToList();
+            .Select(d => d.IndexNumber).ToListAsync(cancellationToken);
         var max = 0;
         foreach (var number in used)
         {
@@ -195,11 +195,11 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
         return scheme.Format(agency, year, max + 1);
     }
 
-    private string? Apply(RegistryDocumentRow row, DraftForm form, string agencyName)
+    private async Task<string?> ApplyAsync(RegistryDocumentRow row, DraftForm form, string agencyName, CancellationToken cancellationToken)
     {
-        long? Find(string? index) => string.IsNullOrWhiteSpace(index) ? null
-            : db.Set<RegistryDocumentRow>().AsNoTracking().Where(d => d.IndexNumber == index.Trim()).Select(d => (long?)d.Id).SingleOrDefault() ?? -1;
-        var (amends, repeals, interprets) = (Find(form.AmendsIndex), Find(form.RepealsIndex), Find(form.InterpretsIndex));
+        async Task<long?> Find(string? index) => string.IsNullOrWhiteSpace(index) ? null
+            : await db.Set<RegistryDocumentRow>().AsNoTracking().Where(d => d.IndexNumber == index.Trim()).Select(d => (long?)d.Id).SingleOrDefaultAsync(cancellationToken) ?? -1;
+        var (amends, repeals, interprets) = (await Find(form.AmendsIndex), await Find(form.RepealsIndex), await Find(form.InterpretsIndex));
         if (amends == -1 || repeals == -1 || interprets == -1)
         {
             return "找不到所填索引号对应的信息";

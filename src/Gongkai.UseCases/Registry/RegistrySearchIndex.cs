@@ -32,7 +32,8 @@ public sealed class RegistrySearchIndex : IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly TimeProvider _time;
-    private readonly System.Threading.Lock _gate = new();
+    // A semaphore, not a lock: the database is read asynchronously while the writer is held (issue 11).
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private DateTimeOffset _checkedAt = DateTimeOffset.MinValue;
 
     public RegistrySearchIndex(string path, TimeProvider time)
@@ -67,9 +68,10 @@ public sealed class RegistrySearchIndex : IDisposable
         db.Set<RegistryDocumentRow>().AsNoTracking().Where(d => d.PublishedOn != null && d.DisclosureMode == (int)DisclosureMode.Proactive);
 
     /// <summary>Rebuilds from the database when the index count differs from it (at most once a minute unless forced).</summary>
-    public bool EnsureFresh(GongkaiDbContext db, bool force = false)
+    public async Task<bool> EnsureFreshAsync(GongkaiDbContext db, bool force = false, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        await _gate.WaitAsync(cancellationToken);
+        try
         {
             var now = _time.GetUtcNow();
             if (!force && now - _checkedAt < TimeSpan.FromMinutes(1))
@@ -78,7 +80,7 @@ public sealed class RegistrySearchIndex : IDisposable
             }
 
             _checkedAt = now;
-            if (!force && Searchable(db).Count() == Count)
+            if (!force && await Searchable(db).CountAsync(cancellationToken) == Count)
             {
                 return false;
             }
@@ -88,7 +90,7 @@ public sealed class RegistrySearchIndex : IDisposable
             long after = 0;
             while (true)
             {
-                var page = Load(db, Searchable(db).Where(d => d.Id > after).OrderBy(d => d.Id).Take(batch));
+                var page = await LoadAsync(db, Searchable(db).Where(d => d.Id > after).OrderBy(d => d.Id).Take(batch), cancellationToken);
                 foreach (var d in page)
                 {
                     _writer.AddDocument(ToLucene(d));
@@ -106,13 +108,18 @@ public sealed class RegistrySearchIndex : IDisposable
             _searchers.MaybeRefreshBlocking();
             return true;
         }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>Adds or replaces one item (after it is published or republished).</summary>
-    public void Upsert(GongkaiDbContext db, long id)
+    public async Task UpsertAsync(GongkaiDbContext db, long id, CancellationToken cancellationToken = default)
     {
-        var docs = Load(db, Searchable(db).Where(d => d.Id == id));
-        lock (_gate)
+        var docs = await LoadAsync(db, Searchable(db).Where(d => d.Id == id), cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
         {
             var term = new Term("id", id.ToString(CultureInfo.InvariantCulture));
             if (docs.Count == 0)
@@ -127,12 +134,17 @@ public sealed class RegistrySearchIndex : IDisposable
             _writer.Commit();
             _searchers.MaybeRefreshBlocking();
         }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>Bulk load (benchmarks, demo): adds without checking for duplicates, commits once.</summary>
     public void AddAll(IEnumerable<IndexedDocument> documents)
     {
-        lock (_gate)
+        _gate.Wait();
+        try
         {
             foreach (var d in documents)
             {
@@ -141,6 +153,10 @@ public sealed class RegistrySearchIndex : IDisposable
 
             _writer.Commit();
             _searchers.MaybeRefreshBlocking();
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
@@ -200,12 +216,12 @@ public sealed class RegistrySearchIndex : IDisposable
         return words;
     }
 
-    private static List<IndexedDocument> Load(GongkaiDbContext db, IQueryable<RegistryDocumentRow> rows)
+    private static async Task<List<IndexedDocument>> LoadAsync(GongkaiDbContext db, IQueryable<RegistryDocumentRow> rows, CancellationToken cancellationToken)
     {
-        var docs = rows.Select(d => new { d.Id, d.AgencyCode, d.Title, d.DocumentNumber, d.Body }).ToList();
+        var docs = await rows.Select(d => new { d.Id, d.AgencyCode, d.Title, d.DocumentNumber, d.Body }).ToListAsync(cancellationToken);
         var ids = docs.Select(d => d.Id).ToList();
-        var texts = db.Set<RegistryAttachmentRow>().AsNoTracking().Where(a => ids.Contains(a.DocumentId))
-            .Select(a => new { a.DocumentId, a.FileName, a.Text }).ToList()
+        var texts = (await db.Set<RegistryAttachmentRow>().AsNoTracking().Where(a => ids.Contains(a.DocumentId))
+            .Select(a => new { a.DocumentId, a.FileName, a.Text }).ToListAsync(cancellationToken))
             .GroupBy(a => a.DocumentId).ToDictionary(g => g.Key, g => string.Join('\n', g.Select(a => a.FileName + "\n" + a.Text)));
         return docs.Select(d => new IndexedDocument(d.Id, d.AgencyCode, d.Title, d.DocumentNumber ?? string.Empty, d.Body, texts.GetValueOrDefault(d.Id, string.Empty))).ToList();
     }
@@ -222,6 +238,7 @@ public sealed class RegistrySearchIndex : IDisposable
     {
         _searchers.Dispose();
         _writer.Dispose();
+        _gate.Dispose();
         _analyzer.Dispose();
         _directory.Dispose();
     }

@@ -30,7 +30,7 @@ public sealed class RegistryTableTwo(GongkaiDbContext db, TableTwoCounting? coun
     public const string FeesKey = P + "art20_8.admin_fees.amount_wan_yuan";
 
     /// <summary>Fills the cells the registry knows and returns their keys (empty for the 2019 layout, which counts differently).</summary>
-    public IReadOnlyList<string> Fill(AnnualReport report, string agency, int year)
+    public async Task<IReadOnlyList<string>> FillAsync(AnnualReport report, string agency, int year, CancellationToken cancellationToken = default)
     {
         if (report.Edition != ReportEdition.Edition2021)
         {
@@ -38,17 +38,17 @@ public sealed class RegistryTableTwo(GongkaiDbContext db, TableTwoCounting? coun
         }
 
         var filled = new List<string>();
-        var hasCatalogue = Documents(agency).Any(d => d.Category == (int)DocumentCategory.Regulation || d.Category == (int)DocumentCategory.NormativeDocument);
+        var hasCatalogue = await Documents(agency).AnyAsync(d => d.Category == (int)DocumentCategory.Regulation || d.Category == (int)DocumentCategory.NormativeDocument, cancellationToken);
         if (hasCatalogue)
         {
             foreach (var key in DocumentKeys)
             {
-                report.SetProactive(key, CellValue.FromNumber(Query(agency, year, key)!.Count()));
+                report.SetProactive(key, CellValue.FromNumber(await Query(agency, year, key)!.CountAsync(cancellationToken)));
                 filled.Add(key);
             }
         }
 
-        if (db.Set<DecisionCountsRow>().AsNoTracking().SingleOrDefault(c => c.AgencyCode == agency && c.Year == year) is { } counts)
+        if (await CountsAsync(agency, year, cancellationToken) is { } counts)
         {
             void Set(string key, decimal? value)
             {
@@ -103,8 +103,8 @@ public sealed class RegistryTableTwo(GongkaiDbContext db, TableTwoCounting? coun
     }
 
     /// <summary>The imported figures of a year, for the drill-down of 第（五）（六）（八）项.</summary>
-    public DecisionCountsRow? Counts(string agency, int year) =>
-        db.Set<DecisionCountsRow>().AsNoTracking().SingleOrDefault(c => c.AgencyCode == agency && c.Year == year);
+    public Task<DecisionCountsRow?> CountsAsync(string agency, int year, CancellationToken cancellationToken = default) =>
+        db.Set<DecisionCountsRow>().AsNoTracking().SingleOrDefaultAsync(c => c.AgencyCode == agency && c.Year == year, cancellationToken);
 
     /// <summary>Published items of the agency (imports and approved drafts); 依申请公开/不予公开 items are not issued documents of the table.</summary>
     private IQueryable<RegistryDocumentRow> Documents(string agency) =>

@@ -28,9 +28,9 @@ public sealed class ReviewActions(GongkaiDbContext db, TimeProvider time, AuditL
 
     /// <param name="isHead">公开办负责人 or 管理员.</param>
     /// <param name="changedOn">For <see cref="ReviewAction.Reopen"/>: the day the information changed (条例第二十六条 restarts there).</param>
-    public Result Run(long id, int loadedVersion, ReviewAction action, string? note, string actor, string agency, bool isHead, DateOnly? changedOn = null)
+    public async Task<Result> RunAsync(long id, int loadedVersion, ReviewAction action, string? note, string actor, string agency, bool isHead, DateOnly? changedOn = null, CancellationToken cancellationToken = default)
     {
-        var row = db.Set<RegistryDocumentRow>().SingleOrDefault(d => d.Id == id && d.AgencyCode == agency);
+        var row = await db.Set<RegistryDocumentRow>().SingleOrDefaultAsync(d => d.Id == id && d.AgencyCode == agency, cancellationToken);
         if (row is null)
         {
             return new Result(Status.NotFound, "没有这条信息");
@@ -40,7 +40,7 @@ public sealed class ReviewActions(GongkaiDbContext db, TimeProvider time, AuditL
         if (row.Version != loadedVersion)
         {
             db.ChangeTracker.Clear();
-            audit.Record(actor, agency, name, row.IndexNumber, "冲突：页面打开后信息已被他人修改");
+            await audit.RecordAsync(actor, agency, name, row.IndexNumber, "冲突：页面打开后信息已被他人修改", cancellationToken);
             return new Result(Status.Conflict, ConflictMessage);
         }
 
@@ -61,7 +61,7 @@ public sealed class ReviewActions(GongkaiDbContext db, TimeProvider time, AuditL
         if (!decision.Succeeded)
         {
             db.ChangeTracker.Clear();
-            audit.Record(actor, agency, name, row.IndexNumber, "拒绝：" + decision.Error);
+            await audit.RecordAsync(actor, agency, name, row.IndexNumber, "拒绝：" + decision.Error, cancellationToken);
             return new Result(Status.Refused, decision.Error!);
         }
 
@@ -82,8 +82,8 @@ public sealed class ReviewActions(GongkaiDbContext db, TimeProvider time, AuditL
         {
             // 发布日期 is the day of release; a republished change keeps the first publication date.
             row.PublishedOn ??= today;
-            MarkLinked(row.AmendsId, Validity.Amended, row.PublishedOn.Value);
-            MarkLinked(row.RepealsId, Validity.Repealed, row.PublishedOn.Value);
+            await MarkLinkedAsync(row.AmendsId, Validity.Amended, row.PublishedOn.Value, cancellationToken);
+            await MarkLinkedAsync(row.RepealsId, Validity.Repealed, row.PublishedOn.Value, cancellationToken);
         }
 
         db.Set<RegistryReviewStepRow>().Add(new RegistryReviewStepRow
@@ -99,28 +99,28 @@ public sealed class ReviewActions(GongkaiDbContext db, TimeProvider time, AuditL
         row.Version = loadedVersion + 1;
         try
         {
-            db.SaveChanges();
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            audit.Record(actor, agency, name, row.IndexNumber, "冲突：保存时信息已被他人修改");
+            await audit.RecordAsync(actor, agency, name, row.IndexNumber, "冲突：保存时信息已被他人修改", cancellationToken);
             return new Result(Status.Conflict, ConflictMessage);
         }
 
         db.ChangeTracker.Clear();
-        audit.Record(actor, agency, name, row.IndexNumber, $"完成：{action.Label()}（{from.Label()} → {decision.State.Label()}）" + (text.Length > 0 ? "；" + text : string.Empty));
+        await audit.RecordAsync(actor, agency, name, row.IndexNumber, $"完成：{action.Label()}（{from.Label()} → {decision.State.Label()}）" + (text.Length > 0 ? "；" + text : string.Empty), cancellationToken);
         if (decision.State == ReviewState.Published && index is not null)
         {
-            index.Upsert(db, row.Id);
+            await index.UpsertAsync(db, row.Id, cancellationToken);
         }
 
         return new Result(Status.Done, $"已{action.Label()}，当前状态：{decision.State.Label()}。");
     }
 
-    private void MarkLinked(long? id, Validity validity, DateOnly on)
+    private async Task MarkLinkedAsync(long? id, Validity validity, DateOnly on, CancellationToken cancellationToken)
     {
-        if (id is null || db.Set<RegistryDocumentRow>().SingleOrDefault(d => d.Id == id) is not { } other)
+        if (id is null || await db.Set<RegistryDocumentRow>().SingleOrDefaultAsync(d => d.Id == id, cancellationToken) is not { } other)
         {
             return;
         }

@@ -7,15 +7,30 @@ namespace Gongkai.UseCases.Registry;
 /// <summary>A table read from a CSV or XLSX export: its header and its rows, each with the line it came from.</summary>
 public sealed record TabularFile(IReadOnlyList<string> Header, IReadOnlyList<TabularRow> Rows)
 {
+    /// <summary>The largest file read (the web import form's limit is a little above it).</summary>
+    public const long MaxFileBytes = 100L * 1024 * 1024;
+
+    /// <summary>How far an .xlsx may unpack: a 100,000-row catalogue unpacks to well under this.</summary>
+    public static readonly ZipLimits XlsxLimits = new(MaxPartBytes: 256L * 1024 * 1024, MaxTotalBytes: 256L * 1024 * 1024, MaxParts: 10_000);
+
     /// <summary>
     /// Reads a CSV (RFC 4180; UTF-8 with or without BOM, or GB18030 as older Chinese exports are) or an XLSX
-    /// (first sheet, first row the header). Unreadable input is a problem in Chinese, never an exception.
+    /// (first sheet, first row the header). Unreadable input is a problem in Chinese, never an exception. At most
+    /// <see cref="MaxFileBytes"/> are read, and an .xlsx that would unpack beyond <see cref="XlsxLimits"/> is refused
+    /// before it is parsed (issue 11: the web's upload limits hold for the command line too).
     /// </summary>
     public static (TabularFile? File, string? Problem) Read(Stream content, string fileName)
     {
         try
         {
-            return fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadXlsx(content) : ReadCsv(content);
+            using var buffer = new MemoryStream();
+            if (!CopyAtMost(content, buffer, MaxFileBytes))
+            {
+                return (null, $"文件“{Path.GetFileName(fileName)}”超过 {MaxFileBytes / (1024 * 1024)} MB，未读取");
+            }
+
+            buffer.Position = 0;
+            return fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadXlsx(buffer) : ReadCsv(buffer);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException or FormatException
             or System.Xml.XmlException or NotSupportedException or ArgumentException)
@@ -24,15 +39,37 @@ public sealed record TabularFile(IReadOnlyList<string> Header, IReadOnlyList<Tab
         }
     }
 
-    private static (TabularFile?, string?) ReadXlsx(Stream content)
+    private static bool CopyAtMost(Stream content, MemoryStream buffer, long limit)
     {
-        using var buffer = new MemoryStream();
-        content.CopyTo(buffer);
-        buffer.Position = 0;
+        if (content.CanSeek && content.Length - content.Position > limit)
+        {
+            return false;
+        }
+
+        var chunk = new byte[81920];
+        int read;
+        while ((read = content.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return false;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return true;
+    }
+
+    private static (TabularFile?, string?) ReadXlsx(MemoryStream buffer)
+    {
         if (buffer.Length < 4 || buffer.GetBuffer()[0] != (byte)'P' || buffer.GetBuffer()[1] != (byte)'K')
         {
             return (null, "文件不是有效的 XLSX 工作簿");
         }
+
+        ZipGuard.Check(buffer, XlsxLimits);
+        buffer.Position = 0;
 
         var rows = new List<TabularRow>();
         IReadOnlyList<string>? header = null;
@@ -68,10 +105,8 @@ public sealed record TabularFile(IReadOnlyList<string> Header, IReadOnlyList<Tab
         _ => value.ToString() ?? string.Empty,
     };
 
-    private static (TabularFile?, string?) ReadCsv(Stream content)
+    private static (TabularFile?, string?) ReadCsv(MemoryStream buffer)
     {
-        using var buffer = new MemoryStream();
-        content.CopyTo(buffer);
         var text = TextDecoding.Decode(buffer.ToArray(), out var problem);
         if (text is null)
         {

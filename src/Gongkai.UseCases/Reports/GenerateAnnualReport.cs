@@ -4,6 +4,7 @@ using Gongkai.Domain.Registry;
 using Gongkai.Domain.Reports;
 using Gongkai.Persistence;
 using Gongkai.UseCases.Registry;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.UseCases.Reports;
 
@@ -15,28 +16,28 @@ namespace Gongkai.UseCases.Reports;
 /// </summary>
 public sealed class GenerateAnnualReport(GongkaiDbContext db, TableTwoCounting? counting = null)
 {
-    /// <summary>The table 二 keys the last <see cref="Run"/> filled from the registry.</summary>
+    /// <summary>The table 二 keys the last <see cref="RunAsync"/> filled from the registry.</summary>
     public IReadOnlyList<string> RegistryKeys { get; private set; } = [];
 
-    public AnnualReport? Run(string agencyCode, int year)
+    public async Task<AnnualReport?> RunAsync(string agencyCode, int year, CancellationToken cancellationToken = default)
     {
-        var agency = db.Agencies.Find(agencyCode);
+        var agency = await db.Agencies.FindAsync([agencyCode], cancellationToken);
         if (agency is null)
         {
             return null;
         }
 
-        var report = new CaseStore(db).AnnualTables(agencyCode, year);
+        var report = await new CaseStore(db).AnnualTablesAsync(agencyCode, year, cancel: cancellationToken);
         report.Agency = agency.Name;
-        RegistryKeys = new RegistryTableTwo(db, counting).Fill(report, agencyCode, year);
+        RegistryKeys = await new RegistryTableTwo(db, counting).FillAsync(report, agencyCode, year, cancellationToken);
         int Cell(string row) => report.GetApplications(row, ApplicantColumn.Total) ?? 0;
         report.Sections.Sec1 = string.Create(CultureInfo.InvariantCulture,
             $"{year}年，{agency.Name}认真贯彻落实《中华人民共和国政府信息公开条例》。全年新收政府信息公开申请{Cell(ApplicationKeys.NewReceived)}件，上年结转{Cell(ApplicationKeys.CarriedOver)}件，办结{Cell(ApplicationKeys.OutcomeTotal)}件，结转下年度继续办理{Cell(ApplicationKeys.CarriedForward)}件。");
 
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
-        var fees = db.Applications.Where(a => a.AgencyCode == agencyCode && a.FeeNoticeOn >= start && a.FeeNoticeOn <= end && a.Outcome != (int)Outcome.OtherFeeUnpaid)
-            .Select(a => a.FeeAmount).ToList();
+        var fees = await db.Applications.Where(a => a.AgencyCode == agencyCode && a.FeeNoticeOn >= start && a.FeeNoticeOn <= end && a.Outcome != (int)Outcome.OtherFeeUnpaid)
+            .Select(a => a.FeeAmount).ToListAsync(cancellationToken);
         var paid = fees.Where(f => f is not null).Sum(f => f!.Value);
         report.Sections.Sec6 = fees.Count == 0
             ? $"本年度未收取信息处理费。"

@@ -40,16 +40,16 @@ public sealed class ReportWorkspace(GongkaiDbContext db, TimeProvider time, Tabl
 
     public sealed record PublishResult(int? Number, string? Error);
 
-    public Workspace? Open(string agency, int year)
+    public async Task<Workspace?> OpenAsync(string agency, int year, CancellationToken cancellationToken = default)
     {
         var generator = new GenerateAnnualReport(db, counting);
-        var report = generator.Run(agency, year);
+        var report = await generator.RunAsync(agency, year, cancellationToken);
         if (report is null)
         {
             return null;
         }
 
-        var draft = db.ReportDrafts.AsNoTracking().SingleOrDefault(d => d.AgencyCode == agency && d.Year == year);
+        var draft = await db.ReportDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.AgencyCode == agency && d.Year == year, cancellationToken);
         if (draft is not null && CanonicalJsonReader.Read(draft.Json).Report is { } saved)
         {
             foreach (var key in report.Schema.ProactiveKeys.Except(generator.RegistryKeys))
@@ -66,14 +66,14 @@ public sealed class ReportWorkspace(GongkaiDbContext db, TimeProvider time, Tabl
             }
         }
 
-        var previous = new CaseStore(db).AnnualTables(agency, year - 1);
+        var previous = await new CaseStore(db).AnnualTablesAsync(agency, year - 1, cancel: cancellationToken);
         // Text where a number belongs is only noted in an imported report (GK3005, info); typed into the
         // workspace it is an input error, so it blocks publishing.
         var diagnostics = new ReportValidator().Validate(report, previous)
             .Select(d => d.Code == DiagnosticCatalog.TextInNumericCell.Code ? d with { Severity = Severity.Error } : d)
             .ToList();
-        var versions = Versions(agency, year);
-        var current = versions.Count == 0 ? null : VersionJson(agency, year, versions[^1].Number);
+        var versions = await VersionsAsync(agency, year, cancellationToken);
+        var current = versions.Count == 0 ? null : await VersionJsonAsync(agency, year, versions[^1].Number, cancellationToken);
         return new Workspace(report, draft?.Version ?? 0, diagnostics, versions)
         {
             ChangedSincePublished = current is not null && current != CanonicalJsonWriter.Write(report),
@@ -85,9 +85,9 @@ public sealed class ReportWorkspace(GongkaiDbContext db, TimeProvider time, Tabl
     /// Saves table 二 (written values: blank, digits or text) and the narrative sections, if nobody saved the
     /// draft since it was loaded at <paramref name="loadedVersion"/> (0 = no draft yet).
     /// </summary>
-    public SaveResult SaveDraft(string agency, int year, IReadOnlyDictionary<string, string?> proactive, IReadOnlyDictionary<string, string?> sections, int loadedVersion, string actor)
+    public async Task<SaveResult> SaveDraftAsync(string agency, int year, IReadOnlyDictionary<string, string?> proactive, IReadOnlyDictionary<string, string?> sections, int loadedVersion, string actor, CancellationToken cancellationToken = default)
     {
-        var generated = new GenerateAnnualReport(db).Run(agency, year);
+        var generated = await new GenerateAnnualReport(db).RunAsync(agency, year, cancellationToken);
         if (generated is null)
         {
             return SaveResult.NotFound;
@@ -104,7 +104,7 @@ public sealed class ReportWorkspace(GongkaiDbContext db, TimeProvider time, Tabl
             draft.Sections.Set(key, (sections.GetValueOrDefault(key) ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim());
         }
 
-        var row = db.ReportDrafts.SingleOrDefault(d => d.AgencyCode == agency && d.Year == year);
+        var row = await db.ReportDrafts.SingleOrDefaultAsync(d => d.AgencyCode == agency && d.Year == year, cancellationToken);
         if (row is null && loadedVersion != 0 || row is not null && row.Version != loadedVersion)
         {
             db.ChangeTracker.Clear();
@@ -127,7 +127,7 @@ public sealed class ReportWorkspace(GongkaiDbContext db, TimeProvider time, Tabl
         row.Version = loadedVersion + 1;
         try
         {
-            db.SaveChanges();
+            await db.SaveChangesAsync(cancellationToken);
             return SaveResult.Saved;
         }
         catch (DbUpdateException)
@@ -142,9 +142,9 @@ public sealed class ReportWorkspace(GongkaiDbContext db, TimeProvider time, Tabl
     }
 
     /// <summary>Publishes the report as it stands: refused with errors, refused without a change note for a correction, refused when nothing changed.</summary>
-    public PublishResult Publish(string agency, int year, string actor, string? changeNote)
+    public async Task<PublishResult> PublishAsync(string agency, int year, string actor, string? changeNote, CancellationToken cancellationToken = default)
     {
-        var workspace = Open(agency, year);
+        var workspace = await OpenAsync(agency, year, cancellationToken);
         if (workspace is null)
         {
             return new PublishResult(null, "未找到机关");
@@ -179,8 +179,8 @@ public sealed class ReportWorkspace(GongkaiDbContext db, TimeProvider time, Tabl
         });
         try
         {
-            db.SaveChanges();
-            if (new AgencyDirectory(db).Find(agency) is { } info)
+            await db.SaveChangesAsync(cancellationToken);
+            if (await new AgencyDirectory(db).FindAsync(agency, cancellationToken) is { } info)
             {
                 // The supervisor's overview reads the figures stored now (errors, score, lateness, cells to add up).
                 ReportSummaryStore.Refresh(db, year, [info]);
@@ -199,21 +199,21 @@ public sealed class ReportWorkspace(GongkaiDbContext db, TimeProvider time, Tabl
     }
 
     /// <summary>The published versions of one agency and year, oldest first.</summary>
-    public IReadOnlyList<PublishedVersion> Versions(string agency, int year)
+    public async Task<IReadOnlyList<PublishedVersion>> VersionsAsync(string agency, int year, CancellationToken cancellationToken = default)
     {
-        var name = db.Agencies.AsNoTracking().Where(a => a.Code == agency).Select(a => a.Name).SingleOrDefault() ?? agency;
-        return db.ReportVersions.AsNoTracking().Where(v => v.AgencyCode == agency && v.Year == year).OrderBy(v => v.Number)
-            .Select(v => new { v.Number, v.PublishedAtUtcTicks, v.PublishedBy, v.ChangeNote }).ToList()
+        var name = await db.Agencies.AsNoTracking().Where(a => a.Code == agency).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? agency;
+        return (await db.ReportVersions.AsNoTracking().Where(v => v.AgencyCode == agency && v.Year == year).OrderBy(v => v.Number)
+            .Select(v => new { v.Number, v.PublishedAtUtcTicks, v.PublishedBy, v.ChangeNote }).ToListAsync(cancellationToken))
             .Select(v => new PublishedVersion(agency, name, year, v.Number, new DateTimeOffset(v.PublishedAtUtcTicks, TimeSpan.Zero), v.PublishedBy, v.ChangeNote))
             .ToList();
     }
 
     /// <summary>Every published report, its current (latest) version, newest year first.</summary>
-    public IReadOnlyList<PublishedVersion> CurrentVersions()
+    public async Task<IReadOnlyList<PublishedVersion>> CurrentVersionsAsync(CancellationToken cancellationToken = default)
     {
-        var names = db.Agencies.AsNoTracking().ToDictionary(a => a.Code, a => a.Name);
-        return db.ReportVersions.AsNoTracking()
-            .Select(v => new { v.AgencyCode, v.Year, v.Number, v.PublishedAtUtcTicks, v.PublishedBy, v.ChangeNote }).ToList()
+        var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
+        return (await db.ReportVersions.AsNoTracking()
+            .Select(v => new { v.AgencyCode, v.Year, v.Number, v.PublishedAtUtcTicks, v.PublishedBy, v.ChangeNote }).ToListAsync(cancellationToken))
             .GroupBy(v => (v.AgencyCode, v.Year)).Select(g => g.MaxBy(v => v.Number)!)
             .OrderByDescending(v => v.Year).ThenBy(v => v.AgencyCode)
             .Select(v => new PublishedVersion(v.AgencyCode, names.GetValueOrDefault(v.AgencyCode, v.AgencyCode), v.Year, v.Number,
@@ -222,7 +222,7 @@ public sealed class ReportWorkspace(GongkaiDbContext db, TimeProvider time, Tabl
     }
 
     /// <summary>The canonical JSON of a published version (the latest when <paramref name="number"/> is null), or null.</summary>
-    public string? VersionJson(string agency, int year, int? number = null) =>
+    public Task<string?> VersionJsonAsync(string agency, int year, int? number = null, CancellationToken cancellationToken = default) =>
         db.ReportVersions.AsNoTracking().Where(v => v.AgencyCode == agency && v.Year == year && (number == null || v.Number == number))
-            .OrderByDescending(v => v.Number).Select(v => v.Json).FirstOrDefault();
+            .OrderByDescending(v => v.Number).Select(v => v.Json).FirstOrDefaultAsync(cancellationToken);
 }

@@ -135,7 +135,8 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             }
 
             var code = NewCode(codes, under);
-            if (directory.Add(code, files[i].Report!.Agency!.Trim(), under, kind: AgencyKind.Other) is { } error)
+            // Collection is synchronous as a whole (the CLI and the upload page call it so); the directory's write is async for the web.
+            if (directory.AddAsync(code, files[i].Report!.Agency!.Trim(), under, kind: AgencyKind.Other).GetAwaiter().GetResult() is { } error)
             {
                 outcomes[i] = CollectOutcome.Refused(files[i].File.FileName, CollectStatus.NoAgency, error);
                 continue;

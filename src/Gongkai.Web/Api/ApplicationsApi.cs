@@ -37,17 +37,16 @@ public static class ApplicationsApi
             GongkaiDbContext db, WorkingDayCalendar calendar, TimeProvider time, GongkaiOptions options, AttachmentStore attachments, HttpContext http) =>
         {
             var accessCode = string.IsNullOrWhiteSpace(header) ? code : header;
-            var status = string.IsNullOrWhiteSpace(accessCode)
+            var found = string.IsNullOrWhiteSpace(accessCode)
                 ? null
-                : await new LookUpStatus(db, calendar, time, options.AccessCodeSecret).RunAsync(trackingNumber, accessCode.Trim(), http.RequestAborted);
-            if (status is not null && await new ApplicantAccess(db, options.AccessCodeSecret).FindAsync(trackingNumber, accessCode!.Trim(), http.RequestAborted) is { } found)
+                : await new LookUpStatus(db, calendar, time, options.AccessCodeSecret).FindAsync(trackingNumber, accessCode.Trim(), http.RequestAborted);
+            if (found is not { } match)
             {
-                status = status with { Attachments = (await attachments.ListForApplicantAsync(found, http.RequestAborted)).Select(AttachmentInfo.Of).ToList() };
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到申请", detail: "受理编号或查询码不正确。");
             }
 
-            return status is null
-                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到申请", detail: "受理编号或查询码不正确。")
-                : Results.Ok(status);
+            var files = await attachments.ListForApplicantAsync(match.Case, http.RequestAborted);
+            return Results.Ok(files.Count == 0 ? match.Status : match.Status with { Attachments = files.Select(AttachmentInfo.Of).ToList() });
         })
         .RequireRateLimiting(GongkaiHost.StatusPolicy)
         .WithSummary("按受理编号和查询码查询办理状态、答复期限及其计算说明；查询码放在 X-Access-Code 请求头中（?code= 仍可用，不推荐）");

@@ -18,8 +18,8 @@ public static class ReportsApi
     {
         var group = app.MapGroup("/api/reports").WithTags("年度报告");
 
-        group.MapGet("/", (GongkaiDbContext db, TimeProvider time) =>
-            Results.Ok(new ReportWorkspace(db, time).CurrentVersions().Select(v => new
+        group.MapGet("/", async (GongkaiDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+            Results.Ok((await new ReportWorkspace(db, time).CurrentVersionsAsync(cancellationToken)).Select(v => new
             {
                 agency = v.AgencyCode,
                 name = v.AgencyName,
@@ -30,31 +30,31 @@ public static class ReportsApi
             })))
             .WithSummary("已发布的年度报告（每个机关每年的当前版本）");
 
-        group.MapGet("/{agency}/{year:int}", (string agency, int year, int? version, GongkaiDbContext db, TimeProvider time) =>
+        group.MapGet("/{agency}/{year:int}", async (string agency, int year, int? version, GongkaiDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
         {
-            var json = new ReportWorkspace(db, time).VersionJson(agency, year, version);
+            var json = await new ReportWorkspace(db, time).VersionJsonAsync(agency, year, version, cancellationToken);
             return json is null
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到年度报告",
                     detail: version is null ? $"机关“{agency}”尚未发布 {year} 年度报告。" : $"机关“{agency}”{year} 年度报告没有第 {version} 版。")
                 : Results.Text(json, "application/json; charset=utf-8");
         }).WithSummary("已发布的年度报告（规范 JSON）：当前版本，或用 ?version=n 取指定版本");
 
-        group.MapGet("/{agency}/{year:int}/versions", (string agency, int year, GongkaiDbContext db, TimeProvider time) =>
+        group.MapGet("/{agency}/{year:int}/versions", async (string agency, int year, GongkaiDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
         {
-            var versions = new ReportWorkspace(db, time).Versions(agency, year);
+            var versions = await new ReportWorkspace(db, time).VersionsAsync(agency, year, cancellationToken);
             return versions.Count == 0
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到年度报告", detail: $"机关“{agency}”尚未发布 {year} 年度报告。")
                 : Results.Ok(versions.Select(v => new { version = v.Number, publishedAt = v.PublishedAt, changeNote = v.ChangeNote }));
         }).WithSummary("年度报告的发布记录（版本、发布时间、更正说明）");
 
-        group.MapGet("/{agency}/{year:int}/draft", (string agency, int year, GongkaiDbContext db, TimeProvider time, HttpContext http, Gongkai.UseCases.Registry.RegistryOptions registry) =>
+        group.MapGet("/{agency}/{year:int}/draft", async (string agency, int year, GongkaiDbContext db, TimeProvider time, HttpContext http, Gongkai.UseCases.Registry.RegistryOptions registry) =>
         {
             if (http.User.FindFirst("agency")?.Value != agency)
             {
                 return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "无权访问", detail: "只能查看本机关的年度报告草稿。");
             }
 
-            var workspace = new ReportWorkspace(db, time, registry.Counting).Open(agency, year);
+            var workspace = await new ReportWorkspace(db, time, registry.Counting).OpenAsync(agency, year, http.RequestAborted);
             return workspace is null
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到机关", detail: $"没有代码为“{agency}”的机关。")
                 : Results.Text(CanonicalJsonWriter.Write(workspace.Report, workspace.Diagnostics), "application/json; charset=utf-8");
@@ -118,9 +118,9 @@ public static class ReportsApi
     /// <summary>Downloads of a published version: /reports/{agency}/{year}/v{n}.html|.docx|.json.</summary>
     public static void MapReportDownloads(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/reports/{agency}/{year:int}/v{number:int}.{ext}", (string agency, int year, int number, string ext, GongkaiDbContext db, TimeProvider time, HttpContext http) =>
+        app.MapGet("/reports/{agency}/{year:int}/v{number:int}.{ext}", async (string agency, int year, int number, string ext, GongkaiDbContext db, TimeProvider time, HttpContext http) =>
         {
-            var json = new ReportWorkspace(db, time).VersionJson(agency, year, number);
+            var json = await new ReportWorkspace(db, time).VersionJsonAsync(agency, year, number, http.RequestAborted);
             if (json is null || CanonicalJsonReader.Read(json).Report is not { } report)
             {
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到年度报告");

@@ -13,6 +13,12 @@ public static class GongkaiHost
     public const string ApplyPolicy = "apply";
     public const string StatusPolicy = "status";
 
+    /// <summary>
+    /// Who reads an agency's audit log: its head and administrator, and a supervisor (监督人员) for the agency it views
+    /// — its own or one beneath it (<see cref="SupervisorView"/>; 条例第四十七条, oversight of the agencies below).
+    /// </summary>
+    public const string AuditReader = "AuditReader";
+
     /// <summary>CSP of a standalone report page (preview, HTML download): no scripts, only its own inline print style.</summary>
     public const string StandaloneReportCsp = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
@@ -64,7 +70,8 @@ public static class GongkaiHost
             });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy("Staff", policy => policy.RequireRole(StaffAccounts.RoleNames))
-            .AddPolicy("OfficeHead", policy => policy.RequireRole("head", "admin", "supervisor"))
+            .AddPolicy("OfficeHead", policy => policy.RequireRole("head", "admin"))
+            .AddPolicy(AuditReader, policy => policy.RequireRole("head", "admin", SupervisionAccess.Role))
             .AddPolicy("AgencyAdmin", policy => policy.RequireRole("admin", "installation-admin"))
             .AddPolicy("InstallationAdmin", policy => policy.RequireRole("installation-admin"));
         builder.Services.AddRazorPages(pages =>
@@ -109,6 +116,7 @@ public static class GongkaiHost
         });
         app.UseGongkaiInputGuard();
         app.UseStaticFiles();
+        app.UseCalendarInForce();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -31,7 +31,7 @@ public static class InstallationState
         // The calendar in force is the database's newest version (an administrator uploads each year's notice);
         // resolved per request so an upload on any server reaches every server.
         builder.Services.AddSingleton<CalendarInForce>();
-        builder.Services.AddScoped(services => services.GetRequiredService<CalendarInForce>().Get(services.GetRequiredService<GongkaiDbContext>()));
+        builder.Services.AddScoped(services => services.GetRequiredService<CalendarInForce>().Current);
         builder.Services.AddAuthorizationBuilder().AddPolicy(InstallationAdmin.Policy, policy => policy.RequireRole(InstallationAdmin.Roles));
     }
 
@@ -43,17 +43,39 @@ public static class InstallationState
             options.AccessCodeSecret = AccessCodeSecret.Resolve(db, options.Database!, Path.GetFullPath(options.DataDirectory));
         }
 
-        CalendarStore.EnsureSeeded(db, seed, services.GetRequiredService<TimeProvider>());
+        // Startup, before any request: waiting here blocks no request thread.
+        CalendarStore.EnsureSeededAsync(db, seed, services.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult();
+        services.GetRequiredService<CalendarInForce>().RefreshIfDueAsync(() => db).GetAwaiter().GetResult();
     }
+
+    /// <summary>
+    /// Before each request (not static files): the calendar's version check, asynchronously, when it is due. An
+    /// unreachable database keeps the calendar last read: the request itself answers for the database (/healthz 503).
+    /// </summary>
+    public static void UseCalendarInForce(this WebApplication app) =>
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await context.RequestServices.GetRequiredService<CalendarInForce>()
+                    .RefreshIfDueAsync(context.RequestServices.GetRequiredService<GongkaiDbContext>, context.RequestAborted);
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException or InvalidOperationException or TimeoutException)
+            {
+                context.RequestServices.GetRequiredService<ILogger<CalendarInForce>>().LogWarning(ex, "工作日历版本检查失败，沿用上次读取的日历");
+            }
+
+            await next(context);
+        });
 
     /// <summary><c>/healthz</c>: 200 when the database answers, 503 otherwise (for the reverse proxy's health check).</summary>
     public static void MapHealth(this WebApplication app) =>
-        app.MapGet("/healthz", (GongkaiDbContext db) =>
+        app.MapGet("/healthz", async (GongkaiDbContext db, CancellationToken cancellationToken) =>
         {
             bool reachable;
             try
             {
-                reachable = db.Database.CanConnect();
+                reachable = await db.Database.CanConnectAsync(cancellationToken);
             }
             catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
             {

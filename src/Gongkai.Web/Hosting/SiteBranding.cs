@@ -8,15 +8,15 @@ public sealed class SiteBranding(SiteOptions site, GongkaiDbContext db)
 {
     public sealed record Branding(string Banner, string? AgencyCode, string Sponsor, string Contact, string SiteCode, string IcpRecord, string PublicSecurityRecord);
 
-    public Branding For(string? agency)
+    public async Task<Branding> ForAsync(string? agency, CancellationToken cancellationToken = default)
     {
-        var info = string.IsNullOrWhiteSpace(agency) ? null : new AgencyDirectory(db).Find(agency);
+        var info = string.IsNullOrWhiteSpace(agency) ? null : await new AgencyDirectory(db).FindAsync(agency, cancellationToken);
         if (info is null)
         {
             return new Branding(site.Name, null, site.Sponsor, site.Contact, site.SiteCode, site.IcpRecord, site.PublicSecurityRecord);
         }
 
-        var guide = db.AgencyGuides.Find(info.Code);
+        var guide = await db.AgencyGuides.FindAsync([info.Code], cancellationToken);
         static string Pick(string? own, string installation) => string.IsNullOrWhiteSpace(own) ? installation : own;
         var contact = guide is null ? site.Contact : string.Join("　", new[] { guide.Phone, guide.Email, guide.Address }.Where(s => !string.IsNullOrWhiteSpace(s)));
         return new Branding(

@@ -68,11 +68,11 @@ public static class StaffScopeRegistration
 /// </summary>
 public sealed class SupervisorView(GongkaiOptions options, IHttpContextAccessor accessor) : IClaimsTransformation
 {
-    public Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
         if (principal.Role() != StaffRole.Supervisor || principal.HasClaim(c => c.Type == "home_agency") || principal.Identity is not ClaimsIdentity identity)
         {
-            return Task.FromResult(principal);
+            return principal;
         }
 
         var home = principal.Agency();
@@ -80,8 +80,8 @@ public sealed class SupervisorView(GongkaiOptions options, IHttpContextAccessor 
         var viewing = home;
         if (!string.IsNullOrWhiteSpace(wanted) && wanted != home)
         {
-            using var db = Database.Open(options.Database);
-            if (new AgencyDirectory(db).IsWithin(wanted, home))
+            await using var db = Database.Open(options.Database);
+            if (await new AgencyDirectory(db).IsWithinAsync(wanted, home, accessor.HttpContext?.RequestAborted ?? default))
             {
                 viewing = wanted;
             }
@@ -95,6 +95,6 @@ public sealed class SupervisorView(GongkaiOptions options, IHttpContextAccessor 
 
         copy.AddClaim(new Claim("agency", viewing));
         copy.AddClaim(new Claim("home_agency", home));
-        return Task.FromResult(new ClaimsPrincipal(copy));
+        return new ClaimsPrincipal(copy);
     }
 }

@@ -15,17 +15,17 @@ public sealed class AgencyModel(GongkaiDbContext db, AuditLog audit, TimeProvide
 
     public AgencyGuideRow Guide { get; private set; } = new();
 
-    public IActionResult OnGet(string code)
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
         var directory = new AgencyDirectory(db);
-        if (directory.Find(code) is not { } agency)
+        if (await directory.FindAsync(code, cancellationToken) is not { } agency)
         {
             return NotFound();
         }
 
         Agency = agency;
-        Parent = directory.Find(agency.Parent);
-        Guide = new AgencyGuide(db, audit, time).Load(agency.Code);
+        Parent = await directory.FindAsync(agency.Parent, cancellationToken);
+        Guide = await new AgencyGuide(db, audit, time).LoadAsync(agency.Code, cancellationToken);
         return Page();
     }
 

@@ -54,15 +54,15 @@ public sealed class ApplyModel(GongkaiDbContext db, WorkingDayCalendar calendar,
 
     public bool AttachmentStored { get; private set; }
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Token = Guid.NewGuid().ToString("N");
-        return Prepare() ? Page() : NotFound();
+        return await PrepareAsync(cancellationToken) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!Prepare())
+        if (!await PrepareAsync(cancellationToken))
         {
             return NotFound();
         }
@@ -86,10 +86,9 @@ public sealed class ApplyModel(GongkaiDbContext db, WorkingDayCalendar calendar,
         return Page();
     }
 
-    private bool Prepare()
+    private async Task<bool> PrepareAsync(CancellationToken cancellationToken)
     {
-        var directory = new AgencyDirectory(db);
-        Agencies = directory.Active();
+        Agencies = await new AgencyDirectory(db).ActiveAsync(cancellationToken);
         if (!string.IsNullOrWhiteSpace(Agency))
         {
             Fixed = Agencies.FirstOrDefault(a => a.Code == Agency);

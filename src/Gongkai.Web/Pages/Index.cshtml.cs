@@ -9,7 +9,7 @@ public sealed class IndexModel(GongkaiDbContext db) : PageModel
 {
     public IReadOnlyList<AgencyInfo> Agencies { get; private set; } = [];
 
-    public void OnGet() => Agencies = new AgencyDirectory(db).List();
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Agencies = await new AgencyDirectory(db).ListAsync(cancellationToken);
 
     /// <summary>The agencies whose parent is <paramref name="parent"/> (null: the top ones, or those whose parent is unknown).</summary>
     public IEnumerable<AgencyInfo> Children(string? parent) => parent is null

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
@@ -51,51 +50,11 @@ public static class DocxShape
         return lines;
     }
 
-    /// <summary>
-    /// Refuses a zip bomb before OpenXml unpacks anything: a 4 MB .docx whose document.xml inflates to 1.6 GB took the
-    /// server to 3 GB. The declared sizes are checked first (cheap), then every part is inflated through a counting
-    /// limit into nothing — the headers can lie, the inflated bytes cannot — so at most <see cref="MaxUnpackedBytes"/>
-    /// are inflated (and none kept) before the document is refused.
-    /// </summary>
-    public static void CheckUnpackedSize(Stream stream)
-    {
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-        if (zip.Entries.Count > MaxParts)
-        {
-            throw new InvalidDataException($"文件包含 {zip.Entries.Count} 个部件，超过上限 {MaxParts}（可能是恶意构造的压缩包）");
-        }
+    /// <summary>The limits above, for <see cref="ZipGuard"/>.</summary>
+    public static readonly ZipLimits Limits = new(MaxPartBytes, MaxUnpackedBytes, MaxParts);
 
-        long declared = 0;
-        foreach (var entry in zip.Entries)
-        {
-            declared += entry.Length;
-            if (entry.Length > MaxPartBytes || declared > MaxUnpackedBytes)
-            {
-                throw TooLarge();
-            }
-        }
-
-        var buffer = new byte[81920];
-        long total = 0;
-        foreach (var entry in zip.Entries)
-        {
-            using var part = entry.Open();
-            long inPart = 0;
-            int read;
-            while ((read = part.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                inPart += read;
-                total += read;
-                if (inPart > MaxPartBytes || total > MaxUnpackedBytes)
-                {
-                    throw TooLarge();
-                }
-            }
-        }
-    }
-
-    private static InvalidDataException TooLarge() => new(
-        $"解压后超过 {MaxUnpackedBytes / (1024 * 1024)} MB（单个部件上限 {MaxPartBytes / (1024 * 1024)} MB），可能是恶意构造的压缩包，未读取");
+    /// <summary>Refuses a zip bomb before OpenXml unpacks anything (see <see cref="ZipGuard"/>).</summary>
+    public static void CheckUnpackedSize(Stream stream) => ZipGuard.Check(stream, Limits);
 
     private static void Table(Table table, List<SourceLine> lines, ref int number)
     {

@@ -6,7 +6,7 @@ namespace Gongkai.Web.Hosting.Security;
 
 /// <summary>
 /// The security settings of the host, wired in by one line each from <see cref="GongkaiHost"/>: trusted proxies,
-/// HSTS and Secure cookies outside Development, revocable cookies (<see cref="SessionStamp"/>), local-only redirects,
+/// HSTS outside Development, Secure cookies on HTTPS (always, and HTTPS only, with RequireHttps), revocable cookies (<see cref="SessionStamp"/>), local-only redirects,
 /// no-store on everything behind sign-in, access codes kept out of the log, and the input guard.
 /// </summary>
 public static class SecurityHosting
@@ -14,7 +14,6 @@ public static class SecurityHosting
     public static void AddGongkaiSecurity(this WebApplicationBuilder builder)
     {
         var security = builder.Configuration.GetSection("Gongkai").Get<SecurityOptions>() ?? new SecurityOptions();
-        var development = builder.Environment.IsDevelopment();
         builder.Services.AddSingleton(security);
         builder.Services.AddScoped<StaffSignIn>();
 
@@ -48,7 +47,9 @@ public static class SecurityHosting
         });
 
         builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
-        var secure = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        // Always-Secure cookies on a plain-HTTP request make antiforgery throw (every form answered 500): Secure follows
+        // the request unless the operator demands HTTPS, and then plain HTTP never reaches a form (RequireHttpsPage).
+        var secure = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         builder.Services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(a => a.Cookie.SecurePolicy = secure);
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(t => t.Cookie.SecurePolicy = secure);
         builder.Services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, cookie =>
@@ -72,6 +73,11 @@ public static class SecurityHosting
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
+        }
+
+        if (app.Services.GetRequiredService<SecurityOptions>().RequireHttps)
+        {
+            app.Use(RequireHttpsPage.Refuse);
         }
 
         app.Use((context, next) =>

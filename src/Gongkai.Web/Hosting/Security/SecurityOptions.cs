@@ -9,6 +9,15 @@ public sealed class SecurityOptions
     /// </summary>
     public string TrustedProxies { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Serve HTTPS only. True: the session, antiforgery and TempData cookies are always Secure and a request that
+    /// did not arrive over HTTPS (directly, or per X-Forwarded-Proto from a proxy in <see cref="TrustedProxies"/>)
+    /// gets a Chinese 403 page instead of the site (/healthz excepted, for the proxy's checks). False (the default):
+    /// cookies are Secure whenever the request is HTTPS, and a plain-HTTP installation (an intranet without TLS,
+    /// http://127.0.0.1) works, with cookies a network observer can read.
+    /// </summary>
+    public bool RequireHttps { get; set; }
+
     /// <summary>Sign-in attempts (POST /staff/login) per minute per client address.</summary>
     public int SignInPerMinute { get; set; } = 10;
 

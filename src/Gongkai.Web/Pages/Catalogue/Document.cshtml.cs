@@ -13,11 +13,11 @@ public sealed class CatalogueDocumentModel(RegistryDocuments documents, Attachme
 
     public RegistryDocuments.Details Item { get; private set; } = null!;
 
-    public IActionResult OnGet() => Load() ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
 
-    public IActionResult OnGetAttachment(long attachment)
+    public async Task<IActionResult> OnGetAttachmentAsync(long attachment, CancellationToken cancellationToken)
     {
-        if (!Load() || Item.Attachments.FirstOrDefault(a => a.Id == attachment) is not { } a || files.Open(a.Sha256) is not { } stream)
+        if (!await LoadAsync(cancellationToken) || Item.Attachments.FirstOrDefault(a => a.Id == attachment) is not { } a || files.Open(a.Sha256) is not { } stream)
         {
             return NotFound();
         }
@@ -26,9 +26,9 @@ public sealed class CatalogueDocumentModel(RegistryDocuments documents, Attachme
     }
 
     /// <summary>Only what is published and 主动公开 is public; anything else is not found (not "forbidden": its existence is not disclosed).</summary>
-    private bool Load()
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        if (documents.Get(Id, null) is not { } item || item.Document.PublishedOn is null || item.Document.DisclosureMode != (int)DisclosureMode.Proactive)
+        if (await documents.GetAsync(Id, null, cancellationToken) is not { } item || item.Document.PublishedOn is null || item.Document.DisclosureMode != (int)DisclosureMode.Proactive)
         {
             return false;
         }

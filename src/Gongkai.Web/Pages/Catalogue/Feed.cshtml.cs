@@ -10,9 +10,9 @@ public sealed class FeedModel(Gongkai.UseCases.Registry.Catalogue catalogue) : P
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var entries = catalogue.Latest(50);
+        var entries = await catalogue.LatestAsync(50, cancellationToken);
         var site = $"{Request.Scheme}://{Request.Host}";
         static string Stamp(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00+08:00";
         var feed = new XElement(Atom + "feed",

@@ -3,6 +3,7 @@ using Gongkai.Persistence;
 using Gongkai.UseCases.Registry;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Catalogue;
 
@@ -38,23 +39,23 @@ public sealed class CatalogueModel(GongkaiDbContext db, Gongkai.UseCases.Registr
 
     public bool Searching => !string.IsNullOrWhiteSpace(Q);
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Clamp(PageNumber, 1, 10_000);
-        Agencies = db.Agencies.ToDictionary(a => a.Code, a => a.Name);
+        Agencies = await db.Agencies.ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
         Agency = Agency is not null && Agencies.ContainsKey(Agency) ? Agency : null;
-        Categories = catalogue.CategoryCounts(Agency);
-        TopicCounts = catalogue.Topics(Agency);
+        Categories = await catalogue.CategoryCountsAsync(Agency, cancellationToken);
+        TopicCounts = await catalogue.TopicsAsync(Agency, cancellationToken);
         if (Searching)
         {
-            index.EnsureFresh(db);
+            await index.EnsureFreshAsync(db, cancellationToken: cancellationToken);
             var (total, ids) = index.Search(Q!.Trim(), Agency, (PageNumber - 1) * PageSize, PageSize);
             Total = total;
-            Entries = catalogue.ByIds(ids);
+            Entries = await catalogue.ByIdsAsync(ids, cancellationToken);
         }
         else
         {
-            var page = catalogue.Browse(Agency, Category, Topic, PageNumber, PageSize);
+            var page = await catalogue.BrowseAsync(Agency, Category, Topic, PageNumber, PageSize, cancellationToken);
             Total = page.Total;
             Entries = page.Entries;
         }

@@ -35,10 +35,10 @@ public sealed class IndexModel(GongkaiDbContext db, TimeProvider time) : PageMod
 
     public int Count => Groups.Sum(g => g.Levels.Sum(l => l.Reports.Count));
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var levels = db.Agencies.AsNoTracking().Select(a => new { a.Code, a.Level }).ToDictionary(a => a.Code, a => (AgencyLevel)a.Level, StringComparer.Ordinal);
-        var all = new ReportWorkspace(db, time).CurrentVersions()
+        var levels = await db.Agencies.AsNoTracking().Select(a => new { a.Code, a.Level }).ToDictionaryAsync(a => a.Code, a => (AgencyLevel)a.Level, StringComparer.Ordinal, cancellationToken);
+        var all = (await new ReportWorkspace(db, time).CurrentVersionsAsync(cancellationToken))
             .Where(r => string.IsNullOrWhiteSpace(Agency) || r.AgencyCode == Agency)
             .Select(r => (Report: r, Level: levels.GetValueOrDefault(r.AgencyCode, AgencyLevel.County)))
             .ToList();

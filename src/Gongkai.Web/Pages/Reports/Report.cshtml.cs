@@ -17,7 +17,7 @@ public sealed class ReportModel(GongkaiDbContext db, TimeProvider time) : PageMo
 
     public IHtmlContent Body { get; private set; } = HtmlString.Empty;
 
-    public IActionResult OnGet(string agency, int year, string? version)
+    public async Task<IActionResult> OnGetAsync(string agency, int year, string? version, CancellationToken cancellationToken)
     {
         int? number = null;
         if (version is not null)
@@ -31,9 +31,9 @@ public sealed class ReportModel(GongkaiDbContext db, TimeProvider time) : PageMo
         }
 
         var workspace = new ReportWorkspace(db, time);
-        Versions = workspace.Versions(agency, year);
+        Versions = await workspace.VersionsAsync(agency, year, cancellationToken);
         var shown = number is null ? Versions.LastOrDefault() : Versions.FirstOrDefault(v => v.Number == number);
-        if (shown is null || workspace.VersionJson(agency, year, shown.Number) is not { } json || CanonicalJsonReader.Read(json).Report is not { } report)
+        if (shown is null || await workspace.VersionJsonAsync(agency, year, shown.Number, cancellationToken) is not { } json || CanonicalJsonReader.Read(json).Report is not { } report)
         {
             return NotFound();
         }

@@ -20,24 +20,24 @@ public sealed class AgenciesModel(GongkaiDbContext db, AuditLog audit, TimeProvi
 
     public string? Error { get; private set; }
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Message = TempData["Message"] as string;
-        Agencies = new AgencyDirectory(db).List();
+        Agencies = await new AgencyDirectory(db).ListAsync(cancellationToken);
     }
 
-    public IActionResult OnPostAdd(string code, string name, string? parent, AgencyLevel? level, AgencyKind? kind) =>
-        Done("agency.add", code, new AgencyDirectory(db).Add(code ?? string.Empty, name ?? string.Empty, parent, level, kind), $"已添加机关 {name}（{code}）。");
+    public async Task<IActionResult> OnPostAddAsync(string code, string name, string? parent, AgencyLevel? level, AgencyKind? kind, CancellationToken cancellationToken) =>
+        await DoneAsync("agency.add", code, await new AgencyDirectory(db).AddAsync(code ?? string.Empty, name ?? string.Empty, parent, level, kind, cancellationToken), $"已添加机关 {name}（{code}）。", cancellationToken);
 
-    public IActionResult OnPostMove(string code, string? parent) =>
-        Done("agency.move", code, new AgencyDirectory(db).SetParent(code ?? string.Empty, parent), $"已调整 {code} 的上级为 {(string.IsNullOrWhiteSpace(parent) ? "无" : parent)}。");
+    public async Task<IActionResult> OnPostMoveAsync(string code, string? parent, CancellationToken cancellationToken) =>
+        await DoneAsync("agency.move", code, await new AgencyDirectory(db).SetParentAsync(code ?? string.Empty, parent, cancellationToken), $"已调整 {code} 的上级为 {(string.IsNullOrWhiteSpace(parent) ? "无" : parent)}。", cancellationToken);
 
-    public IActionResult OnPostClose(string code) =>
-        Done("agency.close", code, new AgencyDirectory(db).Close(code ?? string.Empty, ChinaDate.Today(time)), $"已撤销机关 {code}。");
+    public async Task<IActionResult> OnPostCloseAsync(string code, CancellationToken cancellationToken) =>
+        await DoneAsync("agency.close", code, await new AgencyDirectory(db).CloseAsync(code ?? string.Empty, ChinaDate.Today(time), cancellationToken), $"已撤销机关 {code}。", cancellationToken);
 
-    private IActionResult Done(string action, string? code, string? error, string message)
+    private async Task<IActionResult> DoneAsync(string action, string? code, string? error, string message, CancellationToken cancellationToken)
     {
-        audit.Record(User.UserName(), code?.Trim() ?? string.Empty, action, code?.Trim() ?? string.Empty, error is null ? message : "拒绝：" + error);
+        await audit.RecordAsync(User.UserName(), code?.Trim() ?? string.Empty, action, code?.Trim() ?? string.Empty, error is null ? message : "拒绝：" + error, cancellationToken);
         if (error is null)
         {
             TempData["Message"] = message;
@@ -46,7 +46,7 @@ public sealed class AgenciesModel(GongkaiDbContext db, AuditLog audit, TimeProvi
 
         Error = error;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        Agencies = new AgencyDirectory(db).List();
+        Agencies = await new AgencyDirectory(db).ListAsync(cancellationToken);
         return Page();
     }
 }

@@ -7,8 +7,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Staff;
 
-/// <summary>The audit log of the agency's staff actions, newest first (office heads and admins).</summary>
-[Authorize(Policy = "OfficeHead")]
+/// <summary>
+/// The audit log of the agency's staff actions, newest first: office heads and admins of their own agency; a
+/// supervisor of the agency it views (its own or one beneath it), read-only like everything it sees.
+/// </summary>
+[Authorize(Policy = GongkaiHost.AuditReader)]
 public sealed class AuditModel(AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -39,10 +39,10 @@ public sealed class CalendarModel(GongkaiDbContext db, WorkingDayCalendar calend
 
     public string? Error { get; private set; }
 
-    public void OnGet() => Load();
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     /// <summary>Step 1: read the file (or pasted rows) and show the check; nothing is written.</summary>
-    public async Task OnPostCheckAsync(IFormFile? file)
+    public async Task OnPostCheckAsync(IFormFile? file, CancellationToken cancellationToken)
     {
         if (file is { Length: > 0 })
         {
@@ -60,36 +60,36 @@ public sealed class CalendarModel(GongkaiDbContext db, WorkingDayCalendar calend
             Checked = CalendarUpload.Run(Csv, calendar);
         }
 
-        Load();
+        await LoadAsync(cancellationToken);
     }
 
     /// <summary>Step 2: check again (the calendar may have changed meanwhile) and apply as the new version.</summary>
-    public void OnPostApply()
+    public async Task OnPostApplyAsync(CancellationToken cancellationToken)
     {
         Checked = CalendarUpload.Run(Csv ?? string.Empty, calendar);
         var source = string.IsNullOrWhiteSpace(SourceName) ? "上传的节假日文件" : "上传：" + SourceName.Trim();
         if (!Checked.Ok)
         {
-            audit.Record(User.UserName(), User.Agency(), AuditActions.CalendarUpload, "calendar", "拒绝：" + string.Join("；", Checked.Problems));
+            await audit.RecordAsync(User.UserName(), User.Agency(), AuditActions.CalendarUpload, "calendar", "拒绝：" + string.Join("；", Checked.Problems), cancellationToken);
         }
         else
         {
             // The calendar is the installation's, not an agency's: the request's context is scoped to the signed-in
             // account's agency (read-only for an installation administrator), so the new version is written through
             // an unscoped one. The policy above is what admits the writer.
-            using (var installation = Database.Open(options.Database))
+            await using (var installation = Database.Open(options.Database))
             {
-                Result = CalendarStore.Apply(installation, Checked, calendar, User.UserName(), source, time);
+                Result = await CalendarStore.ApplyAsync(installation, Checked, calendar, User.UserName(), source, time, cancellationToken);
             }
 
             inForce.Invalidate();
-            audit.Record(User.UserName(), User.Agency(), AuditActions.CalendarUpload, "calendar",
-                $"第 {Result.VersionId} 版生效：上传 {CalendarUpload.Years(Checked.UploadedYears)} 年，覆盖 {CalendarUpload.Years(Checked.CoveredYears)} 年；在办 {Result.OpenCases} 件，答复期限变化 {Result.DueDatesChanged} 件");
+            await audit.RecordAsync(User.UserName(), User.Agency(), AuditActions.CalendarUpload, "calendar",
+                $"第 {Result.VersionId} 版生效：上传 {CalendarUpload.Years(Checked.UploadedYears)} 年，覆盖 {CalendarUpload.Years(Checked.CoveredYears)} 年；在办 {Result.OpenCases} 件，答复期限变化 {Result.DueDatesChanged} 件", cancellationToken);
             Csv = null;
         }
 
-        Load();
+        await LoadAsync(cancellationToken);
     }
 
-    private void Load() => History = CalendarStore.History(db);
+    private async Task LoadAsync(CancellationToken cancellationToken) => History = await CalendarStore.HistoryAsync(db, cancellationToken);
 }

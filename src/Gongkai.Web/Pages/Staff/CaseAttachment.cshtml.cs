@@ -53,8 +53,8 @@ public sealed class CaseAttachmentModel(GongkaiDbContext db, AttachmentStore sto
 
         await using var content = Upload.OpenReadStream();
         var result = await store.AddAsync(Id, content, Upload.FileName, Purpose, User.UserName(), byApplicant: false, cancellationToken);
-        audit.Record(User.UserName(), User.Agency(), "attachment.add", tracking,
-            result.Attachment is { } a ? $"上传{AttachmentInfo.PurposeLabel(Purpose)}：{a.FileName}（{a.Size} 字节，SHA-256 {a.Sha256}）" : "拒绝：" + result.Message);
+        await audit.RecordAsync(User.UserName(), User.Agency(), "attachment.add", tracking,
+            result.Attachment is { } a ? $"上传{AttachmentInfo.PurposeLabel(Purpose)}：{a.FileName}（{a.Size} 字节，SHA-256 {a.Sha256}）" : "拒绝：" + result.Message, cancellationToken);
         if (result.Status != AttachmentStore.AddStatus.Stored)
         {
             Error = result.Message;

@@ -18,7 +18,7 @@ public sealed class PasswordModel(GongkaiDbContext db, AuditLog audit, TimeProvi
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(string current, string password, string confirm)
+    public async Task<IActionResult> OnPostAsync(string current, string password, string confirm, CancellationToken cancellationToken)
     {
         if (password != confirm)
         {
@@ -26,7 +26,7 @@ public sealed class PasswordModel(GongkaiDbContext db, AuditLog audit, TimeProvi
         }
         else
         {
-            Error = new StaffDirectory(db, audit, time).ChangeOwnPassword(User.UserName(), current ?? string.Empty, password ?? string.Empty);
+            Error = await new StaffDirectory(db, audit, time).ChangeOwnPasswordAsync(User.UserName(), current ?? string.Empty, password ?? string.Empty, cancellationToken);
         }
 
         if (Error is not null)

@@ -19,7 +19,7 @@ public sealed class ReportCellModel(GongkaiDbContext db) : PageModel
 
     public IReadOnlyList<Item> Items { get; private set; } = [];
 
-    public IActionResult OnGet(int year, string? row, string? col, string? review)
+    public async Task<IActionResult> OnGetAsync(int year, string? row, string? col, string? review, CancellationToken cancellationToken)
     {
         Year = year;
         var agency = User.Agency();
@@ -28,15 +28,15 @@ public sealed class ReportCellModel(GongkaiDbContext db) : PageModel
         {
             var label = schema.ApplicationDataRows.First(r => r.Key == row).Label;
             Caption = $"表三 · {label} · {column.Label()}";
-            Items = new CaseStore(db).CasesInCell(agency, year, row, column).Select(c => new Item(c.Id, c.TrackingNumber, string.Empty)).ToList();
+            Items = (await new CaseStore(db).CasesInCellAsync(agency, year, row, column, cancellationToken)).Select(c => new Item(c.Id, c.TrackingNumber, string.Empty)).ToList();
             return Page();
         }
 
         if (review is not null && schema.ReviewColumns.FirstOrDefault(c => c.Key == review) is { } reviewColumn)
         {
             Caption = $"表四 · {reviewColumn.Group.Kind().Label()} · {reviewColumn.Label}";
-            var numbers = db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency).Select(a => new { a.Id, a.TrackingNumber }).ToDictionary(a => a.Id, a => a.TrackingNumber);
-            Items = new CaseStore(db).Reviews(agency)
+            var numbers = await db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency).Select(a => new { a.Id, a.TrackingNumber }).ToDictionaryAsync(a => a.Id, a => a.TrackingNumber, cancellationToken);
+            Items = (await new CaseStore(db).ReviewsAsync(agency, cancellationToken))
                 .Where(r => r.CountsInYear(year) && (r.ColumnKey(year) == review || ReviewCase.TotalKey(r.Kind) == review))
                 .OrderBy(r => r.FiledOn)
                 .Select(r => new Item(r.ApplicationId, r.ApplicationId is { } id ? numbers.GetValueOrDefault(id, "（未关联申请）") : "（未关联申请）",

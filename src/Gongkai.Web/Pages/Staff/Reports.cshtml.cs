@@ -31,10 +31,10 @@ public sealed class ReportsModel(GongkaiDbContext db, TimeProvider time, AuditLo
 
     public bool CanPublish => User.IsOfficeHead();
 
-    public IActionResult OnGet(string? format)
+    public async Task<IActionResult> OnGetAsync(string? format, CancellationToken cancellationToken)
     {
         Message = TempData["Message"] as string;
-        Load();
+        await LoadAsync(cancellationToken);
         if (Year is not null && Workspace is null)
         {
             return NotFound();
@@ -50,7 +50,7 @@ public sealed class ReportsModel(GongkaiDbContext db, TimeProvider time, AuditLo
         return Page();
     }
 
-    public IActionResult OnPostSave(int draftVersion)
+    public async Task<IActionResult> OnPostSaveAsync(int draftVersion, CancellationToken cancellationToken)
     {
         if (Year is not { } year)
         {
@@ -60,13 +60,13 @@ public sealed class ReportsModel(GongkaiDbContext db, TimeProvider time, AuditLo
         var form = Request.Form;
         var proactive = form.Keys.Where(k => k.StartsWith("proactive.", StringComparison.Ordinal)).ToDictionary(k => k, k => (string?)form[k].ToString());
         var sections = ReportSections.Keys.ToDictionary(k => k, k => (string?)form[k].ToString());
-        var result = new ReportWorkspace(db, time, registry.Counting).SaveDraft(User.Agency(), year, proactive, sections, draftVersion, User.UserName());
-        audit.Record(User.UserName(), User.Agency(), "report.save", $"report:{year}", result switch
+        var result = await new ReportWorkspace(db, time, registry.Counting).SaveDraftAsync(User.Agency(), year, proactive, sections, draftVersion, User.UserName(), cancellationToken);
+        await audit.RecordAsync(User.UserName(), User.Agency(), "report.save", $"report:{year}", result switch
         {
             ReportWorkspace.SaveResult.Saved => "保存草稿",
             ReportWorkspace.SaveResult.Conflict => "冲突：草稿已被他人修改，未保存",
             ReportWorkspace.SaveResult.NotFound => "未找到机关",
-        });
+        }, cancellationToken);
         switch (result)
         {
             case ReportWorkspace.SaveResult.Saved:
@@ -75,14 +75,14 @@ public sealed class ReportsModel(GongkaiDbContext db, TimeProvider time, AuditLo
             case ReportWorkspace.SaveResult.Conflict:
                 Error = "年度报告草稿在您打开页面之后已被其他工作人员修改，您的修改没有保存。请刷新页面，查看最新内容后重新填写。";
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                Load();
+                await LoadAsync(cancellationToken);
                 return Page();
             default:
                 return NotFound();
         }
     }
 
-    public IActionResult OnPostPublish(string? changeNote)
+    public async Task<IActionResult> OnPostPublishAsync(string? changeNote, CancellationToken cancellationToken)
     {
         if (Year is not { } year)
         {
@@ -91,20 +91,20 @@ public sealed class ReportsModel(GongkaiDbContext db, TimeProvider time, AuditLo
 
         if (!User.IsOfficeHead())
         {
-            audit.Record(User.UserName(), User.Agency(), "report.publish", $"report:{year}", "拒绝：发布须由公开办负责人或管理员办理");
+            await audit.RecordAsync(User.UserName(), User.Agency(), "report.publish", $"report:{year}", "拒绝：发布须由公开办负责人或管理员办理", cancellationToken);
             Error = "年度报告须由公开办负责人或管理员发布。";
             Response.StatusCode = StatusCodes.Status403Forbidden;
-            Load();
+            await LoadAsync(cancellationToken);
             return Page();
         }
 
-        var result = new ReportWorkspace(db, time, registry.Counting).Publish(User.Agency(), year, User.UserName(), changeNote);
-        audit.Record(User.UserName(), User.Agency(), "report.publish", $"report:{year}", result.Error is null ? $"发布第 {result.Number} 版{(string.IsNullOrWhiteSpace(changeNote) ? "" : "：" + changeNote.Trim())}" : "拒绝：" + result.Error);
+        var result = await new ReportWorkspace(db, time, registry.Counting).PublishAsync(User.Agency(), year, User.UserName(), changeNote, cancellationToken);
+        await audit.RecordAsync(User.UserName(), User.Agency(), "report.publish", $"report:{year}", result.Error is null ? $"发布第 {result.Number} 版{(string.IsNullOrWhiteSpace(changeNote) ? "" : "：" + changeNote.Trim())}" : "拒绝：" + result.Error, cancellationToken);
         if (result.Error is not null)
         {
             Error = result.Error;
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            Load();
+            await LoadAsync(cancellationToken);
             return Page();
         }
 
@@ -112,15 +112,15 @@ public sealed class ReportsModel(GongkaiDbContext db, TimeProvider time, AuditLo
         return RedirectToPage(new { Year });
     }
 
-    private void Load()
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var agency = User.Agency();
         var thisYear = ChinaDate.Today(time).Year;
-        var first = db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency).Select(a => (int?)a.FirstReceivedOn.Year).Min() ?? thisYear - 1;
+        var first = await db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency).Select(a => (int?)a.FirstReceivedOn.Year).MinAsync(cancellationToken) ?? thisYear - 1;
         Years = Enumerable.Range(first, Math.Max(1, thisYear - first + 1)).Reverse().ToList();
         if (Year is { } year)
         {
-            Workspace = new ReportWorkspace(db, time, registry.Counting).Open(agency, year);
+            Workspace = await new ReportWorkspace(db, time, registry.Counting).OpenAsync(agency, year, cancellationToken);
         }
     }
 

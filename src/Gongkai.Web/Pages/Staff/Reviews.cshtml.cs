@@ -24,60 +24,60 @@ public sealed class ReviewsModel(GongkaiDbContext db, TimeProvider time, AuditLo
 
     public DateOnly Today { get; private set; }
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Message = TempData["Message"] as string;
-        Load();
+        await LoadAsync(cancellationToken);
     }
 
-    public IActionResult OnPostAdd(ReviewKind kind, DateOnly? filedOn, bool coDefendant)
+    public async Task<IActionResult> OnPostAddAsync(ReviewKind kind, DateOnly? filedOn, bool coDefendant, CancellationToken cancellationToken)
     {
         var agency = User.Agency();
         Guid? applicationId = null;
         if (!string.IsNullOrWhiteSpace(Tracking))
         {
-            applicationId = db.Applications.Where(a => a.AgencyCode == agency && a.TrackingNumber == Tracking.Trim()).Select(a => (Guid?)a.Id).SingleOrDefault();
+            applicationId = await db.Applications.Where(a => a.AgencyCode == agency && a.TrackingNumber == Tracking.Trim()).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(cancellationToken);
             if (applicationId is null)
             {
-                return Fail($"没有受理编号为“{Tracking}”的申请");
+                return await FailAsync($"没有受理编号为“{Tracking}”的申请", cancellationToken);
             }
         }
 
         if (!Enum.IsDefined(kind))
         {
-            return Fail("请选择类别");
+            return await FailAsync("请选择类别", cancellationToken);
         }
 
         if (filedOn is not { } filed || filed > ChinaDate.Today(time))
         {
-            return Fail("请填写收到复议申请书或起诉状副本的日期（不能晚于今天）");
+            return await FailAsync("请填写收到复议申请书或起诉状副本的日期（不能晚于今天）", cancellationToken);
         }
 
         var review = new ReviewCase(Guid.NewGuid(), agency, applicationId, kind, filed, ReviewResult.Pending, null, coDefendant);
-        new CaseStore(db).AddReview(review);
-        audit.Record(User.UserName(), agency, "review.add", Tracking?.Trim() ?? review.Id.ToString(), $"登记{kind.Label()}，收到日期 {filed:yyyy-MM-dd}{(coDefendant ? "，本机关作为复议机关共同被告（不计入本机关表四）" : "")}");
+        await new CaseStore(db).AddReviewAsync(review, cancellationToken);
+        await audit.RecordAsync(User.UserName(), agency, "review.add", Tracking?.Trim() ?? review.Id.ToString(), $"登记{kind.Label()}，收到日期 {filed:yyyy-MM-dd}{(coDefendant ? "，本机关作为复议机关共同被告（不计入本机关表四）" : "")}", cancellationToken);
         TempData["Message"] = $"已登记{kind.Label()}。";
         return RedirectToPage();
     }
 
-    public IActionResult OnPostResult(Guid id, ReviewResult result, DateOnly? decidedOn)
+    public async Task<IActionResult> OnPostResultAsync(Guid id, ReviewResult result, DateOnly? decidedOn, CancellationToken cancellationToken)
     {
         if (!Enum.IsDefined(result))
         {
-            return Fail("请选择结果");
+            return await FailAsync("请选择结果", cancellationToken);
         }
 
         if (result != ReviewResult.Pending && decidedOn is null)
         {
-            return Fail("请填写审结日期");
+            return await FailAsync("请填写审结日期", cancellationToken);
         }
 
         if (decidedOn > ChinaDate.Today(time))
         {
-            return Fail("审结日期不能晚于今天");
+            return await FailAsync("审结日期不能晚于今天", cancellationToken);
         }
 
-        var existing = db.Reviews.AsNoTracking().SingleOrDefault(r => r.Id == id && r.AgencyCode == User.Agency());
+        var existing = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.AgencyCode == User.Agency(), cancellationToken);
         if (existing is null)
         {
             return NotFound();
@@ -85,30 +85,30 @@ public sealed class ReviewsModel(GongkaiDbContext db, TimeProvider time, AuditLo
 
         if (decidedOn < existing.FiledOn)
         {
-            return Fail("审结日期不能早于收到日期");
+            return await FailAsync("审结日期不能早于收到日期", cancellationToken);
         }
 
-        new CaseStore(db).RecordReviewResult(id, User.Agency(), result, result == ReviewResult.Pending ? null : decidedOn);
-        audit.Record(User.UserName(), User.Agency(), "review.result", id.ToString(), $"{result.Label()}{(decidedOn is { } d && result != ReviewResult.Pending ? "，审结日期 " + d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "")}");
+        await new CaseStore(db).RecordReviewResultAsync(id, User.Agency(), result, result == ReviewResult.Pending ? null : decidedOn, cancellationToken);
+        await audit.RecordAsync(User.UserName(), User.Agency(), "review.result", id.ToString(), $"{result.Label()}{(decidedOn is { } d && result != ReviewResult.Pending ? "，审结日期 " + d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "")}", cancellationToken);
         TempData["Message"] = "已登记结果。";
         return RedirectToPage();
     }
 
-    private IActionResult Fail(string error)
+    private async Task<IActionResult> FailAsync(string error, CancellationToken cancellationToken)
     {
         Error = error;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        Load();
+        await LoadAsync(cancellationToken);
         return Page();
     }
 
-    private void Load()
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Today = ChinaDate.Today(time);
         var agency = User.Agency();
-        var numbers = db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency && db.Reviews.Any(r => r.ApplicationId == a.Id))
-            .Select(a => new { a.Id, a.TrackingNumber }).ToDictionary(a => a.Id, a => a.TrackingNumber);
-        Rows = new CaseStore(db).Reviews(agency).OrderByDescending(r => r.FiledOn)
+        var numbers = await db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency && db.Reviews.Any(r => r.ApplicationId == a.Id))
+            .Select(a => new { a.Id, a.TrackingNumber }).ToDictionaryAsync(a => a.Id, a => a.TrackingNumber, cancellationToken);
+        Rows = (await new CaseStore(db).ReviewsAsync(agency, cancellationToken)).OrderByDescending(r => r.FiledOn)
             .Select(r => new Row(r, r.ApplicationId is { } id ? numbers.GetValueOrDefault(id) : null, r.ApplicationId))
             .ToList();
     }

@@ -24,21 +24,21 @@ public sealed class SettingsModel(GongkaiDbContext db, AuditLog audit, TimeProvi
 
     public string? Error { get; private set; }
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Message = TempData["Message"] as string;
-        return Load() ? Page() : NotFound();
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
-    public IActionResult OnPost()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!Load())
+        if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
         }
 
         var values = AgencyGuide.Fields.ToDictionary(f => f.Field, f => (string?)Request.Form[f.Field].ToString());
-        Error = new AgencyGuide(db, audit, time).Save(Shown!.Code, values, User.UserName());
+        Error = await new AgencyGuide(db, audit, time).SaveAsync(Shown!.Code, values, User.UserName(), cancellationToken);
         if (Error is null)
         {
             TempData["Message"] = "已保存。";
@@ -49,16 +49,16 @@ public sealed class SettingsModel(GongkaiDbContext db, AuditLog audit, TimeProvi
         return Page();
     }
 
-    private bool Load()
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var code = User.Role() == StaffRole.InstallationAdmin ? Agency?.Trim() : User.HomeAgency();
-        Shown = new AgencyDirectory(db).Find(code);
+        Shown = await new AgencyDirectory(db).FindAsync(code, cancellationToken);
         if (Shown is null)
         {
             return false;
         }
 
-        Guide = new AgencyGuide(db, audit, time).Load(Shown.Code);
+        Guide = await new AgencyGuide(db, audit, time).LoadAsync(Shown.Code, cancellationToken);
         return true;
     }
 }

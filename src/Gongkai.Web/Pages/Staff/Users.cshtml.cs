@@ -36,28 +36,30 @@ public sealed class UsersModel(GongkaiDbContext db, AuditLog audit, TimeProvider
 
     private StaffDirectory Directory => new(db, audit, time);
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Message = TempData["Message"] as string;
-        Load();
+        await LoadAsync(cancellationToken);
     }
 
-    public IActionResult OnPostAdd(string userName, string? displayName, StaffRole role, string password) =>
-        Done(Directory.Add(Actor, Shown(), userName ?? string.Empty, role, displayName, password ?? string.Empty), $"已创建账户 {userName}。");
+    public async Task<IActionResult> OnPostAddAsync(string userName, string? displayName, StaffRole role, string password, CancellationToken cancellationToken) =>
+        await DoneAsync(await Directory.AddAsync(Actor, Shown(), userName ?? string.Empty, role, displayName, password ?? string.Empty, cancellationToken), $"已创建账户 {userName}。", cancellationToken);
 
-    public IActionResult OnPostDisable(string userName) => Done(Directory.SetDisabled(Actor, userName, true), $"已停用账户 {userName}。");
+    public async Task<IActionResult> OnPostDisableAsync(string userName, CancellationToken cancellationToken) =>
+        await DoneAsync(await Directory.SetDisabledAsync(Actor, userName, true, cancellationToken), $"已停用账户 {userName}。", cancellationToken);
 
-    public IActionResult OnPostEnable(string userName) => Done(Directory.SetDisabled(Actor, userName, false), $"已启用账户 {userName}。");
+    public async Task<IActionResult> OnPostEnableAsync(string userName, CancellationToken cancellationToken) =>
+        await DoneAsync(await Directory.SetDisabledAsync(Actor, userName, false, cancellationToken), $"已启用账户 {userName}。", cancellationToken);
 
-    public IActionResult OnPostReset(string userName, string password) =>
-        Done(Directory.ResetPassword(Actor, userName, password ?? string.Empty), $"已重置 {userName} 的密码，请当面或以安全方式告知本人。");
+    public async Task<IActionResult> OnPostResetAsync(string userName, string password, CancellationToken cancellationToken) =>
+        await DoneAsync(await Directory.ResetPasswordAsync(Actor, userName, password ?? string.Empty, cancellationToken), $"已重置 {userName} 的密码，请当面或以安全方式告知本人。", cancellationToken);
 
-    public IActionResult OnPostRole(string userName, StaffRole role) =>
-        Done(Enum.IsDefined(role) ? Directory.ChangeRole(Actor, userName, role) : "请选择角色。", $"已更改 {userName} 的角色。");
+    public async Task<IActionResult> OnPostRoleAsync(string userName, StaffRole role, CancellationToken cancellationToken) =>
+        await DoneAsync(Enum.IsDefined(role) ? await Directory.ChangeRoleAsync(Actor, userName, role, cancellationToken) : "请选择角色。", $"已更改 {userName} 的角色。", cancellationToken);
 
     private string Shown() => Actor.Role == StaffRole.InstallationAdmin ? Agency?.Trim() ?? string.Empty : Actor.Agency;
 
-    private IActionResult Done(string? error, string message)
+    private async Task<IActionResult> DoneAsync(string? error, string message, CancellationToken cancellationToken)
     {
         if (error is null)
         {
@@ -67,15 +69,15 @@ public sealed class UsersModel(GongkaiDbContext db, AuditLog audit, TimeProvider
 
         Error = error;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        Load();
+        await LoadAsync(cancellationToken);
         return Page();
     }
 
-    private void Load()
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var installation = Actor.Role == StaffRole.InstallationAdmin;
-        Agencies = installation ? new AgencyDirectory(db).List() : [];
-        Accounts = Directory.List(Actor, installation ? (string.IsNullOrWhiteSpace(Agency) ? null : Agency.Trim()) : null);
+        Agencies = installation ? await new AgencyDirectory(db).ListAsync(cancellationToken) : [];
+        Accounts = await Directory.ListAsync(Actor, installation ? (string.IsNullOrWhiteSpace(Agency) ? null : Agency.Trim()) : null, cancellationToken);
         Roles = installation ? Enum.GetValues<StaffRole>() : [StaffRole.Clerk, StaffRole.Head, StaffRole.Admin, StaffRole.Supervisor];
     }
 }

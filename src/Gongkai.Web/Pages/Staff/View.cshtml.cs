@@ -20,17 +20,17 @@ public sealed class ViewModel(GongkaiDbContext db) : PageModel
 
     public string Viewing { get; private set; } = string.Empty;
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var directory = new AgencyDirectory(db);
         var home = User.HomeAgency();
-        Agencies = [.. directory.Find(home) is { } own ? [own] : Array.Empty<AgencyInfo>(), .. directory.Beneath(home)];
+        Agencies = [.. await directory.FindAsync(home, cancellationToken) is { } own ? [own] : Array.Empty<AgencyInfo>(), .. await directory.BeneathAsync(home, cancellationToken)];
         Viewing = User.Agency();
     }
 
-    public IActionResult OnPost(string? agency)
+    public async Task<IActionResult> OnPostAsync(string? agency, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(agency) || !new AgencyDirectory(db).IsWithin(agency, User.HomeAgency()))
+        if (string.IsNullOrWhiteSpace(agency) || !await new AgencyDirectory(db).IsWithinAsync(agency, User.HomeAgency(), cancellationToken))
         {
             return NotFound();
         }

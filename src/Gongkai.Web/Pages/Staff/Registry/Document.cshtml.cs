@@ -32,9 +32,9 @@ public sealed class DocumentModel(RegistryDocuments documents, ReviewActions act
 
     public string? Error { get; private set; }
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!Load())
+        if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
         }
@@ -43,45 +43,45 @@ public sealed class DocumentModel(RegistryDocuments documents, ReviewActions act
         return Page();
     }
 
-    public IActionResult OnPostEdit(int version)
+    public async Task<IActionResult> OnPostEditAsync(int version, CancellationToken cancellationToken)
     {
-        var (saved, problem) = documents.Update(User.Agency(), Id, version, User.UserName(), Form);
+        var (saved, problem) = await documents.UpdateAsync(User.Agency(), Id, version, User.UserName(), Form, cancellationToken);
         if (saved)
         {
             TempData["Message"] = "草稿已保存。";
             return Redirect($"/staff/registry/{Id}");
         }
 
-        return Fail(problem == ReviewActions.ConflictMessage ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, problem!, keepForm: true);
+        return await FailAsync(problem == ReviewActions.ConflictMessage ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, problem!, cancellationToken, keepForm: true);
     }
 
-    public IActionResult OnPostAttach(IFormFile? file)
+    public async Task<IActionResult> OnPostAttachAsync(IFormFile? file, CancellationToken cancellationToken)
     {
         if (file is null || file.Length == 0)
         {
-            return Fail(StatusCodes.Status422UnprocessableEntity, "请选择要上传的附件");
+            return await FailAsync(StatusCodes.Status422UnprocessableEntity, "请选择要上传的附件", cancellationToken);
         }
 
         if (file.Length > MaxAttachmentBytes)
         {
-            return Fail(StatusCodes.Status413PayloadTooLarge, "附件不能超过 50 MB");
+            return await FailAsync(StatusCodes.Status413PayloadTooLarge, "附件不能超过 50 MB", cancellationToken);
         }
 
         using var buffer = new MemoryStream();
-        file.CopyTo(buffer);
-        var (saved, problem) = documents.Attach(User.Agency(), Id, User.UserName(), file.FileName, file.ContentType, buffer.ToArray(), files);
+        await file.CopyToAsync(buffer, cancellationToken);
+        var (saved, problem) = await documents.AttachAsync(User.Agency(), Id, User.UserName(), file.FileName, file.ContentType, buffer.ToArray(), files, cancellationToken);
         if (!saved)
         {
-            return Fail(StatusCodes.Status422UnprocessableEntity, problem!);
+            return await FailAsync(StatusCodes.Status422UnprocessableEntity, problem!, cancellationToken);
         }
 
         TempData["Message"] = $"已添加附件“{Path.GetFileName(file.FileName)}”。";
         return Redirect($"/staff/registry/{Id}");
     }
 
-    public IActionResult OnPostAct(ReviewAction action, int version, string? note, DateOnly? changedOn)
+    public async Task<IActionResult> OnPostActAsync(ReviewAction action, int version, string? note, DateOnly? changedOn, CancellationToken cancellationToken)
     {
-        var result = actions.Run(Id, version, action, note, User.UserName(), User.Agency(), User.IsOfficeHead(), changedOn);
+        var result = await actions.RunAsync(Id, version, action, note, User.UserName(), User.Agency(), User.IsOfficeHead(), changedOn, cancellationToken);
         switch (result.Status)
         {
             case ReviewActions.Status.Done:
@@ -90,13 +90,13 @@ public sealed class DocumentModel(RegistryDocuments documents, ReviewActions act
             case ReviewActions.Status.NotFound:
                 return NotFound();
             default:
-                return Fail(result.Status == ReviewActions.Status.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, result.Message);
+                return await FailAsync(result.Status == ReviewActions.Status.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, result.Message, cancellationToken);
         }
     }
 
-    public IActionResult OnGetAttachment(long attachment)
+    public async Task<IActionResult> OnGetAttachmentAsync(long attachment, CancellationToken cancellationToken)
     {
-        if (!Load() || Item.Attachments.FirstOrDefault(a => a.Id == attachment) is not { } a || files.Open(a.Sha256) is not { } stream)
+        if (!await LoadAsync(cancellationToken) || Item.Attachments.FirstOrDefault(a => a.Id == attachment) is not { } a || files.Open(a.Sha256) is not { } stream)
         {
             return NotFound();
         }
@@ -115,9 +115,9 @@ public sealed class DocumentModel(RegistryDocuments documents, ReviewActions act
         _ => [],
     };
 
-    private IActionResult Fail(int status, string message, bool keepForm = false)
+    private async Task<IActionResult> FailAsync(int status, string message, CancellationToken cancellationToken, bool keepForm = false)
     {
-        if (!Load())
+        if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
         }
@@ -132,15 +132,15 @@ public sealed class DocumentModel(RegistryDocuments documents, ReviewActions act
         return Page();
     }
 
-    private bool Load()
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        if (documents.Get(Id, User.Agency()) is not { } item)
+        if (await documents.GetAsync(Id, User.Agency(), cancellationToken) is not { } item)
         {
             return false;
         }
 
         Item = item;
-        Trail = audit.Recent(User.Agency(), 50, target: item.Document.IndexNumber);
+        Trail = await audit.RecentAsync(User.Agency(), 50, target: item.Document.IndexNumber, cancel: cancellationToken);
         return true;
     }
 

@@ -24,24 +24,24 @@ public sealed class ImportModel(CatalogueImport catalogue, DecisionCountsImport 
     {
     }
 
-    public IActionResult OnPostCatalogue(IFormFile? file) => Run(file, stream =>
+    public Task<IActionResult> OnPostCatalogueAsync(IFormFile? file, CancellationToken cancellationToken) => RunAsync(file, async stream =>
     {
-        var report = catalogue.Run(stream, file!.FileName, User.Agency(), User.UserName());
+        var report = await catalogue.RunAsync(stream, file!.FileName, User.Agency(), User.UserName(), cancellationToken);
         if (report.ImportedRows.Count > 0)
         {
-            index.EnsureFresh(db, force: true);
+            await index.EnsureFreshAsync(db, force: true, cancellationToken);
         }
 
         return (report.Problem, CatalogueImport.Lines(report).ToList(), report.RefusedRows.Count);
     });
 
-    public IActionResult OnPostCounts(IFormFile? file) => Run(file, stream =>
+    public Task<IActionResult> OnPostCountsAsync(IFormFile? file, CancellationToken cancellationToken) => RunAsync(file, async stream =>
     {
-        var report = counts.Run(stream, file!.FileName, User.Agency(), User.UserName());
+        var report = await counts.RunAsync(stream, file!.FileName, User.Agency(), User.UserName(), cancellationToken);
         return (report.Problem, DecisionCountsImport.Lines(report).ToList(), report.RefusedRows.Count);
     });
 
-    private IActionResult Run(IFormFile? file, Func<Stream, (string? Problem, List<string> Lines, int Refused)> import)
+    private async Task<IActionResult> RunAsync(IFormFile? file, Func<Stream, Task<(string? Problem, List<string> Lines, int Refused)>> import)
     {
         if (file is null || file.Length == 0)
         {
@@ -50,8 +50,8 @@ public sealed class ImportModel(CatalogueImport catalogue, DecisionCountsImport 
             return Page();
         }
 
-        using var stream = file.OpenReadStream();
-        (Problem, var lines, Refused) = import(stream);
+        await using var stream = file.OpenReadStream();
+        (Problem, var lines, Refused) = await import(stream);
         Lines = lines;
         Response.StatusCode = Problem is not null ? StatusCodes.Status400BadRequest : Refused > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;
         return Page();

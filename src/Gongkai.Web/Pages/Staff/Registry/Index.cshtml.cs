@@ -21,10 +21,10 @@ public sealed class RegistryIndexModel(GongkaiDbContext db, PendingPublication p
 
     public int PublishedTotal { get; private set; }
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var agency = User.Agency();
-        Pending = pending.Run(agency);
+        Pending = await pending.RunAsync(agency, cancellationToken);
         var q = db.Set<RegistryDocumentRow>().AsNoTracking().Where(d => d.AgencyCode == agency && (d.State == (int)ReviewState.Published || d.State == (int)ReviewState.Approved));
         if (!string.IsNullOrWhiteSpace(Q))
         {
@@ -32,7 +32,7 @@ public sealed class RegistryIndexModel(GongkaiDbContext db, PendingPublication p
             q = q.Where(d => d.Title.Contains(text) || d.IndexNumber.Contains(text) || (d.DocumentNumber != null && d.DocumentNumber.Contains(text)));
         }
 
-        PublishedTotal = q.Count();
-        Published = q.OrderByDescending(d => d.PublishedOn).ThenByDescending(d => d.Id).Take(100).ToList();
+        PublishedTotal = await q.CountAsync(cancellationToken);
+        Published = await q.OrderByDescending(d => d.PublishedOn).ThenByDescending(d => d.Id).Take(100).ToListAsync(cancellationToken);
     }
 }

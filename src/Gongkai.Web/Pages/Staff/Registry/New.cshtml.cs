@@ -16,9 +16,9 @@ public sealed class NewDocumentModel(RegistryDocuments documents, TimeProvider t
 
     public void OnGet() => Form.FormedOn = ChinaDate.Today(time);
 
-    public IActionResult OnPost()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var (id, problem) = documents.Create(User.Agency(), User.UserName(), Form);
+        var (id, problem) = await documents.CreateAsync(User.Agency(), User.UserName(), Form, cancellationToken);
         if (id is null)
         {
             Error = problem;

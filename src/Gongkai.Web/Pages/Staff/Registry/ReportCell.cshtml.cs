@@ -5,6 +5,7 @@ using Gongkai.UseCases.Registry;
 using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff.Registry;
 
@@ -21,7 +22,7 @@ public sealed class RegistryCellModel(GongkaiDbContext db, RegistryOptions optio
 
     public string Rule { get; private set; } = string.Empty;
 
-    public IActionResult OnGet(int year, string? key)
+    public async Task<IActionResult> OnGetAsync(int year, string? key, CancellationToken cancellationToken)
     {
         Year = year;
         var schema = ReportSchema.For(ReportEdition.Edition2021);
@@ -35,7 +36,7 @@ public sealed class RegistryCellModel(GongkaiDbContext db, RegistryOptions optio
         var table = new RegistryTableTwo(db, options.Counting);
         if (table.Query(User.Agency(), year, key) is { } query)
         {
-            Documents = query.OrderBy(d => d.PublishedOn).ThenBy(d => d.Id).ToList();
+            Documents = await query.OrderBy(d => d.PublishedOn).ThenBy(d => d.Id).ToListAsync(cancellationToken);
             var c = options.Counting;
             Rule = key[(key.LastIndexOf('.') + 1)..] switch
             {
@@ -46,7 +47,7 @@ public sealed class RegistryCellModel(GongkaiDbContext db, RegistryOptions optio
         }
         else
         {
-            Counts = table.Counts(User.Agency(), year);
+            Counts = await table.CountsAsync(User.Agency(), year, cancellationToken);
             Rule = "由导入的年度处理决定数和收费金额生成（收费金额以元导入，表中以万元列示）。";
         }
 

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Gongkai.Web.Tests.Security;
+
+/// <summary>
+/// Records every database command EF Core executes synchronously while one of this host's requests is running (issue
+/// 11 item 9): a startup filter marks the request's async flow, EF Core's diagnostic events say whether each command
+/// runs through the async API. Commands of other tests' hosts (same process) and of startup are not this request's.
+/// </summary>
+internal sealed class SyncCommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IStartupFilter, IDisposable
+{
+    private static readonly AsyncLocal<(SyncCommandCounter Counter, string Request)?> Current = new();
+    private readonly ConcurrentQueue<string> _sync = new();
+    private readonly List<IDisposable> _subscriptions = [];
+    private int _commands;
+
+    public SyncCommandCounter() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+
+    /// <summary>"METHOD /path: SQL" of each synchronous command.</summary>
+    public IReadOnlyCollection<string> Synchronous => _sync;
+
+    /// <summary>Commands executed during requests (async and sync): proves the counter sees them.</summary>
+    public int Commands => _commands;
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (HttpContext context, RequestDelegate nextMiddleware) =>
+        {
+            Current.Value = (this, $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
+            await nextMiddleware(context);
+        });
+        next(app);
+    };
+
+    public void OnNext(DiagnosticListener value)
+    {
+        if (value.Name == DbLoggerCategory.Name)
+        {
+            lock (_subscriptions)
+            {
+                _subscriptions.Add(value.Subscribe(this));
+            }
+        }
+    }
+
+    public void OnNext(KeyValuePair<string, object?> value)
+    {
+        if (value.Key != RelationalEventId.CommandExecuting.Name || value.Value is not CommandEventData data || Current.Value is not { } current || current.Counter != this)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _commands);
+        if (!data.IsAsync)
+        {
+            _sync.Enqueue($"{current.Request}: {data.Command.CommandText.Split('\n')[0]}");
+        }
+    }
+
+    public void OnCompleted()
+    {
+    }
+
+    public void OnError(Exception error)
+    {
+    }
+
+    public void Dispose()
+    {
+        lock (_subscriptions)
+        {
+            foreach (var subscription in _subscriptions)
+            {
+                subscription.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongkai.Web.Tests.Security;
+
+/// <summary>
+/// Issue 11 item 9: a synchronous database call holds a thread-pool thread for the whole round trip; on PostgreSQL,
+/// after a restart, 50 such requests starved the pool for 12 s. A tour of the public pages, the API, the report
+/// workspace and the administration pages (reads and writes) must execute every command through EF Core's async API.
+/// </summary>
+public sealed class SyncDatabaseCallTests
+{
+    private static readonly int LastYear = TimeProvider.System.GetUtcNow().Year - 1;
+
+    [Theory]
+    [Databases("sqlite")]
+    [Databases("postgres")]
+    public async Task Tour_PublicAdminAndReportPages_NoSynchronousDatabaseCommand(string provider)
+    {
+        using var counter = new SyncCommandCounter();
+        var (factory, postgres) = DatabasesAttribute.Factory(provider, database => new GongkaiFactory
+        {
+            DatabaseSetting = database,
+            ExtraServices = services => services.AddSingleton<IStartupFilter>(counter),
+        });
+        using var database = postgres;
+        using var _ = factory;
+        using var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var year = LastYear.ToString(CultureInfo.InvariantCulture);
+
+        // Public pages and the API.
+        var applied = await anonymous.PostAsJsonAsync("/api/applications", ApiTests.ValidForm);
+        Assert.Equal(HttpStatusCode.Created, applied.StatusCode);
+        var created = await applied.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var tracking = created.GetProperty("trackingNumber").GetString()!;
+        var code = created.GetProperty("accessCode").GetString()!;
+        foreach (var url in new[]
+        {
+            "/", "/agencies/DEMO", "/agencies/DEMO/apply", "/apply", "/status", "/reports", $"/reports/DEMO/{year}", "/catalogue", "/catalogue?q=%E9%80%9A%E7%9F%A5", "/catalogue/feed",
+            $"/api/applications/{tracking}/status?code={code}", "/api/reports", $"/api/reports/DEMO/{year}", $"/api/reports/DEMO/{year}/versions", "/healthz",
+        })
+        {
+            var response = await anonymous.GetAsync(url);
+            Assert.True((int)response.StatusCode < 500, $"{url}: {response.StatusCode}");
+        }
+
+        using var status = StaffSession.For(anonymous);
+        Assert.Equal(HttpStatusCode.OK, (await status.Post("/status", "/status", new() { ["Number"] = tracking, ["Code"] = code })).StatusCode);
+
+        // The report workspace, the administration pages and the registry, as the agency's head and administrators.
+        using var head = await StaffSession.SignIn(factory, "head");
+        foreach (var url in new[]
+        {
+            $"/staff/reports/{year}", $"/staff/reports/{year}?format=preview", $"/staff/reports/{year}/cases?row=ResultGranted&col=NaturalPerson", $"/staff/reports/{year}/registry",
+            "/staff/reviews", "/staff/cases/new", "/staff/password", "/staff/audit", "/staff/outbox", "/staff/registry", "/staff/registry/new", "/staff/registry/import",
+            $"/api/reports/DEMO/{year}/draft",
+        })
+        {
+            var response = await head.Client.GetAsync(url);
+            Assert.True((int)response.StatusCode < 500, $"{url}: {response.StatusCode}");
+        }
+
+        // The queue and the case page (reworked, async, in their own change).
+        var (caseUrl, _) = await head.RegisterCase();
+        foreach (var url in new[] { "/staff", caseUrl })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await head.Client.GetAsync(url)).StatusCode);
+        }
+
+        var drafted = await head.Post("/staff/registry/new", "/staff/registry/new", new()
+        {
+            ["Form.Title"] = "关于巡游路线的通知",
+            ["Form.Category"] = "NormativeDocument",
+            ["Form.FormedOn"] = $"{year}-03-01",
+            ["Form.Mode"] = "Proactive",
+            ["Form.Validity"] = "InForce",
+            ["Form.Body"] = "正文。",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, drafted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await head.Client.GetAsync(drafted.Headers.Location)).StatusCode);
+
+        var page = await head.Client.GetStringAsync($"/staff/reports/{year}");
+        var draftVersion = System.Text.RegularExpressions.Regex.Match(page, "name=\"draftVersion\" value=\"(\\d+)\"").Groups[1].Value;
+        var saved = await head.Post($"/staff/reports/{year}", $"/staff/reports/{year}?handler=Save", new() { ["draftVersion"] = draftVersion, ["overview"] = "概述。" });
+        Assert.True((int)saved.StatusCode < 500, saved.StatusCode.ToString());
+
+        using var admin = await StaffSession.SignIn(factory, "admin");
+        foreach (var url in new[] { "/staff/users", "/staff/settings", "/staff/calendar" })
+        {
+            var response = await admin.Client.GetAsync(url);
+            Assert.True((int)response.StatusCode < 500, $"{url}: {response.StatusCode}");
+        }
+
+        var added = await admin.Post("/staff/users", "/staff/users?handler=Add", new() { ["userName"] = "tour.clerk", ["role"] = "Clerk", ["password"] = "Tour-Passw0rd-2026" });
+        Assert.True((int)added.StatusCode < 500, added.StatusCode.ToString());
+
+        using var sysadmin = await StaffSession.SignIn(factory, "sysadmin");
+        foreach (var url in new[] { "/staff/agencies", "/staff/users?agency=DEMO-JYJ" })
+        {
+            var response = await sysadmin.Client.GetAsync(url);
+            Assert.True((int)response.StatusCode < 500, $"{url}: {response.StatusCode}");
+        }
+
+        using var supervisor = await StaffSession.SignIn(factory, "supervisor");
+        Assert.True((int)(await supervisor.Client.GetAsync("/staff/view")).StatusCode < 500);
+
+        Assert.True(counter.Commands > 50, $"the counter saw only {counter.Commands} commands");
+        Assert.True(counter.Synchronous.Count == 0, string.Join("\n", counter.Synchronous.Distinct()));
+    }
+}
