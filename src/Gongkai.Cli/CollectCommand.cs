@@ -57,30 +57,21 @@ public static class CollectCommand
             // being written, whose files are then neither printed nor stored. Only a batch's bytes are held in memory.
             foreach (var batch in files.Chunk(CollectReports.BatchSize))
             {
-<<<<<<< HEAD
                 var lines = new string?[batch.Length];
                 var sources = new List<(int At, CollectReports.SourceFile File)>();
                 for (var i = 0; i < batch.Length; i++)
                 {
                     var (path, name) = batch[i];
-                    try
+                    // The size is checked before the file is read, as the web checks an upload's (issue 11).
+                    var (bytes, failure) = ReportFileReader.ReadBytes(path);
+                    if (bytes is null)
                     {
-                        sources.Add((i, new CollectReports.SourceFile(name, File.ReadAllBytes(path))));
-                    }
-                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                    {
-                        lines[i] = $"{path}: 无法读取：{ex.Message}";
+                        lines[i] = $"{path}: 未归档：无法读取：{string.Join("；", failure!.Diagnostics.Select(d => d.Message))}";
                         exit = ExitCodes.Unreadable;
+                        continue;
                     }
-=======
-                // The size is checked before the file is read, as the web checks an upload's (issue 11).
-                var (bytes, failure) = ReportFileReader.ReadBytes(path);
-                if (bytes is null)
-                {
-                    stdout.WriteLine($"{path}: 未归档：无法读取：{string.Join("；", failure!.Diagnostics.Select(d => d.Message))}");
-                    exit = ExitCodes.Unreadable;
-                    continue;
->>>>>>> main
+
+                    sources.Add((i, new CollectReports.SourceFile(name, bytes)));
                 }
 
                 var outcomes = collect.Collect(under, sources.Select(s => s.File).ToList(), year, "命令行").Files;
