@@ -98,7 +98,7 @@ internal static class SupervisionBench
         {
             using var db = Database.Open(setting);
             var watch = Stopwatch.StartNew();
-            var overview = new SupervisionOverview(db, time).Build("ROOT", last)!;
+            var overview = new SupervisionOverview(db, time).BuildAsync("ROOT", last).GetAwaiter().GetResult()!;
             best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
             watch.Restart();
             var json = SupervisionJson.Write(overview);
@@ -107,7 +107,7 @@ internal static class SupervisionBench
             var contributors = overview.Rollup!.ContributorsOf(CellAddress.Applications(ApplicationKeys.NewReceived, ApplicantColumn.Total));
             bestTrace = Math.Min(bestTrace, watch.Elapsed.TotalMilliseconds);
             watch.Restart();
-            var counties = new SupervisionOverview(db, time).Build("ROOT", last, a => a.Level == Gongkai.Domain.Organisation.AgencyLevel.County)!;
+            var counties = new SupervisionOverview(db, time).BuildAsync("ROOT", last, a => a.Level == Gongkai.Domain.Organisation.AgencyLevel.County).GetAwaiter().GetResult()!;
             bestFiltered = Math.Min(bestFiltered, watch.Elapsed.TotalMilliseconds);
             if (overview.Agencies.Count != agencies || overview.Rollup.Report is null || contributors.Count != agencies || json.Length == 0 || counties.Rollup is null)
             {
@@ -159,7 +159,7 @@ internal static class SupervisionBench
             var template = new Gongkai.UseCases.Organisation.AgencyDirectory(db).Find("A00000")!;
             for (var y = first; y <= last; y++)
             {
-                ReportSummaryStore.Refresh(db, y, [template]);
+                ReportSummaryStore.RefreshAsync(db, y, [template]).GetAwaiter().GetResult();
             }
 
             // ... and are copied in the database to every other agency, each figure varied by agency (INSERT … SELECT:
@@ -223,7 +223,7 @@ internal static class SupervisionBench
             // As `report collect` does: one batch's files read from disk, collected (parallel reading, one transaction), next.
             foreach (var chunk in Directory.GetFiles(dir, "*.txt").Order(StringComparer.Ordinal).Chunk(CollectReports.BatchSize))
             {
-                collect.Collect("ROOT", chunk.Select(p => new CollectReports.SourceFile(Path.GetFileName(p), File.ReadAllBytes(p))).ToList(), null, "bench");
+                collect.CollectAsync("ROOT", chunk.Select(p => new CollectReports.SourceFile(Path.GetFileName(p), File.ReadAllBytes(p))).ToList(), null, "bench").GetAwaiter().GetResult();
             }
 
             var collected = watch.Elapsed.TotalSeconds;

@@ -74,7 +74,7 @@ public static class CollectCommand
                     sources.Add((i, new CollectReports.SourceFile(name, bytes)));
                 }
 
-                var outcomes = collect.Collect(under, sources.Select(s => s.File).ToList(), year, "命令行").Files;
+                var outcomes = collect.CollectAsync(under, sources.Select(s => s.File).ToList(), year, "命令行").GetAwaiter().GetResult().Files;
                 for (var k = 0; k < outcomes.Count; k++)
                 {
                     var (at, _) = sources[k];

@@ -24,7 +24,7 @@ public static class SuperviseCommand
         command.SetAction(parse => DatabaseCommands.WithDatabase(parse.GetValue(database), stderr, db =>
         {
             Database.Migrate(db);
-            var overview = new SupervisionOverview(db, TimeProvider.System).Build(parse.GetValue(under)!, parse.GetValue(year));
+            var overview = new SupervisionOverview(db, TimeProvider.System).BuildAsync(parse.GetValue(under)!, parse.GetValue(year)).GetAwaiter().GetResult();
             if (overview is null)
             {
                 stderr.WriteLine($"机关“{parse.GetValue(under)}”不存在。");

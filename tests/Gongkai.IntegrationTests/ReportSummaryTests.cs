@@ -76,7 +76,7 @@ public sealed class ReportSummaryTests
             Publish(db, $"CITY-{i}", reports[i]);
         }
 
-        var overview = new SupervisionOverview(db, Now).Build("CITY", 2020)!;
+        var overview = (await new SupervisionOverview(db, Now).BuildAsync("CITY", 2020))!;
         var expected = ReportRollup.Of(reports.Select(r => new RollupSource(r.Agency!, r)).ToArray());
 
         Assert.Equal(CanonicalJsonWriter.Write(expected.Report!), CanonicalJsonWriter.Write(overview.Rollup!.Report!));
@@ -106,17 +106,17 @@ public sealed class ReportSummaryTests
         var collected = Report("示例市第1局", 2, ReportEdition.Edition2019);
         var html = System.Text.Encoding.UTF8.GetBytes(Gongkai.Reporting.Rendering.ReportRenderer.RenderToString(collected, Gongkai.Reporting.Rendering.RenderFormat.Html));
 
-        new CollectReports(db, Now).Collect("CITY", [new("b.html", html)], 2020, "x");
+        await new CollectReports(db, Now).CollectAsync("CITY", [new("b.html", html)], 2020, "x");
 
         // Collecting writes the summary at once; the version published behind the store's back waits for the overview.
         Assert.Equal(["CITY-1"], db.Set<ReportSummaryRow>().AsNoTracking().Select(s => s.AgencyCode).ToList());
-        var before = new SupervisionOverview(db, Now).Build("CITY", 2020)!;
+        var before = (await new SupervisionOverview(db, Now).BuildAsync("CITY", 2020))!;
         Assert.Equal(7, before.Rollup!.ContributorsOf(CellAddress.Applications(ApplicationKeys.NewReceived, ApplicantColumn.Total)).Single(c => c.Agency == "示例市第0局").Value);
 
         var corrected = first.Clone();
         corrected.SetApplications(ApplicationKeys.NewReceived, ApplicantColumn.Total, 70);
         Publish(db, "CITY-0", corrected, number: 2);
-        var after = new SupervisionOverview(db, Now).Build("CITY", 2020)!;
+        var after = (await new SupervisionOverview(db, Now).BuildAsync("CITY", 2020))!;
 
         Assert.Equal(70, after.Rollup!.ContributorsOf(CellAddress.Applications(ApplicationKeys.NewReceived, ApplicantColumn.Total)).Single(c => c.Agency == "示例市第0局").Value);
         Assert.Equal(new DateOnly(2021, 1, 21), after.Agencies.Single(a => a.Code == "CITY-0").PublishedOn);

@@ -11,15 +11,15 @@ public sealed class SupervisionDemoTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public void DemoCity_SupervisorOverview_LastTwoYears(string provider)
+    public async Task DemoCity_SupervisorOverview_LastTwoYears(string provider)
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
         var time = new FixedTime(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
         new DemoCity(db, WorkingDayCalendar.Embedded, time).Run("demo-password-1", officeCases: 20, otherCases: 8);
 
-        var last = new SupervisionOverview(db, time).Build(DemoCity.Office, 2025)!;
-        var before = new SupervisionOverview(db, time).Build(DemoCity.Office, 2024)!;
+        var last = (await new SupervisionOverview(db, time).BuildAsync(DemoCity.Office, 2025))!;
+        var before = (await new SupervisionOverview(db, time).BuildAsync(DemoCity.Office, 2024))!;
 
         Assert.Equal(11, last.Agencies.Count);
         Assert.Equal(11, before.Agencies.Count);

@@ -50,7 +50,7 @@ public sealed class SupervisionTests
         var edu = Html("edu.html", Report("示例市教育局", 2025, 1));
         var unknown = Html("water.html", Report("示例市水务局", 2025, 2));
 
-        var result = new CollectReports(db, Now).Collect("CITY", [edu, unknown, new("notice.txt", "关于开会的通知"u8.ToArray())], null, "督查员");
+        var result = (await new CollectReports(db, Now).CollectAsync("CITY", [edu, unknown, new("notice.txt", "关于开会的通知"u8.ToArray())], null, "督查员"));
 
         Assert.Null(result.Error);
         Assert.Equal([CollectStatus.Filed, CollectStatus.NewAgency, CollectStatus.Unreadable], result.Files.Select(f => f.Status));
@@ -77,11 +77,11 @@ public sealed class SupervisionTests
         var noYear = Report("示例市财政局", 2025, 3);
         noYear.Year = null;
 
-        Assert.Equal(CollectStatus.WrongYear, collect.Collect("CITY", [edu], 2024, "x").Files[0].Status);
-        Assert.Equal(CollectStatus.Filed, collect.Collect("CITY", [edu], 2025, "x").Files[0].Status);
-        Assert.Equal(CollectStatus.Duplicate, collect.Collect("CITY", [edu], null, "x").Files[0].Status);
-        Assert.Equal(CollectStatus.NoYear, collect.Collect("CITY", [new("f.json", System.Text.Encoding.UTF8.GetBytes(CanonicalJsonWriter.Write(noYear)))], null, "x").Files[0].Status);
-        Assert.Equal("机关“NOPE”不存在。", collect.Collect("NOPE", [edu], null, "x").Error);
+        Assert.Equal(CollectStatus.WrongYear, (await collect.CollectAsync("CITY", [edu], 2024, "x")).Files[0].Status);
+        Assert.Equal(CollectStatus.Filed, (await collect.CollectAsync("CITY", [edu], 2025, "x")).Files[0].Status);
+        Assert.Equal(CollectStatus.Duplicate, (await collect.CollectAsync("CITY", [edu], null, "x")).Files[0].Status);
+        Assert.Equal(CollectStatus.NoYear, (await collect.CollectAsync("CITY", [new("f.json", System.Text.Encoding.UTF8.GetBytes(CanonicalJsonWriter.Write(noYear)))], null, "x")).Files[0].Status);
+        Assert.Equal("机关“NOPE”不存在。", (await collect.CollectAsync("NOPE", [edu], null, "x")).Error);
         Assert.Equal(1, db.CollectedReports.Count());
     }
 
@@ -108,8 +108,13 @@ public sealed class SupervisionTests
         await SeedAsync(batchDb);
         await SeedAsync(singleDb);
 
-        var batch = new CollectReports(batchDb, Now).Collect("CITY", files, null, "督查员").Files;
-        var single = files.Select(f => new CollectReports(singleDb, Now).Collect("CITY", [f], null, "督查员").Files[0]).ToList();
+        var batch = (await new CollectReports(batchDb, Now).CollectAsync("CITY", files, null, "督查员")).Files;
+        var single = new List<CollectOutcome>();
+        foreach (var f in files)
+        {
+            single.Add((await new CollectReports(singleDb, Now).CollectAsync("CITY", [f], null, "督查员")).Files[0]);
+        }
+
 
         Assert.Equal([CollectStatus.NewAgency, CollectStatus.Filed, CollectStatus.Duplicate, CollectStatus.Filed, CollectStatus.Filed], batch.Select(f => f.Status));
         Assert.Equal(["CITY-x1", "CITY-x1", "CITY-x1", "CITY-x1", "CITY-EDU"], batch.Select(f => f.AgencyCode));
@@ -143,16 +148,16 @@ public sealed class SupervisionTests
         await SeedAsync(db);
         var bad = Report("示例市教育局", 2025, 1);
         bad.SetApplications(ApplicationKeys.NewReceived, ApplicantColumn.Total, 99999);
-        new CollectReports(db, Now).Collect("CITY", [new("edu.json", System.Text.Encoding.UTF8.GetBytes(CanonicalJsonWriter.Write(bad)))], null, "x");
+        await new CollectReports(db, Now).CollectAsync("CITY", [new("edu.json", System.Text.Encoding.UTF8.GetBytes(CanonicalJsonWriter.Write(bad)))], null, "x");
         var first = db.CollectedReports.AsNoTracking().Single();
         Assert.True(first.Errors > 0);
         var fixedReport = CanonicalJsonReader.Read(first.Json).Report!;
         fixedReport.SetApplications(ApplicationKeys.NewReceived, ApplicantColumn.Total, ApplicantColumns.Categories.Sum(c => fixedReport.GetApplications(ApplicationKeys.NewReceived, c)));
         var correct = new CorrectCollectedReport(db, Now);
 
-        Assert.Equal("请写明核对或更正的说明。", correct.Save("CITY-EDU", 2025, 1, fixedReport, " ", "y", null));
-        Assert.Null(correct.Save("CITY-EDU", 2025, 1, fixedReport, "按原件更正总计", "y", new DateOnly(2026, 2, 3)));
-        Assert.Contains("第 2 版", correct.Save("CITY-EDU", 2025, 1, fixedReport, "再改", "y", null), StringComparison.Ordinal);
+        Assert.Equal("请写明核对或更正的说明。", await correct.SaveAsync("CITY-EDU", 2025, 1, fixedReport, " ", "y", null));
+        Assert.Null(await correct.SaveAsync("CITY-EDU", 2025, 1, fixedReport, "按原件更正总计", "y", new DateOnly(2026, 2, 3)));
+        Assert.Contains("第 2 版", await correct.SaveAsync("CITY-EDU", 2025, 1, fixedReport, "再改", "y", null), StringComparison.Ordinal);
 
         var versions = db.CollectedReports.AsNoTracking().OrderBy(r => r.Number).ToList();
         Assert.Equal([false, true], versions.Select(v => v.Current));
@@ -187,9 +192,9 @@ public sealed class SupervisionTests
         Publish("OTHER", "别的市人民政府", new DateTimeOffset(2026, 1, 5, 2, 0, 0, TimeSpan.Zero), 3);
         db.ReportDrafts.Add(new ReportDraftRow { AgencyCode = "CITY-ENV", Year = 2025, Json = "{}", UpdatedBy = "x" });
         db.SaveChanges();
-        new CollectReports(db, Now).Collect("CITY", [Html("w.html", Report("示例市水务局", 2025, 4))], null, "x");
+        await new CollectReports(db, Now).CollectAsync("CITY", [Html("w.html", Report("示例市水务局", 2025, 4))], null, "x");
 
-        var overview = new SupervisionOverview(db, Now).Build("CITY", 2025)!;
+        var overview = (await new SupervisionOverview(db, Now).BuildAsync("CITY", 2025))!;
 
         var rows = overview.Agencies.ToDictionary(a => a.Name);
         Assert.Equal(5, rows.Count);
@@ -202,7 +207,7 @@ public sealed class SupervisionTests
         Assert.Equal("汇总（3个机关）", overview.Rollup!.Report!.Agency);
         Assert.DoesNotContain(overview.Rollup.Sources, s => s.Name == "别的市人民政府");
 
-        var counties = new SupervisionOverview(db, Now).Build("CITY", 2025, a => a.Level == AgencyLevel.County)!;
+        var counties = (await new SupervisionOverview(db, Now).BuildAsync("CITY", 2025, a => a.Level == AgencyLevel.County))!;
         Assert.Equal(["某某县人民政府"], counties.Agencies.Select(a => a.Name));
     }
 }

@@ -91,7 +91,7 @@ public sealed class SupervisionDemo(GongkaiDbContext db, TimeProvider time)
                     ? Encoding.UTF8.GetBytes(ReportRenderer.RenderToString(report, RenderFormat.Html))
                     : Encoding.UTF8.GetBytes(Uncertain(ReportRenderer.RenderToString(report, RenderFormat.Text)));
                 var name = $"{report.Agency}{year}年政府信息公开工作年度报告{(plan.Plan == Plan.CollectHtml ? ".html" : ".txt")}";
-                new CollectReports(db, new FixedClock(instant.AddDays(3))).Collect(DemoCity.Office, [new CollectReports.SourceFile(name, bytes)], year, "supervisor", on);
+                new CollectReports(db, new FixedClock(instant.AddDays(3))).CollectAsync(DemoCity.Office, [new CollectReports.SourceFile(name, bytes)], year, "supervisor", on).GetAwaiter().GetResult();
                 break;
         }
     }

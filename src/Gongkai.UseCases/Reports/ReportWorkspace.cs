@@ -183,7 +183,7 @@ public sealed class ReportWorkspace(GongkaiDbContext db, TimeProvider time, Tabl
             if (await new AgencyDirectory(db).FindAsync(agency, cancellationToken) is { } info)
             {
                 // The supervisor's overview reads the figures stored now (errors, score, lateness, cells to add up).
-                ReportSummaryStore.Refresh(db, year, [info]);
+                await ReportSummaryStore.RefreshAsync(db, year, [info], cancellationToken);
             }
 
             return new PublishResult(number, null);

@@ -41,10 +41,10 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
     /// <summary>A file as read (on any core): its report and canonical JSON, or why it is refused before any lookup.</summary>
     private sealed record Read(SourceFile File, string Sha, AnnualReport? Report, string? Json, IReadOnlyList<Diagnostic> Diagnostics, CollectOutcome? Refused);
 
-    public Result Collect(string under, IReadOnlyList<SourceFile> files, int? year, string collectedBy, DateOnly? publishedOn = null)
+    public async Task<Result> CollectAsync(string under, IReadOnlyList<SourceFile> files, int? year, string collectedBy, DateOnly? publishedOn = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
-        if (new AgencyDirectory(db).Find(under) is null)
+        if (await new AgencyDirectory(db).FindAsync(under, cancellationToken) is null)
         {
             return new Result($"机关“{under}”不存在。", []);
         }
@@ -55,12 +55,12 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         var next = batches.Count > 0 ? Task.Run(() => ReadAll(batches[0], year)) : null;
         for (var k = 0; k < batches.Count; k++)
         {
-            var read = next!.GetAwaiter().GetResult();
+            var read = await next!;
             var after = k + 1;
             next = after < batches.Count ? Task.Run(() => ReadAll(batches[after], year)) : null;
             // A retrying execution strategy (PostgreSQL) refuses a user transaction outside it; the whole batch is retried,
             // and everything it decides is looked up inside it, so a retry decides afresh.
-            outcomes.AddRange(db.Database.CreateExecutionStrategy().Execute(() => WriteBatch(under, read, collectedBy, publishedOn)));
+            outcomes.AddRange(await db.Database.CreateExecutionStrategy().ExecuteAsync(() => WriteBatchAsync(under, read, collectedBy, publishedOn, cancellationToken)));
         }
 
         return new Result(null, outcomes);
@@ -103,14 +103,14 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         Read Refuse(CollectOutcome outcome) => new(file, sha, null, null, [], outcome);
     }
 
-    private List<CollectOutcome> WriteBatch(string under, Read[] files, string collectedBy, DateOnly? publishedOn)
+    private async Task<List<CollectOutcome>> WriteBatchAsync(string under, Read[] files, string collectedBy, DateOnly? publishedOn, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        using var transaction = db.Database.BeginTransaction();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var directory = new AgencyDirectory(db);
-        var codes = directory.List().Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
+        var codes = (await directory.ListAsync(cancellationToken)).Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
         var byName = new Dictionary<string, AgencyInfo>(StringComparer.Ordinal);
-        foreach (var a in directory.Beneath(under))
+        foreach (var a in await directory.BeneathAsync(under, cancellationToken))
         {
             byName.TryAdd(Normalise(a.Name), a);
         }
@@ -135,14 +135,13 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             }
 
             var code = NewCode(codes, under);
-            // Collection is synchronous as a whole (the CLI and the upload page call it so); the directory's write is async for the web.
-            if (directory.AddAsync(code, files[i].Report!.Agency!.Trim(), under, kind: AgencyKind.Other).GetAwaiter().GetResult() is { } error)
+            if (await directory.AddAsync(code, files[i].Report!.Agency!.Trim(), under, kind: AgencyKind.Other, cancellationToken: cancellationToken) is { } error)
             {
                 outcomes[i] = CollectOutcome.Refused(files[i].File.FileName, CollectStatus.NoAgency, error);
                 continue;
             }
 
-            agencies[i] = byName[name] = directory.Find(code)!;
+            agencies[i] = byName[name] = (await directory.FindAsync(code, cancellationToken))!;
             codes.Add(code);
             created[i] = true;
         }
@@ -150,14 +149,14 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         // What is already stored for these agencies, this year and last: copies (by SHA-256), numbers, current readings.
         var batchCodes = agencies.OfType<AgencyInfo>().Select(a => a.Code).Distinct(StringComparer.Ordinal).ToList();
         var years = files.Where(f => f.Report is not null).SelectMany(f => new[] { f.Report!.Year!.Value, f.Report.Year.Value - 1 }).Distinct().ToList();
-        var stored = db.CollectedReports.AsNoTracking().Where(r => batchCodes.Contains(r.AgencyCode) && years.Contains(r.Year))
+        var stored = await db.CollectedReports.AsNoTracking().Where(r => batchCodes.Contains(r.AgencyCode) && years.Contains(r.Year))
             .Join(db.CollectedSources.AsNoTracking(), r => r.SourceId, s => s.Id, (r, s) => new { r.Id, r.AgencyCode, r.Year, r.Number, r.Current, s.Sha256 })
-            .ToList();
+            .ToListAsync(cancellationToken);
         var copies = stored.Select(r => (r.AgencyCode, r.Year, r.Sha256)).ToHashSet();
         var numbers = stored.GroupBy(r => (r.AgencyCode, r.Year)).ToDictionary(g => g.Key, g => g.Max(r => r.Number));
         var current = stored.Where(r => r.Current).ToDictionary(r => (r.AgencyCode, r.Year), r => r.Id);
-        var published = db.ReportVersions.AsNoTracking().Where(v => batchCodes.Contains(v.AgencyCode) && years.Contains(v.Year))
-            .Select(v => new { v.Id, v.AgencyCode, v.Year, v.Number }).ToList()
+        var published = (await db.ReportVersions.AsNoTracking().Where(v => batchCodes.Contains(v.AgencyCode) && years.Contains(v.Year))
+            .Select(v => new { v.Id, v.AgencyCode, v.Year, v.Number }).ToListAsync(cancellationToken))
             .GroupBy(v => (v.AgencyCode, v.Year)).ToDictionary(g => g.Key, g => g.MaxBy(v => v.Number)!.Id);
 
         // Last year's report of each file as ReportLookup finds it: the latest published version, else the current
@@ -200,10 +199,10 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             .Select(i => (agencies[i]!.Code, files[i].Report!.Year!.Value - 1)).Distinct().ToList();
         var lastPublished = lastIds.Where(published.ContainsKey).Select(k => published[k]).ToList();
         var lastCollected = lastIds.Where(k => !published.ContainsKey(k) && current.ContainsKey(k)).Select(k => current[k]).ToList();
-        var jsonById = db.ReportVersions.AsNoTracking().Where(v => lastPublished.Contains(v.Id)).Select(v => new { v.Id, v.AgencyCode, v.Year, v.Json })
-            .AsEnumerable().Select(v => (Key: (v.AgencyCode, v.Year), v.Json))
-            .Concat(db.CollectedReports.AsNoTracking().Where(r => lastCollected.Contains(r.Id)).Select(r => new { r.AgencyCode, r.Year, r.Json })
-                .AsEnumerable().Select(r => (Key: (r.AgencyCode, r.Year), r.Json)))
+        var jsonById = (await db.ReportVersions.AsNoTracking().Where(v => lastPublished.Contains(v.Id)).Select(v => new { v.Id, v.AgencyCode, v.Year, v.Json }).ToListAsync(cancellationToken))
+            .Select(v => (Key: (v.AgencyCode, v.Year), v.Json))
+            .Concat((await db.CollectedReports.AsNoTracking().Where(r => lastCollected.Contains(r.Id)).Select(r => new { r.AgencyCode, r.Year, r.Json }).ToListAsync(cancellationToken))
+                .Select(r => (Key: (r.AgencyCode, r.Year), r.Json)))
             .ToDictionary(v => v.Key, v => v.Json);
 
         // Validation and the figures are pure: all cores.
@@ -230,7 +229,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
 
         if (clear.Count > 0)
         {
-            db.CollectedReports.Where(r => clear.Contains(r.Id)).ExecuteUpdate(s => s.SetProperty(r => r.Current, false));
+            await db.CollectedReports.Where(r => clear.Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.Current, false), cancellationToken);
         }
 
         var sources = new CollectedSourceRow?[files.Length];
@@ -243,7 +242,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             }
         }
 
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancellationToken);
         for (var i = 0; i < files.Length; i++)
         {
             if (rows[i] is { } row)
@@ -253,14 +252,14 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             }
         }
 
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         foreach (var group in Enumerable.Range(0, files.Length).Where(i => rows[i] is not null).GroupBy(i => rows[i]!.Year))
         {
-            ReportSummaryStore.Refresh(db, group.Key, group.Select(i => agencies[i]!).DistinctBy(a => a.Code).ToList());
+            await ReportSummaryStore.RefreshAsync(db, group.Key, group.Select(i => agencies[i]!).DistinctBy(a => a.Code).ToList(), cancellationToken);
         }
 
-        transaction.Commit();
+        await transaction.CommitAsync(cancellationToken);
         return Enumerable.Range(0, files.Length).Select(i => outcomes[i] ?? Filed(files[i], agencies[i]!, rows[i]!, created[i])).ToList();
     }
 

@@ -26,14 +26,14 @@ public static class CollectedReportStore
         DiagnosticCatalog.RowAlignmentAssumed.Code, DiagnosticCatalog.CellInferred.Code, DiagnosticCatalog.DigitsSplit.Code,
     };
 
-    internal static CollectedReportRow AddVersion(
+    internal static async Task<CollectedReportRow> AddVersionAsync(
         GongkaiDbContext db, AgencyInfo agency, long sourceId, AnnualReport report, IReadOnlyList<Diagnostic> importDiagnostics,
-        string note, DateOnly? publishedOn, string by, DateTimeOffset now)
+        string note, DateOnly? publishedOn, string by, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var year = report.Year!.Value;
-        var previous = ReportLookup.Find(db, agency.Code, year - 1);
-        var number = (db.CollectedReports.Where(r => r.AgencyCode == agency.Code && r.Year == year).Max(r => (int?)r.Number) ?? 0) + 1;
-        foreach (var old in db.CollectedReports.Where(r => r.AgencyCode == agency.Code && r.Year == year && r.Current))
+        var previous = await ReportLookup.FindAsync(db, agency.Code, year - 1, cancellationToken);
+        var number = (await db.CollectedReports.Where(r => r.AgencyCode == agency.Code && r.Year == year).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0) + 1;
+        foreach (var old in await db.CollectedReports.Where(r => r.AgencyCode == agency.Code && r.Year == year && r.Current).ToListAsync(cancellationToken))
         {
             old.Current = false;
         }
@@ -42,8 +42,8 @@ public static class CollectedReportStore
         row.SourceId = sourceId;
         row.Number = number;
         db.CollectedReports.Add(row);
-        db.SaveChanges();
-        ReportSummaryStore.Refresh(db, year, [agency]);
+        await db.SaveChangesAsync(cancellationToken);
+        await ReportSummaryStore.RefreshAsync(db, year, [agency], cancellationToken);
         return row;
     }
 
@@ -53,7 +53,7 @@ public static class CollectedReportStore
     /// </summary>
     internal static CollectedReportRow NewRow(
         AgencyInfo agency, AnnualReport report, string json, IReadOnlyList<Diagnostic> importDiagnostics, AnnualReport? previous,
-        ReportValidator validator, string note, DateOnly? publishedOn, string by, DateTimeOffset now)
+        ReportValidator validator, string note, DateOnly? publishedOn, string by, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var year = report.Year!.Value;
         var diagnostics = ReportCheck.Of(new ReadResult(report, importDiagnostics), validator, previous).Diagnostics;

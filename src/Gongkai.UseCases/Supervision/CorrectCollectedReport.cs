@@ -21,7 +21,7 @@ public sealed class CorrectCollectedReport(GongkaiDbContext db, TimeProvider tim
     /// <param name="note">What was confirmed or corrected, and why.</param>
     /// <param name="by">The officer.</param>
     /// <param name="publishedOn">The publication day, when the officer knows it.</param>
-    public string? Save(string agency, int year, int basedOn, AnnualReport report, string note, string by, DateOnly? publishedOn)
+    public async Task<string?> SaveAsync(string agency, int year, int basedOn, AnnualReport report, string note, string by, DateOnly? publishedOn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         if (string.IsNullOrWhiteSpace(note))
@@ -29,7 +29,7 @@ public sealed class CorrectCollectedReport(GongkaiDbContext db, TimeProvider tim
             return "请写明核对或更正的说明。";
         }
 
-        var current = db.CollectedReports.AsNoTracking().FirstOrDefault(r => r.AgencyCode == agency && r.Year == year && r.Current);
+        var current = await db.CollectedReports.AsNoTracking().FirstOrDefaultAsync(r => r.AgencyCode == agency && r.Year == year && r.Current, cancellationToken);
         if (current is null)
         {
             return "没有找到该机关该年度收集的报告。";
@@ -40,13 +40,13 @@ public sealed class CorrectCollectedReport(GongkaiDbContext db, TimeProvider tim
             return $"该报告已有更新的第 {current.Number} 版，请刷新后再核对。";
         }
 
-        if (new AgencyDirectory(db).Find(agency) is not { } info)
+        if (await new AgencyDirectory(db).FindAsync(agency, cancellationToken) is not { } info)
         {
             return $"机关“{agency}”不存在。";
         }
 
         report.Year = year;
-        CollectedReportStore.AddVersion(db, info, current.SourceId, report, [], note.Trim(), publishedOn ?? current.PublishedOn, by, time.GetUtcNow());
+        await CollectedReportStore.AddVersionAsync(db, info, current.SourceId, report, [], note.Trim(), publishedOn ?? current.PublishedOn, by, time.GetUtcNow(), cancellationToken);
         db.ChangeTracker.Clear();
         return null;
     }

@@ -23,12 +23,12 @@ public sealed class ReminderMails(GongkaiDbContext db, TimeProvider time)
     public static IReadOnlyList<OverviewRow> Waiting(Overview overview) =>
         overview.Agencies.Where(a => a.Status is ReportStatus.NotStarted or ReportStatus.Draft).ToList();
 
-    public Result Queue(Overview overview, string by)
+    public async Task<Result> QueueAsync(Overview overview, string by, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(overview);
         var waiting = Waiting(overview);
         var codes = waiting.Select(a => a.Code).ToList();
-        var emails = db.AgencyGuides.AsNoTracking().Where(g => codes.Contains(g.AgencyCode)).ToDictionary(g => g.AgencyCode, g => g.Email.Trim());
+        var emails = await db.AgencyGuides.AsNoTracking().Where(g => codes.Contains(g.AgencyCode)).ToDictionaryAsync(g => g.AgencyCode, g => g.Email.Trim(), cancellationToken);
         var today = ChinaDate.Today(time).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var outbox = new Outbox(db, time);
         List<string> queued = [], already = [], none = [];
@@ -42,7 +42,7 @@ public sealed class ReminderMails(GongkaiDbContext db, TimeProvider time)
             }
 
             var key = $"remind:{overview.Year}:{a.Code}:{today}";
-            if (db.Set<Persistence.Outbox.OutboxRow>().Any(r => r.DedupKey == key))
+            if (await db.Set<Persistence.Outbox.OutboxRow>().AnyAsync(r => r.DedupKey == key, cancellationToken))
             {
                 already.Add(a.Name);
                 continue;
@@ -53,7 +53,7 @@ public sealed class ReminderMails(GongkaiDbContext db, TimeProvider time)
         }
 
         var detail = $"{overview.Year} 年度催报邮件：排队 {queued.Count} 封（{string.Join("、", queued)}）；今日已发 {already.Count}；无有效邮箱 {none.Count}（{string.Join("、", none)}）";
-        new AuditLog(db, time).Record(by, overview.Under, "催报邮件", $"{overview.Under}/{overview.Year}", detail);
+        await new AuditLog(db, time).RecordAsync(by, overview.Under, "催报邮件", $"{overview.Under}/{overview.Year}", detail, cancellationToken);
         return new Result(queued, already, none);
     }
 

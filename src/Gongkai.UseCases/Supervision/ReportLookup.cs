@@ -8,17 +8,17 @@ namespace Gongkai.UseCases.Supervision;
 /// <summary>An agency's report for a year, wherever it is: its latest published version, else its current collected reading.</summary>
 public static class ReportLookup
 {
-    public static AnnualReport? Find(GongkaiDbContext db, string agency, int year)
+    public static async Task<AnnualReport?> FindAsync(GongkaiDbContext db, string agency, int year, CancellationToken cancellationToken = default)
     {
-        var published = db.ReportVersions.AsNoTracking()
+        var published = await db.ReportVersions.AsNoTracking()
             .Where(v => v.AgencyCode == agency && v.Year == year)
             .OrderByDescending(v => v.Number)
             .Select(v => v.Json)
-            .FirstOrDefault();
-        var json = published ?? db.CollectedReports.AsNoTracking()
+            .FirstOrDefaultAsync(cancellationToken);
+        var json = published ?? await db.CollectedReports.AsNoTracking()
             .Where(r => r.AgencyCode == agency && r.Year == year && r.Current)
             .Select(r => r.Json)
-            .FirstOrDefault();
+            .FirstOrDefaultAsync(cancellationToken);
         return json is null ? null : CanonicalJsonReader.Read(json).Report;
     }
 }

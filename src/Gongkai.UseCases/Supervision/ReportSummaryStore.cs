@@ -27,17 +27,17 @@ public static class ReportSummaryStore
     public const long Scale = 1_000_000;
 
     /// <summary>The summaries of <paramref name="agencies"/> for <paramref name="year"/>, brought up to date, by agency code.</summary>
-    public static IReadOnlyDictionary<string, ReportSummaryRow> Refresh(GongkaiDbContext db, int year, IReadOnlyCollection<AgencyInfo> agencies)
+    public static async Task<IReadOnlyDictionary<string, ReportSummaryRow>> RefreshAsync(GongkaiDbContext db, int year, IReadOnlyCollection<AgencyInfo> agencies, CancellationToken cancellationToken = default)
     {
         try
         {
-            return RefreshOnce(db, year, agencies);
+            return await RefreshOnceAsync(db, year, agencies, cancellationToken);
         }
         catch (DbUpdateException)
         {
             // Another request summarised the same report at the same moment: its rows are as good as ours.
             db.ChangeTracker.Clear();
-            return RefreshOnce(db, year, agencies);
+            return await RefreshOnceAsync(db, year, agencies, cancellationToken);
         }
     }
 
@@ -75,14 +75,14 @@ public static class ReportSummaryStore
     }
 
     /// <summary>The id of every cell address, numbering the ones not seen before.</summary>
-    public static Dictionary<string, int> CellIds(GongkaiDbContext db, IEnumerable<string> needed)
+    public static async Task<Dictionary<string, int>> CellIdsAsync(GongkaiDbContext db, IEnumerable<string> needed, CancellationToken cancellationToken = default)
     {
-        var ids = db.Set<ReportCellKeyRow>().AsNoTracking().ToDictionary(k => k.Cell, k => k.Id, StringComparer.Ordinal);
+        var ids = await db.Set<ReportCellKeyRow>().AsNoTracking().ToDictionaryAsync(k => k.Cell, k => k.Id, StringComparer.Ordinal, cancellationToken);
         var added = needed.Where(c => !ids.ContainsKey(c)).Distinct(StringComparer.Ordinal).Select(c => new ReportCellKeyRow { Cell = c }).ToList();
         if (added.Count > 0)
         {
             db.Set<ReportCellKeyRow>().AddRange(added);
-            db.SaveChanges();
+            await db.SaveChangesAsync(cancellationToken);
             foreach (var k in added)
             {
                 ids[k.Cell] = k.Id;
@@ -96,19 +96,19 @@ public static class ReportSummaryStore
 
     private static long ToMillionths(decimal number) => (long)decimal.Round(number * Scale, 0, MidpointRounding.ToEven);
 
-    private static Dictionary<string, ReportSummaryRow> RefreshOnce(GongkaiDbContext db, int year, IReadOnlyCollection<AgencyInfo> agencies)
+    private static async Task<Dictionary<string, ReportSummaryRow>> RefreshOnceAsync(GongkaiDbContext db, int year, IReadOnlyCollection<AgencyInfo> agencies, CancellationToken cancellationToken)
     {
         var byCode = agencies.ToDictionary(a => a.Code, StringComparer.Ordinal);
-        var versions = db.ReportVersions.AsNoTracking().Where(v => v.Year == year || v.Year == year - 1)
-            .Select(v => new { v.Id, v.AgencyCode, v.Year, v.Number, v.PublishedAtUtcTicks }).ToList()
+        var versions = (await db.ReportVersions.AsNoTracking().Where(v => v.Year == year || v.Year == year - 1)
+            .Select(v => new { v.Id, v.AgencyCode, v.Year, v.Number, v.PublishedAtUtcTicks }).ToListAsync(cancellationToken))
             .Where(v => byCode.ContainsKey(v.AgencyCode)).ToList();
         var published = versions.Where(v => v.Year == year).GroupBy(v => v.AgencyCode).ToDictionary(
             g => g.Key, g => (g.MaxBy(v => v.Number)!.Id, FirstOn: ChinaDate.Of(new DateTimeOffset(g.Min(v => v.PublishedAtUtcTicks), TimeSpan.Zero))), StringComparer.Ordinal);
         var previous = versions.Where(v => v.Year == year - 1).GroupBy(v => v.AgencyCode)
             .ToDictionary(g => g.Key, g => g.MaxBy(v => v.Number)!.Id, StringComparer.Ordinal);
-        var collected = db.CollectedReports.AsNoTracking().Where(r => r.Year == year && r.Current).Select(r => new { r.Id, r.AgencyCode }).ToList()
+        var collected = (await db.CollectedReports.AsNoTracking().Where(r => r.Year == year && r.Current).Select(r => new { r.Id, r.AgencyCode }).ToListAsync(cancellationToken))
             .Where(r => byCode.ContainsKey(r.AgencyCode)).ToDictionary(r => r.AgencyCode, r => r.Id, StringComparer.Ordinal);
-        var summaries = db.Set<ReportSummaryRow>().AsNoTracking().Where(s => s.Year == year).ToList()
+        var summaries = (await db.Set<ReportSummaryRow>().AsNoTracking().Where(s => s.Year == year).ToListAsync(cancellationToken))
             .Where(s => byCode.ContainsKey(s.AgencyCode)).ToDictionary(s => s.AgencyCode, StringComparer.Ordinal);
 
         var gone = new List<long>();
@@ -144,12 +144,12 @@ public static class ReportSummaryStore
             return summaries;
         }
 
-        Delete(db, gone);
+        await DeleteAsync(db, gone, cancellationToken);
         var validator = new ReportValidator();
         foreach (var chunk in stalePublished.Chunk(100))
         {
             var ids = chunk.Select(c => c.Id).Concat(chunk.Where(c => c.Previous is not null).Select(c => c.Previous!.Value)).ToList();
-            var json = db.ReportVersions.AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => new { v.Id, v.Json }).ToDictionary(v => v.Id, v => v.Json);
+            var json = await db.ReportVersions.AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => new { v.Id, v.Json }).ToDictionaryAsync(v => v.Id, v => v.Json, cancellationToken);
             var written = chunk.Select(c =>
             {
                 var report = CanonicalJsonReader.Read(json[c.Id]).Report!;
@@ -171,14 +171,14 @@ public static class ReportSummaryStore
                     Score = QualityScore.Of(report, diagnostics, late).Score,
                 }, Report: report);
             }).ToList();
-            Write(db, summaries, written);
+            await WriteAsync(db, summaries, written, cancellationToken);
         }
 
         foreach (var chunk in staleCollected.Chunk(100))
         {
             var ids = chunk.Select(c => c.Id).ToList();
-            var rows = db.CollectedReports.AsNoTracking().Where(r => ids.Contains(r.Id)).ToList();
-            Write(db, summaries, rows.Select(r =>
+            var rows = await db.CollectedReports.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
+            await WriteAsync(db, summaries, rows.Select(r =>
             {
                 var report = CanonicalJsonReader.Read(r.Json).Report!;
                 return (new ReportSummaryRow
@@ -195,19 +195,19 @@ public static class ReportSummaryStore
                     Uncertain = r.Uncertain,
                     Score = r.Score,
                 }, report);
-            }).ToList());
+            }).ToList(), cancellationToken);
         }
 
         return summaries;
     }
 
-    private static void Write(GongkaiDbContext db, Dictionary<string, ReportSummaryRow> summaries, List<(ReportSummaryRow Row, AnnualReport Report)> written)
+    private static async Task WriteAsync(GongkaiDbContext db, Dictionary<string, ReportSummaryRow> summaries, List<(ReportSummaryRow Row, AnnualReport Report)> written, CancellationToken cancellationToken)
     {
-        Delete(db, written.Where(w => summaries.ContainsKey(w.Row.AgencyCode)).Select(w => summaries[w.Row.AgencyCode].Id).ToList());
+        await DeleteAsync(db, written.Where(w => summaries.ContainsKey(w.Row.AgencyCode)).Select(w => summaries[w.Row.AgencyCode].Id).ToList(), cancellationToken);
         var cells = written.Select(w => Cells(w.Report).ToList()).ToList();
-        var ids = CellIds(db, cells.SelectMany(c => c).Select(c => c.Cell.ToString()));
+        var ids = await CellIdsAsync(db, cells.SelectMany(c => c).Select(c => c.Cell.ToString()), cancellationToken);
         db.Set<ReportSummaryRow>().AddRange(written.Select(w => w.Row));
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancellationToken);
         var numbers = new List<(long Summary, int Cell, long Millionths)>();
         for (var i = 0; i < written.Count; i++)
         {
@@ -224,20 +224,20 @@ public static class ReportSummaryStore
 
         if (db.Database.CurrentTransaction is not null)
         {
-            InsertCells(db, numbers);
+            await InsertCellsAsync(db, numbers, cancellationToken);
         }
         else
         {
             // The cells of a summary are written together or not at all.
-            db.Database.CreateExecutionStrategy().Execute(() =>
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
-                using var transaction = db.Database.BeginTransaction();
-                InsertCells(db, numbers);
-                transaction.Commit();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await InsertCellsAsync(db, numbers, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             });
         }
 
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
 
@@ -246,7 +246,7 @@ public static class ReportSummaryStore
     /// is what lets collecting a batch of files go at the batch importer's speed; one tracked entity per cell took
     /// seconds per hundred reports.
     /// </summary>
-    private static void InsertCells(GongkaiDbContext db, List<(long Summary, int Cell, long Millionths)> numbers)
+    private static async Task InsertCellsAsync(GongkaiDbContext db, List<(long Summary, int Cell, long Millionths)> numbers, CancellationToken cancellationToken)
     {
         foreach (var chunk in numbers.Chunk(1000))
         {
@@ -258,19 +258,19 @@ public static class ReportSummaryStore
                     .Append(chunk[i].Millionths.ToString(CultureInfo.InvariantCulture)).Append(')');
             }
 
-            db.Database.ExecuteSqlRaw(sql.ToString());
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), cancellationToken);
         }
     }
 
-    private static void Delete(GongkaiDbContext db, List<long> summaryIds)
+    private static async Task DeleteAsync(GongkaiDbContext db, List<long> summaryIds, CancellationToken cancellationToken)
     {
         if (summaryIds.Count == 0)
         {
             return;
         }
 
-        db.Set<ReportSummaryCellRow>().Where(c => summaryIds.Contains(c.SummaryId)).ExecuteDelete();
-        db.Set<ReportSummaryTextRow>().Where(c => summaryIds.Contains(c.SummaryId)).ExecuteDelete();
-        db.Set<ReportSummaryRow>().Where(s => summaryIds.Contains(s.Id)).ExecuteDelete();
+        await db.Set<ReportSummaryCellRow>().Where(c => summaryIds.Contains(c.SummaryId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<ReportSummaryTextRow>().Where(c => summaryIds.Contains(c.SummaryId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<ReportSummaryRow>().Where(s => summaryIds.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 }

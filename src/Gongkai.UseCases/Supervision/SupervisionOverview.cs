@@ -2,6 +2,7 @@ using Gongkai.Domain.Organisation;
 using Gongkai.Domain.Reports;
 using Gongkai.Persistence;
 using Gongkai.Persistence.Entities;
+using Gongkai.Reporting.Aggregation;
 using Gongkai.UseCases.Organisation;
 using Gongkai.UseCases.Time;
 using Microsoft.EntityFrameworkCore;
@@ -22,18 +23,18 @@ public sealed class SupervisionOverview(GongkaiDbContext db, TimeProvider time)
     /// <param name="under">The supervising agency; the overview lists the agencies beneath it.</param>
     /// <param name="year">The report year.</param>
     /// <param name="include">Which agencies to keep (level, kind …); all when null.</param>
-    public Overview? Build(string under, int year, Func<AgencyInfo, bool>? include = null)
+    public async Task<Overview?> BuildAsync(string under, int year, Func<AgencyInfo, bool>? include = null, CancellationToken cancellationToken = default)
     {
         var directory = new AgencyDirectory(db);
-        if (directory.Find(under) is not { } top)
+        if (await directory.FindAsync(under, cancellationToken) is not { } top)
         {
             return null;
         }
 
-        var agencies = directory.Beneath(under).Where(include ?? (_ => true)).ToArray();
+        var agencies = (await directory.BeneathAsync(under, cancellationToken)).Where(include ?? (_ => true)).ToArray();
         var today = ChinaDate.Today(time);
-        var summaries = ReportSummaryStore.Refresh(db, year, agencies);
-        var drafts = db.ReportDrafts.AsNoTracking().Where(d => d.Year == year).Select(d => d.AgencyCode).ToList().ToHashSet(StringComparer.Ordinal);
+        var summaries = await ReportSummaryStore.RefreshAsync(db, year, agencies, cancellationToken);
+        var drafts = (await db.ReportDrafts.AsNoTracking().Where(d => d.Year == year).Select(d => d.AgencyCode).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
         var rows = new List<OverviewRow>();
         var chosen = new List<(ReportSummaryRow, string)>();
@@ -52,6 +53,14 @@ public sealed class SupervisionOverview(GongkaiDbContext db, TimeProvider time)
             }
         }
 
-        return new Overview(top.Code, top.Name, year, rows, StoredRollup.Of(db, year, chosen));
+        return new Overview(top.Code, top.Name, year, rows, await StoredRollup.OfAsync(db, year, chosen, cancellationToken));
     }
+
+    /// <summary>
+    /// Reads the agencies behind one figure of an overview's roll-up (every figure when <paramref name="cell"/> is null)
+    /// asynchronously, before <see cref="Rollup.ContributorsOf"/> or <see cref="Rollup.Contributions"/> are asked; the
+    /// context the overview was built with must still be open.
+    /// </summary>
+    public static Task LoadContributorsAsync(Rollup? rollup, CellAddress? cell, CancellationToken cancellationToken = default) =>
+        StoredRollup.LoadAsync(rollup, cell, cancellationToken);
 }

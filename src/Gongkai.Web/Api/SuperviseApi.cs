@@ -12,15 +12,15 @@ public static class SuperviseApi
 {
     public static void MapSuperviseApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/supervise/{code}/{year:int}", (string code, int year, string? level, string? kind, HttpContext http, GongkaiOptions options, TimeProvider time) =>
+        app.MapGet("/api/supervise/{code}/{year:int}", async (string code, int year, string? level, string? kind, HttpContext http, GongkaiOptions options, TimeProvider time) =>
         {
-            using var db = SupervisionAccess.Open(options);
-            if (!SupervisionAccess.MayRead(db, http.User, code))
+            await using var db = SupervisionAccess.Open(options);
+            if (!await SupervisionAccess.MayReadAsync(db, http.User, code, http.RequestAborted))
             {
                 return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "无权查看", detail: $"监督人员只能查看本机关及其下属机关；“{code}”不在其中。");
             }
 
-            var overview = SupervisionAccess.Build(db, time, code, year, level, kind)!;
+            var overview = (await SupervisionAccess.BuildAsync(db, time, code, year, level, kind, http.RequestAborted))!;
             return Results.Text(SupervisionJson.Write(overview), "application/json; charset=utf-8");
         })
         .RequireAuthorization(policy => policy.RequireRole(SupervisionAccess.Role))
@@ -28,10 +28,10 @@ public static class SuperviseApi
         .WithSummary("监督总览：下属机关某年度年报的状态、是否逾期、错误、警告、得分，及汇总（规范 JSON）");
 
         // Traceability of the roll-up, apart from the overview so its contracted shape stays exactly as stated.
-        app.MapGet("/api/supervise/{code}/{year:int}/contributions", (string code, int year, string? cell, string? level, string? kind, HttpContext http, GongkaiOptions options, TimeProvider time) =>
+        app.MapGet("/api/supervise/{code}/{year:int}/contributions", async (string code, int year, string? cell, string? level, string? kind, HttpContext http, GongkaiOptions options, TimeProvider time) =>
         {
-            using var db = SupervisionAccess.Open(options);
-            if (!SupervisionAccess.MayRead(db, http.User, code))
+            await using var db = SupervisionAccess.Open(options);
+            if (!await SupervisionAccess.MayReadAsync(db, http.User, code, http.RequestAborted))
             {
                 return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "无权查看", detail: $"监督人员只能查看本机关及其下属机关；“{code}”不在其中。");
             }
@@ -47,7 +47,8 @@ public static class SuperviseApi
                 one = parsed;
             }
 
-            var overview = SupervisionAccess.Build(db, time, code, year, level, kind)!;
+            var overview = (await SupervisionAccess.BuildAsync(db, time, code, year, level, kind, http.RequestAborted))!;
+            await SupervisionOverview.LoadContributorsAsync(overview.Rollup, one, http.RequestAborted);
             return Results.Text(ContributionsJson.Write(overview, one), "application/json; charset=utf-8");
         })
         .RequireAuthorization(policy => policy.RequireRole(SupervisionAccess.Role))

@@ -20,15 +20,15 @@ public static class SupervisionAccess
     public static GongkaiDbContext Open(GongkaiOptions options) => Database.Open(options.Database);
 
     /// <summary>Whether the supervisor may read <paramref name="code"/>: its own agency or one beneath it.</summary>
-    public static bool MayRead(GongkaiDbContext db, ClaimsPrincipal user, string code) =>
-        Home(user) is { } home && new AgencyDirectory(db).IsWithin(code, home);
+    public static async Task<bool> MayReadAsync(GongkaiDbContext db, ClaimsPrincipal user, string code, CancellationToken cancellationToken = default) =>
+        Home(user) is { } home && await new AgencyDirectory(db).IsWithinAsync(code, home, cancellationToken);
 
     /// <summary>The overview with the page's filters (level and kind by their English names; blank = all).</summary>
-    public static Overview? Build(GongkaiDbContext db, TimeProvider time, string under, int year, string? level, string? kind)
+    public static Task<Overview?> BuildAsync(GongkaiDbContext db, TimeProvider time, string under, int year, string? level, string? kind, CancellationToken cancellationToken = default)
     {
         var l = OrganisationNames.ParseLevel(level);
         var k = OrganisationNames.ParseKind(kind);
-        return new SupervisionOverview(db, time).Build(under, year, a => (l is null || a.Level == l) && (k is null || a.Kind == k));
+        return new SupervisionOverview(db, time).BuildAsync(under, year, a => (l is null || a.Level == l) && (k is null || a.Kind == k), cancellationToken);
     }
 
     /// <summary>Report years to offer: the last five up to last year.</summary>

@@ -9,7 +9,7 @@ namespace Gongkai.Web.Tests.Security;
 /// <summary>
 /// Issue 11 item 9: a synchronous database call holds a thread-pool thread for the whole round trip; on PostgreSQL,
 /// after a restart, 50 such requests starved the pool for 12 s. A tour of the public pages, the API, the report
-/// workspace and the administration pages (reads and writes) must execute every command through EF Core's async API.
+/// workspace, the administration pages and the supervisor's pages and API (reads and writes) must execute every command through EF Core's async API.
 /// </summary>
 public sealed class SyncDatabaseCallTests
 {
@@ -106,6 +106,48 @@ public sealed class SyncDatabaseCallTests
 
         using var supervisor = await StaffSession.SignIn(factory, "supervisor");
         Assert.True((int)(await supervisor.Client.GetAsync("/staff/view")).StatusCode < 500);
+
+        // The supervisor's pages and API (reads, downloads, and every write: collect, confirm, reminders).
+        var cell = Uri.EscapeDataString("三/apps.new_received/total");
+        foreach (var url in new[]
+        {
+            $"/staff/supervise?year={year}", $"/staff/supervise?handler=Csv&year={year}", $"/staff/supervise?handler=Xlsx&year={year}&level=County",
+            $"/staff/supervise/compare?year={year}", $"/staff/supervise/compare?agency=DEMO-CZJ&year={year}",
+            $"/staff/supervise/rollup?year={year}", $"/staff/supervise/rollup?year={year}&cell={cell}", $"/staff/supervise/rollup?handler=Download&format=json&year={year}",
+            $"/staff/supervise/rollup?handler=Download&format=docx&year={year}", $"/staff/supervise/reminders?year={year}",
+            $"/staff/supervise/confirm?agency=DEMO-CZJ&year={year}", $"/staff/supervise/confirm?handler=Source&agency=DEMO-CZJ&year={year}",
+            $"/api/supervise/DEMO/{year}", $"/api/supervise/DEMO/{year}/contributions", $"/api/supervise/DEMO/{year}/contributions?cell={cell}", $"/api/supervise/NOWHERE/{year}",
+        })
+        {
+            var response = await supervisor.Client.GetAsync(url);
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Forbidden, $"{url}: {response.StatusCode}");
+        }
+
+        var collectPage = await supervisor.Client.GetStringAsync($"/staff/supervise/collect?year={year}");
+        var report = Gongkai.Testing.RandomReports.Create(5, Gongkai.Domain.Reports.ReportEdition.Edition2021);
+        report.Agency = "示例市住房和城乡建设局";
+        report.Year = LastYear;
+        using (var form = new MultipartFormDataContent
+        {
+            { new StringContent(StaffSession.TokenRegex().Match(collectPage).Groups[1].Value), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(Gongkai.Reporting.Rendering.ReportRenderer.RenderToString(report, Gongkai.Reporting.Rendering.RenderFormat.Html))), "files", "zjj.html" },
+        })
+        {
+            var collected = await (await supervisor.Client.PostAsync($"/staff/supervise/collect?year={year}", form)).Content.ReadAsStringAsync();
+            Assert.Contains("zjj.html：已归档", collected, StringComparison.Ordinal);
+        }
+
+        var confirmUrl = $"/staff/supervise/confirm?agency=DEMO-ZJJ&year={year}";
+        var confirmPage = await supervisor.Client.GetStringAsync(confirmUrl);
+        var fields = new Dictionary<string, string> { ["number"] = "1", ["note"] = "已与原件核对" };
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(confirmPage, "<input name=\"([apr]:[^\"]+)\" value=\"([^\"]*)\""))
+        {
+            fields[WebUtility.HtmlDecode(m.Groups[1].Value)] = WebUtility.HtmlDecode(m.Groups[2].Value);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await supervisor.Post(confirmUrl, confirmUrl, fields)).StatusCode);
+        var remindersUrl = $"/staff/supervise/reminders?year={year}";
+        Assert.Equal(HttpStatusCode.Redirect, (await supervisor.Post(remindersUrl, $"/staff/supervise/reminders?handler=Send&year={year}", [])).StatusCode);
 
         Assert.True(counter.Commands > 50, $"the counter saw only {counter.Commands} commands");
         Assert.True(counter.Synchronous.Count == 0, string.Join("\n", counter.Synchronous.Distinct()));

@@ -21,15 +21,15 @@ public sealed class CollectModel(GongkaiOptions options, TimeProvider time) : Su
 
     public string? Error { get; private set; }
 
-    public void OnGet() => Load();
+    public Task OnGetAsync() => LoadAsync();
 
-    public IActionResult OnPost(List<IFormFile> files, DateOnly? publishedOn)
+    public async Task<IActionResult> OnPostAsync(List<IFormFile> files, DateOnly? publishedOn)
     {
         Prepare();
         if (files is null || files.Count == 0)
         {
             Error = "请选择要收集的年报文件。";
-            Load();
+            await LoadAsync();
             return Page();
         }
 
@@ -37,27 +37,30 @@ public sealed class CollectModel(GongkaiOptions options, TimeProvider time) : Su
         foreach (var file in files)
         {
             using var stream = new MemoryStream();
-            file.CopyTo(stream);
+            await file.CopyToAsync(stream, HttpContext.RequestAborted);
             sources.Add(new CollectReports.SourceFile(Path.GetFileName(file.FileName), stream.ToArray()));
         }
 
-        using var db = SupervisionAccess.Open(Options);
-        var result = new CollectReports(db, Time).Collect(Under, sources, Year, User.UserName(), publishedOn);
-        Error = result.Error;
-        Outcomes = result.Files;
-        Load();
+        await using (var db = SupervisionAccess.Open(Options))
+        {
+            var result = await new CollectReports(db, Time).CollectAsync(Under, sources, Year, User.UserName(), publishedOn, HttpContext.RequestAborted);
+            Error = result.Error;
+            Outcomes = result.Files;
+        }
+
+        await LoadAsync();
         return Page();
     }
 
-    private void Load()
+    private async Task LoadAsync()
     {
         Prepare();
-        using var db = SupervisionAccess.Open(Options);
-        var beneath = new UseCases.Organisation.AgencyDirectory(db).Beneath(Under).ToDictionary(a => a.Code, a => a.Name);
+        await using var db = SupervisionAccess.Open(Options);
+        var beneath = (await new UseCases.Organisation.AgencyDirectory(db).BeneathAsync(Under, HttpContext.RequestAborted)).ToDictionary(a => a.Code, a => a.Name);
         var year = SelectedYear;
-        Current = db.CollectedReports.AsNoTracking().Where(r => r.Year == year && r.Current)
+        Current = (await db.CollectedReports.AsNoTracking().Where(r => r.Year == year && r.Current)
             .Join(db.CollectedSources.AsNoTracking(), r => r.SourceId, s => s.Id, (r, s) => new { r.AgencyCode, r.Number, r.Errors, r.Warnings, r.Uncertain, r.Score, s.FileName })
-            .ToList()
+            .ToListAsync(HttpContext.RequestAborted))
             .Where(r => beneath.ContainsKey(r.AgencyCode))
             .Select(r => new Collected(r.AgencyCode, beneath[r.AgencyCode], r.Number, r.Errors, r.Warnings, r.Uncertain, r.Score, r.FileName))
             .OrderBy(r => r.Code, StringComparer.Ordinal)

@@ -27,19 +27,28 @@ public sealed class CompareModel(GongkaiOptions options, TimeProvider time) : Su
     /// <summary>The chart's data as JSON (names and applications), read by /lib/supervise-charts.js.</summary>
     public string ChartJson { get; private set; } = "{}";
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync()
     {
-        var overview = BuildOverview();
-        using var db = SupervisionAccess.Open(Options);
+        var overview = await BuildOverviewAsync();
+        await using var db = SupervisionAccess.Open(Options);
+        var cancel = HttpContext.RequestAborted;
         if (!string.IsNullOrWhiteSpace(Agency))
         {
-            if (!SupervisionAccess.MayRead(db, User, Agency))
+            if (!await SupervisionAccess.MayReadAsync(db, User, Agency, cancel))
             {
                 return NotFound();
             }
 
-            AgencyName = new UseCases.Organisation.AgencyDirectory(db).Find(Agency)!.Name;
-            var reports = Years.Select(y => ReportLookup.Find(db, Agency, y)).Where(r => r is not null).Select(r => r!).ToList();
+            AgencyName = (await new UseCases.Organisation.AgencyDirectory(db).FindAsync(Agency, cancel))!.Name;
+            var reports = new List<Gongkai.Domain.Reports.AnnualReport>();
+            foreach (var y in Years)
+            {
+                if (await ReportLookup.FindAsync(db, Agency, y, cancel) is { } r)
+                {
+                    reports.Add(r);
+                }
+            }
+
             History = AgencyHistory.Of(AgencyName, reports);
             ChartJson = JsonSerializer.Serialize(new
             {
@@ -55,8 +64,15 @@ public sealed class CompareModel(GongkaiOptions options, TimeProvider time) : Su
         }
 
         var codes = overview.Agencies.Where(a => a.Status is ReportStatus.Published or ReportStatus.Collected).ToList();
-        var figures = codes.Select(a => ReportLookup.Find(db, a.Code, SelectedYear) is { } r ? ReportFigures.Of(a.Name, r) : null)
-            .Where(f => f is not null).Select(f => f!).ToList();
+        var figures = new List<ReportFigures>();
+        foreach (var a in codes)
+        {
+            if (await ReportLookup.FindAsync(db, a.Code, SelectedYear, cancel) is { } r)
+            {
+                figures.Add(ReportFigures.Of(a.Name, r));
+            }
+        }
+
         Peers = PeerComparison.Of(figures);
         ChartJson = JsonSerializer.Serialize(new
         {

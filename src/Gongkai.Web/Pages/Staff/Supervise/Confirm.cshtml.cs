@@ -41,11 +41,11 @@ public sealed class ConfirmModel(GongkaiOptions options, TimeProvider time) : Su
     /// <summary>The table 三 / 四 cells an uncertain reading points at (row keys; the whole row when no column is named).</summary>
     public ISet<string> UncertainRows { get; private set; } = new HashSet<string>();
 
-    public IActionResult OnGet() => Load() ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
-    public IActionResult OnGetSource()
+    public async Task<IActionResult> OnGetSourceAsync()
     {
-        if (!Load(withSource: true) || SourceBytes is null)
+        if (!await LoadAsync(withSource: true) || SourceBytes is null)
         {
             return NotFound();
         }
@@ -53,9 +53,9 @@ public sealed class ConfirmModel(GongkaiOptions options, TimeProvider time) : Su
         return File(SourceBytes, "application/octet-stream", FileName);
     }
 
-    public IActionResult OnPost(int number, string? note, DateOnly? publishedOn)
+    public async Task<IActionResult> OnPostAsync(int number, string? note, DateOnly? publishedOn)
     {
-        if (!Load())
+        if (!await LoadAsync())
         {
             return NotFound();
         }
@@ -102,8 +102,8 @@ public sealed class ConfirmModel(GongkaiOptions options, TimeProvider time) : Su
             return Page();
         }
 
-        using var db = SupervisionAccess.Open(Options);
-        var error = new CorrectCollectedReport(db, Time).Save(Agency, SelectedYear, number, corrected, note ?? string.Empty, User.UserName(), publishedOn);
+        await using var db = SupervisionAccess.Open(Options);
+        var error = await new CorrectCollectedReport(db, Time).SaveAsync(Agency, SelectedYear, number, corrected, note ?? string.Empty, User.UserName(), publishedOn, HttpContext.RequestAborted);
         if (error is not null)
         {
             Error = error;
@@ -140,25 +140,26 @@ public sealed class ConfirmModel(GongkaiOptions options, TimeProvider time) : Su
         return false;
     }
 
-    private bool Load(bool withSource = true)
+    private async Task<bool> LoadAsync(bool withSource = true)
     {
         Prepare();
         Message ??= TempData["Message"] as string;
-        using var db = SupervisionAccess.Open(Options);
-        if (!SupervisionAccess.MayRead(db, User, Agency) || Agency == Under)
+        var cancel = HttpContext.RequestAborted;
+        await using var db = SupervisionAccess.Open(Options);
+        if (!await SupervisionAccess.MayReadAsync(db, User, Agency, cancel) || Agency == Under)
         {
             return false;
         }
 
         var year = SelectedYear;
-        var versions = db.CollectedReports.AsNoTracking().Where(r => r.AgencyCode == Agency && r.Year == year).OrderBy(r => r.Number).ToList();
+        var versions = await db.CollectedReports.AsNoTracking().Where(r => r.AgencyCode == Agency && r.Year == year).OrderBy(r => r.Number).ToListAsync(cancel);
         if (versions.Count == 0)
         {
             return false;
         }
 
         var current = versions.Single(v => v.Current);
-        AgencyName = new UseCases.Organisation.AgencyDirectory(db).Find(Agency)!.Name;
+        AgencyName = (await new UseCases.Organisation.AgencyDirectory(db).FindAsync(Agency, cancel))!.Name;
         Report = CanonicalJsonReader.Read(current.Json).Report;
         Number = current.Number;
         History = versions.Select(v => (v.Number, v.Note, v.CreatedBy)).ToList();
@@ -169,7 +170,7 @@ public sealed class ConfirmModel(GongkaiOptions options, TimeProvider time) : Su
             Diagnostics = [.. Diagnostics.Where(d => CollectedReportStore.UncertainCodes.Contains(d.Code)), .. CollectedReportStore.ReadDiagnostics(current.DiagnosticsJson)];
         }
 
-        var source = db.CollectedSources.AsNoTracking().Single(s => s.Id == current.SourceId);
+        var source = await db.CollectedSources.AsNoTracking().SingleAsync(s => s.Id == current.SourceId, cancel);
         FileName = source.FileName;
         if (withSource)
         {

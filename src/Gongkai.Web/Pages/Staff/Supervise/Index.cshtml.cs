@@ -20,15 +20,15 @@ public sealed class IndexModel(GongkaiOptions options, TimeProvider time) : Supe
     public static readonly IReadOnlyList<(string Key, string Label)> SortKeys =
         [("code", "代码"), ("name", "机关"), ("level", "层级"), ("status", "状态"), ("published", "公布日期"), ("late", "逾期"), ("errors", "错误"), ("warnings", "警告"), ("score", "得分")];
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
-        Overview = BuildOverview();
+        Overview = await BuildOverviewAsync();
         Rows = Sorted(Overview.Agencies, Sort);
     }
 
-    public IActionResult OnGetCsv()
+    public async Task<IActionResult> OnGetCsvAsync()
     {
-        var overview = BuildOverview();
+        var overview = await BuildOverviewAsync();
         var sb = new StringBuilder();
         sb.Append("代码,机关,层级,类别,状态,公布日期,逾期,错误,警告,得分\r\n");
         foreach (var r in Sorted(overview.Agencies, Sort))
@@ -40,9 +40,9 @@ public sealed class IndexModel(GongkaiOptions options, TimeProvider time) : Supe
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray(), "text/csv; charset=utf-8", $"监督总览-{SelectedYear}.csv");
     }
 
-    public IActionResult OnGetXlsx()
+    public async Task<IActionResult> OnGetXlsxAsync()
     {
-        var overview = BuildOverview();
+        var overview = await BuildOverviewAsync();
         var rows = Sorted(overview.Agencies, Sort).Select(r =>
         {
             var c = Cells(r);

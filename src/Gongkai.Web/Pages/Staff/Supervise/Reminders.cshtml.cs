@@ -26,17 +26,17 @@ public sealed class RemindersModel(GongkaiOptions options, TimeProvider time, Sm
 
     public int WithEmail => Rows.Count(r => !string.IsNullOrWhiteSpace(r.Guide?.Email));
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
         Message = TempData["Message"] as string;
-        Load(BuildOverview());
+        await LoadAsync(await BuildOverviewAsync());
     }
 
-    public IActionResult OnPostSend()
+    public async Task<IActionResult> OnPostSendAsync()
     {
-        var overview = BuildOverview();
-        using var db = SupervisionAccess.Open(Options);
-        var result = new ReminderMails(db, Time).Queue(overview, User.UserName());
+        var overview = await BuildOverviewAsync();
+        await using var db = SupervisionAccess.Open(Options);
+        var result = await new ReminderMails(db, Time).QueueAsync(overview, User.UserName(), HttpContext.RequestAborted);
         TempData["Message"] = $"已将 {result.Queued.Count} 封催报邮件放入发信队列"
             + (result.AlreadyToday.Count > 0 ? $"；{result.AlreadyToday.Count} 个机关今日已催报，未重复发送" : "")
             + (result.NoAddress.Count > 0 ? $"；{result.NoAddress.Count} 个机关没有有效的电子邮箱（{string.Join("、", result.NoAddress)}），请电话联系" : "")
@@ -44,12 +44,12 @@ public sealed class RemindersModel(GongkaiOptions options, TimeProvider time, Sm
         return Redirect($"/staff/supervise/reminders?{Query}");
     }
 
-    private void Load(Overview overview)
+    private async Task LoadAsync(Overview overview)
     {
         var waiting = ReminderMails.Waiting(overview);
-        using var db = SupervisionAccess.Open(Options);
+        await using var db = SupervisionAccess.Open(Options);
         var codes = waiting.Select(a => a.Code).ToList();
-        var guides = db.AgencyGuides.AsNoTracking().Where(g => codes.Contains(g.AgencyCode)).ToDictionary(g => g.AgencyCode);
+        var guides = await db.AgencyGuides.AsNoTracking().Where(g => codes.Contains(g.AgencyCode)).ToDictionaryAsync(g => g.AgencyCode, HttpContext.RequestAborted);
         Rows = waiting.Select(a => new Row(
             a, Gongkai.Domain.Reports.PublicationDeadline.For(SelectedYear, a.Kind == Gongkai.Domain.Organisation.AgencyKind.Government),
             guides.GetValueOrDefault(a.Code))).ToList();

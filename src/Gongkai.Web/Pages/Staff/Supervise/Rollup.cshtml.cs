@@ -1,5 +1,6 @@
 using Gongkai.Reporting.Aggregation;
 using Gongkai.Reporting.Rendering;
+using Gongkai.UseCases.Supervision;
 using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,15 +19,19 @@ public sealed class RollupModel(GongkaiOptions options, TimeProvider time) : Sup
 
     public CellAddress? Selected { get; private set; }
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
-        Rollup = BuildOverview().Rollup;
+        Rollup = (await BuildOverviewAsync()).Rollup;
         Selected = CellAddress.TryParse(Cell, out var cell) ? cell : null;
+        if (Selected is { } selected)
+        {
+            await SupervisionOverview.LoadContributorsAsync(Rollup, selected, HttpContext.RequestAborted);
+        }
     }
 
-    public IActionResult OnGetDownload(string format)
+    public async Task<IActionResult> OnGetDownloadAsync(string format)
     {
-        var rollup = BuildOverview().Rollup;
+        var rollup = (await BuildOverviewAsync()).Rollup;
         if (rollup?.Report is not { } report)
         {
             return NotFound();
@@ -35,6 +40,7 @@ public sealed class RollupModel(GongkaiOptions options, TimeProvider time) : Sup
         var name = $"汇总-{SelectedYear}";
         if (format == "json")
         {
+            await SupervisionOverview.LoadContributorsAsync(rollup, null, HttpContext.RequestAborted);
             return File(System.Text.Encoding.UTF8.GetBytes(RollupJson.Write(rollup, rollup.Diagnostics.Select(d => new RollupJson.SourcedDiagnostic("汇总", d)).ToList())), "application/json; charset=utf-8", name + ".json");
         }
 

@@ -38,13 +38,13 @@ public abstract class SupervisePage(GongkaiOptions options, TimeProvider time) :
         Under = SupervisionAccess.Home(User) ?? string.Empty;
     }
 
-    protected Overview BuildOverview()
+    protected async Task<Overview> BuildOverviewAsync()
     {
         Prepare();
         // Kept open until the response is written: the roll-up looks up a figure's contributors when the page shows them.
         var db = SupervisionAccess.Open(options);
         HttpContext.Response.RegisterForDispose(db);
-        return SupervisionAccess.Build(db, time, Under, SelectedYear, Level, Kind)
+        return await SupervisionAccess.BuildAsync(db, time, Under, SelectedYear, Level, Kind, HttpContext.RequestAborted)
             ?? throw new InvalidOperationException("The supervisor's own agency is missing.");
     }
 }
