@@ -90,6 +90,18 @@ public sealed class ReportSummaryTests
 
         var other = CellAddress.Applications(ApplicationKeys.OutcomeOtherOther, ApplicantColumn.Total);
         Assert.Contains(overview.Rollup.ContributorsOf(other), c => c.Agency == "示例市第0局");
+
+        // Loaded first, as a request does (issue 11 item 9): every figure at once, or one figure's; the same contributors.
+        var all = (await new SupervisionOverview(db, Now).BuildAsync("CITY", 2020))!;
+        await SupervisionOverview.LoadContributorsAsync(all.Rollup, null);
+        Assert.Equal(expected.Contributions.Keys.Select(k => k.ToString()).Order(), all.Rollup!.Contributions.Keys.Select(k => k.ToString()).Order());
+        foreach (var (cell, list) in expected.Contributions)
+        {
+            var one = (await new SupervisionOverview(db, Now).BuildAsync("CITY", 2020))!;
+            await SupervisionOverview.LoadContributorsAsync(one.Rollup, cell);
+            Assert.Equal(list, one.Rollup!.ContributorsOf(cell));
+            Assert.Equal(list, all.Rollup.ContributorsOf(cell));
+        }
     }
 
     [Theory]

@@ -78,9 +78,9 @@ internal sealed class StoredRollup(GongkaiDbContext db, int year, IReadOnlyDicti
             // From the year's summaries (an index) to each chosen report's rows in the covering index: the database reads
             // those reports' cells and nothing else (filtering every stored cell of every year against the ids is slower).
             var grouped = await (from s in db.Set<ReportSummaryRow>().AsNoTracking()
-                           where s.Year == year && EF.Parameter(ids).Contains(s.Id)
-                           join c in db.Set<ReportSummaryCellRow>().AsNoTracking() on s.Id equals c.SummaryId
-                           select c)
+                                 where s.Year == year && EF.Parameter(ids).Contains(s.Id)
+                                 join c in db.Set<ReportSummaryCellRow>().AsNoTracking() on s.Id equals c.SummaryId
+                                 select c)
                 .GroupBy(c => c.CellId)
                 .Select(g => new { CellId = g.Key, Sum = g.Sum(c => c.Millionths), Numbers = g.Count() })
                 .ToDictionaryAsync(g => g.CellId, cancellationToken);
