@@ -16,7 +16,7 @@ internal static class ApplicationsTableReader
     public static void Read(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics)
     {
         var schema = report.Schema;
-        tokens = JoinWrappedLabels(tokens, report.Edition);
+        tokens = ConvertedTableRows.JoinWrappedLabels(tokens, report.Edition);
         if (tokens.Count > 0 && tokens[^1].Kind == TokenKind.Text)
         {
             // Only a table that ends on a label can have its labels after its numbers.
@@ -26,7 +26,7 @@ internal static class ApplicationsTableReader
         RowObservation? current = null;
         string? previousKey = null;
         var hasTotalColumn = false;
-        var bareRows = BareValueRows(tokens, report.Edition);
+        var bareRows = ConvertedTableRows.BareValueRows(tokens, report.Edition);
         var headerRows = tokens.Where(t => t.Kind == TokenKind.Text && TableTokenizer.IsPlaceholderHeader(t.Text)).Select(t => t.RowIndex).ToHashSet();
         var strayRows = new List<(List<TableToken> Values, RowObservation? Owner)>();
         List<TableToken>? stray = null;
@@ -109,7 +109,7 @@ internal static class ApplicationsTableReader
             }
         }
 
-        MatchStrayRows(observations, strayRows, diagnostics);
+        ConvertedTableRows.MatchStrayRows(observations, strayRows, diagnostics);
         if (observations.Count == 0)
         {
             diagnostics.Add(DiagnosticCatalog.TableNotFound.Create(DiagnosticLocation.Cell("三", null), "三", "收到和处理政府信息公开申请情况"));
@@ -160,120 +160,6 @@ internal static class ApplicationsTableReader
         }
 
         InferMissing(report, rows, rows.Select((_, i) => candidates[i][choice[i]]).ToArray(), hasTotalColumn, diagnostics);
-    }
-
-    /// <summary>
-    /// A label wrapped inside its cell and cut where none of its words survives whole ("3.要求提供公开出" /
-    /// "版物"): a list-numbered piece that is no label, followed by a piece that is none either, is read as one.
-    /// </summary>
-    private static IReadOnlyList<TableToken> JoinWrappedLabels(IReadOnlyList<TableToken> tokens, ReportEdition edition)
-    {
-        List<TableToken>? joined = null;
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            var token = tokens[i];
-            if (i + 1 < tokens.Count && token.Kind == TokenKind.Text && tokens[i + 1] is { Kind: TokenKind.Text } next &&
-                ApplicationLabels.ListNumber(token.Text) is not null && ApplicationLabels.ListNumber(next.Text) is null &&
-                ApplicationLabels.Recognise(token.Text, edition, null) is null && ApplicationLabels.Recognise(next.Text, edition, null) is null &&
-                ApplicationLabels.Recognise(token.Text + next.Text, edition, null) is { Kind: ApplicationLabelKind.Row })
-            {
-                joined ??= [.. tokens.Take(i)];
-                joined.Add(token with { Text = token.Text + next.Text });
-                i++;
-                continue;
-            }
-
-            joined?.Add(token);
-        }
-
-        return joined ?? tokens;
-    }
-
-    /// <summary>
-    /// The printed rows that hold a row's worth of counts (six or more) and no label of the template: only
-    /// fragments of wrapped labels ("行政机关不再处理其政") or nothing at all.
-    /// </summary>
-    private static HashSet<int> BareValueRows(IReadOnlyList<TableToken> tokens, ReportEdition edition)
-    {
-        var rows = new HashSet<int>();
-        var start = 0;
-        while (start < tokens.Count)
-        {
-            var end = start;
-            while (end < tokens.Count && tokens[end].RowIndex == tokens[start].RowIndex)
-            {
-                end++;
-            }
-
-            var numbers = 0;
-            for (var i = start; i < end; i++)
-            {
-                numbers += tokens[i].Kind == TokenKind.Number ? 1 : 0;
-            }
-
-            var labelled = false;
-            for (var i = start; i < end && !labelled && numbers >= 6; i++)
-            {
-                labelled = tokens[i].Kind == TokenKind.Text &&
-                    (ApplicationLabels.ListNumber(tokens[i].Text) is not null || ApplicationLabels.Recognise(tokens[i].Text, edition, null) is not null);
-            }
-
-            if (!labelled && numbers >= 6)
-            {
-                rows.Add(tokens[start].RowIndex);
-            }
-
-            start = end;
-        }
-
-        return rows;
-    }
-
-    /// <summary>
-    /// A PDF converted to Markdown can print a table's labels and its rows of counts apart: the labels of
-    /// some rows as lines before or after the table, their counts as rows with no label. When the rows left
-    /// without counts and the rows of counts left without a label are as many, they are matched in order
-    /// (both keep the printed order of the template), and said so.
-    /// </summary>
-    private static void MatchStrayRows(Dictionary<string, RowObservation> observations, List<(List<TableToken> Values, RowObservation? Owner)> strayRows, List<Diagnostic> diagnostics)
-    {
-        if (strayRows.Count == 0)
-        {
-            return;
-        }
-
-        var orphans = observations.Values
-            .Where(o => o.Values.Count(v => v.Kind == TokenKind.Number) < 3)
-            .OrderBy(o => o.Label.Line).ThenBy(o => o.Label.Column)
-            .ToList();
-        if (orphans.Count != strayRows.Count)
-        {
-            // Not as many: each row goes to the label printed right above it, if any (the usual layout).
-            foreach (var (values, owner) in strayRows)
-            {
-                owner?.Values.AddRange(values);
-            }
-
-            return;
-        }
-
-        var moved = false;
-        for (var i = 0; i < orphans.Count; i++)
-        {
-            moved |= strayRows[i].Owner != orphans[i];
-            orphans[i].Values.Clear();
-            orphans[i].Values.AddRange(strayRows[i].Values);
-        }
-
-        if (!moved)
-        {
-            return;
-        }
-
-        var first = orphans[0].Label;
-        diagnostics.Add(DiagnosticCatalog.RowsMatchedByOrder.Create(
-            DiagnosticLocation.At(first.Line, first.Column), orphans.Count,
-            string.Join("、", orphans.Select(o => "“" + Shorten(o.Label.Text) + "” " + string.Join(' ', o.Values.Select(v => v.Text.Length == 0 ? "空白" : v.Text))))));
     }
 
     private static List<ReadingOrder.Role> Roles(IReadOnlyList<TableToken> tokens, ReportEdition edition, ReportSchema schema)
@@ -420,5 +306,5 @@ internal static class ApplicationsTableReader
     private static string Describe(int?[] cells, int width) =>
         string.Join("，", Enumerable.Range(0, width).Select(c => $"{ApplicantColumns.All[c].Label()} {cells[c]?.ToString(CultureInfo.InvariantCulture) ?? "空白"}"));
 
-    private static string Shorten(string text) => text.Length > 30 ? text[..30] + "…" : text;
+    internal static string Shorten(string text) => text.Length > 30 ? text[..30] + "…" : text;
 }
