@@ -90,7 +90,7 @@ public static partial class PublishedReportReader
         report.Sections.Sec6 = Narrative(region[5]);
 
         ProactiveTableReader.Read(proactiveTokens, report, diagnostics, splitDigits: running);
-        ApplicationsTableReader.Read(applicationTokens, report, diagnostics);
+        ApplicationsTableReader.Read(applicationTokens, report, diagnostics, cellsMayRunTogether: running);
         ReviewTableReader.Read(reviewTokens, report, diagnostics);
         return new ReadResult(report, diagnostics);
     }

@@ -4,8 +4,10 @@ namespace Gongkai.Reporting.Parsing.Tables;
 
 /// <summary>
 /// Picks one reading per row of table 三 so that the table's own rules hold best: C-03 per row, C-01 and
-/// C-02 per column, then the layout priors. Exhaustive up to 50,000 combinations of the ambiguous rows,
-/// coordinate descent beyond; says whether the best answer was unique.
+/// C-02 per column, then the layout priors. A reading under which every rule holds is searched for the
+/// whole table at once (<see cref="ConsistentReadings"/>); where none exists (a report that does not add
+/// up), the readings are scored: exhaustively up to 50,000 combinations of the ambiguous rows, coordinate
+/// descent beyond. Says, per row, whether the sums left it one reading.
 /// </summary>
 internal static class ReadingSolver
 {
@@ -29,7 +31,11 @@ internal static class ReadingSolver
         return sum == total ? 1 : -1;
     }
 
-    public static (int[] Choice, bool Unique) Solve(string[] rows, List<RowReading>[] candidates)
+    /// <returns>
+    /// The reading chosen per row; per row, whether the sums left it only that reading; and whether every rule
+    /// holds under the choice (when none does, no ambiguous row is settled: the sums that should decide are broken).
+    /// </returns>
+    public static (int[] Choice, bool[] Settled, bool Consistent) Solve(string[] rows, List<RowReading>[] candidates)
     {
         // A reading whose 总计 equals its columns beats one that breaks C-03 or leaves it unprovable.
         for (var i = 0; i < rows.Length; i++)
@@ -46,7 +52,12 @@ internal static class ReadingSolver
             .ToArray();
         if (ambiguous.Length == 0)
         {
-            return (choice, true);
+            return (choice, Enumerable.Repeat(true, rows.Length).ToArray(), true);
+        }
+
+        if (ConsistentReadings.Find(rows, candidates) is { } consistent)
+        {
+            return (consistent.Choice, consistent.Settled, true);
         }
 
         var scorer = new AssignmentScorer(rows, candidates);
@@ -56,15 +67,8 @@ internal static class ReadingSolver
             product = Math.Min(product * candidates[i].Count, MaxExhaustive + 1);
         }
 
-        if (product > MaxExhaustive && ConsistentReadings.Find(rows, candidates) is { } consistent)
-        {
-            // Too many combinations to score one by one, but the rules hold in every column for this one.
-            return consistent;
-        }
-
         var best = (int[])choice.Clone();
         var bestScore = scorer.Score(best);
-        var ties = 0;
         if (product <= MaxExhaustive)
         {
             var pick = (int[])choice.Clone();
@@ -80,11 +84,6 @@ internal static class ReadingSolver
                 {
                     bestScore = score;
                     best = (int[])pick.Clone();
-                    ties = 0;
-                }
-                else if (Math.Abs(score - bestScore) < 1e-9 && !SameSums(candidates, pick, best))
-                {
-                    ties++;
                 }
 
                 var k = 0;
@@ -127,23 +126,17 @@ internal static class ReadingSolver
                 }
             }
 
-            ties = 1;
         }
 
-        return (best, ties == 0);
-    }
-
-    private static bool SameSums(List<RowReading>[] candidates, int[] a, int[] b)
-    {
-        for (var i = 0; i < a.Length; i++)
+        // No reading satisfies every rule (or none was found within the bound): the closest one is taken, and
+        // no row whose reading the sums should have decided is settled.
+        var settled = Enumerable.Repeat(true, rows.Length).ToArray();
+        foreach (var i in ambiguous)
         {
-            if (candidates[i][a[i]].SumSignature != candidates[i][b[i]].SumSignature)
-            {
-                return false;
-            }
+            settled[i] = false;
         }
 
-        return true;
+        return (best, settled, false);
     }
 
     /// <summary>
