@@ -28,7 +28,7 @@ public sealed class DegradedRecoveryPropertyTests(ITestOutputHelper output)
         ["bare-cr"] = (1.0, 1.0),
         ["mixed-breaks"] = (1.0, 1.0),
         ["blank-cells-dropped"] = (0.25, 0.98),
-        ["zero-cells-dropped"] = (0.0, 0.88),
+        ["zero-cells-dropped"] = (0.0, 0.90),
         ["crawler-wrapper"] = (1.0, 1.0),
         ["cells-one-per-line"] = (0.95, 0.999),
         ["pdf-reading-order"] = (0.95, 0.999),

@@ -21,7 +21,7 @@ namespace Gongkai.Reporting.Parsing.Tables;
 /// </summary>
 internal static class ConsistentReadings
 {
-    private const int MaxStates = 200_000;
+    private const int MaxStates = 20_000;
 
     /// <summary>The best full reading and, per row, whether the sums leave it only one placement; null when no reading satisfies every rule or the bound was reached.</summary>
     public static (int[] Choice, bool[] Settled)? Find(string[] rows, List<RowReading>[] candidates)
@@ -180,49 +180,24 @@ internal static class ConsistentReadings
         return score;
     }
 
-    /// <summary>What the outcome rows still to be placed must add up to, per column.</summary>
-    private readonly struct Room : IEquatable<Room>
+    /// <summary>What the outcome rows still to be placed must add up to, per column (seven fields: no array to allocate).</summary>
+    private readonly record struct Room(long C0, long C1, long C2, long C3, long C4, long C5, long C6)
     {
-        private readonly long[] _cells;
-        private readonly int _hash;
-
-        private Room(long[] cells)
+        public static Room Of(RowReading total)
         {
-            _cells = cells;
-            var hash = new HashCode();
-            foreach (var c in cells)
-            {
-                hash.Add(c);
-            }
-
-            _hash = hash.ToHashCode();
+            var c = total.Cells;
+            return new(c[0] ?? 0, c[1] ?? 0, c[2] ?? 0, c[3] ?? 0, c[4] ?? 0, c[5] ?? 0, c[6] ?? 0);
         }
 
-        public static Room Of(RowReading total) => new(total.Cells.Select(c => (long)(c ?? 0)).ToArray());
+        public bool IsEmpty => (C0 | C1 | C2 | C3 | C4 | C5 | C6) == 0;
 
-        public bool IsEmpty => _cells.All(c => c == 0);
-
-        /// <summary>The room left once <paramref name="reading"/> is placed, or null when it does not fit.</summary>
+        /// <summary>The room left once <paramref name="reading"/> is placed, or null when it does not fit (counts are never negative).</summary>
         public Room? Minus(RowReading reading)
         {
-            var left = new long[7];
-            for (var c = 0; c < 7; c++)
-            {
-                left[c] = _cells[c] - (reading.Cells[c] ?? 0);
-                if (left[c] < 0)
-                {
-                    return null;
-                }
-            }
-
-            return new Room(left);
+            var c = reading.Cells;
+            Room left = new(C0 - (c[0] ?? 0), C1 - (c[1] ?? 0), C2 - (c[2] ?? 0), C3 - (c[3] ?? 0), C4 - (c[4] ?? 0), C5 - (c[5] ?? 0), C6 - (c[6] ?? 0));
+            return (left.C0 | left.C1 | left.C2 | left.C3 | left.C4 | left.C5 | left.C6) < 0 ? null : left;
         }
-
-        public bool Equals(Room other) => _hash == other._hash && _cells.AsSpan().SequenceEqual(other._cells);
-
-        public override bool Equals(object? obj) => obj is Room other && Equals(other);
-
-        public override int GetHashCode() => _hash;
     }
 
     /// <summary>The best sum of layout priors over some full readings, and how many full readings have it.</summary>
