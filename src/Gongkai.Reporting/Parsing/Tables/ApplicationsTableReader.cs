@@ -155,7 +155,7 @@ internal static class ApplicationsTableReader
                 .ToList();
         }
 
-        var (choice, settled, consistent) = ReadingSolver.Solve(rows, candidates);
+        var (choice, settled, consistent) = ReadingSolver.Solve(rows, candidates, joint: complete);
         if (!complete)
         {
             // A row's candidates may not hold its reading, so what the sums rule out for one row says nothing

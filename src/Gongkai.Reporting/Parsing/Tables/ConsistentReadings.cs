@@ -85,14 +85,9 @@ internal static class ConsistentReadings
         tuples = tuples.Where(x => x.Readings.Prior >= bestPrior - 1e-9).ToList();
 
         // How many of them use each placement of each row: the placements the other rows support most.
-        var uses = new Dictionary<string, double>[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            uses[i] = new Dictionary<string, double>(StringComparer.Ordinal);
-        }
-
-        void Use(int row, int k, double readings) =>
-            uses[row][candidates[row][k].SumSignature] = uses[row].GetValueOrDefault(candidates[row][k].SumSignature) + readings;
+        // (One candidate per set of sums takes part, so counting by candidate is counting by placement.)
+        var uses = candidates.Select(list => new double[list.Count]).ToArray();
+        void Use(int row, int k, double readings) => uses[row][k] += readings;
         var starts = new Dictionary<Room, Tally>();
         foreach (var (t, f, n, o, readings) in tuples)
         {
@@ -110,12 +105,12 @@ internal static class ConsistentReadings
         }
 
         var all = tuples.Sum(x => x.Readings.Ways);
-        var settled = uses.Select(u => u.Count <= 1).ToArray();
+        var settled = uses.Select(u => u.Count(n => n > 0) <= 1).ToArray();
         var weights = Weights(candidates, uses);
 
         // Layout first; then the placement most full readings use; then the columns the settled rows use.
         double Score(int row, int k) =>
-            (1000 * candidates[row][k].Prior) + Math.Log(uses[row].GetValueOrDefault(candidates[row][k].SumSignature, 0.5) / all) +
+            (1000 * candidates[row][k].Prior) + Math.Log((uses[row][k] > 0 ? uses[row][k] : 0.5) / all) +
             (0.01 * Support(candidates[row][k], weights));
         search.Score = Score;
 
@@ -149,13 +144,14 @@ internal static class ConsistentReadings
             .Select(g => g.OrderByDescending(x => x.r.Prior).First().k).ToArray();
 
     /// <summary>How many settled rows (one placement in every full reading) use each applicant column (the 总计 column aside).</summary>
-    private static double[] Weights(List<RowReading>[] candidates, Dictionary<string, double>[] uses)
+    private static double[] Weights(List<RowReading>[] candidates, double[][] uses)
     {
         var rows = new int[6];
         for (var i = 0; i < candidates.Length; i++)
         {
-            if (uses[i].Count == 1 && candidates[i].FirstOrDefault(r => uses[i].ContainsKey(r.SumSignature)) is { } reading)
+            if (uses[i].Count(n => n > 0) == 1)
             {
+                var reading = candidates[i][Array.FindIndex(uses[i], n => n > 0)];
                 for (var c = 0; c < 6; c++)
                 {
                     rows[c] += (reading.Cells[c] ?? 0) != 0 ? 1 : 0;
