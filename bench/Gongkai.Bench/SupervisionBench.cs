@@ -295,7 +295,7 @@ internal static class SupervisionBench
         return new NpgsqlConnectionStringBuilder(postgres) { Database = "gongkai_bench_collect" }.ConnectionString;
     }
 
-    /// <summary>As `report collect` does: one batch's files read from disk, collected (parallel reading, one transaction), next.</summary>
+    /// <summary>As `report collect` does: files read from disk as the collector asks for them, batch after batch, each in one transaction.</summary>
     private static void CollectInto(string setting, string[] paths)
     {
         using (var db = Database.Open(setting))
@@ -305,14 +305,16 @@ internal static class SupervisionBench
             db.SaveChanges();
         }
 
-        var watch = Stopwatch.StartNew();
         using var collectDb = Database.Open(setting);
-        var collect = new CollectReports(collectDb, TimeProvider.System);
         var filed = 0;
-        foreach (var chunk in paths.Chunk(CollectReports.BatchSize))
+        var error = new CollectReports(collectDb, TimeProvider.System).CollectAsync("ROOT", paths.Select(p => new CollectReports.SourceFile(Path.GetFileName(p), File.ReadAllBytes(p))), null, "bench", null, (outcomes, _) =>
         {
-            var result = collect.CollectAsync("ROOT", chunk.Select(p => new CollectReports.SourceFile(Path.GetFileName(p), File.ReadAllBytes(p))).ToList(), null, "bench").GetAwaiter().GetResult();
-            filed += result.Files.Count(f => f.Status is CollectStatus.Filed or CollectStatus.NewAgency);
+            filed += outcomes.Count(f => f.Status is CollectStatus.Filed or CollectStatus.NewAgency);
+            return Task.CompletedTask;
+        }).GetAwaiter().GetResult();
+        if (error is not null)
+        {
+            throw new InvalidOperationException(error);
         }
 
         if (filed != paths.Length)

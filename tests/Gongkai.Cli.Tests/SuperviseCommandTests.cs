@@ -43,6 +43,31 @@ public sealed class SuperviseCommandTests : IDisposable
     }
 
     [Fact]
+    public void Collect_FileRefusedBeforeReading_KeepsItsPlaceAmongTheLines_ExitsTwo()
+    {
+        Agencies();
+        var huge = _dir.File("huge.txt");
+        using (var file = File.Create(huge))
+        {
+            file.SetLength(65 * 1024L * 1024);
+        }
+
+        var missing = Path.Combine(_dir.Path, "missing.txt");
+
+        var run = CliRun.Of("report", "collect", missing, Seed("003_d0847865937e94fe.txt"), huge, Seed("004_6c1bbe7f11dcd8e6.txt"), missing,
+            "--under", "CITY", "--year", "2021", "--database", Db);
+
+        Assert.Equal(2, run.ExitCode);
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(5, lines.Length);
+        Assert.Contains("missing.txt: 未归档：无法读取", lines[0], StringComparison.Ordinal);
+        Assert.Contains("003_d0847865937e94fe.txt: 已归档 → CITY-XF", lines[1], StringComparison.Ordinal);
+        Assert.Contains("huge.txt: 未归档：无法读取：文件过大", lines[2], StringComparison.Ordinal);
+        Assert.Contains("004_6c1bbe7f11dcd8e6.txt: 新建机关 CITY-x1", lines[3], StringComparison.Ordinal);
+        Assert.Contains("missing.txt: 未归档：无法读取", lines[4], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Collect_UnknownUnder_ExitsTwo_WrongYear_ExitsOne()
     {
         Agencies();

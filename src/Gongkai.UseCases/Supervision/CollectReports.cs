@@ -24,7 +24,7 @@ namespace Gongkai.UseCases.Supervision;
 /// Near the batch importer's speed: files are read on all cores (the importer is pure), up to <see cref="ReadAhead"/>
 /// batches ahead of the writer, then written <see cref="BatchSize"/> at a time, each batch in one transaction with the
 /// agencies, last year's reports, numbers and earlier copies looked up once for the batch. Nothing is parsed twice:
-/// last year's reading filed earlier in the same call and the summaries of the readings just filed come from the
+/// last year's reading filed earlier by the same instance and the summaries of the readings just filed come from the
 /// reports in memory; sources, readings and summaries go in through one prepared INSERT each (<see cref="PreparedInsert"/>). A batch is all or nothing: a file is either fully collected
 /// (source, reading, summary and a new agency if it needed one) or not at all; the outcomes of a batch are returned
 /// (and the command line prints them) only once it is committed. Files are decided in the order given, exactly as
@@ -40,6 +40,13 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
     /// <summary>Batches read and waiting to be written, at most (memory: their files and reports).</summary>
     private const int ReadAhead = 2;
 
+    /// <summary>
+    /// The current readings filed by this instance's earlier batches, by agency and year, with their reports still in
+    /// memory: last year's report of a file is taken from here, rather than read back and parsed, while its id is still
+    /// the current one. One entry per agency and year, so it grows with the agencies, not the files.
+    /// </summary>
+    private readonly Dictionary<(string, int), (long Id, AnnualReport Report)> _filed = [];
+
     public sealed record SourceFile(string FileName, byte[] Bytes);
 
     public sealed record Result(string? Error, IReadOnlyList<CollectOutcome> Files);
@@ -50,15 +57,33 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
     public async Task<Result> CollectAsync(string under, IReadOnlyList<SourceFile> files, int? year, string collectedBy, DateOnly? publishedOn = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
+        var outcomes = new List<CollectOutcome>(files.Count);
+        var error = await CollectAsync(under, files, year, collectedBy, publishedOn, (batch, _) =>
+        {
+            outcomes.AddRange(batch);
+            return Task.CompletedTask;
+        }, cancellationToken);
+        return new Result(error, outcomes);
+    }
+
+    /// <summary>
+    /// Collects <paramref name="files"/> as they are enumerated (on another thread, <see cref="ReadAhead"/> batches ahead
+    /// of the writer, so only those batches' bytes are in memory), and hands each batch's outcomes, in order, to
+    /// <paramref name="committed"/> once its transaction is committed.
+    /// </summary>
+    /// <returns>Null, or why nothing was collected (no agency <paramref name="under"/>).</returns>
+    public async Task<string?> CollectAsync(
+        string under, IEnumerable<SourceFile> files, int? year, string collectedBy, DateOnly? publishedOn,
+        Func<IReadOnlyList<CollectOutcome>, CancellationToken, Task> committed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(committed);
         if (await new AgencyDirectory(db).FindAsync(under, cancellationToken) is not { } office)
         {
-            return new Result($"机关“{under}”不存在。", []);
+            return $"机关“{under}”不存在。";
         }
 
         under = office.Code;
-
-        var outcomes = new List<CollectOutcome>(files.Count);
-        var filed = new Dictionary<(string, int), (long Id, AnnualReport Report)>();
         // Batches are read ahead on all cores (the importer is pure) while one is written: the cores stay busy while the
         // writer waits on the database.
         var read = Channel.CreateBounded<Read[]>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
@@ -84,7 +109,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
                 var batch = await read.Reader.ReadAsync(cancellationToken);
                 // A retrying execution strategy (PostgreSQL) refuses a user transaction outside it; the whole batch is retried,
                 // and everything it decides is looked up inside it, so a retry decides afresh.
-                outcomes.AddRange(await db.Database.CreateExecutionStrategy().ExecuteAsync(() => WriteBatchAsync(under, batch, collectedBy, publishedOn, filed, cancellationToken)));
+                await committed(await db.Database.CreateExecutionStrategy().ExecuteAsync(() => WriteBatchAsync(under, batch, collectedBy, publishedOn, cancellationToken)), cancellationToken);
             }
         }
         finally
@@ -100,7 +125,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             }
         }
 
-        return new Result(null, outcomes);
+        return null;
     }
 
     private static Read[] ReadAll(SourceFile[] batch, int? year)
@@ -140,13 +165,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         Read Refuse(CollectOutcome outcome) => new(file, sha, null, null, [], outcome);
     }
 
-    /// <param name="filed">
-    /// The current readings filed by the batches before, by agency and year, with their reports still in memory: last
-    /// year's report of a file is taken from here rather than read back and parsed when its id is still the current one;
-    /// this batch's are added once it is committed.
-    /// </param>
-    private async Task<List<CollectOutcome>> WriteBatchAsync(
-        string under, Read[] files, string collectedBy, DateOnly? publishedOn, Dictionary<(string, int), (long Id, AnnualReport Report)> filed, CancellationToken cancellationToken)
+    private async Task<List<CollectOutcome>> WriteBatchAsync(string under, Read[] files, string collectedBy, DateOnly? publishedOn, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -244,7 +263,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         var lastIds = Enumerable.Range(0, files.Length).Where(i => outcomes[i] is null && agencies[i] is not null)
             .Select(i => (agencies[i]!.Code, files[i].Report!.Year!.Value - 1)).Distinct().ToList();
         var lastPublished = lastIds.Where(published.ContainsKey).Select(k => published[k]).ToList();
-        var lastCollected = lastIds.Where(k => !published.ContainsKey(k) && current.ContainsKey(k) && !(filed.TryGetValue(k, out var f) && f.Id == current[k]))
+        var lastCollected = lastIds.Where(k => !published.ContainsKey(k) && current.ContainsKey(k) && !(_filed.TryGetValue(k, out var f) && f.Id == current[k]))
             .Select(k => current[k]).ToList();
         var jsonById = (await db.ReportVersions.AsNoTracking().Where(v => lastPublished.Contains(v.Id)).Select(v => new { v.Id, v.AgencyCode, v.Year, v.Json }).ToListAsync(cancellationToken))
             .Select(v => (Key: (v.AgencyCode, v.Year), v.Json))
@@ -269,7 +288,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             var last = (agency.Code, reportYear - 1);
             var previous = previousHere[i]
                 ?? (jsonById.TryGetValue(last, out var json) ? CanonicalJsonReader.Read(json).Report
-                : !published.ContainsKey(last) && current.TryGetValue(last, out var id) && filed.TryGetValue(last, out var f) && f.Id == id ? f.Report : null);
+                : !published.ContainsKey(last) && current.TryGetValue(last, out var id) && _filed.TryGetValue(last, out var f) && f.Id == id ? f.Report : null);
             var row = CollectedReportStore.NewRow(agency, report, file.Json!, file.Diagnostics, previous, validator, string.Empty, publishedOn, collectedBy, now);
             row.Number = number[i];
             row.Current = superseded[(agency.Code, reportYear)] == i;
@@ -305,7 +324,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         await transaction.CommitAsync(cancellationToken);
         foreach (var (id, (row, report)) in justCollected)
         {
-            filed[(row.AgencyCode, row.Year)] = (id, report);
+            _filed[(row.AgencyCode, row.Year)] = (id, report);
         }
 
         return Enumerable.Range(0, files.Length).Select(i => outcomes[i] ?? Filed(files[i], agencies[i]!, rows[i]!, created[i])).ToList();
