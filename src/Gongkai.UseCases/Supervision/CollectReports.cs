@@ -21,7 +21,7 @@ namespace Gongkai.UseCases.Supervision;
 /// a new agency (kind 其他, parent the office) when none matches. The file is kept byte for byte.
 /// </summary>
 /// <remarks>
-/// Near the batch importer's speed: files are read on all cores (the importer is pure), up to <see cref="ReadAhead"/>
+/// Close to the batch importer's speed (docs/supervision.md has the figures): files are read on all cores (the importer is pure), up to <see cref="ReadAhead"/>
 /// batches ahead of the writer, then written <see cref="BatchSize"/> at a time, each batch in one transaction with the
 /// agencies, last year's reports, numbers and earlier copies looked up once for the batch. Nothing is parsed twice:
 /// last year's reading filed earlier by the same instance and the summaries of the readings just filed come from the
@@ -303,7 +303,11 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         var filedAt = Enumerable.Range(0, files.Length).Where(i => rows[i] is not null).ToList();
         var sources = filedAt.Select(i => new CollectedSourceRow
         {
-            FileName = files[i].File.FileName, Sha256 = files[i].Sha, Bytes = files[i].File.Bytes, CollectedAtUtcTicks = now.UtcTicks, CollectedBy = collectedBy,
+            FileName = files[i].File.FileName,
+            Sha256 = files[i].Sha,
+            Bytes = files[i].File.Bytes,
+            CollectedAtUtcTicks = now.UtcTicks,
+            CollectedBy = collectedBy,
         }).ToList();
         await PreparedInsert.InsertAsync(db, sources, cancellationToken);
         for (var k = 0; k < filedAt.Count; k++)

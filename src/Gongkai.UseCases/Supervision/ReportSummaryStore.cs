@@ -270,9 +270,9 @@ public static class ReportSummaryStore
     }
 
     /// <summary>
-    /// ~200 numbers per report: written as multi-row INSERTs of integer literals (no text, so nothing to escape), which
-    /// is what lets collecting a batch of files go at the batch importer's speed; one tracked entity per cell took
-    /// seconds per hundred reports.
+    /// ~200 numbers per report: written as multi-row INSERTs of integer literals (no text, so nothing to escape); one
+    /// tracked entity per cell took seconds per hundred reports, and on SQLite a reused parameterised statement of the
+    /// same rows measured 4–6× slower than the literals (docs/supervision.md).
     /// </summary>
     private static async Task InsertCellsAsync(GongkaiDbContext db, List<(long Summary, int Cell, long Millionths)> numbers, CancellationToken cancellationToken)
     {
