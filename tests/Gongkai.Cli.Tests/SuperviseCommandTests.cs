@@ -112,6 +112,33 @@ public sealed class SuperviseCommandTests : IDisposable
     }
 
     [Fact]
+    public void Supervise_Contributions_OneCellOrAll_AsTheWebApi_BadCellExitsTwo()
+    {
+        Agencies();
+        CliRun.Of("report", "collect", Seed("003_d0847865937e94fe.txt"), Seed("004_6c1bbe7f11dcd8e6.txt"), "--under", "CITY", "--database", Db);
+        const string Cell = "三/apps.new_received/total";
+
+        var one = CliRun.Of("supervise", "--under", "CITY", "--year", "2021", "--contributions", Cell, "--database", Db);
+        var all = CliRun.Of("supervise", "--under", "CITY", "--year", "2021", "--contributions", "--database", Db);
+        var bad = CliRun.Of("supervise", "--under", "CITY", "--year", "2021", "--contributions", "三/nothing", "--database", Db);
+
+        Assert.Equal(0, one.ExitCode);
+        using var doc = JsonDocument.Parse(one.Stdout);
+        Assert.Equal(["under", "year", "cells"], doc.RootElement.EnumerateObject().Select(p => p.Name));
+        var cell = Assert.Single(doc.RootElement.GetProperty("cells").EnumerateObject());
+        Assert.Equal(Cell, cell.Name);
+        var contributions = cell.Value.GetProperty("contributions").EnumerateArray().ToList();
+        Assert.Equal(["CITY-XF", "CITY-x1"], contributions.Select(c => c.GetProperty("code").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(contributions.Sum(c => c.GetProperty("value").GetDecimal()), cell.Value.GetProperty("total").GetDecimal());
+        using var every = JsonDocument.Parse(all.Stdout);
+        var cells = every.RootElement.GetProperty("cells");
+        Assert.True(cells.EnumerateObject().Count() > 10);
+        Assert.Equal(cell.Value.GetRawText(), cells.GetProperty(Cell).GetRawText());
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("不是汇总表的单元格", bad.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Supervise_NothingYet_RollupNull_UnknownUnder_ExitsTwo()
     {
         Agencies();
