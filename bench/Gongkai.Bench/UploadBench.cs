@@ -17,6 +17,10 @@ namespace Gongkai.Bench;
 /// </summary>
 public static class UploadBench
 {
+    // Numbers every upload of the run (not per phase): the stored files are content-addressed, so a number reused in a
+    // later phase would upload the same bytes again and be deduplicated instead of stored.
+    private static int _sequence;
+
     public static int Run(string[] args)
     {
         string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
@@ -60,7 +64,6 @@ public static class UploadBench
     {
         var latencies = new List<double>();
         var failures = 0;
-        var counter = 0;
         var cpuBefore = CpuSeconds(pid);
         var clientBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         var stop = Stopwatch.StartNew();
@@ -70,7 +73,7 @@ public static class UploadBench
         {
             while (stop.Elapsed.TotalSeconds < seconds)
             {
-                var n = Interlocked.Increment(ref counter);
+                var n = Interlocked.Increment(ref _sequence);
                 var started = Stopwatch.GetTimestamp();
                 var ok = await Submit(client, body, agency, n);
                 var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
