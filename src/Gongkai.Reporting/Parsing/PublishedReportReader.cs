@@ -69,6 +69,9 @@ public static partial class PublishedReportReader
             region[i] = lines.Skip(headingAt[i] + 1).Take(end - headingAt[i] - 1).ToList();
         }
 
+        var last = Array.FindLastIndex(headingAt, h => h >= 0);
+        region[last] = SiteChrome.EndOfBody(region[last]);
+
         if (headingAt[4] < 0 && headingAt[3] >= 0 && ProseAfterTable(region[3]) is { } prose)
         {
             // No 五 heading, but text after table 四 before 六: that text is 五's (the GK4002 above stays).

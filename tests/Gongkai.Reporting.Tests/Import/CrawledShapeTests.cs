@@ -98,6 +98,27 @@ public sealed class CrawledShapeTests
         Assert.Equal(["正文"], SiteChrome.Strip(lines).Select(l => l.Text).ToArray());
     }
 
+    [Theory]
+    [InlineData("无。 某某区人民政府 2024年1月5日 来源：某某区人民政府 附件下载", "无。 某某区人民政府 2024年1月5日")]
+    [InlineData("未收取信息处理费。 某某局 2020年1月13日 抄送：驻局纪检组。 某某局办公室 2020年1月13日印发", "未收取信息处理费。 某某局 2020年1月13日")]
+    [InlineData("无。【打印】【关闭】", "无。")]
+    [InlineData("无。 分享到： 扫一扫在手机打开当前页", "无。")]
+    [InlineData("无。 主办单位：某某市人民政府 网站标识码：1234 闽ICP备123号", "无。")]
+    [InlineData("专项资金来源：财政拨款。 相关附件：年报.pdf", "专项资金来源：财政拨款。")]
+    public void SiteChrome_PageAfterTheBody_EndsTheLastSection(string text, string body)
+    {
+        Assert.Equal([body], SiteChrome.EndOfBody([new SourceLine(text, 1), new SourceLine("附件：无", 2)]).Select(l => l.Text).ToArray());
+    }
+
+    [Fact]
+    public void SiteChrome_SignatureOnItsOwnLines_Stays()
+    {
+        string[] body = ["无。", "某某县发展和改革局", "2024年1月17日"];
+        var lines = body.Append("打印本页 关闭窗口").Select((t, i) => new SourceLine(t, i + 1)).ToList();
+
+        Assert.Equal(body, SiteChrome.EndOfBody(lines).Select(l => l.Text).ToArray());
+    }
+
     [Fact]
     public void RunningText_ListOfSectionsInOpening_NotTakenForHeadings()
     {

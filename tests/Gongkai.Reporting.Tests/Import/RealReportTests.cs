@@ -90,6 +90,56 @@ public sealed class RealReportTests(ITestOutputHelper output)
         Assert.Equal(Compact(sec5.GetString()), Compact(report.Sections.Sec5));
     }
 
+    /// <summary>
+    /// Sections 一 and 六 as read by hand (blanks aside): 一 starts after its heading, and 六 ends with the
+    /// report's own last words (a closing signature of agency and date stays), not with the page around it
+    /// (附件下载, 打印本页, 主办单位, 网站标识码, ICP备…).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Import_RealReport_FirstAndLastSectionsAsPrinted(string name)
+    {
+        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, name + ".expected.json")));
+        if (!expected.RootElement.TryGetProperty("sections", out var sections) || SectionGaps.Contains(name))
+        {
+            return;
+        }
+
+        var report = ReportFileReader.ReadFile(Directory.GetFiles(Folder, name + ".*").Single(f => !f.EndsWith(".expected.json", StringComparison.Ordinal))).Report!;
+        foreach (var (key, actual) in new[] { ("sec1", report.Sections.Sec1), ("sec6", report.Sections.Sec6) })
+        {
+            if (sections.TryGetProperty(key, out var printed) && !SectionExceptions.ContainsKey((name, key)))
+            {
+                var (want, got) = (Compact(printed.GetString()), Compact(actual));
+                Assert.True(want == got, $"{name} {key} differs: {Difference(want, got)}");
+            }
+        }
+    }
+
+    /// <summary>Where two texts part: the common start and end cut to a few characters of context.</summary>
+    private static string Difference(string want, string got)
+    {
+        var start = 0;
+        while (start < want.Length && start < got.Length && want[start] == got[start])
+        {
+            start++;
+        }
+
+        var end = 0;
+        while (end < want.Length - start && end < got.Length - start && want[^(end + 1)] == got[^(end + 1)])
+        {
+            end++;
+        }
+
+        var from = Math.Max(0, start - 10);
+        return $"at {start}: expected “{want[from..(want.Length - end)]}”, read “{got[from..(got.Length - end)]}”";
+    }
+
+    /// <summary>Sections 一/六 not compared, each with the reason.</summary>
+    private static readonly Dictionary<(string Name, string Section), string> SectionExceptions = new()
+    {
+    };
+
     /// <summary>An excerpt whose sections carry headings of its own (一、政府信息公开工作的基本概况, 五、监督保障情况).</summary>
     private static readonly HashSet<string> SectionGaps = ["longyou-luojia-township-2020-no-tables-excerpt"];
 

@@ -26,6 +26,37 @@ public static partial class SiteChrome
         return kept;
     }
 
+    /// <summary>
+    /// The last section cut where the page around the report begins: a crawler that saved the page as one
+    /// line (or kept the page's tools and footer inside the article) leaves 来源：…, 附件下载, 打印本页, 主办单位 …
+    /// after the body, where no line of its own lets <see cref="Strip"/> drop them. Everything from the first
+    /// such marker on is the page's. The closing signature (agency and date) comes before any of them and
+    /// stays; the document's colophon (抄送：…, …印发) after it goes, as it is not the report's text.
+    /// One scan of the last section only.
+    /// </summary>
+    public static List<SourceLine> EndOfBody(List<SourceLine> section)
+    {
+        for (var i = 0; i < section.Count; i++)
+        {
+            var match = PageAfterBodyRegex().Match(section[i].Text);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var kept = section.Take(i).ToList();
+            var before = section[i].Text[..match.Index].TrimEnd();
+            if (before.Length > 0)
+            {
+                kept.Add(section[i] with { Text = before });
+            }
+
+            return kept;
+        }
+
+        return section;
+    }
+
     public static bool IsChrome(string text) =>
         MetadataRegex().IsMatch(text) || ToolsRegex().IsMatch(text) || FooterRegex().IsMatch(text);
 
@@ -34,6 +65,9 @@ public static partial class SiteChrome
 
     [GeneratedRegex(@"^(当前位置|您的位置|你的位置|您现在的位置)\s*[:：]|字号\s*[:：]?\s*[【\[]?\s*大|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|分享到\s*[:：]|扫一扫在手机|更多精彩内容|扫描(下方|上方|左侧|右侧|以下)二维码")]
     private static partial Regex ToolsRegex();
+
+    [GeneratedRegex(@"附件下载|相关附件\s*[:：]?|打印本页|关闭窗口|【\s*(打印|关闭)\s*】|分享到|扫一扫|更多精彩内容|扫描(下方|上方|左侧|右侧|以下)二维码|主办单位\s*[:：]|承办单位\s*[:：]|网站标识码|ICP\s*备|公网安备|版权所有|技术支持\s*[:：]|(?<!\p{IsCJKUnifiedIdeographs})(信息)?来\s*源\s*[:：]|(?<!\p{IsCJKUnifiedIdeographs})(抄\s*送|发布时间|原文链接|索引号)\s*[:：]")]
+    private static partial Regex PageAfterBodyRegex();
 
     [GeneratedRegex(@"主办单位\s*[:：]|承办单位\s*[:：]|网站标识码|ICP\s*备|公网安备|版权所有|技术支持\s*[:：]")]
     private static partial Regex FooterRegex();
