@@ -137,7 +137,7 @@ public static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor DigitsSplit = new(
         "GK4007", Severity.Warning, "Digits of adjacent cells ran together",
-        "“{0}”一行的数字连在一起（{1}），按勾稽关系拆分为：{2}（{3}）");
+        "“{0}”一行的数字连在一起（{1}），按{2}拆分为：{3}（{4}）");
 
     public static readonly DiagnosticDescriptor UnplacedText = new(
         "GK4008", Severity.Warning, "Table content that could not be placed", "表{0}中的“{1}”无法对应到任何栏目，已忽略");

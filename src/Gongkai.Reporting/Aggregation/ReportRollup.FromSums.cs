@@ -61,7 +61,7 @@ public static partial class ReportRollup
             {
                 foreach (var (agency, text) in cells.Texts(sum.Edition, sum.Cell))
                 {
-                    diagnostics.Add(DiagnosticCatalog.RollupTextNotSummed.Create(DiagnosticLocation.Cell("二", sum.Cell.Key), agency, sum.Cell.Key, text));
+                    diagnostics.Add(DiagnosticCatalog.RollupTextNotSummed.Create(DiagnosticLocation.Cell("二", sum.Cell.Key), agency, CellNames.Proactive(ReportSchema.For(sum.Edition), sum.Cell.Key), text));
                 }
             }
         }

@@ -140,7 +140,7 @@ public static partial class ReportRollup
             }
             else
             {
-                diagnostics.Add(DiagnosticCatalog.RollupTextNotSummed.Create(DiagnosticLocation.Cell("二", key), source.Name, key, value.Text));
+                diagnostics.Add(DiagnosticCatalog.RollupTextNotSummed.Create(DiagnosticLocation.Cell("二", key), source.Name, CellNames.Proactive(schema, key), value.Text));
             }
         }
     }

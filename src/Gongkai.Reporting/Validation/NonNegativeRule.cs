@@ -43,7 +43,7 @@ public sealed class NonNegativeRule : IReportRule
             if (value < 0)
             {
                 yield return DiagnosticCatalog.NegativeCount.Create(
-                    DiagnosticLocation.Cell("三", row, column.Key()), row + "@" + column.Key(), value);
+                    DiagnosticLocation.Cell("三", row, column.Key()), CellNames.Application(r.Schema, row, column), value);
             }
         }
 
@@ -51,7 +51,7 @@ public sealed class NonNegativeRule : IReportRule
         {
             if (r.GetReview(column.Key) is < 0 and var value)
             {
-                yield return DiagnosticCatalog.NegativeCount.Create(DiagnosticLocation.Cell("四", column.Key), column.Key, value);
+                yield return DiagnosticCatalog.NegativeCount.Create(DiagnosticLocation.Cell("四", column.Key), CellNames.Review(column), value);
             }
         }
     }

@@ -135,6 +135,49 @@ public sealed class RealReportTests(ITestOutputHelper output)
         return $"at {start}: expected “{want[from..(want.Length - end)]}”, read “{got[from..(got.Length - end)]}”";
     }
 
+    /// <summary>
+    /// Neither the import nor the checks show an officer a canonical key (<c>review.upheld</c>,
+    /// <c>apps.outcome.granted@org.research</c>): cells are named by the tables' own labels.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Import_RealReport_DiagnosticsNameCellsByTheirLabels(string name)
+    {
+        var result = ReportFileReader.ReadFile(Directory.GetFiles(Folder, name + ".*").Single(f => !f.EndsWith(".expected.json", StringComparison.Ordinal)));
+        var diagnostics = result.Report is { } report ? result.Diagnostics.Concat(new Gongkai.Reporting.Validation.ReportValidator().Validate(report)) : result.Diagnostics;
+
+        foreach (var d in diagnostics)
+        {
+            Assert.DoesNotMatch(RawKey, d.Message);
+        }
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex RawKey = new(@"\b(apps|review|litigation|proactive(2019)?)\.[a-z_]", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// Table 二 has no sum rule (ogi-rules §4.2, §4.6): a run of its digits is cut by the number of columns only,
+    /// and GK4007 says so instead of claiming the sums settled it; tables 三 and 四 are still split by their sums,
+    /// and table 四's cells are named 行政复议·结果维持 …
+    /// </summary>
+    [Fact]
+    public void Import_DigitsRunTogether_MessageSaysWhatDecidedTheSplit()
+    {
+        var result = ReportFileReader.ReadFile(Path.Combine(Folder, "pingtan-junshan-2022-township-crawler-oneline.txt"));
+        var splits = result.Diagnostics.Where(d => d.Code == "GK4007").Select(d => d.Message).ToList();
+
+        var proactive = Assert.Single(splits, m => m.StartsWith("“行政规范性文件”", StringComparison.Ordinal));
+        Assert.Contains("按栏目数", proactive, StringComparison.Ordinal);
+        Assert.Contains("表二没有勾稽关系", proactive, StringComparison.Ordinal);
+        Assert.Contains("请核对原文", proactive, StringComparison.Ordinal);
+        Assert.DoesNotContain("按勾稽关系", proactive, StringComparison.Ordinal);
+
+        Assert.Contains(splits, m => m.StartsWith("“1.本机关不掌握相关政府信息”", StringComparison.Ordinal) && m.Contains("按勾稽关系拆分", StringComparison.Ordinal));
+        var review = Assert.Single(splits, m => m.StartsWith("“行政复议、行政诉讼”", StringComparison.Ordinal));
+        Assert.Contains("按各组总计的勾稽关系拆分", review, StringComparison.Ordinal);
+        Assert.Contains("行政复议·结果维持 ", review, StringComparison.Ordinal);
+        Assert.Contains("行政诉讼·复议后起诉·总计 ", review, StringComparison.Ordinal);
+    }
+
     /// <summary>Sections 一/六 not compared, each with the reason.</summary>
     private static readonly Dictionary<(string Name, string Section), string> SectionExceptions = new()
     {

@@ -263,7 +263,7 @@ internal static class ApplicationsTableReader
         {
             case RowReadingKind.DigitSplit:
                 var raw = string.Join(' ', observation.Values.Where(v => v.Kind == TokenKind.Number).Select(v => v.Text));
-                diagnostics.Add(DiagnosticCatalog.DigitsSplit.Create(location, label, raw, shown, confidence));
+                diagnostics.Add(DiagnosticCatalog.DigitsSplit.Create(location, label, raw, "勾稽关系", shown, confidence));
                 break;
             case RowReadingKind.Placement when candidates.Count > 1 || count < width:
                 var why = candidates.Select(c => c.SumSignature).Distinct().Count() > 1 ? confidence : "左对齐，缺少的单元格在末尾";

@@ -119,8 +119,8 @@ internal static partial class ProactiveTableReader
             cells = split.Cells;
             diagnostics.Add(DiagnosticCatalog.DigitsSplit.Create(
                 DiagnosticLocation.At(label.Line, label.Column), row.Label, raw,
-                string.Join("，", cells.Select((t, i) => block.Columns[i].Label + " " + t.Text)),
-                split.Unique ? "唯一的拆分" : "本表没有勾稽关系，多种拆分均可，按位数最均衡的读法，请核对原文"));
+                split.Basis, string.Join("，", cells.Select((t, i) => block.Columns[i].Label + " " + t.Text)),
+                split.Unique ? "唯一可行的拆分，但表二没有勾稽关系可以印证，请核对原文" : "表二没有勾稽关系，多种拆分均可，取位数最均衡的一种，请核对原文"));
         }
         else if (cells.Count > width)
         {
@@ -246,13 +246,20 @@ internal static partial class ProactiveTableReader
     /// is unique only when the digits leave one way; otherwise the split with the most even cell lengths
     /// is taken (cells of one row are of like size) and the row is flagged.
     /// </summary>
-    private static (List<TableToken> Cells, bool Unique)? SplitDigits(List<TableToken> cells, ProactiveBlock block)
+    /// <summary>
+    /// Digits run together in a table 二 row, cut into its columns. Table 二 has no sum rule (ogi-rules §4.2), so
+    /// only the number of columns (no count has a leading zero) and a signed 增/减 cell's sign decide; the
+    /// <c>Basis</c> says which, for GK4007.
+    /// </summary>
+    private static (List<TableToken> Cells, bool Unique, string Basis)? SplitDigits(List<TableToken> cells, ProactiveBlock block)
     {
         var width = block.Columns.Count;
         var delta = block.Columns.ToList().FindIndex(c => c.Kind == ValueKind.SignedCount);
         if (delta >= 0 && cells.Count == 1 && SignedRunRegex().Match(cells[0].Text) is { Success: true } signed)
         {
-            return SplitSigned(cells[0], signed.Groups["a"].Value, signed.Groups["b"].Value, signed.Groups["sign"].Value == "-", width, delta);
+            return SplitSigned(cells[0], signed.Groups["a"].Value, signed.Groups["b"].Value, signed.Groups["sign"].Value == "-", width, delta) is { } s
+                ? (s.Cells, s.Unique, "栏目数及“" + block.Columns[delta].Label + "”一栏的正负号")
+                : null;
         }
 
         if (cells.Count == 0 || cells.Any(t => t.Kind != TokenKind.Number || !t.Text.All(char.IsAsciiDigit)) || cells.Sum(t => t.Text.Length) < width)
@@ -271,7 +278,7 @@ internal static partial class ProactiveTableReader
             .ThenBy(s => s.Max(v => Digits(v)))
             .First();
         var first = cells[0];
-        return (best.Select(v => first with { Kind = TokenKind.Number, Text = v.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList(), result.Unique);
+        return (best.Select(v => first with { Kind = TokenKind.Number, Text = v.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList(), result.Unique, "栏目数（不计前导零）");
     }
 
     /// <summary>

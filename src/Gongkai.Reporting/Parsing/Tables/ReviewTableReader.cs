@@ -100,7 +100,7 @@ internal static class ReviewTableReader
             diagnostics.Add(DiagnosticCatalog.RowAlignmentAssumed.Create(
                 DiagnosticLocation.At(first.Line, first.Column), "行政复议、行政诉讼", values.Count, Width,
                 !AllGroupsHold(best) ? "最接近各组总计勾稽关系的放法（没有一种放法满足，请核对原文）" : ties > 0 ? "各组总计的勾稽关系（多种放法均满足，取第一种，请核对原文）" : "各组总计的勾稽关系",
-                string.Join("，", columns.Select((c, i) => c.Key + " " + (best[i]?.ToString(CultureInfo.InvariantCulture) ?? "空白")))));
+                string.Join("，", columns.Select((c, i) => CellNames.Review(c) + " " + (best[i]?.ToString(CultureInfo.InvariantCulture) ?? "空白")))));
         }
     }
 
@@ -198,8 +198,8 @@ internal static class ReviewTableReader
 
         var first = numbers[0];
         diagnostics.Add(DiagnosticCatalog.DigitsSplit.Create(
-            DiagnosticLocation.At(first.Line, first.Column), "行政复议、行政诉讼", string.Join(' ', numbers.Select(n => n.Text)),
-            string.Join("，", columns.Select((c, i) => c.Key + " " + cells[i].ToString(CultureInfo.InvariantCulture))),
+            DiagnosticLocation.At(first.Line, first.Column), "行政复议、行政诉讼", string.Join(' ', numbers.Select(n => n.Text)), "各组总计的勾稽关系",
+            string.Join("，", columns.Select((c, i) => CellNames.Review(c) + " " + cells[i].ToString(CultureInfo.InvariantCulture))),
             result.Unique ? "唯一满足勾稽关系的读法" : "多种读法均满足勾稽关系，取第一种，请核对原文"));
         return true;
     }
