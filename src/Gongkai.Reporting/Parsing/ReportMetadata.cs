@@ -19,7 +19,7 @@ internal static partial class ReportMetadata
     {
         string? agency = null;
         int? year = null;
-        var compacted = preamble.Select(l => ChineseText.Compact(l.Text).TrimStart('#')).Where(l => l.Length > 0).ToList();
+        var compacted = preamble.Select(l => ChineseText.Compact(WithoutBreadcrumb(l.Text)).TrimStart('#')).Where(l => l.Length > 0).ToList();
         for (var i = 0; i < compacted.Count && year is null; i++)
         {
             // A long title wraps: try the line alone, then joined with the next.
@@ -114,6 +114,17 @@ internal static partial class ReportMetadata
         return agency.Length is >= 2 and <= 40 ? agency : null;
     }
 
+    /// <summary>
+    /// A crawler's breadcrumb set off from the title by a space ("当前位置： 首页政务公开最新文件部门文件 平潭综合实验区…"):
+    /// the path ends at that space, whatever its column names are; compacted, path and agency would run together.
+    /// A path that itself holds the title is left to <see cref="Clean"/>.
+    /// </summary>
+    private static string WithoutBreadcrumb(string text)
+    {
+        var crumb = LeadingBreadcrumbRegex().Match(text);
+        return crumb.Success && !Title(ChineseText.Compact(crumb.Groups["path"].Value)).Success ? text[crumb.Length..] : text;
+    }
+
     /// <summary>The longest name in the text that ends with the title's truncated agency.</summary>
     private static string Complete(string agency, IReadOnlyList<SourceLine> lines)
     {
@@ -169,4 +180,7 @@ internal static partial class ReportMetadata
 
     [GeneratedRegex(@"^(当前位置|您的位置|你的位置|您现在的位置)[:：]?.*(年报|首页)")]
     private static partial Regex BreadcrumbRegex();
+
+    [GeneratedRegex(@"^\s*(当前位置|您的位置|你的位置|您现在的位置)\s*[:：]\s*(?<path>\S+(\s*[>＞›»/]\s*\S+)*)\s+")]
+    private static partial Regex LeadingBreadcrumbRegex();
 }

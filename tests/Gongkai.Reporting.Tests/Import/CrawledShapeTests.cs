@@ -191,8 +191,44 @@ public sealed class CrawledShapeTests
         }
     }
 
+    [Fact]
+    public void RunningText_PositiveChangeRunIntoNeighbours_PlusSignEndsThePreviousCount()
+    {
+        // As printed by a real department report: "行政许可20+1737" (上一年项目数量 20, 本年增/减 +17, 处理决定数量 37).
+        var original = SampleReports.Clean2019();
+        var oneLine = Degrade.OneLine(Render(original));
+        var runTogether = System.Text.RegularExpressions.Regex.Replace(oneLine, @"行政许可\s+(\d+)\s+-(\d+)\s+(\d+)", "行政许可$1+$2$3");
+        Assert.NotEqual(oneLine, runTogether);
+
+        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(runTogether));
+
+        var report = result.Report!;
+        Assert.Equal(original.GetProactive("proactive2019.art20_5.licensing.prev_year_items"), report.GetProactive("proactive2019.art20_5.licensing.prev_year_items"));
+        var delta = report.GetProactive("proactive2019.art20_5.licensing.delta").ToString();
+        var decisions = report.GetProactive("proactive2019.art20_5.licensing.decisions").ToString();
+        Assert.DoesNotContain("-", delta, StringComparison.Ordinal);
+        Assert.Equal(original.GetProactive("proactive2019.art20_5.licensing.delta").ToString().TrimStart('-') + original.GetProactive("proactive2019.art20_5.licensing.decisions"), delta + decisions);
+        Assert.Contains(result.Diagnostics, d => d.Code == "GK4007" && d.Message.Contains("行政许可", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RunningText_CountWithMeasureWordRunIntoAmount_UnitNotACell()
+    {
+        // "政府集中采购1个246900元": the count's 个 and the amount's 元 are units, not cells.
+        var original = SampleReports.Clean2019();
+        var oneLine = Degrade.OneLine(Render(original));
+        var runTogether = System.Text.RegularExpressions.Regex.Replace(oneLine, @"政府集中采购\s+\S+\s+(\d+(\.\d+)?)", "政府集中采购1个$1元");
+        Assert.NotEqual(oneLine, runTogether);
+
+        var report = ReportFileReader.Read(Encoding.UTF8.GetBytes(runTogether)).Report!;
+
+        Assert.Equal("1", report.GetProactive("proactive2019.art20_9.central_procurement.items").ToString());
+        Assert.Equal(original.GetProactive("proactive2019.art20_9.central_procurement.amount"), report.GetProactive("proactive2019.art20_9.central_procurement.amount"));
+    }
+
     [Theory]
     [InlineData("当前位置：首页>政务公开>政府信息公开>政府信息公开年报")]
+    [InlineData("当前位置： 首页政务公开最新文件部门文件 ")]
     [InlineData("_")]
     [InlineData("名称：")]
     [InlineData("标题：")]

@@ -101,8 +101,8 @@ internal static partial class ProactiveTableReader
     {
         var width = block.Columns.Count;
 
-        // A unit printed after an amount ("39573802895.90元" cut at the digit boundary) is not a cell.
-        var cells = tokens.Where((t, i) => !(t.Kind == TokenKind.Text && t.Text is "元" or "万元" && i > 0 && tokens[i - 1].Kind == TokenKind.Number)).ToList();
+        // A unit printed after an amount or a count ("39573802895.90元", "1个" cut at the digit boundary) is not a cell.
+        var cells = tokens.Where((t, i) => !(t.Kind == TokenKind.Text && t.Text is "元" or "万元" or "个" or "件" or "项" or "笔" or "条" && i > 0 && tokens[i - 1].Kind == TokenKind.Number)).ToList();
         while (cells.Count > width && cells[^1].Kind == TokenKind.Blank)
         {
             cells.RemoveAt(cells.Count - 1);
@@ -186,7 +186,7 @@ internal static partial class ProactiveTableReader
         var delta = block.Columns.ToList().FindIndex(c => c.Kind == ValueKind.SignedCount);
         if (delta >= 0 && cells.Count == 1 && SignedRunRegex().Match(cells[0].Text) is { Success: true } signed)
         {
-            return SplitSigned(cells[0], signed.Groups["a"].Value, signed.Groups["b"].Value, width, delta);
+            return SplitSigned(cells[0], signed.Groups["a"].Value, signed.Groups["b"].Value, signed.Groups["sign"].Value == "-", width, delta);
         }
 
         if (cells.Count == 0 || cells.Any(t => t.Kind != TokenKind.Number || !t.Text.All(char.IsAsciiDigit)) || cells.Sum(t => t.Text.Length) < width)
@@ -209,12 +209,12 @@ internal static partial class ProactiveTableReader
     }
 
     /// <summary>
-    /// A negative 本年增/减 run into its neighbours ("2648-18538"): the minus sign starts the 增/减 cell,
+    /// A signed 本年增/减 run into its neighbours ("2648-18538", "20+1737"): the sign starts the 增/减 cell,
     /// so only splits whose second run begins at that column are kept. Among them the one with the
     /// most even cell lengths is taken, then the shortest change (a change is usually smaller than the
     /// counts); flagged when not unique.
     /// </summary>
-    private static (List<TableToken> Cells, bool Unique)? SplitSigned(TableToken token, string left, string right, int width, int delta)
+    private static (List<TableToken> Cells, bool Unique)? SplitSigned(TableToken token, string left, string right, bool negative, int width, int delta)
     {
         var result = DigitRuns.Split([left, right], [new(width, false)], maxSplits: 256);
         var fitting = result.Splits.Where(s => CellsIn(s, left.Length) == delta).ToList();
@@ -224,7 +224,7 @@ internal static partial class ProactiveTableReader
         }
 
         var best = fitting.OrderBy(s => s.Max(v => Digits(v)) - s.Min(v => Digits(v))).ThenBy(s => Digits(s[delta])).First();
-        var values = best.Select((v, i) => i == delta ? -v : v);
+        var values = best.Select((v, i) => i == delta && negative ? -v : v);
         return (values.Select(v => token with { Kind = TokenKind.Number, Text = v.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList(), fitting.Count == 1 && !result.Exhausted);
     }
 
@@ -249,7 +249,7 @@ internal static partial class ProactiveTableReader
     [GeneratedRegex(@"^表[一二三四五六]([:：].*)?$|^表[一二三四五六][^\d]{4,}$")]
     private static partial Regex TableCaptionRegex();
 
-    [GeneratedRegex(@"^(?<a>\d+)-(?<b>\d+)$")]
+    [GeneratedRegex(@"^(?<a>\d+)(?<sign>[-+])(?<b>\d+)$")]
     private static partial Regex SignedRunRegex();
 
     private static int Digits(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;

@@ -248,7 +248,7 @@ public static partial class TableTokenizer
 
         if (separateDigits)
         {
-            folded = CjkDigitBoundaryRegex().Replace(folded, "$1 $2");
+            folded = CjkDigitBoundaryRegex().Replace(folded, " ");
         }
 
         var pending = new StringBuilder();
@@ -348,6 +348,8 @@ public static partial class TableTokenizer
     [GeneratedRegex(@"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")]
     private static partial Regex ThousandsRegex();
 
-    [GeneratedRegex(@"([\p{IsCJKUnifiedIdeographs}）”】])(\d)|(?<=\d)(?=[\p{IsCJKUnifiedIdeographs}])(?![项笔])")]
+    // Both boundaries zero-width: a count between two characters ("1个246900元") is cut on both sides; a
+    // consuming match of one side would leave the other side uncut.
+    [GeneratedRegex(@"(?<=[\p{IsCJKUnifiedIdeographs}）”】])(?=\d)|(?<=\d)(?=[\p{IsCJKUnifiedIdeographs}])(?![项笔])")]
     private static partial Regex CjkDigitBoundaryRegex();
 }
