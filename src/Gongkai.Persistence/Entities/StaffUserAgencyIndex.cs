@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Gongkai.Persistence.Entities;
 
 /// <summary>
-/// Every queue page lists the agency's officers by user name (the officer filter and the assignment list), and the
-/// account pages list an agency's users: without this index each of those reads every account of the installation
-/// (a province: thousands of agencies, each with its officers), found by tests/…/QueryPlanTests.
+/// Every queue page and case page lists the agency's officers by user name (the officer filter, the assignment list):
+/// without this index each of them read every account of the installation (a province: thousands of agencies, each
+/// with its officers). Found and guarded by QueryPlanTests (tests/Gongkai.Web.Tests/Security).
 /// </summary>
 internal sealed class StaffUserAgencyIndexConfiguration : IEntityTypeConfiguration<StaffUserRow>
 {
