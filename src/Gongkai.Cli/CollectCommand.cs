@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Globalization;
 using Gongkai.Persistence;
@@ -52,52 +53,68 @@ public static class CollectCommand
                 return ExitCodes.Unreadable;
             }
 
-            // CollectReports.BatchSize files at a time: read on all cores, written in one transaction, and printed only once
+            // Files are read from disk as the collector asks for them (a few batches ahead) and written
+            // CollectReports.BatchSize at a time, each batch in one transaction; a batch's lines are printed only once it is
             // committed, so every line printed is a file fully collected (or refused); a crash loses at most the batch
-            // being written, whose files are then neither printed nor stored. Only a batch's bytes are held in memory.
-            foreach (var batch in files.Chunk(CollectReports.BatchSize))
+            // being written, whose files are then neither printed nor stored. Only the batches in hand are in memory.
+            // A file refused before reading (missing, too large) keeps its place among the lines.
+            var order = new ConcurrentQueue<(string Path, string? Refused)>();
+            var error = collect.CollectAsync(under, Sources(), year, "命令行", null, (outcomes, _) =>
             {
-                var lines = new string?[batch.Length];
-                var sources = new List<(int At, CollectReports.SourceFile File)>();
-                for (var i = 0; i < batch.Length; i++)
+                var k = 0;
+                while (k < outcomes.Count && order.TryDequeue(out var next))
                 {
-                    var (path, name) = batch[i];
-                    // The size is checked before the file is read, as the web checks an upload's (issue 11).
-                    var (bytes, failure) = ReportFileReader.ReadBytes(path);
-                    if (bytes is null)
+                    if (next.Refused is { } refused)
                     {
-                        lines[i] = $"{path}: 未归档：无法读取：{string.Join("；", failure!.Diagnostics.Select(d => d.Message))}";
+                        stdout.WriteLine(refused);
                         exit = ExitCodes.Unreadable;
                         continue;
                     }
 
-                    sources.Add((i, new CollectReports.SourceFile(name, bytes)));
-                }
-
-                var outcomes = collect.CollectAsync(under, sources.Select(s => s.File).ToList(), year, "命令行").GetAwaiter().GetResult().Files;
-                for (var k = 0; k < outcomes.Count; k++)
-                {
-                    var (at, _) = sources[k];
-                    var outcome = outcomes[k];
-                    lines[at] = Line(batch[at].Path, outcome);
-                    var code = outcome.Status switch
+                    var outcome = outcomes[k++];
+                    stdout.WriteLine(Line(next.Path, outcome));
+                    exit = Math.Max(exit, outcome.Status switch
                     {
                         CollectStatus.Unreadable => ExitCodes.Unreadable,
                         CollectStatus.Filed or CollectStatus.NewAgency => outcome.Errors > 0 ? ExitCodes.Errors : ExitCodes.Ok,
                         _ => ExitCodes.Errors,
-                    };
-                    exit = Math.Max(exit, code);
-                }
-
-                foreach (var line in lines)
-                {
-                    stdout.WriteLine(line);
+                    });
                 }
 
                 stdout.Flush();
+                return Task.CompletedTask;
+            }).GetAwaiter().GetResult();
+            if (error is not null)
+            {
+                stderr.WriteLine(error);
+                return ExitCodes.Unreadable;
             }
 
+            foreach (var (_, refused) in order.Where(o => o.Refused is not null))
+            {
+                stdout.WriteLine(refused);
+                exit = ExitCodes.Unreadable;
+            }
+
+            stdout.Flush();
             return exit;
+
+            IEnumerable<CollectReports.SourceFile> Sources()
+            {
+                foreach (var (path, name) in files)
+                {
+                    // The size is checked before the file is read, as the web checks an upload's (issue 11).
+                    var (bytes, failure) = ReportFileReader.ReadBytes(path);
+                    if (bytes is null)
+                    {
+                        order.Enqueue((path, $"{path}: 未归档：无法读取：{string.Join("；", failure!.Diagnostics.Select(d => d.Message))}"));
+                        continue;
+                    }
+
+                    order.Enqueue((path, null));
+                    yield return new CollectReports.SourceFile(name, bytes);
+                }
+            }
         });
     }
 

@@ -13,6 +13,9 @@ public sealed class AuditLog(GongkaiDbContext db, TimeProvider time)
         db.ChangeTracker.Clear();
     }
 
+    /// <summary>An entry not yet saved, for a caller that saves it in the same transaction as what it records.</summary>
+    public AuditRow Entry(string actor, string agency, string action, string target, string detail) => Row(actor, agency, action, target, detail);
+
     /// <summary>Async <see cref="Record"/> for request paths.</summary>
     public async Task RecordAsync(string actor, string agency, string action, string target, string detail, CancellationToken cancel = default)
     {

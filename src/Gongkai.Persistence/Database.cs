@@ -47,7 +47,7 @@ public static class Database
         {
             DatabaseProvider.Sqlite => new DbContextOptionsBuilder<SqliteGongkaiDbContext>()
                 .UseSqlite(connection)
-                .AddInterceptors(new SqliteBusyTimeout(), ReadOnlyScopeGuard.Instance)
+                .AddInterceptors(new SqliteBusyTimeout(), new SqliteWriteAheadLog(), ReadOnlyScopeGuard.Instance)
                 .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
                 .Options,
             DatabaseProvider.Postgres => new DbContextOptionsBuilder<PostgresGongkaiDbContext>()

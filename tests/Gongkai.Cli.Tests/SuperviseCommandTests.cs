@@ -43,6 +43,31 @@ public sealed class SuperviseCommandTests : IDisposable
     }
 
     [Fact]
+    public void Collect_FileRefusedBeforeReading_KeepsItsPlaceAmongTheLines_ExitsTwo()
+    {
+        Agencies();
+        var huge = _dir.File("huge.txt");
+        using (var file = File.Create(huge))
+        {
+            file.SetLength(65 * 1024L * 1024);
+        }
+
+        var missing = Path.Combine(_dir.Path, "missing.txt");
+
+        var run = CliRun.Of("report", "collect", missing, Seed("003_d0847865937e94fe.txt"), huge, Seed("004_6c1bbe7f11dcd8e6.txt"), missing,
+            "--under", "CITY", "--year", "2021", "--database", Db);
+
+        Assert.Equal(2, run.ExitCode);
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(5, lines.Length);
+        Assert.Contains("missing.txt: 未归档：无法读取", lines[0], StringComparison.Ordinal);
+        Assert.Contains("003_d0847865937e94fe.txt: 已归档 → CITY-XF", lines[1], StringComparison.Ordinal);
+        Assert.Contains("huge.txt: 未归档：无法读取：文件过大", lines[2], StringComparison.Ordinal);
+        Assert.Contains("004_6c1bbe7f11dcd8e6.txt: 新建机关 CITY-x1", lines[3], StringComparison.Ordinal);
+        Assert.Contains("missing.txt: 未归档：无法读取", lines[4], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Collect_UnknownUnder_ExitsTwo_WrongYear_ExitsOne()
     {
         Agencies();
@@ -84,6 +109,33 @@ public sealed class SuperviseCommandTests : IDisposable
         var rollup = Gongkai.Reporting.Json.CanonicalJsonReader.Read(root.GetProperty("rollup").GetRawText());
         Assert.Equal("汇总（2个机关）", rollup.Report!.Agency);
         Assert.Empty(rollup.Diagnostics);
+    }
+
+    [Fact]
+    public void Supervise_Contributions_OneCellOrAll_AsTheWebApi_BadCellExitsTwo()
+    {
+        Agencies();
+        CliRun.Of("report", "collect", Seed("003_d0847865937e94fe.txt"), Seed("004_6c1bbe7f11dcd8e6.txt"), "--under", "CITY", "--database", Db);
+        const string Cell = "三/apps.new_received/total";
+
+        var one = CliRun.Of("supervise", "--under", "CITY", "--year", "2021", "--contributions", Cell, "--database", Db);
+        var all = CliRun.Of("supervise", "--under", "CITY", "--year", "2021", "--contributions", "--database", Db);
+        var bad = CliRun.Of("supervise", "--under", "CITY", "--year", "2021", "--contributions", "三/nothing", "--database", Db);
+
+        Assert.Equal(0, one.ExitCode);
+        using var doc = JsonDocument.Parse(one.Stdout);
+        Assert.Equal(["under", "year", "cells"], doc.RootElement.EnumerateObject().Select(p => p.Name));
+        var cell = Assert.Single(doc.RootElement.GetProperty("cells").EnumerateObject());
+        Assert.Equal(Cell, cell.Name);
+        var contributions = cell.Value.GetProperty("contributions").EnumerateArray().ToList();
+        Assert.Equal(["CITY-XF", "CITY-x1"], contributions.Select(c => c.GetProperty("code").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(contributions.Sum(c => c.GetProperty("value").GetDecimal()), cell.Value.GetProperty("total").GetDecimal());
+        using var every = JsonDocument.Parse(all.Stdout);
+        var cells = every.RootElement.GetProperty("cells");
+        Assert.True(cells.EnumerateObject().Count() > 10);
+        Assert.Equal(cell.Value.GetRawText(), cells.GetProperty(Cell).GetRawText());
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("不是汇总表的单元格", bad.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,6 +42,10 @@ public sealed class DemoSeederTests
         Assert.Contains(open, c => c.Application.State == ApplicationState.InProgress);
         Assert.Contains(open, c => c.Application.State == ApplicationState.AwaitingCorrection);
         Assert.Contains(open, c => c.Application.State == ApplicationState.Consulting);
+        // One reply waits for the head (issue 12: the demo shows the approval step), proposed by the clerk, not the head.
+        var waiting = Assert.Single(open, c => c.Application.State == ApplicationState.AwaitingApproval);
+        Assert.Equal("clerk", waiting.Application.Proposal!.ProposedBy);
+        Assert.Equal("clerk", waiting.AssignedOfficer);
         Assert.Contains(open, c => c.Application.ExtensionDays > 0);
         Assert.Contains(open, c => c.Application.ReplyDeadline(Calendar, DeadlinePolicy.Default, today)?.EffectiveDue < today);
         Assert.Contains(open, c => c.AssignedOfficer is null);

@@ -59,6 +59,8 @@ internal sealed class TestDatabase : IDisposable
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             File.Delete(_sqliteFile);
+            File.Delete(_sqliteFile + "-wal");
+            File.Delete(_sqliteFile + "-shm");
         }
         else
         {

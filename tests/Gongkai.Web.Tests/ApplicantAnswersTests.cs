@@ -37,6 +37,39 @@ public sealed partial class ApplicantAnswersTests(GongkaiFactory factory) : ICla
         return await response.Content.ReadAsStringAsync();
     }
 
+    [Fact]
+    public async Task Receipt_ReprintedFromTheStatusPage_WithTheCode_AsIssued_NotWithAWrongCode()
+    {
+        using var client = factory.CreateClient();
+        var created = await client.PostAsJsonAsync("/api/applications", ApiTests.ValidForm);
+        using var issued = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        var number = issued.RootElement.GetProperty("trackingNumber").GetString()!;
+        var code = issued.RootElement.GetProperty("accessCode").GetString()!;
+        var due = DateOnly.ParseExact(issued.RootElement.GetProperty("due").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var status = await Status(client, number, code);
+        Assert.Contains("id=\"reprint\"", status, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"receipt\"", status, StringComparison.Ordinal);
+        FormUrlEncodedContent Form(string withCode) => new(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = StaffSession.TokenRegex().Match(status).Groups[1].Value,
+            ["Number"] = number,
+            ["Code"] = withCode,
+        });
+
+        var reprint = await client.PostAsync("/status?handler=Receipt", Form(code.ToLowerInvariant()));
+        var page = await reprint.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, reprint.StatusCode);
+        Assert.Contains("id=\"receipt\"", page, StringComparison.Ordinal);
+        Assert.Contains($"id=\"receipt-number\">{number}<", page, StringComparison.Ordinal);
+        Assert.Contains($"id=\"receipt-code\">{code}<", page, StringComparison.Ordinal);
+        Assert.Contains($"id=\"receipt-due\">{due.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)}<", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"receipt-reprint\"", page, StringComparison.Ordinal);
+        var wrong = await (await client.PostAsync("/status?handler=Receipt", Form("WRONGCOD"))).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("id=\"receipt\"", wrong, StringComparison.Ordinal);
+        Assert.DoesNotContain(number + "</strong>", wrong, StringComparison.Ordinal);
+    }
+
     private static async Task<HttpResponseMessage> Answer(HttpClient client, string number, string code, string text, byte[]? file)
     {
         var page = await Status(client, number, code);

@@ -46,6 +46,26 @@ public sealed class ApprovalTests(GongkaiFactory factory) : IClassFixture<Gongka
     }
 
     [Fact]
+    public async Task Head_CannotApproveTheReplyTheySubmitted_RefusedInChinese_Audited_StillWaiting()
+    {
+        using var client = factory.CreateClient();
+        var (number, _) = await Apply(client);
+        using var head = await StaffSession.SignIn(factory, "head");
+        var caseUrl = await CaseUrl(head, number);
+        await UploadReply(head, caseUrl, "清单.pdf");
+        Assert.Equal(HttpStatusCode.Redirect, (await head.Act(caseUrl, "Decide", new() { ["Outcome"] = "Partial", ["Text"] = "部分公开。" })).StatusCode);
+
+        var own = await head.Act(caseUrl, "ApproveDecision", []);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, own.StatusCode);
+        Assert.Contains("不能审核同意本人报送的答复意见", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("id=\"state\">待负责人审核<", await head.Client.GetStringAsync(caseUrl), StringComparison.Ordinal);
+        using var scope = factory.Services.CreateScope();
+        var audit = await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().Audit.AsNoTracking().Where(a => a.Target == number).ToListAsync();
+        Assert.Contains(audit, a => a.Actor == "head" && a.Action == "case.ApproveDecision" && a.Detail.StartsWith("拒绝：不能审核同意本人报送", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Partial_ClerkSubmits_QueueShowsIt_ClerkCannotApprove_HeadApproves_ApplicantSeesReplyOnlyThen()
     {
         using var client = factory.CreateClient();

@@ -19,6 +19,13 @@ public sealed partial class DisclosureApplication
             return refused;
         }
 
+        // Four eyes: the approval is a second person's check of the reply, so a head who drafted and submitted the reply
+        // (a head deciding a case is submitted like a clerk) cannot approve it; another head does, or the head returns it.
+        if (string.Equals(Proposal!.ProposedBy, actor, StringComparison.Ordinal))
+        {
+            return Refuse("不能审核同意本人报送的答复意见：答复意见须由报送人以外的负责人审核同意");
+        }
+
         var proposal = Proposal!;
         Proposal = null;
         State = ApplicationState.InProgress;

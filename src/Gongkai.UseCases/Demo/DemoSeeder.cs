@@ -123,6 +123,7 @@ public sealed class DemoSeeder(GongkaiDbContext db, WorkingDayCalendar calendar,
             cases.Add((a, officer));
         }
 
+        SubmitOneForApproval(cases, officers[0], today);
         var store = new CaseStore(db);
         store.AddRange(cases.Select(c => c.Application), assign: cases.ToDictionary(c => c.Application.Id, c => c.Officer));
 
@@ -270,6 +271,18 @@ public sealed class DemoSeeder(GongkaiDbContext db, WorkingDayCalendar calendar,
         return DisclosureApplication.Receive(Guid.NewGuid(), agency, tracking,
             new Applicant(category, name, "1101011990" + random.Next(10000000, 99999999), "138" + random.Next(10000000, 99999999)),
             Requests[random.Next(Requests.Length)], random.Next(2) == 0 ? "电子邮件" : "邮寄纸质件", channel, day, at, "demo");
+    }
+
+    /// <summary>
+    /// One case of the clerk's waits for the head (待负责人审核): the clerk proposed 部分公开 today, so the demo shows the
+    /// approval step (the queue's 待审核 count, the head's approve/return buttons). Chosen without drawing from the
+    /// random sequence, so every other demo case stays as it was.
+    /// </summary>
+    private void SubmitOneForApproval(List<(DisclosureApplication Application, string? Officer)> cases, string clerk, DateOnly today)
+    {
+        var open = cases.FirstOrDefault(c => c.Officer == clerk && c.Application.State == ApplicationState.InProgress && c.Application.ReceivedOn < today);
+        open.Application?.Decide(Outcome.Partial, today, "部分公开：所需信息中涉及第三方个人信息的部分不予公开（条例第十五条），其余部分予以公开。",
+            time.GetUtcNow(), clerk, ApprovalPolicy.AllButGranted);
     }
 
     /// <summary>Decides with an outcome drawn by the weights published reports show.</summary>

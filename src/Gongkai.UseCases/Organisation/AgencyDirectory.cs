@@ -172,7 +172,8 @@ public sealed partial class AgencyDirectory(GongkaiDbContext db)
     public async Task<IReadOnlyList<AgencyInfo>> BeneathAsync(string code, CancellationToken cancellationToken = default) =>
         Beneath(await ListAsync(cancellationToken), code);
 
-    private static List<AgencyInfo> Beneath(IReadOnlyList<AgencyInfo> all, string code)
+    /// <summary>The agencies of <paramref name="all"/> beneath <paramref name="code"/>, for a caller that has just listed them.</summary>
+    internal static List<AgencyInfo> Beneath(IReadOnlyList<AgencyInfo> all, string code)
     {
         var children = all.Where(a => a.Parent is not null).ToLookup(a => a.Parent!);
         var found = new List<AgencyInfo>();

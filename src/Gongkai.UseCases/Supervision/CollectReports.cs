@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using Gongkai.Domain.Diagnostics;
 using Gongkai.Domain.Organisation;
 using Gongkai.Domain.Reports;
@@ -20,9 +21,11 @@ namespace Gongkai.UseCases.Supervision;
 /// a new agency (kind 其他, parent the office) when none matches. The file is kept byte for byte.
 /// </summary>
 /// <remarks>
-/// Fast as the batch importer: files are read on all cores (the importer is pure), then written
-/// <see cref="BatchSize"/> at a time, each batch in one transaction with the agencies, last year's reports, numbers
-/// and earlier copies looked up once for the batch. A batch is all or nothing: a file is either fully collected
+/// Close to the batch importer's speed (docs/supervision.md has the figures): files are read on all cores (the importer is pure), up to <see cref="ReadAhead"/>
+/// batches ahead of the writer, then written <see cref="BatchSize"/> at a time, each batch in one transaction with the
+/// agencies, last year's reports, numbers and earlier copies looked up once for the batch. Nothing is parsed twice:
+/// last year's reading filed earlier by the same instance and the summaries of the readings just filed come from the
+/// reports in memory; sources, readings and summaries go in through one prepared INSERT each (<see cref="PreparedInsert"/>). A batch is all or nothing: a file is either fully collected
 /// (source, reading, summary and a new agency if it needed one) or not at all; the outcomes of a batch are returned
 /// (and the command line prints them) only once it is committed. Files are decided in the order given, exactly as
 /// one at a time: the first of two reports naming a new agency creates it and the second is filed under it, the
@@ -34,6 +37,16 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
     /// <summary>Files written in one transaction.</summary>
     public const int BatchSize = 100;
 
+    /// <summary>Batches read and waiting to be written, at most (memory: their files and reports).</summary>
+    private const int ReadAhead = 2;
+
+    /// <summary>
+    /// The current readings filed by this instance's earlier batches, by agency and year, with their reports still in
+    /// memory: last year's report of a file is taken from here, rather than read back and parsed, while its id is still
+    /// the current one. One entry per agency and year, so it grows with the agencies, not the files.
+    /// </summary>
+    private readonly Dictionary<(string, int), (long Id, AnnualReport Report)> _filed = [];
+
     public sealed record SourceFile(string FileName, byte[] Bytes);
 
     public sealed record Result(string? Error, IReadOnlyList<CollectOutcome> Files);
@@ -44,26 +57,75 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
     public async Task<Result> CollectAsync(string under, IReadOnlyList<SourceFile> files, int? year, string collectedBy, DateOnly? publishedOn = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
-        if (await new AgencyDirectory(db).FindAsync(under, cancellationToken) is null)
-        {
-            return new Result($"机关“{under}”不存在。", []);
-        }
-
         var outcomes = new List<CollectOutcome>(files.Count);
-        var batches = files.Chunk(BatchSize).ToList();
-        // The next batch is read on the other cores while this one is written (the importer is pure).
-        var next = batches.Count > 0 ? Task.Run(() => ReadAll(batches[0], year)) : null;
-        for (var k = 0; k < batches.Count; k++)
+        var error = await CollectAsync(under, files, year, collectedBy, publishedOn, (batch, _) =>
         {
-            var read = await next!;
-            var after = k + 1;
-            next = after < batches.Count ? Task.Run(() => ReadAll(batches[after], year)) : null;
-            // A retrying execution strategy (PostgreSQL) refuses a user transaction outside it; the whole batch is retried,
-            // and everything it decides is looked up inside it, so a retry decides afresh.
-            outcomes.AddRange(await db.Database.CreateExecutionStrategy().ExecuteAsync(() => WriteBatchAsync(under, read, collectedBy, publishedOn, cancellationToken)));
+            outcomes.AddRange(batch);
+            return Task.CompletedTask;
+        }, cancellationToken);
+        return new Result(error, outcomes);
+    }
+
+    /// <summary>
+    /// Collects <paramref name="files"/> as they are enumerated (on another thread, <see cref="ReadAhead"/> batches ahead
+    /// of the writer, so only those batches' bytes are in memory), and hands each batch's outcomes, in order, to
+    /// <paramref name="committed"/> once its transaction is committed.
+    /// </summary>
+    /// <returns>Null, or why nothing was collected (no agency <paramref name="under"/>).</returns>
+    public async Task<string?> CollectAsync(
+        string under, IEnumerable<SourceFile> files, int? year, string collectedBy, DateOnly? publishedOn,
+        Func<IReadOnlyList<CollectOutcome>, CancellationToken, Task> committed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(committed);
+        if (await new AgencyDirectory(db).FindAsync(under, cancellationToken) is not { } office)
+        {
+            return $"机关“{under}”不存在。";
         }
 
-        return new Result(null, outcomes);
+        under = office.Code;
+        // Batches are read ahead on all cores (the importer is pure) while one is written: the cores stay busy while the
+        // writer waits on the database.
+        var read = Channel.CreateBounded<Read[]>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reader = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var batch in files.Chunk(BatchSize))
+                {
+                    await read.Writer.WriteAsync(ReadAll(batch, year), stop.Token);
+                }
+            }
+            finally
+            {
+                read.Writer.Complete();
+            }
+        }, stop.Token);
+        try
+        {
+            while (await read.Reader.WaitToReadAsync(cancellationToken))
+            {
+                var batch = await read.Reader.ReadAsync(cancellationToken);
+                // A retrying execution strategy (PostgreSQL) refuses a user transaction outside it; the whole batch is retried,
+                // and everything it decides is looked up inside it, so a retry decides afresh.
+                await committed(await db.Database.CreateExecutionStrategy().ExecuteAsync(() => WriteBatchAsync(under, batch, collectedBy, publishedOn, cancellationToken)), cancellationToken);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await reader;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The writer stopped first (failure or cancellation); what it threw is what the caller sees.
+            }
+        }
+
+        return null;
     }
 
     private static Read[] ReadAll(SourceFile[] batch, int? year)
@@ -108,9 +170,11 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var directory = new AgencyDirectory(db);
-        var codes = (await directory.ListAsync(cancellationToken)).Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
+        var all = await directory.ListAsync(cancellationToken);
+        var codes = all.Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
+        var office = all.Single(a => a.Code == under);
         var byName = new Dictionary<string, AgencyInfo>(StringComparer.Ordinal);
-        foreach (var a in await directory.BeneathAsync(under, cancellationToken))
+        foreach (var a in AgencyDirectory.Beneath(all, under))
         {
             byName.TryAdd(Normalise(a.Name), a);
         }
@@ -141,7 +205,8 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
                 continue;
             }
 
-            agencies[i] = byName[name] = (await directory.FindAsync(code, cancellationToken))!;
+            // As AddAsync made it: a department-level 其他 agency at its parent's level (the office's is in the list).
+            agencies[i] = byName[name] = new AgencyInfo(code, files[i].Report!.Agency!.Trim(), office.Level, AgencyKind.Other, under, null);
             codes.Add(code);
             created[i] = true;
         }
@@ -161,8 +226,8 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
 
         // Last year's report of each file as ReportLookup finds it: the latest published version, else the current
         // collected reading, which may be one filed earlier in this batch.
-        var filedJson = new Dictionary<(string, int), string>();
-        var previousJson = new string?[files.Length];
+        var filedHere = new Dictionary<(string, int), AnnualReport>();
+        var previousHere = new AnnualReport?[files.Length];
         var number = new int[files.Length];
         var clear = new List<long>();
         var superseded = new Dictionary<(string, int), int>();
@@ -184,7 +249,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             }
 
             var last = (agency.Code, reportYear - 1);
-            previousJson[i] = published.ContainsKey(last) ? null : filedJson.GetValueOrDefault(last);
+            previousHere[i] = published.ContainsKey(last) ? null : filedHere.GetValueOrDefault(last);
             number[i] = numbers[key] = numbers.GetValueOrDefault(key) + 1;
             if (current.TryGetValue(key, out var old) && cleared.Add(key))
             {
@@ -192,13 +257,14 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             }
 
             superseded[key] = i;
-            filedJson[key] = file.Json!;
+            filedHere[key] = file.Report;
         }
 
         var lastIds = Enumerable.Range(0, files.Length).Where(i => outcomes[i] is null && agencies[i] is not null)
             .Select(i => (agencies[i]!.Code, files[i].Report!.Year!.Value - 1)).Distinct().ToList();
         var lastPublished = lastIds.Where(published.ContainsKey).Select(k => published[k]).ToList();
-        var lastCollected = lastIds.Where(k => !published.ContainsKey(k) && current.ContainsKey(k)).Select(k => current[k]).ToList();
+        var lastCollected = lastIds.Where(k => !published.ContainsKey(k) && current.ContainsKey(k) && !(_filed.TryGetValue(k, out var f) && f.Id == current[k]))
+            .Select(k => current[k]).ToList();
         var jsonById = (await db.ReportVersions.AsNoTracking().Where(v => lastPublished.Contains(v.Id)).Select(v => new { v.Id, v.AgencyCode, v.Year, v.Json }).ToListAsync(cancellationToken))
             .Select(v => (Key: (v.AgencyCode, v.Year), v.Json))
             .Concat((await db.CollectedReports.AsNoTracking().Where(r => lastCollected.Contains(r.Id)).Select(r => new { r.AgencyCode, r.Year, r.Json }).ToListAsync(cancellationToken))
@@ -219,8 +285,10 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             var file = files[i];
             var report = file.Report!;
             var reportYear = report.Year!.Value;
-            var json = previousJson[i] ?? jsonById.GetValueOrDefault((agency.Code, reportYear - 1));
-            var previous = json is null ? null : CanonicalJsonReader.Read(json).Report;
+            var last = (agency.Code, reportYear - 1);
+            var previous = previousHere[i]
+                ?? (jsonById.TryGetValue(last, out var json) ? CanonicalJsonReader.Read(json).Report
+                : !published.ContainsKey(last) && current.TryGetValue(last, out var id) && _filed.TryGetValue(last, out var f) && f.Id == id ? f.Report : null);
             var row = CollectedReportStore.NewRow(agency, report, file.Json!, file.Diagnostics, previous, validator, string.Empty, publishedOn, collectedBy, now);
             row.Number = number[i];
             row.Current = superseded[(agency.Code, reportYear)] == i;
@@ -232,34 +300,37 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             await db.CollectedReports.Where(r => clear.Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.Current, false), cancellationToken);
         }
 
-        var sources = new CollectedSourceRow?[files.Length];
-        for (var i = 0; i < files.Length; i++)
+        var filedAt = Enumerable.Range(0, files.Length).Where(i => rows[i] is not null).ToList();
+        var sources = filedAt.Select(i => new CollectedSourceRow
         {
-            if (rows[i] is not null)
-            {
-                sources[i] = new CollectedSourceRow { FileName = files[i].File.FileName, Sha256 = files[i].Sha, Bytes = files[i].File.Bytes, CollectedAtUtcTicks = now.UtcTicks, CollectedBy = collectedBy };
-                db.CollectedSources.Add(sources[i]!);
-            }
+            FileName = files[i].File.FileName,
+            Sha256 = files[i].Sha,
+            Bytes = files[i].File.Bytes,
+            CollectedAtUtcTicks = now.UtcTicks,
+            CollectedBy = collectedBy,
+        }).ToList();
+        await PreparedInsert.InsertAsync(db, sources, cancellationToken);
+        for (var k = 0; k < filedAt.Count; k++)
+        {
+            rows[filedAt[k]]!.SourceId = sources[k].Id;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        for (var i = 0; i < files.Length; i++)
-        {
-            if (rows[i] is { } row)
-            {
-                row.SourceId = sources[i]!.Id;
-                db.CollectedReports.Add(row);
-            }
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        await PreparedInsert.InsertAsync(db, filedAt.Select(i => rows[i]!).ToList(), cancellationToken);
         db.ChangeTracker.Clear();
+        // The summaries are written from the reports in memory: nothing read back, nothing parsed twice.
+        var justCollected = Enumerable.Range(0, files.Length).Where(i => rows[i] is { Current: true })
+            .ToDictionary(i => rows[i]!.Id, i => (rows[i]!, files[i].Report!));
         foreach (var group in Enumerable.Range(0, files.Length).Where(i => rows[i] is not null).GroupBy(i => rows[i]!.Year))
         {
-            await ReportSummaryStore.RefreshAsync(db, group.Key, group.Select(i => agencies[i]!).DistinctBy(a => a.Code).ToList(), cancellationToken);
+            await ReportSummaryStore.RefreshAsync(db, group.Key, group.Select(i => agencies[i]!).DistinctBy(a => a.Code).ToList(), justCollected, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+        foreach (var (id, (row, report)) in justCollected)
+        {
+            _filed[(row.AgencyCode, row.Year)] = (id, report);
+        }
+
         return Enumerable.Range(0, files.Length).Select(i => outcomes[i] ?? Filed(files[i], agencies[i]!, rows[i]!, created[i])).ToList();
     }
 

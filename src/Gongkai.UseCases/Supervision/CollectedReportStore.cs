@@ -83,13 +83,16 @@ public static class CollectedReportStore
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            w.WriteStartObject();
-            DiagnosticJson.WriteArray(w, "d", diagnostics);
-            w.WriteEndObject();
+            w.WriteStartArray();
+            foreach (var d in diagnostics)
+            {
+                DiagnosticJson.Write(w, d);
+            }
+
+            w.WriteEndArray();
         }
 
-        using var doc = JsonDocument.Parse(stream.ToArray());
-        return doc.RootElement.GetProperty("d").GetRawText();
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
     /// <summary>The stored diagnostics back as values (code, severity, location text, message).</summary>

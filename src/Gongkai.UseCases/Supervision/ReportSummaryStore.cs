@@ -27,17 +27,28 @@ public static class ReportSummaryStore
     public const long Scale = 1_000_000;
 
     /// <summary>The summaries of <paramref name="agencies"/> for <paramref name="year"/>, brought up to date, by agency code.</summary>
-    public static async Task<IReadOnlyDictionary<string, ReportSummaryRow>> RefreshAsync(GongkaiDbContext db, int year, IReadOnlyCollection<AgencyInfo> agencies, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyDictionary<string, ReportSummaryRow>> RefreshAsync(GongkaiDbContext db, int year, IReadOnlyCollection<AgencyInfo> agencies, CancellationToken cancellationToken = default) =>
+        RefreshAsync(db, year, agencies, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RefreshAsync(GongkaiDbContext, int, IReadOnlyCollection{AgencyInfo}, CancellationToken)"/>, given
+    /// collected readings just written (by id) with their reports still in memory: a summary of one of them is written
+    /// from that report instead of reading its JSON back and parsing it again. What is stale is decided exactly as
+    /// without them (a published version still wins), and the rows written are the same.
+    /// </summary>
+    internal static async Task<IReadOnlyDictionary<string, ReportSummaryRow>> RefreshAsync(
+        GongkaiDbContext db, int year, IReadOnlyCollection<AgencyInfo> agencies, IReadOnlyDictionary<long, (CollectedReportRow Row, AnnualReport Report)>? justCollected,
+        CancellationToken cancellationToken)
     {
         try
         {
-            return await RefreshOnceAsync(db, year, agencies, cancellationToken);
+            return await RefreshOnceAsync(db, year, agencies, justCollected, cancellationToken);
         }
         catch (DbUpdateException)
         {
             // Another request summarised the same report at the same moment: its rows are as good as ours.
             db.ChangeTracker.Clear();
-            return await RefreshOnceAsync(db, year, agencies, cancellationToken);
+            return await RefreshOnceAsync(db, year, agencies, justCollected, cancellationToken);
         }
     }
 
@@ -96,7 +107,9 @@ public static class ReportSummaryStore
 
     private static long ToMillionths(decimal number) => (long)decimal.Round(number * Scale, 0, MidpointRounding.ToEven);
 
-    private static async Task<Dictionary<string, ReportSummaryRow>> RefreshOnceAsync(GongkaiDbContext db, int year, IReadOnlyCollection<AgencyInfo> agencies, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, ReportSummaryRow>> RefreshOnceAsync(
+        GongkaiDbContext db, int year, IReadOnlyCollection<AgencyInfo> agencies, IReadOnlyDictionary<long, (CollectedReportRow Row, AnnualReport Report)>? justCollected,
+        CancellationToken cancellationToken)
     {
         var byCode = agencies.ToDictionary(a => a.Code, StringComparer.Ordinal);
         var versions = (await db.ReportVersions.AsNoTracking().Where(v => v.Year == year || v.Year == year - 1)
@@ -176,11 +189,13 @@ public static class ReportSummaryStore
 
         foreach (var chunk in staleCollected.Chunk(100))
         {
-            var ids = chunk.Select(c => c.Id).ToList();
-            var rows = await db.CollectedReports.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
-            await WriteAsync(db, summaries, rows.Select(r =>
+            var ids = chunk.Select(c => c.Id).Where(id => justCollected?.ContainsKey(id) != true).ToList();
+            var rows = ids.Count == 0 ? [] : await db.CollectedReports.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
+            var readings = rows.Select(r => (Row: r, Report: CanonicalJsonReader.Read(r.Json).Report!))
+                .Concat(chunk.Where(c => justCollected?.ContainsKey(c.Id) == true).Select(c => justCollected![c.Id]));
+            await WriteAsync(db, summaries, readings.Select(reading =>
             {
-                var report = CanonicalJsonReader.Read(r.Json).Report!;
+                var (r, report) = reading;
                 return (new ReportSummaryRow
                 {
                     AgencyCode = r.AgencyCode,
@@ -203,48 +218,61 @@ public static class ReportSummaryStore
 
     private static async Task WriteAsync(GongkaiDbContext db, Dictionary<string, ReportSummaryRow> summaries, List<(ReportSummaryRow Row, AnnualReport Report)> written, CancellationToken cancellationToken)
     {
-        await DeleteAsync(db, written.Where(w => summaries.ContainsKey(w.Row.AgencyCode)).Select(w => summaries[w.Row.AgencyCode].Id).ToList(), cancellationToken);
-        var cells = written.Select(w => Cells(w.Report).ToList()).ToList();
-        var ids = await CellIdsAsync(db, cells.SelectMany(c => c).Select(c => c.Cell.ToString()), cancellationToken);
-        db.Set<ReportSummaryRow>().AddRange(written.Select(w => w.Row));
-        await db.SaveChangesAsync(cancellationToken);
-        var numbers = new List<(long Summary, int Cell, long Millionths)>();
-        for (var i = 0; i < written.Count; i++)
-        {
-            var summary = written[i].Row.Id;
-            numbers.AddRange(cells[i].Where(c => c.Millionths is not null).Select(c => (summary, ids[c.Cell.ToString()], c.Millionths!.Value)));
-            db.Set<ReportSummaryTextRow>().AddRange(cells[i].Where(c => c.Text is not null).Select(c => new ReportSummaryTextRow
-            {
-                SummaryId = summary,
-                CellId = ids[c.Cell.ToString()],
-                Text = c.Text!,
-            }));
-            summaries[written[i].Row.AgencyCode] = written[i].Row;
-        }
-
+        // Each cell's address written out once (here, on all cores), not once per lookup.
+        var cells = written.AsParallel().AsOrdered().Select(w => Cells(w.Report).Select(c => (Cell: c.Cell.ToString(), c.Millionths, c.Text)).ToList()).ToList();
+        var old = written.Where(w => summaries.ContainsKey(w.Row.AgencyCode)).Select(w => summaries[w.Row.AgencyCode].Id).ToList();
         if (db.Database.CurrentTransaction is not null)
         {
-            await InsertCellsAsync(db, numbers, cancellationToken);
+            await WriteRowsAsync(db, old, written, cells, cancellationToken);
         }
         else
         {
-            // The cells of a summary are written together or not at all.
+            // A summary is replaced together with its cells or not at all.
             await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await InsertCellsAsync(db, numbers, cancellationToken);
+                await WriteRowsAsync(db, old, written, cells, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             });
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (row, _) in written)
+        {
+            summaries[row.AgencyCode] = row;
+        }
+
         db.ChangeTracker.Clear();
     }
 
+    private static async Task WriteRowsAsync(
+        GongkaiDbContext db, List<long> old, List<(ReportSummaryRow Row, AnnualReport Report)> written, List<List<(string Cell, long? Millionths, string? Text)>> cells,
+        CancellationToken cancellationToken)
+    {
+        await DeleteAsync(db, old, cancellationToken);
+        var ids = await CellIdsAsync(db, cells.SelectMany(c => c).Select(c => c.Cell), cancellationToken);
+        await PreparedInsert.InsertAsync(db, written.Select(w => w.Row).ToList(), cancellationToken);
+        var numbers = new List<(long Summary, int Cell, long Millionths)>();
+        var texts = new List<ReportSummaryTextRow>();
+        for (var i = 0; i < written.Count; i++)
+        {
+            var summary = written[i].Row.Id;
+            numbers.AddRange(cells[i].Where(c => c.Millionths is not null).Select(c => (summary, ids[c.Cell], c.Millionths!.Value)));
+            texts.AddRange(cells[i].Where(c => c.Text is not null).Select(c => new ReportSummaryTextRow
+            {
+                SummaryId = summary,
+                CellId = ids[c.Cell],
+                Text = c.Text!,
+            }));
+        }
+
+        await InsertCellsAsync(db, numbers, cancellationToken);
+        await PreparedInsert.InsertAsync(db, texts, cancellationToken);
+    }
+
     /// <summary>
-    /// ~200 numbers per report: written as multi-row INSERTs of integer literals (no text, so nothing to escape), which
-    /// is what lets collecting a batch of files go at the batch importer's speed; one tracked entity per cell took
-    /// seconds per hundred reports.
+    /// ~200 numbers per report: written as multi-row INSERTs of integer literals (no text, so nothing to escape); one
+    /// tracked entity per cell took seconds per hundred reports, and on SQLite a reused parameterised statement of the
+    /// same rows measured 4–6× slower than the literals (docs/supervision.md).
     /// </summary>
     private static async Task InsertCellsAsync(GongkaiDbContext db, List<(long Summary, int Cell, long Millionths)> numbers, CancellationToken cancellationToken)
     {

@@ -53,12 +53,10 @@ public static class AttachmentsApi
                 limit.MaxRequestBodySize = settings.MaxFileBytes + (1024 * 1024);
             }
 
+            // The audit entry is committed with the attachment's row: one transaction, and never a file without its entry.
             var result = await ReadFileAsync(http.Request, (stream, name) =>
-                store.AddAsync(found.Id, stream, name, AttachmentPurpose.Application, AttachmentStore.ApplicantActor, byApplicant: true, cancellationToken));
-            if (result?.Attachment is { } added)
-            {
-                await audit.RecordAsync(AttachmentStore.ApplicantActor, found.AgencyCode, "attachment.add", trackingNumber, $"申请人上传：{added.FileName}（{added.Size} 字节，SHA-256 {added.Sha256}）", cancellationToken);
-            }
+                store.AddAsync(found.Id, stream, name, AttachmentPurpose.Application, AttachmentStore.ApplicantActor, byApplicant: true, cancellationToken,
+                    added => audit.Entry(AttachmentStore.ApplicantActor, found.AgencyCode, "attachment.add", trackingNumber, $"申请人上传：{added.FileName}（{added.Size} 字节，SHA-256 {added.Sha256}）")));
 
             return result switch
             {

@@ -89,6 +89,7 @@ public static class GongkaiHost
     public static void UseGongkai(this WebApplication app)
     {
         DatabaseStartup.Guard(app.Services.GetRequiredService<GongkaiOptions>().Database, () => Prepare(app));
+        app.CloseSqliteOnStop();
         app.UseGongkaiSecurity();
         // Errors: the API answers with problem details, a browser gets a Chinese page (status code kept). A body the
         // framework cannot read is the client's error (400/413/415…), also where the framework throws it

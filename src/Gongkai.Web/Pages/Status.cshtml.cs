@@ -115,6 +115,28 @@ public sealed class StatusModel(GongkaiDbContext db, WorkingDayCalendar calendar
             : NotFound();
     }
 
+    /// <summary>The 回执 reprinted for the applicant (issue 12), shown under the status when asked for with the code.</summary>
+    public ReceiptView? Receipt { get; private set; }
+
+    /// <summary>
+    /// Reprints the 回执 as it was issued: the date received first and the reply deadline computed for the application as
+    /// received (条例第三十三条: 20 working days), before any later 补正, pause or extension; the code is the one just typed.
+    /// </summary>
+    public async Task OnPostReceiptAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (Case is not { } a)
+        {
+            return;
+        }
+
+        var asReceived = DisclosureApplication.Receive(a.Id, a.AgencyCode, a.TrackingNumber, a.Applicant, a.Request, a.Delivery, a.Channel, a.FirstReceivedOn, time.GetUtcNow(), "申请人");
+        var due = asReceived.ReplyDeadline(calendar, DeadlinePolicy.Default, Today)?.Due ?? a.FirstReceivedOn;
+        var agencyName = await db.Agencies.AsNoTracking().Where(x => x.Code == a.AgencyCode).Select(x => x.Name).SingleOrDefaultAsync(cancellationToken) ?? a.AgencyCode;
+        var statusUrl = $"{Request.Scheme}://{Request.Host}/status?number={Uri.EscapeDataString(a.TrackingNumber)}";
+        Receipt = new ReceiptView(new SubmitApplication.Receipt(a.TrackingNumber, Code!.Trim().ToUpperInvariant(), a.FirstReceivedOn, due), asReceived, agencyName, statusUrl, Today);
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         // One read of the case (with its history) and one code check give the status, the applicant's key to the

@@ -85,6 +85,23 @@ public sealed class DecisionApprovalTests
     }
 
     [Fact]
+    public void Approve_ByTheHeadWhoSubmittedIt_Refused_AnotherHeadApproves()
+    {
+        var a = New();
+        Assert.True(a.Decide(Outcome.Partial, new DateOnly(2024, 10, 10), "部分公开。", At, "head", ApprovalPolicy.AllButGranted).Succeeded);
+        var version = a.Version;
+
+        var own = a.ApproveDecision(new DateOnly(2024, 10, 11), At, "head", byOfficeHead: true);
+
+        Assert.False(own.Succeeded);
+        Assert.Contains("本人报送", own.Error, StringComparison.Ordinal);
+        Assert.Equal(ApplicationState.AwaitingApproval, a.State);
+        Assert.Equal(version, a.Version);
+        Assert.True(a.ApproveDecision(new DateOnly(2024, 10, 11), At, "head2", byOfficeHead: true).Succeeded);
+        Assert.Equal(ApplicationState.Closed, a.State);
+    }
+
+    [Fact]
     public void Approve_ByTheHead_IssuedAndDecidedOnTheApprovalDay()
     {
         var a = Submitted();

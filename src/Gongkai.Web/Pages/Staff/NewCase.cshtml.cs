@@ -29,6 +29,9 @@ public sealed class NewCaseModel(GongkaiDbContext db, WorkingDayCalendar calenda
     public string AgencyName { get; private set; } = string.Empty;
 
     /// <summary>Where the applicant follows the case (the public status page, the number filled in).</summary>
+    /// <summary>The 回执 of the registered case.</summary>
+    public ReceiptView? ReceiptView => Receipt is { } r && Registered is { } a ? new ReceiptView(r, a, AgencyName, StatusUrl) : null;
+
     public string StatusUrl => $"{Request.Scheme}://{Request.Host}/status?number={Uri.EscapeDataString(Receipt?.TrackingNumber ?? string.Empty)}";
 
     public Dictionary<string, string[]> Errors { get; private set; } = [];

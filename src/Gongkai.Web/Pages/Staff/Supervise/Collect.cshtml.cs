@@ -33,19 +33,32 @@ public sealed class CollectModel(GongkaiOptions options, TimeProvider time) : Su
             return Page();
         }
 
-        var sources = new List<CollectReports.SourceFile>();
-        foreach (var file in files)
-        {
-            using var stream = new MemoryStream();
-            await file.CopyToAsync(stream, HttpContext.RequestAborted);
-            sources.Add(new CollectReports.SourceFile(Path.GetFileName(file.FileName), stream.ToArray()));
-        }
-
+        // One batch's bytes in memory at a time (the form itself is buffered to disk by the server), collected by one
+        // collector so last year's readings filed by an earlier batch are at hand.
         await using (var db = SupervisionAccess.Open(Options))
         {
-            var result = await new CollectReports(db, Time).CollectAsync(Under, sources, Year, User.UserName(), publishedOn, HttpContext.RequestAborted);
-            Error = result.Error;
-            Outcomes = result.Files;
+            var collect = new CollectReports(db, Time);
+            var outcomes = new List<CollectOutcome>(files.Count);
+            foreach (var batch in files.Chunk(CollectReports.BatchSize))
+            {
+                var sources = new List<CollectReports.SourceFile>(batch.Length);
+                foreach (var file in batch)
+                {
+                    using var stream = new MemoryStream();
+                    await file.CopyToAsync(stream, HttpContext.RequestAborted);
+                    sources.Add(new CollectReports.SourceFile(Path.GetFileName(file.FileName), stream.ToArray()));
+                }
+
+                var result = await collect.CollectAsync(Under, sources, Year, User.UserName(), publishedOn, HttpContext.RequestAborted);
+                Error = result.Error;
+                outcomes.AddRange(result.Files);
+                if (Error is not null)
+                {
+                    break;
+                }
+            }
+
+            Outcomes = outcomes;
         }
 
         await LoadAsync();

@@ -1,0 +1,82 @@
+using Gongkai.Domain.Diagnostics;
+using Gongkai.Domain.Organisation;
+using Gongkai.Domain.Reports;
+using Gongkai.Persistence;
+using Gongkai.Persistence.Entities;
+using Gongkai.Reporting.Rendering;
+using Gongkai.Testing;
+using Gongkai.UseCases.Organisation;
+using Gongkai.UseCases.Supervision;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.IntegrationTests;
+
+/// <summary>
+/// Collecting more files than one batch: last year's report filed by an earlier batch of the same call is the one a
+/// file is checked against, and the summaries written from the reports in memory are the ones the overview rebuilds
+/// from the stored readings.
+/// </summary>
+public sealed class CollectBatchesTests
+{
+    private static readonly FixedTime Now = new(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero));
+
+    private static AnnualReport Report(string agency, int year, int seed)
+    {
+        var r = RandomReports.Create(seed, ReportEditions.ExpectedFor(year)!.Value);
+        r.Agency = agency;
+        r.Year = year;
+        return r;
+    }
+
+    private static CollectReports.SourceFile Text(string name, AnnualReport report) =>
+        new(name, System.Text.Encoding.UTF8.GetBytes(ReportRenderer.RenderToString(report, RenderFormat.Text)));
+
+    [Theory]
+    [Databases("sqlite")]
+    [Databases("postgres")]
+    public async Task Collect_ManyBatches_CheckedAgainstEarlierBatch_SummariesSameAsRebuiltFromStoredReadings(string provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.Open();
+        Assert.Null(await new AgencyDirectory(db).AddAsync("CITY", "示例市人民政府", level: AgencyLevel.City, kind: AgencyKind.Government));
+        Assert.Null(await new AgencyDirectory(db).AddAsync("CITY-EDU", "示例市教育局", "CITY"));
+        var files = Enumerable.Range(0, CollectReports.BatchSize).Select(i => Text($"{i:D3}.txt", Report($"示例市第{i}局", 2024, i))).ToList();
+        var next = Report("示例市第0局", 2025, 500);
+        next.SetApplications(ApplicationKeys.CarriedOver, ApplicantColumn.Total, (Report("示例市第0局", 2024, 0).GetApplications(ApplicationKeys.CarriedForward, ApplicantColumn.Total) ?? 0) + 7);
+        files.Add(Text("next.txt", next));
+        files.Add(Text("edu.txt", Report("示例市教育局", 2025, 501)));
+        files.Add(Text("next-again.txt", Report("示例市第0局", 2025, 502)));
+
+        var outcomes = (await new CollectReports(db, Now).CollectAsync("CITY", files, null, "督查员")).Files;
+
+        Assert.Equal(Enumerable.Repeat(CollectStatus.NewAgency, CollectReports.BatchSize).Concat([CollectStatus.Filed, CollectStatus.Filed, CollectStatus.Filed]), outcomes.Select(o => o.Status));
+        Assert.Equal(outcomes[0].AgencyCode, outcomes[CollectReports.BatchSize].AgencyCode);
+        var made = new AgencyDirectory(db).Find(outcomes[0].AgencyCode)!;
+        Assert.Equal(("示例市第0局", AgencyLevel.City, AgencyKind.Other, "CITY"), (made.Name, made.Level, made.Kind, made.Parent));
+        var readings = db.CollectedReports.AsNoTracking().Where(r => r.AgencyCode == made.Code && r.Year == 2025).OrderBy(r => r.Number).ToList();
+        Assert.Equal([(1, false), (2, true)], readings.Select(r => (r.Number, r.Current)));
+        Assert.Contains(DiagnosticCatalog.CarryOverMismatch.Code, readings[0].DiagnosticsJson, StringComparison.Ordinal);
+
+        var written = Summaries(db);
+        Assert.Equal(CollectReports.BatchSize + 2, written.Count);
+        await db.Set<ReportSummaryCellRow>().ExecuteDeleteAsync();
+        await db.Set<ReportSummaryTextRow>().ExecuteDeleteAsync();
+        await db.Set<ReportSummaryRow>().ExecuteDeleteAsync();
+        var beneath = new AgencyDirectory(db).Beneath("CITY");
+        await ReportSummaryStore.RefreshAsync(db, 2024, beneath);
+        await ReportSummaryStore.RefreshAsync(db, 2025, beneath);
+        Assert.Equal(written, Summaries(db));
+    }
+
+    /// <summary>Every summary with its numbers and texts, by cell address (ids aside).</summary>
+    private static List<string> Summaries(GongkaiDbContext db)
+    {
+        var keys = db.Set<ReportCellKeyRow>().AsNoTracking().ToDictionary(k => k.Id, k => k.Cell);
+        var numbers = db.Set<ReportSummaryCellRow>().AsNoTracking().AsEnumerable().ToLookup(c => c.SummaryId, c => $"{keys[c.CellId]}={c.Millionths}");
+        var texts = db.Set<ReportSummaryTextRow>().AsNoTracking().AsEnumerable().ToLookup(c => c.SummaryId, c => $"{keys[c.CellId]}={c.Text}");
+        return db.Set<ReportSummaryRow>().AsNoTracking().AsEnumerable()
+            .Select(s => $"{s.AgencyCode} {s.Year} {s.Source} {s.SourceId} {s.Edition} {s.PublishedOn} {s.Late} {s.Errors} {s.Warnings} {s.Uncertain} {s.Score} | "
+                + string.Join(" ", numbers[s.Id].Order(StringComparer.Ordinal)) + " | " + string.Join(" ", texts[s.Id].Order(StringComparer.Ordinal)))
+            .Order(StringComparer.Ordinal).ToList();
+    }
+}
