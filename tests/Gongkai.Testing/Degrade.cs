@@ -17,6 +17,7 @@ public static class Degrade
         ["bare-cr"] = BareCr,
         ["mixed-breaks"] = MixedLineBreaks,
         ["blank-cells-dropped"] = BlankCellsDropped,
+        ["zero-cells-dropped"] = ZeroCellsDropped,
         ["crawler-wrapper"] = CrawlerWrapper,
         ["cells-one-per-line"] = CellsOnePerLine,
         ["pdf-reading-order"] = PdfReadingOrder,
@@ -55,6 +56,13 @@ public static class Degrade
     /// <summary>A spreadsheet export that kept only non-empty cells: column positions are lost.</summary>
     public static string BlankCellsDropped(string text) => string.Join('\n', Lines(text).Select(line =>
         Cells(line) is { } cells ? string.Join('\t', cells.Where(c => c.Length > 0)) : line));
+
+    /// <summary>
+    /// A spreadsheet that leaves zero cells empty, exported with only its non-empty cells: a row of table 三
+    /// prints "2 2" for 自然人 2 and 总计 2. A blank read back where the original had 0 is the same figure.
+    /// </summary>
+    public static string ZeroCellsDropped(string text) => BlankCellsDropped(string.Join('\n', Lines(text).Select(line =>
+        Cells(line) is { Length: > 0 } cells ? string.Join('\t', cells.Select(c => c == "0" ? string.Empty : c)) : line)));
 
     /// <summary>The body inside what a crawler saved of the page: metadata lines, site chrome, footer.</summary>
     public static string CrawlerWrapper(string text) =>

@@ -69,6 +69,13 @@ public static partial class PublishedReportReader
             region[i] = lines.Skip(headingAt[i] + 1).Take(end - headingAt[i] - 1).ToList();
         }
 
+        if (headingAt[4] < 0 && headingAt[3] >= 0 && ProseAfterTable(region[3]) is { } prose)
+        {
+            // No 五 heading, but text after table 四 before 六: that text is 五's (the GK4002 above stays).
+            region[4] = region[3][prose..];
+            region[3] = region[3][..prose];
+        }
+
         var proactiveTokens = TableTokenizer.Tokenize(region[1], separateDigitsFromText: running);
         var applicationTokens = TableTokenizer.Tokenize(region[2], separateDigitsFromText: true);
         var reviewTokens = TableTokenizer.Tokenize(region[3], separateDigitsFromText: true);
@@ -83,7 +90,7 @@ public static partial class PublishedReportReader
         report.Sections.Sec6 = Narrative(region[5]);
 
         ProactiveTableReader.Read(proactiveTokens, report, diagnostics, splitDigits: running);
-        ApplicationsTableReader.Read(applicationTokens, report, diagnostics);
+        ApplicationsTableReader.Read(applicationTokens, report, diagnostics, cellsMayRunTogether: running);
         ReviewTableReader.Read(reviewTokens, report, diagnostics);
         return new ReadResult(report, diagnostics);
     }
@@ -224,6 +231,35 @@ public static partial class PublishedReportReader
 
         return words.Any(w => key.Contains(w, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Where the prose after table 四's last row starts (a report, or its PDF conversion, that goes from the
+    /// table straight to its problems text without the heading 五), or null when no table row is followed by
+    /// prose. A note on the table (注：…) right after it stays with the table.
+    /// </summary>
+    private static int? ProseAfterTable(List<SourceLine> region)
+    {
+        var lastRow = region.FindLastIndex(l => IsValueRow(l.Text));
+        if (lastRow < 0)
+        {
+            return null;
+        }
+
+        var start = lastRow + 1;
+        while (start < region.Count && (region[start].Text.Trim().Length == 0 || IsValueRow(region[start].Text) || IsNote(region[start].Text)))
+        {
+            start++;
+        }
+
+        return region.Skip(start).Any(l => l.Text.Count(c => c is >= '\u4e00' and <= '\u9fff') >= 4) ? start : null;
+    }
+
+    /// <summary>A row of counts, or a table rule: digits, blanks, pipes, tabs and dashes only, with a digit or a pipe.</summary>
+    private static bool IsValueRow(string text) =>
+        text.Any(c => char.IsAsciiDigit(c) || c == '|') && text.All(c => char.IsAsciiDigit(c) || c is '|' or '-' or ':' or '\t' or ' ' or '\u3000');
+
+    private static bool IsNote(string text) =>
+        text.TrimStart().StartsWith("注", StringComparison.Ordinal) || text.TrimStart().StartsWith("备注", StringComparison.Ordinal);
 
     private static string Heading(int h) => ReportSection.All(ReportEdition.Edition2021)[h].Heading;
 

@@ -145,6 +145,44 @@ public sealed class CrawledShapeTests
         Assert.All(result.Report.Schema.ProactiveKeys, k => Assert.True(result.Report.GetProactive(k).IsBlank));
     }
 
+    [Theory]
+    [InlineData(RenderFormat.Text)]
+    [InlineData(RenderFormat.Markdown)]
+    public void Import_No五HeadingAfterTable四_TextKeptAs五AndHeadingReported(RenderFormat format)
+    {
+        var original = SampleReports.Qingtongxia2021();
+        var lines = ReportRenderer.RenderToString(original, format).Split('\n').ToList();
+        var heading = lines.FindIndex(l => l.Contains("五、存在的主要问题", StringComparison.Ordinal));
+        Assert.True(heading > 0);
+        lines.RemoveAt(heading);
+
+        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(string.Join('\n', lines)));
+
+        var report = result.Report!;
+        Assert.Contains(result.Diagnostics, d => d.Code == "GK4002" && d.Location.Section == "sec5");
+        Assert.Equal(Compact(original.Sections.Sec5), Compact(report.Sections.Sec5));
+        Assert.Equal(Compact(original.Sections.Sec6), Compact(report.Sections.Sec6));
+        Assert.All(original.Schema.ReviewColumns, c => Assert.Equal(original.GetReview(c.Key), report.GetReview(c.Key)));
+    }
+
+    [Fact]
+    public void Import_No五HeadingNoTable四_NothingTakenFor五()
+    {
+        var original = SampleReports.Qingtongxia2021();
+        var lines = Render(original).Split('\n').ToList();
+        int Index(string prefix) => lines.FindIndex(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        var sec4 = Index("四、政府信息公开行政复议");
+        var sec5 = Index("五、存在的主要问题");
+        var rebuilt = lines.Take(sec4 + 1).Append("2021年未发生政府信息公开行政复议、行政诉讼。").Concat(lines.Skip(sec5 + 1));
+
+        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(string.Join('\n', rebuilt)));
+
+        Assert.Contains(result.Diagnostics, d => d.Code == "GK4002" && d.Location.Section == "sec5");
+        Assert.Equal(string.Empty, result.Report!.Sections.Sec5);
+    }
+
+    private static string Compact(string? text) => new((text ?? string.Empty).Where(c => !char.IsWhiteSpace(c)).ToArray());
+
     [Fact]
     public void RunningText_HeadingWithInsertedCharacter_Table四StillRead()
     {

@@ -7,14 +7,16 @@ namespace Gongkai.Reporting.Tests.Import;
 
 /// <summary>
 /// Compares the import of a degraded file with the import of the original, cell by cell: a cell that
-/// differs is excused only when a diagnostic says the reading of its row (or table) is uncertain.
+/// differs is excused only when a diagnostic names its row (or its table, where the table is one row or
+/// absent) and says the reading is uncertain — not one that says the sums settled it.
 /// </summary>
 internal static class DegradedImport
 {
     /// <summary>Codes that say a reading was not settled by the sums or the layout.</summary>
     private static readonly HashSet<string> Uncertain = ["GK4003", "GK4004", "GK4005", "GK4007", "GK4018", "GK4019", "GK4020"];
 
-    public sealed record Outcome(int Cells, int Exact, List<string> Unexcused, List<string> Excused, ReadResult Result);
+    /// <param name="ExactButFlagged">Cells read right in a row a diagnostic calls uncertain (the sums did not settle it).</param>
+    public sealed record Outcome(int Cells, int Exact, List<string> Unexcused, List<string> Excused, ReadResult Result, int ExactButFlagged = 0);
 
     public static Outcome Compare(AnnualReport expected, string degraded, bool blankIsZero = false)
     {
@@ -23,6 +25,7 @@ internal static class DegradedImport
         var excused = new List<string>();
         var cells = 0;
         var exact = 0;
+        var exactButFlagged = 0;
         if (result.Report is not { } actual)
         {
             return new Outcome(1, 0, ["no report: " + string.Join(" | ", result.Diagnostics)], [], result);
@@ -34,6 +37,7 @@ internal static class DegradedImport
             if (want == got || (blankIsZero && Blank0(want) == Blank0(got)))
             {
                 exact++;
+                exactButFlagged += IsExcused(result.Diagnostics, table, key, label) ? 1 : 0;
                 return;
             }
 
@@ -67,15 +71,26 @@ internal static class DegradedImport
             Check("四", column.Key, null, Show(expected.GetReview(column.Key)), Show(actual.GetReview(column.Key)));
         }
 
-        return new Outcome(cells, exact, unexcused, excused, result);
+        return new Outcome(cells, exact, unexcused, excused, result, exactButFlagged);
     }
 
     private static string Blank0(string value) => value.Length == 0 ? "0" : value;
 
     private static string Show(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
+    /// <summary>
+    /// A diagnostic that says the sums or the kinds of the columns settled the reading (“唯一满足勾稽关系”,
+    /// “唯一可行的放法”, a short row whose only reading is its cells in order, a table 四 row placed by its group totals alone) excuses nothing: a cell it got wrong is
+    /// a figure silently wrong.
+    /// </summary>
+    private static bool Settled(Diagnostic d) =>
+        d.Message.Contains("唯一满足勾稽关系", StringComparison.Ordinal) ||
+        d.Message.Contains("唯一可行的放法", StringComparison.Ordinal) ||
+        d.Message.Contains("按左对齐，缺少的单元格在末尾读作", StringComparison.Ordinal) ||
+        d.Message.Contains("按各组总计的勾稽关系读作", StringComparison.Ordinal);
+
     private static bool IsExcused(IReadOnlyList<Diagnostic> diagnostics, string table, string key, string? label) =>
-        diagnostics.Any(d => Uncertain.Contains(d.Code) && (
+        diagnostics.Any(d => Uncertain.Contains(d.Code) && !Settled(d) && (
             d.Location.RowKey == key ||
             (d.Location.Table == table && d.Location.RowKey is null) ||
             (label is not null && d.Message.Contains(label, StringComparison.Ordinal)) ||

@@ -28,7 +28,7 @@ public sealed class DegradedRecoveryPropertyTests(ITestOutputHelper output)
         ["bare-cr"] = (1.0, 1.0),
         ["mixed-breaks"] = (1.0, 1.0),
         ["blank-cells-dropped"] = (0.25, 0.98),
-        ["zero-cells-dropped"] = (0.0, 0.88),
+        ["zero-cells-dropped"] = (0.0, 0.90),
         ["crawler-wrapper"] = (1.0, 1.0),
         ["cells-one-per-line"] = (0.95, 0.999),
         ["pdf-reading-order"] = (0.95, 0.999),
@@ -42,29 +42,31 @@ public sealed class DegradedRecoveryPropertyTests(ITestOutputHelper output)
     {
         var exact = 0;
         var unexcused = new List<string>();
-        long cells = 0, cellsExact = 0;
+        long cells = 0, cellsExact = 0, flagged = 0, rightButFlagged = 0;
         for (var seed = 0; seed < ReportsPerShape; seed++)
         {
             var edition = seed % 3 == 0 ? ReportEdition.Edition2019 : ReportEdition.Edition2021;
             var source = RandomReports.Create(1000 + seed, edition, blankShare: shape == "blank-cells-dropped" ? 0.3 : 0);
             var text = ReportRenderer.RenderToString(source, RenderFormat.Text);
-            var degraded = shape == "zero-cells-dropped" ? Degrade.BlankCellsDropped(ZerosBlank(text)) : Degrade.Shapes[shape](text);
+            var degraded = Degrade.Shapes[shape](text);
 
             var outcome = DegradedImport.Compare(source, degraded, blankIsZero: shape == "zero-cells-dropped");
 
             cells += outcome.Cells;
             cellsExact += outcome.Exact;
+            flagged += outcome.Excused.Count;
+            rightButFlagged += outcome.ExactButFlagged;
             if (outcome.Exact == outcome.Cells)
             {
                 exact++;
             }
 
-            unexcused.AddRange(outcome.Unexcused.Take(3).Select(u => $"seed {1000 + seed}: {u}"));
+            unexcused.AddRange(outcome.Unexcused.Select(u => $"seed {1000 + seed}: {u}"));
         }
 
         var rate = (double)exact / ReportsPerShape;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{shape}: {exact}/{ReportsPerShape} reports exact ({rate:P1}); cells exact {cellsExact}/{cells} ({(double)cellsExact / cells:P2}); unflagged differences {unexcused.Count}"));
+            $"{shape}: {exact}/{ReportsPerShape} reports exact ({rate:P1}); cells exact {cellsExact}/{cells} ({(double)cellsExact / cells:P2}; {rightButFlagged} of them in rows flagged uncertain), wrong but flagged {flagged}, wrong and not flagged {unexcused.Count}"));
         foreach (var line in unexcused.Take(10))
         {
             output.WriteLine("  " + line);
@@ -74,8 +76,4 @@ public sealed class DegradedRecoveryPropertyTests(ITestOutputHelper output)
         Assert.True((double)cellsExact / cells >= Floors[shape].Cells, $"{shape}: {(double)cellsExact / cells:P2} of cells exact, floor {Floors[shape].Cells:P1}");
         Assert.True(unexcused.Count == 0, string.Join("\n", unexcused.Take(20)));
     }
-
-    /// <summary>A spreadsheet that leaves zero cells empty.</summary>
-    private static string ZerosBlank(string text) => string.Join('\n', text.Split('\n').Select(line =>
-        line.Contains('\t', StringComparison.Ordinal) ? string.Join('\t', line.Split('\t').Select(c => c == "0" ? string.Empty : c)) : line));
 }

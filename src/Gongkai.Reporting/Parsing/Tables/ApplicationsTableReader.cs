@@ -13,7 +13,8 @@ namespace Gongkai.Reporting.Parsing.Tables;
 /// </summary>
 internal static class ApplicationsTableReader
 {
-    public static void Read(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics)
+    /// <param name="cellsMayRunTogether">The text was saved as running text (one line), where a number may be several cells whose separators and blanks were lost.</param>
+    public static void Read(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics, bool cellsMayRunTogether = false)
     {
         var schema = report.Schema;
         tokens = ConvertedTableRows.JoinWrappedLabels(tokens, report.Edition);
@@ -128,6 +129,8 @@ internal static class ApplicationsTableReader
         var width = hasTotalColumn ? 7 : 6;
         var rows = schema.ApplicationDataRows.Select(r => r.Key!).ToArray();
         var candidates = new List<RowReading>[rows.Length];
+        cellsMayRunTogether |= observations.Values.Any(o => o.Values.Any(v => v.Kind == TokenKind.Number && RowCandidates.IsRun(v.Text)));
+        var complete = true;
         for (var i = 0; i < rows.Length; i++)
         {
             if (!observations.TryGetValue(rows[i], out var observation))
@@ -137,14 +140,29 @@ internal static class ApplicationsTableReader
                 continue;
             }
 
-            var values = observation.Values.Select(v => IsCount(v) ? v : Unusable(v, schema.ApplicationDataRows[i].Label, diagnostics)).ToList();
+            // "000" is three cells of 0 wherever it stands: no count is written with a leading zero.
+            var values = observation.Values.Select(v => IsCount(v) ? v : Unusable(v, schema.ApplicationDataRows[i].Label, diagnostics))
+                .SelectMany(v => v.Kind == TokenKind.Number && v.Text.Length > 1 && v.Text.All(c => c == '0') ? Enumerable.Repeat(v with { Text = "0" }, v.Text.Length) : [v])
+                .ToList();
+
+            // A short row whose numbers may each be several cells run together (blanks dropped with the
+            // separators): its candidates may miss the reading as printed.
+            complete &= !cellsMayRunTogether || values.Count(v => v.Kind == TokenKind.Number) >= width ||
+                values.All(v => v.Kind != TokenKind.Number || v.Text.Length == 1);
             candidates[i] = RowCandidates.For(values, width, splitDigits: hasTotalColumn)
                 .Select(r => Widen(r, hasTotalColumn))
                 .Where(r => r.Kind != RowReadingKind.DigitSplit || ReadingSolver.RowBalances(r) == 1)
                 .ToList();
         }
 
-        var (choice, unique) = ReadingSolver.Solve(rows, candidates);
+        var (choice, settled, consistent) = ReadingSolver.Solve(rows, candidates, joint: complete);
+        if (!complete)
+        {
+            // A row's candidates may not hold its reading, so what the sums rule out for one row says nothing
+            // certain about another: a row is settled only when the whole table has one reading.
+            var all = settled.All(s => s);
+            Array.Fill(settled, all);
+        }
         for (var i = 0; i < rows.Length; i++)
         {
             var reading = candidates[i][choice[i]];
@@ -155,7 +173,7 @@ internal static class ApplicationsTableReader
 
             if (observations.TryGetValue(rows[i], out var observation))
             {
-                Explain(observation, reading, candidates[i], width, unique, schema.ApplicationDataRows[i].Label, diagnostics);
+                Explain(observation, reading, candidates[i], width, settled[i], consistent, schema.ApplicationDataRows[i].Label, diagnostics);
             }
         }
 
@@ -232,13 +250,15 @@ internal static class ApplicationsTableReader
         return reading with { Cells = cells, Missing = missing };
     }
 
-    private static void Explain(RowObservation observation, RowReading reading, List<RowReading> candidates, int width, bool unique, string label, List<Diagnostic> diagnostics)
+    private static void Explain(RowObservation observation, RowReading reading, List<RowReading> candidates, int width, bool settled, bool consistent, string label, List<Diagnostic> diagnostics)
     {
         var location = DiagnosticLocation.At(observation.Label.Line, observation.Label.Column);
         var trimmed = RowCandidates.Trim(observation.Values, width);
         var count = trimmed.Count;
         var shown = Describe(reading.Cells, width);
-        var confidence = unique ? "唯一满足勾稽关系的读法" : "多种读法均满足勾稽关系，按版面位置选择，请核对原文";
+        var confidence = settled ? "唯一满足勾稽关系的读法"
+            : consistent ? "多种读法均满足勾稽关系，按版面位置及其他行所用的栏目选择，请核对原文"
+            : "没有一种读法满足全部勾稽关系，取最接近的读法，请核对原文";
         switch (reading.Kind)
         {
             case RowReadingKind.DigitSplit:

@@ -145,8 +145,20 @@ internal static partial class ProactiveTableReader
         }
         else if (cells.Count < width && cells.Count > 0)
         {
+            var printed = cells.Count;
+            var how = "左对齐";
+            if (ByValueKind(cells, block) is { } placed)
+            {
+                // A spreadsheet that kept only its non-empty cells: a negative number can only be 本年增/减 and a
+                // decimal only an amount, which may settle where the others stood.
+                // In running text a number may be two cells run together, so the kinds settle nothing there.
+                cells = placed.Cells;
+                how = placed.Unique && !splitDigits ? "各栏的数值类型（只有增/减可为负数，只有金额可带小数）唯一可行的放法" :
+                    placed.LeftAligned ? how : "各栏的数值类型（只有增/减可为负数，只有金额可带小数）可行的最左放法，多种放法均可，请核对原文";
+            }
+
             diagnostics.Add(DiagnosticCatalog.RowAlignmentAssumed.Create(
-                DiagnosticLocation.At(label.Line, label.Column), row.Label, cells.Count, width, "左对齐",
+                DiagnosticLocation.At(label.Line, label.Column), row.Label, printed, width, how,
                 string.Join("，", cells.Select((t, i) => block.Columns[i].Label + " " + (t.Text.Length == 0 ? "空白" : t.Text)))));
         }
 
@@ -160,6 +172,60 @@ internal static partial class ProactiveTableReader
                 _ => CellValue.Blank,
             });
         }
+    }
+
+    /// <summary>
+    /// The order-keeping placements of a short row of numbers into the block's columns that respect each
+    /// column's kind: the first (leftmost) of them, whether it is the only one, and whether it is the row as
+    /// printed (left-aligned). Null when the row holds something else than numbers or no placement fits.
+    /// </summary>
+    private static (List<TableToken> Cells, bool Unique, bool LeftAligned)? ByValueKind(List<TableToken> cells, ProactiveBlock block)
+    {
+        var width = block.Columns.Count;
+        if (cells.Any(t => t.Kind != TokenKind.Number))
+        {
+            return null;
+        }
+
+        int[]? first = null;
+        var fitting = 0;
+        foreach (var positions in RowCandidates.Combinations(width, cells.Count))
+        {
+            if (positions.Select((p, i) => Fits(block.Columns[p].Kind, cells[i].Text)).All(f => f))
+            {
+                first ??= positions;
+                fitting++;
+            }
+        }
+
+        if (first is null)
+        {
+            return null;
+        }
+
+        var placed = Enumerable.Range(0, width).Select(_ => cells[0] with { Kind = TokenKind.Blank, Text = string.Empty }).ToList();
+        for (var i = 0; i < first.Length; i++)
+        {
+            placed[first[i]] = cells[i];
+        }
+
+        return (placed, fitting == 1, first.Select((p, i) => p == i).All(x => x));
+    }
+
+    private static bool Fits(ValueKind kind, string text)
+    {
+        if (!decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return true;
+        }
+
+        var whole = !text.Contains('.', StringComparison.Ordinal);
+        return kind switch
+        {
+            ValueKind.Count => whole && value >= 0,
+            ValueKind.SignedCount => whole,
+            ValueKind.Money => value >= 0,
+        };
     }
 
     private static ReadingOrder.Role Role(TableToken token, ReportSchema schema)

@@ -4,8 +4,10 @@ namespace Gongkai.Reporting.Parsing.Tables;
 
 /// <summary>
 /// Picks one reading per row of table 三 so that the table's own rules hold best: C-03 per row, C-01 and
-/// C-02 per column, then the layout priors. Exhaustive up to 50,000 combinations of the ambiguous rows,
-/// coordinate descent beyond; says whether the best answer was unique.
+/// C-02 per column, then the layout priors. A reading under which every rule holds is searched for the
+/// whole table at once (<see cref="ConsistentReadings"/>); where none exists (a report that does not add
+/// up), the readings are scored: exhaustively up to 50,000 combinations of the ambiguous rows, coordinate
+/// descent beyond. Says, per row, whether the sums left it one reading.
 /// </summary>
 internal static class ReadingSolver
 {
@@ -29,7 +31,17 @@ internal static class ReadingSolver
         return sum == total ? 1 : -1;
     }
 
-    public static (int[] Choice, bool Unique) Solve(string[] rows, List<RowReading>[] candidates)
+    /// <returns>
+    /// The reading chosen per row; per row, whether the sums left it only that reading; and whether every rule
+    /// holds under the choice (when none does, no ambiguous row is settled: the sums that should decide are broken).
+    /// </returns>
+    /// <param name="joint">
+    /// Every row's candidates hold its reading (its numbers are separate cells), so what the sums rule out for one
+    /// row settles another: the whole table is searched first. Otherwise (running text, where a number may be
+    /// several cells) the combinations are scored first, as small tables are cheaper so, and a row is settled only
+    /// when the table has one best reading.
+    /// </param>
+    public static (int[] Choice, bool[] Settled, bool Consistent) Solve(string[] rows, List<RowReading>[] candidates, bool joint = true)
     {
         // A reading whose 总计 equals its columns beats one that breaks C-03 or leaves it unprovable.
         for (var i = 0; i < rows.Length; i++)
@@ -46,25 +58,25 @@ internal static class ReadingSolver
             .ToArray();
         if (ambiguous.Length == 0)
         {
-            return (choice, true);
+            return (choice, Enumerable.Repeat(true, rows.Length).ToArray(), true);
         }
 
-        var scorer = new AssignmentScorer(rows, candidates);
         long product = 1;
         foreach (var i in ambiguous)
         {
             product = Math.Min(product * candidates[i].Count, MaxExhaustive + 1);
         }
 
-        if (product > MaxExhaustive && ConsistentReadings.Find(rows, candidates) is { } consistent)
+        if ((joint || product > MaxExhaustive) && ConsistentReadings.Find(rows, candidates) is { } consistent)
         {
-            // Too many combinations to score one by one, but the rules hold in every column for this one.
-            return consistent;
+            return (consistent.Choice, consistent.Settled, true);
         }
+
+        var scorer = new AssignmentScorer(rows, candidates);
+        var ties = 0;
 
         var best = (int[])choice.Clone();
         var bestScore = scorer.Score(best);
-        var ties = 0;
         if (product <= MaxExhaustive)
         {
             var pick = (int[])choice.Clone();
@@ -130,7 +142,16 @@ internal static class ReadingSolver
             ties = 1;
         }
 
-        return (best, ties == 0);
+        // A reading that breaks a rule settles nothing (the sums that should decide are broken); one that keeps
+        // them all settles every row only when no other reading scores as well.
+        var holds = scorer.AllHold(best);
+        var settled = Enumerable.Repeat(true, rows.Length).ToArray();
+        foreach (var i in ambiguous)
+        {
+            settled[i] = holds && ties == 0;
+        }
+
+        return (best, settled, holds);
     }
 
     private static bool SameSums(List<RowReading>[] candidates, int[] a, int[] b)
@@ -205,6 +226,35 @@ internal static class ReadingSolver
             }
 
             return score;
+        }
+
+        /// <summary>Whether no rule is broken under <paramref name="pick"/> (C-03 in each row, C-01 and C-02 in each column).</summary>
+        public bool AllHold(int[] pick)
+        {
+            for (var i = 0; i < pick.Length; i++)
+            {
+                if (RowBalances(_candidates[i][pick[i]]) < 0)
+                {
+                    return false;
+                }
+            }
+
+            for (var c = 0; c < 7; c++)
+            {
+                int? n = Cell(_new, pick, c), o = Cell(_over, pick, c), t = Cell(_total, pick, c), f = Cell(_forward, pick, c);
+                long sum = 0;
+                foreach (var i in _outcomeRows)
+                {
+                    sum += _candidates[i][pick[i]].Cells[c] ?? 0;
+                }
+
+                if ((n ?? 0) + (o ?? 0) != (t ?? 0) + (f ?? 0) || sum != (t ?? 0))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private int? Cell(int row, int[] pick, int column) => row < 0 ? null : _candidates[row][pick[row]].Cells[column];

@@ -98,7 +98,8 @@ internal static class ReviewTableReader
         {
             var first = values[0];
             diagnostics.Add(DiagnosticCatalog.RowAlignmentAssumed.Create(
-                DiagnosticLocation.At(first.Line, first.Column), "行政复议、行政诉讼", values.Count, Width, ties > 0 ? "各组总计的勾稽关系（多种放法均满足，取第一种，请核对原文）" : "各组总计的勾稽关系",
+                DiagnosticLocation.At(first.Line, first.Column), "行政复议、行政诉讼", values.Count, Width,
+                !AllGroupsHold(best) ? "最接近各组总计勾稽关系的放法（没有一种放法满足，请核对原文）" : ties > 0 ? "各组总计的勾稽关系（多种放法均满足，取第一种，请核对原文）" : "各组总计的勾稽关系",
                 string.Join("，", columns.Select((c, i) => c.Key + " " + (best[i]?.ToString(CultureInfo.InvariantCulture) ?? "空白")))));
         }
     }
@@ -202,6 +203,10 @@ internal static class ReviewTableReader
             result.Unique ? "唯一满足勾稽关系的读法" : "多种读法均满足勾稽关系，取第一种，请核对原文"));
         return true;
     }
+
+    /// <summary>Whether every group with something in it adds up to its 总计 (C-05).</summary>
+    private static bool AllGroupsHold(int?[] cells) =>
+        Enumerable.Range(0, 3).All(g => cells.Skip(g * 5).Take(5).All(v => v is null) || cells.Skip(g * 5).Take(4).Sum(v => v ?? 0) == (cells[(g * 5) + 4] ?? 0));
 
     /// <summary>C-05 per group: +1 when a group adds up (with something in it), −1 when not.</summary>
     private static double Score(int?[] cells)

@@ -113,7 +113,8 @@ internal static class RowCandidates
         return result.Splits.Select(cells => new RowReading(cells.Select(c => (int?)c).ToArray(), new bool[width], -0.5, RowReadingKind.DigitSplit));
     }
 
-    private static bool IsRun(string number) =>
+    /// <summary>Digits that cannot be one count: a leading zero, or more digits than any count has.</summary>
+    public static bool IsRun(string number) =>
         number.Length > 1 && number.All(char.IsAsciiDigit) && (number[0] == '0' || number.Length > 9);
 
     /// <summary>k-subsets of 0..n-1 in lexicographic order.</summary>
