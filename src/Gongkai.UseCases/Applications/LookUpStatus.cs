@@ -33,7 +33,8 @@ public sealed class LookUpStatus(GongkaiDbContext db, WorkingDayCalendar calenda
     /// one read of the case and one code check, where looking the case up again by number and code
     /// (<see cref="Attachments.ApplicantAccess"/>) cost the status API a third of its throughput.
     /// </summary>
-    public async Task<(Status Status, Attachments.ApplicantAccess.Case Case)?> FindAsync(string trackingNumber, string accessCode, CancellationToken cancel = default)
+    /// <returns>The status, the applicant's key and the case itself (the status page shows its notices and fees from it).</returns>
+    public async Task<(Status Status, Attachments.ApplicantAccess.Case Case, DisclosureApplication Application)?> FindAsync(string trackingNumber, string accessCode, CancellationToken cancel = default)
     {
         var found = await new CaseStore(db).FindByTrackingNumberAsync(trackingNumber, cancel);
         if (Describe(found, trackingNumber, accessCode) is not { } status)
@@ -42,7 +43,7 @@ public sealed class LookUpStatus(GongkaiDbContext db, WorkingDayCalendar calenda
         }
 
         var a = found!.Value.Application;
-        return (status, new Attachments.ApplicantAccess.Case(a.Id, a.AgencyCode, a.TrackingNumber, a.State == ApplicationState.Closed));
+        return (status, new Attachments.ApplicantAccess.Case(a.Id, a.AgencyCode, a.TrackingNumber, a.State == ApplicationState.Closed), a);
     }
 
     private Status? Describe((DisclosureApplication Application, string? AccessCodeHash)? found, string trackingNumber, string accessCode)

@@ -139,19 +139,23 @@ public sealed class StatusModel(GongkaiDbContext db, WorkingDayCalendar calendar
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        // One read of the case (with its history) and one code check give the status, the applicant's key to the
+        // files and the case the notices are drawn from: reading it again by number and code, then by id, cost two
+        // more round trips and a second HMAC per look-up.
         var number = Number?.Trim() ?? string.Empty;
-        Result = string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(Code)
+        var found = string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(Code)
             ? null
-            : await new LookUpStatus(db, calendar, time, options.AccessCodeSecret).RunAsync(number, Code.Trim(), cancellationToken);
-        NoMatch = Result is null;
-        if (Result is null || await new ApplicantAccess(db, options.AccessCodeSecret).FindAsync(number, Code, cancellationToken) is not { } found)
+            : await new LookUpStatus(db, calendar, time, options.AccessCodeSecret).FindAsync(number, Code.Trim(), cancellationToken);
+        Result = found?.Status;
+        NoMatch = found is null;
+        if (found is not { } match)
         {
             return;
         }
 
-        Case = await new IntakeStore(db).GetAsync(found.Id, cancellationToken);
-        var context = await NoticeContext.LoadAsync(db, calendar, letters, Case!, cancellationToken);
-        Notices = Enum.GetValues<NoticeKind>().Select(k => Notice.For(k, Case!, context)).OfType<Notice>().ToList();
-        Attachments = await attachments.ListForApplicantAsync(found, cancellationToken);
+        Case = match.Application;
+        var context = await NoticeContext.LoadAsync(db, calendar, letters, Case, cancellationToken);
+        Notices = Enum.GetValues<NoticeKind>().Select(k => Notice.For(k, Case, context)).OfType<Notice>().ToList();
+        Attachments = await attachments.ListForApplicantAsync(match.Case, cancellationToken);
     }
 }

@@ -17,6 +17,7 @@ internal sealed class SyncCommandCounter : IObserver<DiagnosticListener>, IObser
 {
     private static readonly AsyncLocal<(SyncCommandCounter Counter, string Request)?> Current = new();
     private readonly ConcurrentQueue<string> _sync = new();
+    private readonly ConcurrentQueue<Executed> _all = new();
     private readonly List<IDisposable> _subscriptions = [];
     private int _commands;
 
@@ -24,6 +25,12 @@ internal sealed class SyncCommandCounter : IObserver<DiagnosticListener>, IObser
 
     /// <summary>"METHOD /path: SQL" of each synchronous command.</summary>
     public IReadOnlyCollection<string> Synchronous => _sync;
+
+    /// <summary>A command run during a request: its SQL and a copy of its parameters (to run EXPLAIN on it afterwards).</summary>
+    public sealed record Executed(string Request, string Sql, IReadOnlyList<System.Data.Common.DbParameter> Parameters);
+
+    /// <summary>Every command executed during this host's requests, in order.</summary>
+    public IReadOnlyCollection<Executed> All => _all;
 
     /// <summary>Commands executed during requests (async and sync): proves the counter sees them.</summary>
     public int Commands => _commands;
@@ -57,11 +64,16 @@ internal sealed class SyncCommandCounter : IObserver<DiagnosticListener>, IObser
         }
 
         Interlocked.Increment(ref _commands);
+        _all.Enqueue(new Executed(current.Request, data.Command.CommandText, data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(Copy).ToList()));
         if (!data.IsAsync)
         {
             _sync.Enqueue($"{current.Request}: {data.Command.CommandText.Split('\n')[0]}");
         }
     }
+
+    private static System.Data.Common.DbParameter Copy(System.Data.Common.DbParameter p) => p is ICloneable cloneable
+        ? (System.Data.Common.DbParameter)cloneable.Clone()
+        : new Microsoft.Data.Sqlite.SqliteParameter(p.ParameterName, p.Value ?? DBNull.Value);
 
     public void OnCompleted()
     {
