@@ -105,6 +105,7 @@ public sealed class CrawledShapeTests
     [InlineData("无。 分享到： 扫一扫在手机打开当前页", "无。")]
     [InlineData("无。 主办单位：某某市人民政府 网站标识码：1234 闽ICP备123号", "无。")]
     [InlineData("专项资金来源：财政拨款。 相关附件：年报.pdf", "专项资金来源：财政拨款。")]
+    [InlineData("收费标准详见相关附件。 附件下载", "收费标准详见相关附件。")]
     public void SiteChrome_PageAfterTheBody_EndsTheLastSection(string text, string body)
     {
         Assert.Equal([body], SiteChrome.EndOfBody([new SourceLine(text, 1), new SourceLine("附件：无", 2)]).Select(l => l.Text).ToArray());

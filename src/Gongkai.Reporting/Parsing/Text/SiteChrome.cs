@@ -66,7 +66,7 @@ public static partial class SiteChrome
     [GeneratedRegex(@"^(当前位置|您的位置|你的位置|您现在的位置)\s*[:：]|字号\s*[:：]?\s*[【\[]?\s*大|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|分享到\s*[:：]|扫一扫在手机|更多精彩内容|扫描(下方|上方|左侧|右侧|以下)二维码")]
     private static partial Regex ToolsRegex();
 
-    [GeneratedRegex(@"附件下载|相关附件\s*[:：]?|打印本页|关闭窗口|【\s*(打印|关闭)\s*】|分享到|扫一扫|更多精彩内容|扫描(下方|上方|左侧|右侧|以下)二维码|主办单位\s*[:：]|承办单位\s*[:：]|网站标识码|ICP\s*备|公网安备|版权所有|技术支持\s*[:：]|(?<!\p{IsCJKUnifiedIdeographs})(信息)?来\s*源\s*[:：]|(?<!\p{IsCJKUnifiedIdeographs})(抄\s*送|发布时间|原文链接|索引号)\s*[:：]")]
+    [GeneratedRegex(@"附件下载|(?<!\p{IsCJKUnifiedIdeographs})相关附件|打印本页|关闭窗口|【\s*(打印|关闭)\s*】|分享到|扫一扫|更多精彩内容|扫描(下方|上方|左侧|右侧|以下)二维码|主办单位\s*[:：]|承办单位\s*[:：]|网站标识码|ICP\s*备|公网安备|版权所有|技术支持\s*[:：]|(?<!\p{IsCJKUnifiedIdeographs})(信息)?来\s*源\s*[:：]|(?<!\p{IsCJKUnifiedIdeographs})(抄\s*送|发布时间|原文链接|索引号)\s*[:：]")]
     private static partial Regex PageAfterBodyRegex();
 
     [GeneratedRegex(@"主办单位\s*[:：]|承办单位\s*[:：]|网站标识码|ICP\s*备|公网安备|版权所有|技术支持\s*[:：]")]
