@@ -24,6 +24,8 @@ public sealed class SqliteWriteAheadLogTests
             Assert.Equal("wal", (string)command.ExecuteScalar()!);
             command.CommandText = "PRAGMA synchronous";
             Assert.Equal(1L, (long)command.ExecuteScalar()!); // NORMAL
+            command.CommandText = "PRAGMA mmap_size";
+            Assert.Equal(268435456L, (long)command.ExecuteScalar()!); // pages read through the mapping, not read()
         }
 
         using (var db = database.Open())
