@@ -3,9 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Gongkai.Web.Tests.Security;
@@ -26,11 +24,7 @@ public sealed partial class QueryPlanTests
     public async Task QueueAndStatusLookup_EveryStatementSearchesAnIndex(string provider)
     {
         using var counter = new SyncCommandCounter();
-        var (factory, postgres) = DatabasesAttribute.Factory(provider, database => new GongkaiFactory
-        {
-            DatabaseSetting = database,
-            ExtraServices = services => services.AddSingleton<IStartupFilter>(counter),
-        });
+        var (factory, postgres) = counter.Host(provider);
         using var database = postgres;
         using var _ = factory;
         using var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
@@ -80,11 +74,7 @@ public sealed partial class QueryPlanTests
     public async Task StatusPage_ReadsTheCaseOnce(string provider)
     {
         using var counter = new SyncCommandCounter();
-        var (factory, postgres) = DatabasesAttribute.Factory(provider, database => new GongkaiFactory
-        {
-            DatabaseSetting = database,
-            ExtraServices = services => services.AddSingleton<IStartupFilter>(counter),
-        });
+        var (factory, postgres) = counter.Host(provider);
         using var database = postgres;
         using var _ = factory;
         using var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });

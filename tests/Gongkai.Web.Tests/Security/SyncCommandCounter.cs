@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Web.Tests.Security;
 
@@ -22,6 +23,14 @@ internal sealed class SyncCommandCounter : IObserver<DiagnosticListener>, IObser
     private int _commands;
 
     public SyncCommandCounter() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+
+    /// <summary>A host on <paramref name="provider"/> whose requests this counter records.</summary>
+    public (GongkaiFactory Factory, PostgresDatabase? Postgres) Host(string provider) =>
+        DatabasesAttribute.Factory(provider, database => new GongkaiFactory
+        {
+            DatabaseSetting = database,
+            ExtraServices = services => services.AddSingleton<IStartupFilter>(this),
+        });
 
     /// <summary>"METHOD /path: SQL" of each synchronous command.</summary>
     public IReadOnlyCollection<string> Synchronous => _sync;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Web.Tests.Security;
 
@@ -21,11 +19,7 @@ public sealed class SyncDatabaseCallTests
     public async Task Tour_PublicAdminAndReportPages_NoSynchronousDatabaseCommand(string provider)
     {
         using var counter = new SyncCommandCounter();
-        var (factory, postgres) = DatabasesAttribute.Factory(provider, database => new GongkaiFactory
-        {
-            DatabaseSetting = database,
-            ExtraServices = services => services.AddSingleton<IStartupFilter>(counter),
-        });
+        var (factory, postgres) = counter.Host(provider);
         using var database = postgres;
         using var _ = factory;
         using var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
