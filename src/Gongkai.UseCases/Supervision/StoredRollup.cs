@@ -15,7 +15,6 @@ namespace Gongkai.UseCases.Supervision;
 /// </summary>
 internal sealed class StoredRollup(GongkaiDbContext db, int year, IReadOnlyDictionary<long, RollupMember> members, IReadOnlyDictionary<string, int> cellIds) : IRollupCells
 {
-    /// <summary>The roll-up of <paramref name="chosen"/> (summary and the name it is shown under, in order), or null when there is none.</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Rollup, StoredRollup> Stored = [];
 
     private readonly Dictionary<(ReportEdition, int), IReadOnlyList<Contribution>> numbers = [];
@@ -59,6 +58,7 @@ internal sealed class StoredRollup(GongkaiDbContext db, int year, IReadOnlyDicti
         }
     }
 
+    /// <summary>The roll-up of <paramref name="chosen"/> (summary and the name it is shown under, in order), or null when there is none.</summary>
     public static async Task<Rollup?> OfAsync(GongkaiDbContext db, int year, IReadOnlyList<(ReportSummaryRow Summary, string Name)> chosen, CancellationToken cancellationToken = default)
     {
         if (chosen.Count == 0)
@@ -75,17 +75,11 @@ internal sealed class StoredRollup(GongkaiDbContext db, int year, IReadOnlyDicti
         foreach (var edition in members.Values.Select(m => m.Edition).Distinct())
         {
             var ids = members.Where(m => m.Value.Edition == edition).Select(m => m.Key).ToArray();
-            // From the year's summaries (an index) to each chosen report's rows in the covering index: the database reads
-            // those reports' cells and nothing else (filtering every stored cell of every year against the ids is slower).
-            var grouped = await (from s in db.Set<ReportSummaryRow>().AsNoTracking()
-                                 where s.Year == year && EF.Parameter(ids).Contains(s.Id)
-                                 join c in db.Set<ReportSummaryCellRow>().AsNoTracking() on s.Id equals c.SummaryId
-                                 select c)
+            var grouped = await CellsOf(db, year, ids)
                 .GroupBy(c => c.CellId)
                 .Select(g => new { CellId = g.Key, Sum = g.Sum(c => c.Millionths), Numbers = g.Count() })
                 .ToDictionaryAsync(g => g.CellId, cancellationToken);
-            var texts = await db.Set<ReportSummaryTextRow>().AsNoTracking()
-                .Where(c => EF.Parameter(ids).Contains(c.SummaryId))
+            var texts = await TextsOf(db, ids)
                 .GroupBy(c => c.CellId)
                 .Select(g => new { CellId = g.Key, Texts = g.Count() })
                 .ToDictionaryAsync(g => g.CellId, g => g.Texts, cancellationToken);
@@ -126,12 +120,8 @@ internal sealed class StoredRollup(GongkaiDbContext db, int year, IReadOnlyDicti
                 continue;
             }
 
-            var rows = await (from s in db.Set<ReportSummaryRow>().AsNoTracking()
-                              where s.Year == year && EF.Parameter(ids).Contains(s.Id)
-                              join c in db.Set<ReportSummaryCellRow>().AsNoTracking() on s.Id equals c.SummaryId
-                              where wantedIds == null || wantedIds.Contains(c.CellId)
-                              select c).ToListAsync(cancellationToken);
-            var byCell = rows.GroupBy(c => c.CellId).ToDictionary(g => g.Key, g => g.Select(c => new Contribution(members[c.SummaryId].Name, c.Millionths / (decimal)ReportSummaryStore.Scale)).ToArray());
+            var rows = await CellsOf(db, year, ids).Where(c => wantedIds == null || wantedIds.Contains(c.CellId)).ToListAsync(cancellationToken);
+            var byCell = rows.GroupBy(c => c.CellId).ToDictionary(g => g.Key, g => g.Select(ToContribution).ToArray());
             foreach (var id in wantedIds ?? [.. byCell.Keys])
             {
                 numbers[(edition, id)] = byCell.TryGetValue(id, out var list) ? list : [];
@@ -145,7 +135,7 @@ internal sealed class StoredRollup(GongkaiDbContext db, int year, IReadOnlyDicti
         {
             var ids = Of(group.Key);
             var wantedIds = group.Select(c => c.Cell).ToArray();
-            var rows = await db.Set<ReportSummaryTextRow>().AsNoTracking().Where(c => wantedIds.Contains(c.CellId) && EF.Parameter(ids).Contains(c.SummaryId)).ToListAsync(cancellationToken);
+            var rows = await TextsOf(db, ids).Where(c => wantedIds.Contains(c.CellId)).ToListAsync(cancellationToken);
             foreach (var id in wantedIds)
             {
                 texts[(group.Key, id)] = rows.Where(c => c.CellId == id).Select(c => (members[c.SummaryId].Name, c.Text)).ToArray();
@@ -178,12 +168,7 @@ internal sealed class StoredRollup(GongkaiDbContext db, int year, IReadOnlyDicti
 
         // Not loaded first (the command line): looked up now.
         var ids = Of(edition);
-        return (from s in db.Set<ReportSummaryRow>().AsNoTracking()
-                where s.Year == year && EF.Parameter(ids).Contains(s.Id)
-                join c in db.Set<ReportSummaryCellRow>().AsNoTracking() on s.Id equals c.SummaryId
-                where c.CellId == id
-                select c).ToList()
-            .Select(c => new Contribution(members[c.SummaryId].Name, c.Millionths / (decimal)ReportSummaryStore.Scale)).ToArray();
+        return CellsOf(db, year, ids).Where(c => c.CellId == id).ToList().Select(ToContribution).ToArray();
     }
 
     public IReadOnlyList<(string Agency, string Text)> Texts(ReportEdition edition, CellAddress cell)
@@ -199,9 +184,25 @@ internal sealed class StoredRollup(GongkaiDbContext db, int year, IReadOnlyDicti
         }
 
         var ids = Of(edition);
-        return db.Set<ReportSummaryTextRow>().AsNoTracking().Where(c => c.CellId == id && EF.Parameter(ids).Contains(c.SummaryId)).ToList()
+        return TextsOf(db, ids).Where(c => c.CellId == id).ToList()
             .Select(c => (members[c.SummaryId].Name, c.Text)).ToArray();
     }
+
+    /// <summary>
+    /// The stored numbers of the reports <paramref name="ids"/>: from the year's summaries (an index) to each report's rows
+    /// in the covering index, so the database reads those reports' cells and nothing else (filtering every stored cell of
+    /// every year against the ids is slower).
+    /// </summary>
+    private static IQueryable<ReportSummaryCellRow> CellsOf(GongkaiDbContext db, int year, long[] ids) =>
+        from s in db.Set<ReportSummaryRow>().AsNoTracking()
+        where s.Year == year && EF.Parameter(ids).Contains(s.Id)
+        join c in db.Set<ReportSummaryCellRow>().AsNoTracking() on s.Id equals c.SummaryId
+        select c;
+
+    private static IQueryable<ReportSummaryTextRow> TextsOf(GongkaiDbContext db, long[] ids) =>
+        db.Set<ReportSummaryTextRow>().AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.SummaryId));
+
+    private Contribution ToContribution(ReportSummaryCellRow c) => new(members[c.SummaryId].Name, c.Millionths / (decimal)ReportSummaryStore.Scale);
 
     private long[] Of(ReportEdition edition) => members.Where(m => m.Value.Edition == edition).Select(m => m.Key).ToArray();
 }
