@@ -47,13 +47,14 @@ public static class PreparedInsert
         var names = string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(store)}\""));
         var values = string.Join(", ", columns.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"@p{i}")));
         command.CommandText = $"INSERT INTO \"{table}\" ({names}) VALUES ({values})" + (key is null ? string.Empty : $" RETURNING \"{key.GetColumnName(store)}\"");
+        var parameters = columns.Select((c, i) => (Mapping: (RelationalTypeMapping)c.GetRelationalTypeMapping(), Getter: c.GetGetter(), c.IsNullable,
+            Name: "@p" + i.ToString(CultureInfo.InvariantCulture))).ToList();
         foreach (var row in rows)
         {
             command.Parameters.Clear();
-            for (var i = 0; i < columns.Count; i++)
+            foreach (var p in parameters)
             {
-                var mapping = (RelationalTypeMapping)columns[i].GetRelationalTypeMapping();
-                command.Parameters.Add(mapping.CreateParameter(command, "@p" + i.ToString(CultureInfo.InvariantCulture), columns[i].GetGetter().GetClrValueUsingContainingEntity(row), columns[i].IsNullable));
+                command.Parameters.Add(p.Mapping.CreateParameter(command, p.Name, p.Getter.GetClrValueUsingContainingEntity(row), p.IsNullable));
             }
 
             try

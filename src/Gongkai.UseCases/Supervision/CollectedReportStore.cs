@@ -43,7 +43,8 @@ public static class CollectedReportStore
         row.Number = number;
         db.CollectedReports.Add(row);
         await db.SaveChangesAsync(cancellationToken);
-        await ReportSummaryStore.RefreshAsync(db, year, [agency], cancellationToken);
+        // The summary is written from the report in memory, not read back and parsed again.
+        await ReportSummaryStore.RefreshAsync(db, year, [agency], new Dictionary<long, (CollectedReportRow, AnnualReport)> { [row.Id] = (row, report) }, cancellationToken);
         return row;
     }
 
