@@ -53,7 +53,7 @@ public sealed class OfficerDigests(GongkaiDbContext db, WorkingDayCalendar calen
     {
         var soon = WorkingDays.Add(calendar, today, SoonDays);
         var open = db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency && a.State != (int)ApplicationState.Closed);
-        var mine = new CaseStore(db).Load(open.Where(a => a.AssignedOfficer == userName).OrderBy(a => a.FirstReceivedOn));
+        var mine = await new CaseStore(db).LoadAsync(open.Where(a => a.AssignedOfficer == userName).OrderBy(a => a.FirstReceivedOn), cancel);
         var dated = mine.Select(m => (m.Application, Due: m.Application.ReplyDeadline(calendar, DeadlinePolicy.Default, today)?.EffectiveDue))
             .Where(x => x.Due is { } due && due <= soon).OrderBy(x => x.Due).ThenBy(x => x.Application.TrackingNumber, StringComparer.Ordinal).ToList();
         var approvals = isHead

@@ -103,12 +103,15 @@ public sealed class StatusModel(GongkaiDbContext db, WorkingDayCalendar calendar
     /// <summary>A notice of the case (补正, 延期, 答复书) as a Word document, for the applicant with the code.</summary>
     public async Task<IActionResult> OnPostNoticeAsync(NoticeKind kind, CancellationToken cancellationToken)
     {
-        var found = await new ApplicantAccess(db, options.AccessCodeSecret).FindAsync(Number?.Trim() ?? string.Empty, Code, cancellationToken);
-        if (found is null || await new IntakeStore(db).GetAsync(found.Id, cancellationToken) is not { } application)
+        // One read and one code check, as the page's look-up (LoadAsync).
+        var number = Number?.Trim() ?? string.Empty;
+        if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(Code)
+            || await new LookUpStatus(db, calendar, time, options.AccessCodeSecret).FindAsync(number, Code.Trim(), cancellationToken) is not { } found)
         {
             return NotFound();
         }
 
+        var application = found.Application;
         var context = await NoticeContext.LoadAsync(db, calendar, letters, application, cancellationToken);
         return Notice.For(kind, application, context) is { } notice
             ? File(NoticeDocx.Render(notice), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{application.TrackingNumber}-{Notice.FileStem(kind)}.docx")
