@@ -21,7 +21,7 @@ public static class DocxShape
 
     public static List<SourceLine> Lines(Stream stream)
     {
-        CheckUnpackedSize(stream);
+        ZipGuard.Check(stream, Limits); // a zip bomb is refused before OpenXml unpacks anything
         stream.Position = 0;
         using var doc = WordprocessingDocument.Open(stream, false);
         var body = doc.MainDocumentPart?.Document?.Body
@@ -51,10 +51,7 @@ public static class DocxShape
     }
 
     /// <summary>The limits above, for <see cref="ZipGuard"/>.</summary>
-    public static readonly ZipLimits Limits = new(MaxPartBytes, MaxUnpackedBytes, MaxParts);
-
-    /// <summary>Refuses a zip bomb before OpenXml unpacks anything (see <see cref="ZipGuard"/>).</summary>
-    public static void CheckUnpackedSize(Stream stream) => ZipGuard.Check(stream, Limits);
+    private static readonly ZipLimits Limits = new(MaxPartBytes, MaxUnpackedBytes, MaxParts);
 
     private static void Table(Table table, List<SourceLine> lines, ref int number)
     {

@@ -205,24 +205,23 @@ internal static class ReviewTableReader
     }
 
     /// <summary>Whether every group with something in it adds up to its 总计 (C-05).</summary>
-    private static bool AllGroupsHold(int?[] cells) =>
-        Enumerable.Range(0, 3).All(g => cells.Skip(g * 5).Take(5).All(v => v is null) || cells.Skip(g * 5).Take(4).Sum(v => v ?? 0) == (cells[(g * 5) + 4] ?? 0));
+    private static bool AllGroupsHold(int?[] cells) => Enumerable.Range(0, 3).All(g => GroupHolds(cells, g) != false);
 
     /// <summary>C-05 per group: +1 when a group adds up (with something in it), −1 when not.</summary>
-    private static double Score(int?[] cells)
-    {
-        double score = 0;
-        for (var g = 0; g < 3; g++)
-        {
-            var part = cells.Skip(g * 5).Take(5).ToArray();
-            if (part.All(v => v is null))
-            {
-                continue;
-            }
+    private static double Score(int?[] cells) => Enumerable.Range(0, 3).Sum(g => GroupHolds(cells, g) switch { true => 1, false => -1, null => 0 });
 
-            score += part.Take(4).Sum(v => v ?? 0) == (part[4] ?? 0) ? 1 : -1;
+    /// <summary>Whether group <paramref name="g"/> adds up to its 总计 (C-05); null when nothing is in it.</summary>
+    private static bool? GroupHolds(int?[] cells, int g)
+    {
+        var part = cells.AsSpan(g * 5, 5);
+        var empty = true;
+        var sum = 0;
+        for (var i = 0; i < 5; i++)
+        {
+            empty &= part[i] is null;
+            sum += i < 4 ? part[i] ?? 0 : 0;
         }
 
-        return score;
+        return empty ? null : sum == (part[4] ?? 0);
     }
 }
