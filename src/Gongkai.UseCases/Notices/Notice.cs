@@ -33,6 +33,11 @@ public sealed record Notice(NoticeKind Kind, string Title, string Reference, str
     /// </summary>
     public static Notice? For(NoticeKind kind, DisclosureApplication a, NoticeContext context)
     {
+        if (!Exists(kind, a))
+        {
+            return null;
+        }
+
         static string D(DateOnly d) => d.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
         var you = You(a.Applicant.Category);
         var addressee = a.Applicant.Name + "：";
@@ -42,12 +47,8 @@ public sealed record Notice(NoticeKind Kind, string Title, string Reference, str
         {
             case NoticeKind.Correction:
                 {
-                    var e = a.Events.LastOrDefault(x => x.Kind == ApplicationEventKind.CorrectionRequested);
-                    if (e is null || a.CorrectionDeadline is not { } by)
-                    {
-                        return null;
-                    }
-
+                    var e = a.Events.Last(x => x.Kind == ApplicationEventKind.CorrectionRequested);
+                    var by = a.CorrectionDeadline!.Value;
                     return new Notice(kind, "政府信息公开申请补正告知书", reference, addressee,
                     [
                         received,
@@ -59,12 +60,7 @@ public sealed record Notice(NoticeKind Kind, string Title, string Reference, str
 
             case NoticeKind.Extension:
                 {
-                    var e = a.Events.LastOrDefault(x => x.Kind == ApplicationEventKind.Extended);
-                    if (e is null)
-                    {
-                        return null;
-                    }
-
+                    var e = a.Events.Last(x => x.Kind == ApplicationEventKind.Extended);
                     // The new due date as it stood on the day of the extension (the period with the extra working days).
                     var due = a.ReplyDeadline(context.Calendar, DeadlinePolicy.Default, e.Date) is { } deadline ? "，延长后的答复期限至" + D(deadline.Due) : string.Empty;
                     return new Notice(kind, "政府信息公开申请延期答复告知书", reference, addressee,
@@ -77,11 +73,7 @@ public sealed record Notice(NoticeKind Kind, string Title, string Reference, str
 
             case NoticeKind.Reply:
                 {
-                    if (a.Outcome is not { } outcome || a.DecidedOn is not { } on)
-                    {
-                        return null;
-                    }
-
+                    var (outcome, on) = (a.Outcome!.Value, a.DecidedOn!.Value);
                     var paragraphs = new List<string>
                     {
                         received,
@@ -102,6 +94,19 @@ public sealed record Notice(NoticeKind Kind, string Title, string Reference, str
 
         return null;
     }
+
+    /// <summary>
+    /// Whether the case has the step a notice of <paramref name="kind"/> records (a correction requested with its
+    /// deadline, an extension, a reply issued): what <see cref="For"/> needs before it builds anything, and all a page
+    /// listing the notices needs to know.
+    /// </summary>
+    public static bool Exists(NoticeKind kind, DisclosureApplication a) => kind switch
+    {
+        NoticeKind.Correction => a.CorrectionDeadline is not null && a.Events.Any(x => x.Kind == ApplicationEventKind.CorrectionRequested),
+        NoticeKind.Extension => a.Events.Any(x => x.Kind == ApplicationEventKind.Extended),
+        NoticeKind.Reply => a.Outcome is not null && a.DecidedOn is not null,
+        _ => false,
+    };
 
     /// <summary>How a notice addresses the applicant: 您 for a natural person, 贵单位 for a 法人或者其他组织.</summary>
     public static string You(ApplicantCategory category) => category == ApplicantCategory.NaturalPerson ? "您" : "贵单位";

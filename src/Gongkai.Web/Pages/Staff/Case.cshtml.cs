@@ -114,24 +114,23 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
 
     private async Task<bool> LoadAsync(CancellationToken cancel)
     {
-        var store = new CaseStore(db);
-        var found = await store.GetAsync(Id, cancel);
-        if (found is null || found.AgencyCode != User.Agency())
+        // The case, its history and its assigned officer in one read.
+        if (await new CaseStore(db).LoadAsync(db.Applications.Where(a => a.Id == Id), cancel) is not [var (found, officer)]
+            || found.AgencyCode != User.Agency())
         {
             return false;
         }
 
         Case = found;
+        AssignedOfficer = officer;
         Today = ChinaDate.Today(time);
         Deadline = found.ReplyDeadline(calendar, DeadlinePolicy.Default, Today);
-        AssignedOfficer = await db.Applications.AsNoTracking().Where(a => a.Id == Id).Select(a => a.AssignedOfficer).SingleOrDefaultAsync(cancel);
         Officers = await db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == found.AgencyCode).OrderBy(u => u.UserName).ToListAsync(cancel);
         Reviews = (await db.Reviews.AsNoTracking().Where(r => r.AgencyCode == found.AgencyCode && r.ApplicationId == Id).OrderBy(r => r.FiledOn).ToListAsync(cancel))
             .Select(r => new ReviewCase(r.Id, r.AgencyCode, r.ApplicationId, (ReviewKind)r.Kind, r.FiledOn, (ReviewResult)r.Result, r.DecidedOn, r.CoDefendant))
             .ToList();
         Trail = await audit.RecentAsync(found.AgencyCode, 100, target: found.TrackingNumber, cancel: cancel);
-        var context = await NoticeContext.LoadAsync(db, calendar, casework.Letters, found, cancel);
-        Notices = Enum.GetValues<NoticeKind>().Where(k => Notice.For(k, found, context) is not null).ToList();
+        Notices = Enum.GetValues<NoticeKind>().Where(k => Notice.Exists(k, found)).ToList();
         return true;
     }
 
