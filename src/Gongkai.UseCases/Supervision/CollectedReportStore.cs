@@ -54,26 +54,26 @@ public static class CollectedReportStore
     /// </summary>
     internal static CollectedReportRow NewRow(
         AgencyInfo agency, AnnualReport report, string json, IReadOnlyList<Diagnostic> importDiagnostics, AnnualReport? previous,
-        ReportValidator validator, string note, DateOnly? publishedOn, string by, DateTimeOffset now, CancellationToken cancellationToken = default)
+        ReportValidator validator, string note, DateOnly? publishedOn, string by, DateTimeOffset now)
     {
         var year = report.Year!.Value;
-        var diagnostics = ReportCheck.Of(new ReadResult(report, importDiagnostics), validator, previous).Diagnostics;
         // 条例第四十九条: a report printed after its deadline is late; an unknown day is not counted late.
         var late = publishedOn is { } on && PublicationDeadline.IsLate(year, agency.Kind == AgencyKind.Government, on, on);
+        var figures = ReportFigures.Of(report, importDiagnostics, validator, previous, late);
         return new CollectedReportRow
         {
             AgencyCode = agency.Code,
             Year = year,
             Current = true,
             Json = json,
-            DiagnosticsJson = WriteDiagnostics(diagnostics),
+            DiagnosticsJson = WriteDiagnostics(figures.Diagnostics),
             Note = note,
             PublishedOn = publishedOn,
             Late = late,
-            Errors = diagnostics.Count(d => d.Severity == Severity.Error),
-            Warnings = diagnostics.Count(d => d.Severity == Severity.Warning),
-            Uncertain = diagnostics.Count(d => UncertainCodes.Contains(d.Code)),
-            Score = QualityScore.Of(report, diagnostics, late).Score,
+            Errors = figures.Errors,
+            Warnings = figures.Warnings,
+            Uncertain = figures.Uncertain,
+            Score = figures.Score,
             CreatedAtUtcTicks = now.UtcTicks,
             CreatedBy = by,
         };

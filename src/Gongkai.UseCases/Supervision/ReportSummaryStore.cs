@@ -167,8 +167,8 @@ public static class ReportSummaryStore
             {
                 var report = CanonicalJsonReader.Read(json[c.Id]).Report!;
                 var last = c.Previous is { } pid ? CanonicalJsonReader.Read(json[pid]).Report : null;
-                var diagnostics = ReportCheck.Of(new ReadResult(report, []), validator, last).Diagnostics;
                 var late = PublicationDeadline.IsLate(year, c.Agency.Kind == AgencyKind.Government, c.FirstOn, c.FirstOn);
+                var figures = ReportFigures.Of(report, [], validator, last, late);
                 return (Row: new ReportSummaryRow
                 {
                     AgencyCode = c.Agency.Code,
@@ -179,9 +179,9 @@ public static class ReportSummaryStore
                     Edition = report.Edition.ToCode(),
                     PublishedOn = c.FirstOn,
                     Late = late,
-                    Errors = diagnostics.Count(d => d.Severity == Severity.Error),
-                    Warnings = diagnostics.Count(d => d.Severity == Severity.Warning),
-                    Score = QualityScore.Of(report, diagnostics, late).Score,
+                    Errors = figures.Errors,
+                    Warnings = figures.Warnings,
+                    Score = figures.Score,
                 }, Report: report);
             }).ToList();
             await WriteAsync(db, summaries, written, cancellationToken);
