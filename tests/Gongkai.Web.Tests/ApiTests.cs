@@ -9,6 +9,14 @@ namespace Gongkai.Web.Tests;
 public sealed class ApiTests(GongkaiFactory factory) : IClassFixture<GongkaiFactory>
 {
     /// <summary>A complete application as the API takes it.</summary>
+    /// <summary>Files <see cref="ValidForm"/> through the API: the tracking number and the access code it returns.</summary>
+    internal static async Task<(string Number, string Code)> Apply(HttpClient client)
+    {
+        var created = await client.PostAsJsonAsync("/api/applications", ValidForm);
+        using var receipt = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        return (receipt.RootElement.GetProperty("trackingNumber").GetString()!, receipt.RootElement.GetProperty("accessCode").GetString()!);
+    }
+
     internal static readonly object ValidForm = new
     {
         agency = "DEMO",

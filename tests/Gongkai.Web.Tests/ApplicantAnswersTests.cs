@@ -12,13 +12,6 @@ public sealed partial class ApplicantAnswersTests(GongkaiFactory factory) : ICla
     private static string InDays(int days) =>
         DateOnly.ParseExact(StaffSession.Today, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static async Task<(string Number, string Code)> Apply(HttpClient client)
-    {
-        var created = await client.PostAsJsonAsync("/api/applications", ApiTests.ValidForm);
-        using var receipt = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
-        return (receipt.RootElement.GetProperty("trackingNumber").GetString()!, receipt.RootElement.GetProperty("accessCode").GetString()!);
-    }
-
     private static async Task<string> CaseUrl(StaffSession clerk, string number)
     {
         var queue = await clerk.Client.GetStringAsync("/staff?state=all&q=" + number);
@@ -92,7 +85,7 @@ public sealed partial class ApplicantAnswersTests(GongkaiFactory factory) : ICla
     public async Task Applicant_SeesCorrectionNotice_AnswersWithTextAndFile_PeriodRestarts()
     {
         using var client = factory.CreateClient();
-        var (number, code) = await Apply(client);
+        var (number, code) = await ApiTests.Apply(client);
         using var clerk = await StaffSession.SignIn(factory, "clerk");
         var caseUrl = await CaseUrl(clerk, number);
         Assert.Equal(HttpStatusCode.Redirect, (await clerk.Act(caseUrl, "RequestCorrection", new() { ["Until"] = InDays(15), ["Text"] = "请写明项目所在街道" })).StatusCode);
@@ -155,7 +148,7 @@ public sealed partial class ApplicantAnswersTests(GongkaiFactory factory) : ICla
     public async Task Applicant_SeesFeesDue_ThenReadsReplyAndDownloadsDisclosedFile()
     {
         using var client = factory.CreateClient();
-        var (number, code) = await Apply(client);
+        var (number, code) = await ApiTests.Apply(client);
         using var clerk = await StaffSession.SignIn(factory, "clerk");
         var caseUrl = await CaseUrl(clerk, number);
         Assert.Equal(HttpStatusCode.Redirect, (await clerk.Act(caseUrl, "IssueFeeNotice", new() { ["Amount"] = "100", ["Text"] = "按量计收" })).StatusCode);

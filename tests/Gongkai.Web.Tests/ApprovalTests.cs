@@ -14,13 +14,6 @@ namespace Gongkai.Web.Tests;
 /// <summary>答复审核 on the web: the clerk submits, the queue shows it, a clerk cannot approve, the head approves or returns; the applicant sees the reply only then.</summary>
 public sealed class ApprovalTests(GongkaiFactory factory) : IClassFixture<GongkaiFactory>
 {
-    private static async Task<(string Number, string Code)> Apply(HttpClient client)
-    {
-        var created = await client.PostAsJsonAsync("/api/applications", ApiTests.ValidForm);
-        using var receipt = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
-        return (receipt.RootElement.GetProperty("trackingNumber").GetString()!, receipt.RootElement.GetProperty("accessCode").GetString()!);
-    }
-
     private static async Task<string> CaseUrl(StaffSession officer, string number)
     {
         var queue = await officer.Client.GetStringAsync("/staff?state=all");
@@ -49,7 +42,7 @@ public sealed class ApprovalTests(GongkaiFactory factory) : IClassFixture<Gongka
     public async Task Head_CannotApproveTheReplyTheySubmitted_RefusedInChinese_Audited_StillWaiting()
     {
         using var client = factory.CreateClient();
-        var (number, _) = await Apply(client);
+        var (number, _) = await ApiTests.Apply(client);
         using var head = await StaffSession.SignIn(factory, "head");
         var caseUrl = await CaseUrl(head, number);
         await UploadReply(head, caseUrl, "清单.pdf");
@@ -69,7 +62,7 @@ public sealed class ApprovalTests(GongkaiFactory factory) : IClassFixture<Gongka
     public async Task Partial_ClerkSubmits_QueueShowsIt_ClerkCannotApprove_HeadApproves_ApplicantSeesReplyOnlyThen()
     {
         using var client = factory.CreateClient();
-        var (number, code) = await Apply(client);
+        var (number, code) = await ApiTests.Apply(client);
         using var clerk = await StaffSession.SignIn(factory, "clerk");
         using var head = await StaffSession.SignIn(factory, "head");
         var caseUrl = await CaseUrl(clerk, number);
@@ -117,7 +110,7 @@ public sealed class ApprovalTests(GongkaiFactory factory) : IClassFixture<Gongka
     public async Task Head_ReturnsWithANote_ClerkSeesIt_CaseInProgressAgain()
     {
         using var client = factory.CreateClient();
-        var (number, _) = await Apply(client);
+        var (number, _) = await ApiTests.Apply(client);
         using var clerk = await StaffSession.SignIn(factory, "clerk");
         using var head = await StaffSession.SignIn(factory, "head");
         var caseUrl = await CaseUrl(clerk, number);
@@ -140,7 +133,7 @@ public sealed class ApprovalTests(GongkaiFactory factory) : IClassFixture<Gongka
     {
         using var host = factory.WithWebHostBuilder(b => b.UseSetting("Gongkai:Approval:Outcomes", "All"));
         using var client = host.CreateClient();
-        var (number, _) = await Apply(client);
+        var (number, _) = await ApiTests.Apply(client);
         using var clerk = StaffSession.For(host.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
         Assert.Equal(HttpStatusCode.Redirect, (await clerk.Post("/staff/login", "/staff/login", new() { ["UserName"] = "clerk", ["Password"] = GongkaiFactory.DemoPassword })).StatusCode);
         var caseUrl = await CaseUrl(clerk, number);

@@ -16,13 +16,6 @@ namespace Gongkai.Web.Tests;
 /// <summary>Attachments through the real host: the applicant's API with the access code, the officer's case page, limits, types, retention.</summary>
 public sealed partial class AttachmentsTests(GongkaiFactory factory) : IClassFixture<GongkaiFactory>
 {
-    private static async Task<(string Number, string Code)> Apply(HttpClient client)
-    {
-        var created = await client.PostAsJsonAsync("/api/applications", ApiTests.ValidForm);
-        using var receipt = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
-        return (receipt.RootElement.GetProperty("trackingNumber").GetString()!, receipt.RootElement.GetProperty("accessCode").GetString()!);
-    }
-
     private static Task<HttpResponseMessage> Upload(HttpClient client, string number, string? code, byte[] bytes, string name)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{number}/attachments") { Content = AttachmentFiles.Form(bytes, name) };
@@ -49,7 +42,7 @@ public sealed partial class AttachmentsTests(GongkaiFactory factory) : IClassFix
     public async Task Upload_Pdf_201_ListedInStatus_DownloadedAsAttachmentWithCodeOnly()
     {
         using var client = factory.CreateClient();
-        var (number, code) = await Apply(client);
+        var (number, code) = await ApiTests.Apply(client);
         var pdf = AttachmentFiles.Pdf();
 
         var created = await Upload(client, number, code, pdf, "身份证复印件.pdf");
@@ -91,7 +84,7 @@ public sealed partial class AttachmentsTests(GongkaiFactory factory) : IClassFix
     public async Task Upload_TypeDetectedByContent(string kind, string name, int expected)
     {
         using var client = factory.CreateClient();
-        var (number, code) = await Apply(client);
+        var (number, code) = await ApiTests.Apply(client);
         var bytes = kind switch
         {
             "html" => AttachmentFiles.Html(),
@@ -114,7 +107,7 @@ public sealed partial class AttachmentsTests(GongkaiFactory factory) : IClassFix
     public async Task Upload_HtmlNamedPdf_RefusedNeverServed()
     {
         using var client = factory.CreateClient();
-        var (number, code) = await Apply(client);
+        var (number, code) = await ApiTests.Apply(client);
 
         var response = await Upload(client, number, code, AttachmentFiles.Html(), "看我.html");
 
@@ -130,7 +123,7 @@ public sealed partial class AttachmentsTests(GongkaiFactory factory) : IClassFix
             .UseSetting("Gongkai:Attachments:MaxCaseBytes", "5000")
             .UseSetting("Gongkai:Attachments:Directory", Path.Combine(factory.DataDirectory, "attachments-small")));
         using var client = small.CreateClient();
-        var (number, code) = await Apply(client);
+        var (number, code) = await ApiTests.Apply(client);
         var big = new byte[5000];
         AttachmentFiles.Pdf().CopyTo(big, 0);
         var three = new byte[3000];
@@ -154,7 +147,7 @@ public sealed partial class AttachmentsTests(GongkaiFactory factory) : IClassFix
     public async Task Officer_UploadsReplyDocument_ApplicantDownloadsIt_OtherUsersCannot()
     {
         using var client = factory.CreateClient();
-        var (number, code) = await Apply(client);
+        var (number, code) = await ApiTests.Apply(client);
         using var clerk = await StaffSession.SignIn(factory, "clerk");
         var caseUrl = await CaseUrl(clerk, number);
         var page = await clerk.Client.GetStringAsync(caseUrl);
@@ -196,7 +189,7 @@ public sealed partial class AttachmentsTests(GongkaiFactory factory) : IClassFix
             .UseSetting("Gongkai:Attachments:RetentionDays", "10")
             .UseSetting("Gongkai:Attachments:Directory", Path.Combine(factory.DataDirectory, "attachments-retention")));
         using var client = kept.CreateClient();
-        var (number, code) = await Apply(client);
+        var (number, code) = await ApiTests.Apply(client);
         var bytes = AttachmentFiles.Pdf("保存期限 " + Guid.NewGuid());
         var created = await Upload(client, number, code, bytes, "旧材料.pdf");
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

@@ -26,7 +26,7 @@ public sealed class AccessCodeTests : IDisposable
     public async Task StatusApi_CodeInHeader_Found()
     {
         using var client = _factory.CreateClient();
-        var (number, code) = await Apply(client);
+        var (number, code) = await ApiTests.Apply(client);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/applications/{number}/status");
         request.Headers.Add("X-Access-Code", code);
 
@@ -40,7 +40,7 @@ public sealed class AccessCodeTests : IDisposable
     public async Task StatusApi_CodeInQuery_StillWorksButNeverLogged()
     {
         using var client = _factory.CreateClient();
-        var (number, code) = await Apply(client);
+        var (number, code) = await ApiTests.Apply(client);
 
         var response = await client.GetAsync($"/api/applications/{number}/status?code={code}");
 
@@ -59,13 +59,6 @@ public sealed class AccessCodeTests : IDisposable
         Assert.Equal("Warning", levels.GetProperty("Microsoft.AspNetCore").GetString());
         Assert.Equal("Warning", levels.GetProperty("Microsoft.EntityFrameworkCore").GetString());
         Assert.False(factory.CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics").IsEnabled(LogLevel.Information));
-    }
-
-    private static async Task<(string Number, string Code)> Apply(HttpClient client)
-    {
-        var created = await client.PostAsJsonAsync("/api/applications", ApiTests.ValidForm);
-        using var receipt = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
-        return (receipt.RootElement.GetProperty("trackingNumber").GetString()!, receipt.RootElement.GetProperty("accessCode").GetString()!);
     }
 
     public void Dispose() => _factory.Dispose();
