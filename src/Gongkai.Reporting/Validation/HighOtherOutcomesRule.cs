@@ -9,6 +9,8 @@ namespace Gongkai.Reporting.Validation;
 /// </summary>
 public sealed class HighOtherOutcomesRule : IReportRule
 {
+    public bool ReadsPreviousReport => false;
+
     public IEnumerable<Diagnostic> Check(ValidationContext context)
     {
         var r = context.Report;

@@ -5,6 +5,8 @@ namespace Gongkai.Reporting.Validation;
 /// <summary>A report names its agency and its year (条例第四十九条: one report per agency per year).</summary>
 public sealed class MetadataRule : IReportRule
 {
+    public bool ReadsPreviousReport => false;
+
     public IEnumerable<Diagnostic> Check(ValidationContext context)
     {
         var r = context.Report;

@@ -6,6 +6,8 @@ namespace Gongkai.Reporting.Validation;
 /// <summary>条例第五十条 and I-01: the narrative sections 一、五、六 must be there (nothing omitted).</summary>
 public sealed class MissingSectionRule : IReportRule
 {
+    public bool ReadsPreviousReport => false;
+
     public IEnumerable<Diagnostic> Check(ValidationContext context)
     {
         var r = context.Report;

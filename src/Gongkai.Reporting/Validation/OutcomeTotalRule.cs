@@ -8,6 +8,8 @@ namespace Gongkai.Reporting.Validation;
 /// </summary>
 public sealed class OutcomeTotalRule : IReportRule
 {
+    public bool ReadsPreviousReport => false;
+
     public IEnumerable<Diagnostic> Check(ValidationContext context)
     {
         var r = context.Report;

@@ -10,6 +10,8 @@ namespace Gongkai.Reporting.Validation;
 /// </summary>
 public sealed class OutcomesWithinApplicationsRule : IReportRule
 {
+    public bool ReadsPreviousReport => false;
+
     public IEnumerable<Diagnostic> Check(ValidationContext context)
     {
         var r = context.Report;

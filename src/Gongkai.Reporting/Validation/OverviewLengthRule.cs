@@ -9,6 +9,8 @@ namespace Gongkai.Reporting.Validation;
 /// </summary>
 public sealed class OverviewLengthRule : IReportRule
 {
+    public bool ReadsPreviousReport => false;
+
     public IEnumerable<Diagnostic> Check(ValidationContext context)
     {
         var r = context.Report;

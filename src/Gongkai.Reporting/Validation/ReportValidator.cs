@@ -38,12 +38,51 @@ public sealed class ReportValidator
         new HighOtherOutcomesRule(),
     ];
 
-    public IReadOnlyList<Diagnostic> Validate(AnnualReport report, AnnualReport? previous = null)
+    public IReadOnlyList<Diagnostic> Validate(AnnualReport report, AnnualReport? previous = null) => Complete(ValidateAlone(report), previous);
+
+    /// <summary>
+    /// The findings of the rules that do not read last year's report (<see cref="IReportRule.ReadsPreviousReport"/>):
+    /// a batch runs them on all cores while last year's report is still being looked up, and <see cref="Complete"/>
+    /// adds the rest. <c>Complete(ValidateAlone(r), p)</c> is <c>Validate(r, p)</c>, diagnostic for diagnostic.
+    /// </summary>
+    public PartialValidation ValidateAlone(AnnualReport report)
     {
-        var context = new ValidationContext(report, previous, _options);
+        ArgumentNullException.ThrowIfNull(report);
+        var context = new ValidationContext(report, null, _options);
+        return new PartialValidation(this, report, _rules.Select(rule => rule.ReadsPreviousReport ? null : rule.Check(context).ToArray()).ToArray());
+    }
+
+    /// <summary>Every rule's findings: those <paramref name="part"/> holds, and the rules that read <paramref name="previous"/> run now.</summary>
+    public IReadOnlyList<Diagnostic> Complete(PartialValidation part, AnnualReport? previous)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        if (!ReferenceEquals(part.Validator, this))
+        {
+            throw new ArgumentException("The partial validation was made by another validator.", nameof(part));
+        }
+
+        var context = new ValidationContext(part.Report, previous, _options);
         return _rules
-            .SelectMany(rule => rule.Check(context))
+            .SelectMany((rule, i) => part.Found[i] ?? rule.Check(context))
             .OrderByDescending(d => d.Severity)
             .ToArray();
     }
+}
+
+/// <summary>A report's findings by the rules that do not read last year's report (<see cref="ReportValidator.ValidateAlone"/>).</summary>
+public sealed class PartialValidation
+{
+    internal PartialValidation(ReportValidator validator, AnnualReport report, Diagnostic[]?[] found)
+    {
+        Validator = validator;
+        Report = report;
+        Found = found;
+    }
+
+    internal ReportValidator Validator { get; }
+
+    internal AnnualReport Report { get; }
+
+    /// <summary>By rule, in the validator's order: the findings, or null for a rule that reads last year's report.</summary>
+    internal Diagnostic[]?[] Found { get; }
 }

@@ -6,6 +6,8 @@ namespace Gongkai.Reporting.Validation;
 /// <summary>C-05: in each of the three groups of table 四, 总计 = 维持 + 纠正 + 其他 + 尚未审结.</summary>
 public sealed class ReviewTotalRule : IReportRule
 {
+    public bool ReadsPreviousReport => false;
+
     public IEnumerable<Diagnostic> Check(ValidationContext context)
     {
         var r = context.Report;

@@ -6,6 +6,8 @@ namespace Gongkai.Reporting.Validation;
 /// <summary>C-03: in every row of table 三, 总计 equals the six applicant columns added up.</summary>
 public sealed class RowTotalRule : IReportRule
 {
+    public bool ReadsPreviousReport => false;
+
     public IEnumerable<Diagnostic> Check(ValidationContext context)
     {
         var r = context.Report;
