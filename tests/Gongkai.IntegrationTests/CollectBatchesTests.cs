@@ -34,6 +34,36 @@ public sealed class CollectBatchesTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
+    public async Task Collect_NewAgencyRefused_EveryFileNamingItRefused_TheRestOfTheBatchFiled(string provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.Open();
+        Assert.Null(await new AgencyDirectory(db).AddAsync("CITY", "示例市人民政府", level: AgencyLevel.City, kind: AgencyKind.Government));
+        var first = (await new CollectReports(db, Now).CollectAsync("CITY", [Text("known-2024.txt", Report("示例市交通运输局", 2024, 1))], null, "督查员")).Files;
+        Assert.Equal([CollectStatus.NewAgency], first.Select(o => o.Status));
+
+        // Under a closed office no agency can be made: every file that needs one is refused, and a file naming an agency
+        // that exists (closed too, as the office's must be first) is filed in the same batch.
+        Assert.Null(await new AgencyDirectory(db).CloseAsync(first[0].AgencyCode!, new DateOnly(2026, 5, 1)));
+        Assert.Null(await new AgencyDirectory(db).CloseAsync("CITY", new DateOnly(2026, 5, 1)));
+        var files = new List<CollectReports.SourceFile>
+        {
+            Text("new-2024.txt", Report("示例市水利局", 2024, 2)),
+            Text("known-2025.txt", Report("示例市交通运输局", 2025, 3)),
+            Text("new-2025.txt", Report("示例市水利局", 2025, 4)),
+        };
+
+        var outcomes = (await new CollectReports(db, Now).CollectAsync("CITY", files, null, "督查员")).Files;
+
+        Assert.Equal([CollectStatus.NoAgency, CollectStatus.Filed, CollectStatus.NoAgency], outcomes.Select(o => o.Status));
+        Assert.All(new[] { outcomes[0], outcomes[2] }, o => Assert.Equal("上级机关“示例市人民政府”（CITY）已撤销，不能在其下添加机关。", o.Message));
+        Assert.Equal(["示例市交通运输局"], db.Agencies.AsNoTracking().Where(a => a.ParentCode == "CITY").Select(a => a.Name).ToList());
+        Assert.Equal(2, db.CollectedReports.Count());
+    }
+
+    [Theory]
+    [Databases("sqlite")]
+    [Databases("postgres")]
     public async Task Collect_ManyBatches_CheckedAgainstEarlierBatch_SummariesSameAsRebuiltFromStoredReadings(string provider)
     {
         using var database = new TestDatabase(provider);

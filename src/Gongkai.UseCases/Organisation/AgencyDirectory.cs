@@ -40,14 +40,9 @@ public sealed partial class AgencyDirectory(GongkaiDbContext db)
         code = code.Trim();
         name = name.Trim();
         parent = string.IsNullOrWhiteSpace(parent) ? null : parent.Trim();
-        if (!CodePattern().IsMatch(code))
+        if (Refusal(code, name) is { } refused)
         {
-            return $"机关代码“{code}”无效：须为 1–64 个字母、数字、“-”或“_”。";
-        }
-
-        if (name.Length is 0 or > 200)
-        {
-            return "机关名称不能为空，且不超过 200 字。";
+            return refused;
         }
 
         if (await db.Agencies.AnyAsync(a => a.Code == code, cancellationToken))
@@ -69,9 +64,9 @@ public sealed partial class AgencyDirectory(GongkaiDbContext db)
                 return $"上级机关“{parent}”不存在，未添加。";
             }
 
-            if (parentRow.ClosedOn is not null)
+            if (ClosedParentRefusal(parentRow.Name, parent, parentRow.ClosedOn) is { } closed)
             {
-                return $"上级机关“{parentRow.Name}”（{parent}）已撤销，不能在其下添加机关。";
+                return closed;
             }
         }
 
@@ -87,6 +82,44 @@ public sealed partial class AgencyDirectory(GongkaiDbContext db)
         db.ChangeTracker.Clear();
         return null;
     }
+
+    /// <summary>
+    /// Adds agencies of one kind under <paramref name="parent"/>, at its level, in one save (a collect batch makes up to
+    /// a hundred): each is checked as <see cref="AddAsync"/> checks it, except that the caller vouches that the codes
+    /// are free (it listed the agencies in the same transaction). The refusal of each, in order, null when added.
+    /// </summary>
+    public async Task<IReadOnlyList<string?>> AddUnderAsync(AgencyInfo parent, IReadOnlyList<(string Code, string Name)> agencies, AgencyKind kind, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        ArgumentNullException.ThrowIfNull(agencies);
+        var refusals = new string?[agencies.Count];
+        for (var i = 0; i < agencies.Count; i++)
+        {
+            var (code, name) = (agencies[i].Code.Trim(), agencies[i].Name.Trim());
+            refusals[i] = Refusal(code, name) ?? (code == parent.Code ? "机关不能以自身为上级机关。" : ClosedParentRefusal(parent.Name, parent.Code, parent.ClosedOn));
+            if (refusals[i] is null)
+            {
+                db.Agencies.Add(new AgencyRow { Code = code, Name = name, ParentCode = parent.Code, Level = (int)parent.Level, Kind = (int)kind });
+            }
+        }
+
+        if (refusals.Any(r => r is null))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        return refusals;
+    }
+
+    /// <summary>Why an agency with this code and name cannot be added, whatever else is stored; null when it can.</summary>
+    private static string? Refusal(string code, string name) =>
+        !CodePattern().IsMatch(code) ? $"机关代码“{code}”无效：须为 1–64 个字母、数字、“-”或“_”。"
+        : name.Length is 0 or > 200 ? "机关名称不能为空，且不超过 200 字。"
+        : null;
+
+    private static string? ClosedParentRefusal(string parentName, string parentCode, DateOnly? closedOn) =>
+        closedOn is null ? null : $"上级机关“{parentName}”（{parentCode}）已撤销，不能在其下添加机关。";
 
     /// <summary>Moves an agency under another (or to the top with null); refused when it would make a cycle.</summary>
     public async Task<string?> SetParentAsync(string code, string? parent, CancellationToken cancellationToken = default)

@@ -47,12 +47,23 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
     /// </summary>
     private readonly Dictionary<(string, int), (long Id, AnnualReport Report)> _filed = [];
 
+    /// <summary>One validator for the whole run: a file's findings by the rules that do not read last year's report are made by it on the reading cores and completed by it in the batch.</summary>
+    private readonly ReportValidator _validator = new();
+
+    /// <summary>The id of every cell a summary can hold, read (and numbered when new) once per run.</summary>
+    private IReadOnlyDictionary<string, int>? _cellIds;
+
     public sealed record SourceFile(string FileName, byte[] Bytes);
 
     public sealed record Result(string? Error, IReadOnlyList<CollectOutcome> Files);
 
-    /// <summary>A file as read (on any core): its report and canonical JSON, or why it is refused before any lookup.</summary>
-    private sealed record Read(SourceFile File, string Sha, AnnualReport? Report, string? Json, IReadOnlyList<Diagnostic> Diagnostics, CollectOutcome? Refused);
+    /// <summary>
+    /// A file as read (on any core): its report, canonical JSON, the findings of the rules that do not read last year's
+    /// report and its cells as a summary stores them; or why it is refused before any lookup.
+    /// </summary>
+    private sealed record Read(
+        SourceFile File, string Sha, AnnualReport? Report, string? Json, IReadOnlyList<Diagnostic> Diagnostics, CollectOutcome? Refused,
+        PartialValidation? CheckedAlone = null, IReadOnlyList<(string Cell, long? Millionths, string? Text)>? Cells = null);
 
     public async Task<Result> CollectAsync(string under, IReadOnlyList<SourceFile> files, int? year, string collectedBy, DateOnly? publishedOn = null, CancellationToken cancellationToken = default)
     {
@@ -84,6 +95,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         }
 
         under = office.Code;
+        _cellIds ??= await ReportSummaryStore.KnownCellIdsAsync(db, cancellationToken);
         // Batches are read ahead on all cores (the importer is pure) while one is written: the cores stay busy while the
         // writer waits on the database.
         var read = Channel.CreateBounded<Read[]>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
@@ -128,14 +140,14 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         return null;
     }
 
-    private static Read[] ReadAll(SourceFile[] batch, int? year)
+    private Read[] ReadAll(SourceFile[] batch, int? year)
     {
         var read = new Read[batch.Length];
         Parallel.For(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => read[i] = ReadOne(batch[i], year));
         return read;
     }
 
-    private static Read ReadOne(SourceFile file, int? year)
+    private Read ReadOne(SourceFile file, int? year)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(file.Bytes));
         var read = ReportFileReader.Read(file.Bytes);
@@ -160,7 +172,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             return Refuse(CollectOutcome.Refused(file.FileName, CollectStatus.NoAgency, "报告未写明机关名称，无法归档"));
         }
 
-        return new Read(file, sha, report, CanonicalJsonWriter.Write(report), read.Diagnostics, null);
+        return new Read(file, sha, report, CanonicalJsonWriter.Write(report), read.Diagnostics, null, _validator.ValidateAlone(report), ReportSummaryStore.StoredCells(report));
 
         Read Refuse(CollectOutcome outcome) => new(file, sha, null, null, [], outcome);
     }
@@ -179,10 +191,12 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             byName.TryAdd(Normalise(a.Name), a);
         }
 
-        // The agency of each file, in order; an agency made here is found by the files after it.
+        // The agency of each file, in order; an agency made here is found by the files after it. The new ones are added
+        // together once every file has its agency; a refused one refuses every file that named it.
         var outcomes = new CollectOutcome?[files.Length];
         var agencies = new AgencyInfo?[files.Length];
         var created = new bool[files.Length];
+        var made = new List<(string Code, string Name)>();
         for (var i = 0; i < files.Length; i++)
         {
             if (files[i].Refused is { } refused)
@@ -198,17 +212,27 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
                 continue;
             }
 
+            // As AddUnderAsync makes it: a 其他 agency at its parent's level (the office's is in the list).
             var code = NewCode(codes, under);
-            if (await directory.AddAsync(code, files[i].Report!.Agency!.Trim(), under, kind: AgencyKind.Other, cancellationToken: cancellationToken) is { } error)
-            {
-                outcomes[i] = CollectOutcome.Refused(files[i].File.FileName, CollectStatus.NoAgency, error);
-                continue;
-            }
-
-            // As AddAsync made it: a department-level 其他 agency at its parent's level (the office's is in the list).
             agencies[i] = byName[name] = new AgencyInfo(code, files[i].Report!.Agency!.Trim(), office.Level, AgencyKind.Other, under, null);
+            made.Add((code, agencies[i]!.Name));
             codes.Add(code);
             created[i] = true;
+        }
+
+        if (made.Count > 0)
+        {
+            var refusals = await directory.AddUnderAsync(office, made, AgencyKind.Other, cancellationToken);
+            var refusedCodes = made.Zip(refusals).Where(m => m.Second is not null).ToDictionary(m => m.First.Code, m => m.Second!, StringComparer.Ordinal);
+            for (var i = 0; i < files.Length; i++)
+            {
+                if (agencies[i] is { } a && refusedCodes.TryGetValue(a.Code, out var error))
+                {
+                    outcomes[i] = CollectOutcome.Refused(files[i].File.FileName, CollectStatus.NoAgency, error);
+                    agencies[i] = null;
+                    created[i] = false;
+                }
+            }
         }
 
         // What is already stored for these agencies, this year and last: copies (by SHA-256), numbers, current readings.
@@ -273,7 +297,6 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
 
         // Validation and the figures are pure: all cores.
         var now = time.GetUtcNow();
-        var validator = new ReportValidator();
         var rows = new CollectedReportRow?[files.Length];
         Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
@@ -289,7 +312,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             var previous = previousHere[i]
                 ?? (jsonById.TryGetValue(last, out var json) ? CanonicalJsonReader.Read(json).Report
                 : !published.ContainsKey(last) && current.TryGetValue(last, out var id) && _filed.TryGetValue(last, out var f) && f.Id == id ? f.Report : null);
-            var row = CollectedReportStore.NewRow(agency, report, file.Json!, file.Diagnostics, previous, validator, string.Empty, publishedOn, collectedBy, now);
+            var row = CollectedReportStore.NewRow(agency, report, file.Json!, file.Diagnostics, previous, _validator, string.Empty, publishedOn, collectedBy, now, file.CheckedAlone);
             row.Number = number[i];
             row.Current = superseded[(agency.Code, reportYear)] == i;
             rows[i] = row;
@@ -319,16 +342,16 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         db.ChangeTracker.Clear();
         // The summaries are written from the reports in memory: nothing read back, nothing parsed twice.
         var justCollected = Enumerable.Range(0, files.Length).Where(i => rows[i] is { Current: true })
-            .ToDictionary(i => rows[i]!.Id, i => (rows[i]!, files[i].Report!));
+            .ToDictionary(i => rows[i]!.Id, i => new JustCollected(rows[i]!, files[i].Report!, files[i].Cells));
         foreach (var group in Enumerable.Range(0, files.Length).Where(i => rows[i] is not null).GroupBy(i => rows[i]!.Year))
         {
-            await ReportSummaryStore.RefreshAsync(db, group.Key, group.Select(i => agencies[i]!).DistinctBy(a => a.Code).ToList(), justCollected, cancellationToken);
+            await ReportSummaryStore.RefreshAsync(db, group.Key, group.Select(i => agencies[i]!).DistinctBy(a => a.Code).ToList(), justCollected, cancellationToken, _cellIds);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        foreach (var (id, (row, report)) in justCollected)
+        foreach (var (id, collected) in justCollected)
         {
-            _filed[(row.AgencyCode, row.Year)] = (id, report);
+            _filed[(collected.Row.AgencyCode, collected.Row.Year)] = (id, collected.Report);
         }
 
         return Enumerable.Range(0, files.Length).Select(i => outcomes[i] ?? Filed(files[i], agencies[i]!, rows[i]!, created[i])).ToList();

@@ -44,7 +44,7 @@ public static class CollectedReportStore
         db.CollectedReports.Add(row);
         await db.SaveChangesAsync(cancellationToken);
         // The summary is written from the report in memory, not read back and parsed again.
-        await ReportSummaryStore.RefreshAsync(db, year, [agency], new Dictionary<long, (CollectedReportRow, AnnualReport)> { [row.Id] = (row, report) }, cancellationToken);
+        await ReportSummaryStore.RefreshAsync(db, year, [agency], new Dictionary<long, JustCollected> { [row.Id] = new(row, report, null) }, cancellationToken);
         return row;
     }
 
@@ -54,12 +54,12 @@ public static class CollectedReportStore
     /// </summary>
     internal static CollectedReportRow NewRow(
         AgencyInfo agency, AnnualReport report, string json, IReadOnlyList<Diagnostic> importDiagnostics, AnnualReport? previous,
-        ReportValidator validator, string note, DateOnly? publishedOn, string by, DateTimeOffset now)
+        ReportValidator validator, string note, DateOnly? publishedOn, string by, DateTimeOffset now, PartialValidation? checkedAlone = null)
     {
         var year = report.Year!.Value;
         // 条例第四十九条: a report printed after its deadline is late; an unknown day is not counted late.
         var late = publishedOn is { } on && PublicationDeadline.IsLate(year, agency.Kind == AgencyKind.Government, on, on);
-        var figures = ReportFigures.Of(report, importDiagnostics, validator, previous, late);
+        var figures = ReportFigures.Of(report, importDiagnostics, validator, previous, late, checkedAlone);
         return new CollectedReportRow
         {
             AgencyCode = agency.Code,

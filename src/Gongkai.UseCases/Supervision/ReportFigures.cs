@@ -13,9 +13,12 @@ namespace Gongkai.UseCases.Supervision;
 internal readonly record struct ReportFigures(IReadOnlyList<Diagnostic> Diagnostics, int Errors, int Warnings, int Uncertain, int Score)
 {
     /// <param name="late">条例第四十九条: printed after its deadline (the score counts it).</param>
-    public static ReportFigures Of(AnnualReport report, IReadOnlyList<Diagnostic> importDiagnostics, ReportValidator validator, AnnualReport? previous, bool late)
+    /// <param name="checkedAlone">The report's findings by the rules that do not read last year's report, when already run (<see cref="ReportValidator.ValidateAlone"/>).</param>
+    public static ReportFigures Of(AnnualReport report, IReadOnlyList<Diagnostic> importDiagnostics, ReportValidator validator, AnnualReport? previous, bool late, PartialValidation? checkedAlone = null)
     {
-        var diagnostics = ReportCheck.Of(new ReadResult(report, importDiagnostics), validator, previous).Diagnostics;
+        IReadOnlyList<Diagnostic> diagnostics = checkedAlone is null
+            ? ReportCheck.Of(new ReadResult(report, importDiagnostics), validator, previous).Diagnostics
+            : [.. importDiagnostics, .. validator.Complete(checkedAlone, previous)];
         return new ReportFigures(
             diagnostics,
             diagnostics.Count(d => d.Severity == Severity.Error),

@@ -36,20 +36,54 @@ public static class ReportSummaryStore
     /// from that report instead of reading its JSON back and parsing it again. What is stale is decided exactly as
     /// without them (a published version still wins), and the rows written are the same.
     /// </summary>
+    /// <param name="knownCellIds">Cell ids already committed (<see cref="KnownCellIdsAsync"/>): when every cell written is among them, they are not read again.</param>
     internal static async Task<IReadOnlyDictionary<string, ReportSummaryRow>> RefreshAsync(
-        GongkaiDbContext db, int year, IReadOnlyCollection<AgencyInfo> agencies, IReadOnlyDictionary<long, (CollectedReportRow Row, AnnualReport Report)>? justCollected,
-        CancellationToken cancellationToken)
+        GongkaiDbContext db, int year, IReadOnlyCollection<AgencyInfo> agencies, IReadOnlyDictionary<long, JustCollected>? justCollected,
+        CancellationToken cancellationToken, IReadOnlyDictionary<string, int>? knownCellIds = null)
     {
         try
         {
-            return await RefreshOnceAsync(db, year, agencies, justCollected, cancellationToken);
+            return await RefreshOnceAsync(db, year, agencies, justCollected, knownCellIds, cancellationToken);
         }
         catch (DbUpdateException)
         {
             // Another request summarised the same report at the same moment: its rows are as good as ours.
             db.ChangeTracker.Clear();
-            return await RefreshOnceAsync(db, year, agencies, justCollected, cancellationToken);
+            return await RefreshOnceAsync(db, year, agencies, justCollected, knownCellIds, cancellationToken);
         }
+    }
+
+    /// <summary>The filled cells of a report as stored: address text, whole millionths or text (<see cref="Cells"/>).</summary>
+    public static List<(string Cell, long? Millionths, string? Text)> StoredCells(AnnualReport report) =>
+        Cells(report).Select(c => (c.Cell.ToString(), c.Millionths, c.Text)).ToList();
+
+    /// <summary>
+    /// The id of every cell either layout can fill, numbering (and committing, in a transaction of its own) those not
+    /// seen before. Ids are never changed or removed, so a collector reads them once and keeps them.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, int>> KnownCellIdsAsync(GongkaiDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var every = new[] { ReportEdition.Edition2019, ReportEdition.Edition2021 }.SelectMany(e => EveryCell(new AnnualReport(e).Schema)).ToList();
+        try
+        {
+            return await CellIdsAsync(db, every, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another writer numbered the same cells at the same moment: read theirs.
+            db.ChangeTracker.Clear();
+            return await CellIdsAsync(db, every, cancellationToken);
+        }
+    }
+
+    /// <summary>Every cell of tables 二, 三 and 四 a report in <paramref name="schema"/> can fill, as <see cref="Cells"/> names them.</summary>
+    public static IEnumerable<string> EveryCell(ReportSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return schema.ProactiveKeys.Select(k => CellAddress.Proactive(k).ToString())
+            .Concat(schema.ApplicationDataRows.SelectMany(r => ApplicantColumns.All.Select(c => CellAddress.Applications(r.Key!, c).ToString())))
+            .Concat(schema.ReviewColumns.Select(c => CellAddress.Review(c.Key).ToString()));
     }
 
     /// <summary>The filled cells of tables 二, 三 and 四 of a report, as stored.</summary>
@@ -108,8 +142,8 @@ public static class ReportSummaryStore
     private static long ToMillionths(decimal number) => (long)decimal.Round(number * Scale, 0, MidpointRounding.ToEven);
 
     private static async Task<Dictionary<string, ReportSummaryRow>> RefreshOnceAsync(
-        GongkaiDbContext db, int year, IReadOnlyCollection<AgencyInfo> agencies, IReadOnlyDictionary<long, (CollectedReportRow Row, AnnualReport Report)>? justCollected,
-        CancellationToken cancellationToken)
+        GongkaiDbContext db, int year, IReadOnlyCollection<AgencyInfo> agencies, IReadOnlyDictionary<long, JustCollected>? justCollected,
+        IReadOnlyDictionary<string, int>? knownCellIds, CancellationToken cancellationToken)
     {
         var byCode = agencies.ToDictionary(a => a.Code, StringComparer.Ordinal);
         var versions = (await db.ReportVersions.AsNoTracking().Where(v => v.Year == year || v.Year == year - 1)
@@ -169,7 +203,7 @@ public static class ReportSummaryStore
                 var last = c.Previous is { } pid ? CanonicalJsonReader.Read(json[pid]).Report : null;
                 var late = PublicationDeadline.IsLate(year, c.Agency.Kind == AgencyKind.Government, c.FirstOn, c.FirstOn);
                 var figures = ReportFigures.Of(report, [], validator, last, late);
-                return (Row: new ReportSummaryRow
+                return (new ReportSummaryRow
                 {
                     AgencyCode = c.Agency.Code,
                     Year = year,
@@ -182,20 +216,20 @@ public static class ReportSummaryStore
                     Errors = figures.Errors,
                     Warnings = figures.Warnings,
                     Score = figures.Score,
-                }, Report: report);
+                }, report, (IReadOnlyList<(string, long?, string?)>?)null);
             }).ToList();
-            await WriteAsync(db, summaries, written, cancellationToken);
+            await WriteAsync(db, summaries, written, knownCellIds, cancellationToken);
         }
 
         foreach (var chunk in staleCollected.Chunk(100))
         {
             var ids = chunk.Select(c => c.Id).Where(id => justCollected?.ContainsKey(id) != true).ToList();
             var rows = ids.Count == 0 ? [] : await db.CollectedReports.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
-            var readings = rows.Select(r => (Row: r, Report: CanonicalJsonReader.Read(r.Json).Report!))
+            var readings = rows.Select(r => new JustCollected(r, CanonicalJsonReader.Read(r.Json).Report!, null))
                 .Concat(chunk.Where(c => justCollected?.ContainsKey(c.Id) == true).Select(c => justCollected![c.Id]));
             await WriteAsync(db, summaries, readings.Select(reading =>
             {
-                var (r, report) = reading;
+                var (r, report, cells) = reading;
                 return (new ReportSummaryRow
                 {
                     AgencyCode = r.AgencyCode,
@@ -209,21 +243,23 @@ public static class ReportSummaryStore
                     Warnings = r.Warnings,
                     Uncertain = r.Uncertain,
                     Score = r.Score,
-                }, report);
-            }).ToList(), cancellationToken);
+                }, report, cells);
+            }).ToList(), knownCellIds, cancellationToken);
         }
 
         return summaries;
     }
 
-    private static async Task WriteAsync(GongkaiDbContext db, Dictionary<string, ReportSummaryRow> summaries, List<(ReportSummaryRow Row, AnnualReport Report)> written, CancellationToken cancellationToken)
+    private static async Task WriteAsync(
+        GongkaiDbContext db, Dictionary<string, ReportSummaryRow> summaries, List<(ReportSummaryRow Row, AnnualReport Report, IReadOnlyList<(string Cell, long? Millionths, string? Text)>? Cells)> written,
+        IReadOnlyDictionary<string, int>? knownCellIds, CancellationToken cancellationToken)
     {
         // Each cell's address written out once (here, on all cores), not once per lookup.
-        var cells = written.AsParallel().AsOrdered().Select(w => Cells(w.Report).Select(c => (Cell: c.Cell.ToString(), c.Millionths, c.Text)).ToList()).ToList();
+        var cells = written.AsParallel().AsOrdered().Select(w => w.Cells ?? StoredCells(w.Report)).ToList();
         var old = written.Where(w => summaries.ContainsKey(w.Row.AgencyCode)).Select(w => summaries[w.Row.AgencyCode].Id).ToList();
         if (db.Database.CurrentTransaction is not null)
         {
-            await WriteRowsAsync(db, old, written, cells, cancellationToken);
+            await WriteRowsAsync(db, old, written, cells, knownCellIds, cancellationToken);
         }
         else
         {
@@ -231,12 +267,12 @@ public static class ReportSummaryStore
             await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await WriteRowsAsync(db, old, written, cells, cancellationToken);
+                await WriteRowsAsync(db, old, written, cells, knownCellIds, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             });
         }
 
-        foreach (var (row, _) in written)
+        foreach (var (row, _, _) in written)
         {
             summaries[row.AgencyCode] = row;
         }
@@ -245,11 +281,13 @@ public static class ReportSummaryStore
     }
 
     private static async Task WriteRowsAsync(
-        GongkaiDbContext db, List<long> old, List<(ReportSummaryRow Row, AnnualReport Report)> written, List<List<(string Cell, long? Millionths, string? Text)>> cells,
-        CancellationToken cancellationToken)
+        GongkaiDbContext db, List<long> old, List<(ReportSummaryRow Row, AnnualReport Report, IReadOnlyList<(string Cell, long? Millionths, string? Text)>? Cells)> written,
+        List<IReadOnlyList<(string Cell, long? Millionths, string? Text)>> cells, IReadOnlyDictionary<string, int>? knownCellIds, CancellationToken cancellationToken)
     {
         await DeleteAsync(db, old, cancellationToken);
-        var ids = await CellIdsAsync(db, cells.SelectMany(c => c).Select(c => c.Cell), cancellationToken);
+        IReadOnlyDictionary<string, int> ids = knownCellIds is not null && cells.All(r => r.All(c => knownCellIds.ContainsKey(c.Cell)))
+            ? knownCellIds
+            : await CellIdsAsync(db, cells.SelectMany(c => c).Select(c => c.Cell), cancellationToken);
         await PreparedInsert.InsertAsync(db, written.Select(w => w.Row).ToList(), cancellationToken);
         var numbers = new List<(long Summary, int Cell, long Millionths)>();
         var texts = new List<ReportSummaryTextRow>();
@@ -265,29 +303,8 @@ public static class ReportSummaryStore
             }));
         }
 
-        await InsertCellsAsync(db, numbers, cancellationToken);
+        await SummaryCellInsert.InsertAsync(db, numbers, cancellationToken);
         await PreparedInsert.InsertAsync(db, texts, cancellationToken);
-    }
-
-    /// <summary>
-    /// ~200 numbers per report: written as multi-row INSERTs of integer literals (no text, so nothing to escape); one
-    /// tracked entity per cell took seconds per hundred reports, and on SQLite a reused parameterised statement of the
-    /// same rows measured 4–6× slower than the literals (docs/supervision.md).
-    /// </summary>
-    private static async Task InsertCellsAsync(GongkaiDbContext db, List<(long Summary, int Cell, long Millionths)> numbers, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in numbers.Chunk(1000))
-        {
-            var sql = new System.Text.StringBuilder("INSERT INTO report_summary_cells (summary_id, cell_id, millionths) VALUES ");
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                sql.Append(i == 0 ? "(" : ",(").Append(chunk[i].Summary.ToString(CultureInfo.InvariantCulture)).Append(',')
-                    .Append(chunk[i].Cell.ToString(CultureInfo.InvariantCulture)).Append(',')
-                    .Append(chunk[i].Millionths.ToString(CultureInfo.InvariantCulture)).Append(')');
-            }
-
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), cancellationToken);
-        }
     }
 
     private static async Task DeleteAsync(GongkaiDbContext db, List<long> summaryIds, CancellationToken cancellationToken)
@@ -302,3 +319,6 @@ public static class ReportSummaryStore
         await db.Set<ReportSummaryRow>().Where(s => summaryIds.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 }
+
+/// <summary>A collected reading just written, with its report (and, when already computed, its cells as stored) still in memory.</summary>
+internal sealed record JustCollected(CollectedReportRow Row, AnnualReport Report, IReadOnlyList<(string Cell, long? Millionths, string? Text)>? Cells);
