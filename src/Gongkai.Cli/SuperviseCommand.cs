@@ -56,7 +56,6 @@ public static class SuperviseCommand
                     one = parsed;
                 }
 
-                SupervisionOverview.LoadContributorsAsync(overview.Rollup, one).GetAwaiter().GetResult();
                 stdout.WriteLine(ContributionsJson.Write(overview, one));
             }
             else if (parse.GetValue(json))

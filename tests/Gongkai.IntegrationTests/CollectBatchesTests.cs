@@ -89,7 +89,7 @@ public sealed class CollectBatchesTests
 
         var written = Summaries(db);
         Assert.Equal(CollectReports.BatchSize + 2, written.Count);
-        await db.Set<ReportSummaryCellRow>().ExecuteDeleteAsync();
+        await db.Set<ReportSummaryNumbersRow>().ExecuteDeleteAsync();
         await db.Set<ReportSummaryTextRow>().ExecuteDeleteAsync();
         await db.Set<ReportSummaryRow>().ExecuteDeleteAsync();
         var beneath = new AgencyDirectory(db).Beneath("CITY");
@@ -102,7 +102,9 @@ public sealed class CollectBatchesTests
     private static List<string> Summaries(GongkaiDbContext db)
     {
         var keys = db.Set<ReportCellKeyRow>().AsNoTracking().ToDictionary(k => k.Id, k => k.Cell);
-        var numbers = db.Set<ReportSummaryCellRow>().AsNoTracking().AsEnumerable().ToLookup(c => c.SummaryId, c => $"{keys[c.CellId]}={c.Millionths}");
+        var numbers = db.Set<ReportSummaryNumbersRow>().AsNoTracking().AsEnumerable()
+            .SelectMany(n => PackedCells.Unpack(n.Cells) is var (cells, millionths) ? cells.Select((c, i) => (n.SummaryId, Cell: c, Millionths: millionths[i])) : [])
+            .ToLookup(c => c.SummaryId, c => $"{keys[c.Cell]}={c.Millionths}");
         var texts = db.Set<ReportSummaryTextRow>().AsNoTracking().AsEnumerable().ToLookup(c => c.SummaryId, c => $"{keys[c.CellId]}={c.Text}");
         return db.Set<ReportSummaryRow>().AsNoTracking().AsEnumerable()
             .Select(s => $"{s.AgencyCode} {s.Year} {s.Source} {s.SourceId} {s.Edition} {s.PublishedOn} {s.Late} {s.Errors} {s.Warnings} {s.Uncertain} {s.Score} | "

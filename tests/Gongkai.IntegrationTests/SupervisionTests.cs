@@ -134,8 +134,15 @@ public sealed class SupervisionTests
 
         static List<string> Summaries(GongkaiDbContext db) => db.Set<ReportSummaryRow>().AsNoTracking().AsEnumerable()
             .Select(s => $"{s.AgencyCode} {s.Year} {s.Source} {s.Errors} {s.Warnings} {s.Uncertain} {s.Score} {s.Edition}" +
-                $" {db.Set<ReportSummaryCellRow>().Count(c => c.SummaryId == s.Id)} {db.Set<ReportSummaryCellRow>().Where(c => c.SummaryId == s.Id).Sum(c => (long?)c.Millionths)}")
+                $" {Numbers(db, s.Id)}")
             .Order(StringComparer.Ordinal).ToList();
+
+        // How many numbers a summary holds, and their sum.
+        static string Numbers(GongkaiDbContext db, long summary)
+        {
+            var (cells, millionths) = PackedCells.Unpack(db.Set<ReportSummaryNumbersRow>().AsNoTracking().Single(n => n.SummaryId == summary).Cells);
+            return $"{cells.Length} {millionths.Sum()}";
+        }
     }
 
     [Theory]

@@ -3,7 +3,7 @@ namespace Gongkai.Persistence.Entities;
 /// <summary>
 /// The report the supervisor's overview counts for one agency and year (its latest published version, else its
 /// current collected reading), with the overview's figures computed once when the report was written, so the
-/// overview is one indexed query and the roll-up a SUM over <see cref="ReportSummaryCellRow"/>.
+/// overview is one indexed query and the roll-up adds up their packed numbers (<see cref="ReportSummaryNumbersRow"/>).
 /// </summary>
 public sealed class ReportSummaryRow
 {

@@ -23,7 +23,7 @@ namespace Gongkai.UseCases.Supervision;
 /// </summary>
 public static class ReportSummaryStore
 {
-    /// <summary>Numbers are stored as whole millionths, so the database adds table 二's fee amounts exactly.</summary>
+    /// <summary>Numbers are stored as whole millionths, so table 二's fee amounts add up exactly.</summary>
     public const long Scale = 1_000_000;
 
     /// <summary>The summaries of <paramref name="agencies"/> for <paramref name="year"/>, brought up to date, by agency code.</summary>
@@ -255,7 +255,9 @@ public static class ReportSummaryStore
         IReadOnlyDictionary<string, int>? knownCellIds, CancellationToken cancellationToken)
     {
         // Each cell's address written out once (here, on all cores), not once per lookup.
-        var cells = written.AsParallel().AsOrdered().Select(w => w.Cells ?? StoredCells(w.Report)).ToList();
+        var cells = written.All(w => w.Cells is not null)
+            ? written.Select(w => w.Cells!).ToList()
+            : written.AsParallel().AsOrdered().Select(w => w.Cells ?? StoredCells(w.Report)).ToList();
         var old = written.Where(w => summaries.ContainsKey(w.Row.AgencyCode)).Select(w => summaries[w.Row.AgencyCode].Id).ToList();
         if (db.Database.CurrentTransaction is not null)
         {
@@ -289,12 +291,16 @@ public static class ReportSummaryStore
             ? knownCellIds
             : await CellIdsAsync(db, cells.SelectMany(c => c).Select(c => c.Cell), cancellationToken);
         await PreparedInsert.InsertAsync(db, written.Select(w => w.Row).ToList(), cancellationToken);
-        var numbers = new List<(long Summary, int Cell, long Millionths)>();
+        var numbers = new List<ReportSummaryNumbersRow>(written.Count);
         var texts = new List<ReportSummaryTextRow>();
         for (var i = 0; i < written.Count; i++)
         {
             var summary = written[i].Row.Id;
-            numbers.AddRange(cells[i].Where(c => c.Millionths is not null).Select(c => (summary, ids[c.Cell], c.Millionths!.Value)));
+            numbers.Add(new ReportSummaryNumbersRow
+            {
+                SummaryId = summary,
+                Cells = PackedCells.Pack(cells[i].Where(c => c.Millionths is not null).Select(c => (ids[c.Cell], c.Millionths!.Value))),
+            });
             texts.AddRange(cells[i].Where(c => c.Text is not null).Select(c => new ReportSummaryTextRow
             {
                 SummaryId = summary,
@@ -303,7 +309,7 @@ public static class ReportSummaryStore
             }));
         }
 
-        await SummaryCellInsert.InsertAsync(db, numbers, cancellationToken);
+        await PreparedInsert.InsertAsync(db, numbers, cancellationToken);
         await PreparedInsert.InsertAsync(db, texts, cancellationToken);
     }
 
@@ -314,7 +320,7 @@ public static class ReportSummaryStore
             return;
         }
 
-        await db.Set<ReportSummaryCellRow>().Where(c => summaryIds.Contains(c.SummaryId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<ReportSummaryNumbersRow>().Where(c => summaryIds.Contains(c.SummaryId)).ExecuteDeleteAsync(cancellationToken);
         await db.Set<ReportSummaryTextRow>().Where(c => summaryIds.Contains(c.SummaryId)).ExecuteDeleteAsync(cancellationToken);
         await db.Set<ReportSummaryRow>().Where(s => summaryIds.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
     }

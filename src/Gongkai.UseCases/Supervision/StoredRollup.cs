@@ -7,55 +7,28 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.UseCases.Supervision;
 
 /// <summary>
-/// The roll-up of stored summaries: the database adds up each cell (GROUP BY cell, SUM) over the reports chosen,
-/// one query per layout, and answers who contributed to a figure one cell at a time; no report's JSON is read.
-/// The contributors are looked up through <paramref name="db"/>, which must stay open while they are asked for; a request
-/// loads them first with <see cref="LoadAsync"/> (issue 11 item 9: no synchronous database call on a request path), so
-/// that the roll-up, which asks for them synchronously, finds them in memory.
+/// The roll-up of stored summaries: the packed numbers of the reports chosen (<see cref="ReportSummaryNumbersRow"/>) and
+/// their table 二 texts are read in one query each and added up in memory, one sum per layout and cell; who contributed to
+/// a figure is answered from the same numbers, in the order the reports were chosen. No report's JSON is read, and once
+/// built the roll-up needs no database.
 /// </summary>
-internal sealed class StoredRollup(GongkaiDbContext db, int year, IReadOnlyDictionary<long, RollupMember> members, IReadOnlyDictionary<string, int> cellIds) : IRollupCells
+internal sealed class StoredRollup : IRollupCells
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Rollup, StoredRollup> Stored = [];
+    private readonly IReadOnlyDictionary<string, int> cellIds;
 
-    private readonly Dictionary<(ReportEdition, int), IReadOnlyList<Contribution>> numbers = [];
+    /// <summary>By layout, the chosen reports in order: the name shown and the report's cells (ascending id) with their numbers.</summary>
+    private readonly Dictionary<ReportEdition, List<(string Name, int[] Cells, long[] Millionths)>> numbers;
 
-    private readonly Dictionary<(ReportEdition, int), IReadOnlyList<(string Agency, string Text)>> texts = [];
+    private readonly Dictionary<(ReportEdition, int), List<(string Agency, string Text)>> texts;
 
-    /// <summary>While set, <see cref="Numbers"/> only notes the cells asked for (see <see cref="LoadAsync"/>).</summary>
-    private HashSet<(ReportEdition, int)>? wanted;
+    private readonly Dictionary<(ReportEdition, int), IReadOnlyList<Contribution>> contributions = [];
 
-    private bool all;
-
-    /// <summary>
-    /// Loads the contributors of <paramref name="cell"/> (of every cell when null) of a roll-up built by <see cref="OfAsync"/>
-    /// asynchronously, so that <see cref="Rollup.ContributorsOf"/> and <see cref="Rollup.Contributions"/> then read memory.
-    /// </summary>
-    public static async Task LoadAsync(Rollup? rollup, CellAddress? cell, CancellationToken cancellationToken = default)
+    private StoredRollup(
+        IReadOnlyDictionary<string, int> cellIds, Dictionary<ReportEdition, List<(string, int[], long[])>> numbers, Dictionary<(ReportEdition, int), List<(string, string)>> texts)
     {
-        if (rollup is null || !Stored.TryGetValue(rollup, out var stored))
-        {
-            return;
-        }
-
-        if (cell is not { } one)
-        {
-            await stored.LoadAsync(null, cancellationToken);
-            stored.all = true;
-            return;
-        }
-
-        // Asking once with the lookups switched off names the stored cells the figure is made of (the layouts' mapping
-        // lives in the roll-up); those are then read in one query per layout.
-        stored.wanted = [];
-        try
-        {
-            rollup.ContributorsOf(one);
-        }
-        finally
-        {
-            (var asked, stored.wanted) = (stored.wanted, null);
-            await stored.LoadAsync(asked, cancellationToken);
-        }
+        this.cellIds = cellIds;
+        this.numbers = numbers;
+        this.texts = texts;
     }
 
     /// <summary>The roll-up of <paramref name="chosen"/> (summary and the name it is shown under, in order), or null when there is none.</summary>
@@ -70,139 +43,80 @@ internal sealed class StoredRollup(GongkaiDbContext db, int year, IReadOnlyDicti
             c => c.Summary.Id,
             c => new RollupMember(c.Name, ReportEditions.TryParse(c.Summary.Edition, out var e) ? e : ReportEdition.Edition2021));
         var keys = await db.Set<ReportCellKeyRow>().AsNoTracking().ToDictionaryAsync(k => k.Id, k => k.Cell, cancellationToken);
+        var ids = members.Keys.ToArray();
+        // From the year's summaries (an index) to each report's packed numbers (its key): those reports and nothing else.
+        var packed = await (
+            from s in db.Set<ReportSummaryRow>().AsNoTracking()
+            where s.Year == year && EF.Parameter(ids).Contains(s.Id)
+            join n in db.Set<ReportSummaryNumbersRow>().AsNoTracking() on s.Id equals n.SummaryId
+            select n).ToDictionaryAsync(n => n.SummaryId, n => n.Cells, cancellationToken);
+        var textRows = await db.Set<ReportSummaryTextRow>().AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.SummaryId)).ToListAsync(cancellationToken);
+
+        var byEdition = new Dictionary<ReportEdition, List<(string, int[], long[])>>();
+        var sums = new Dictionary<(ReportEdition Edition, int Cell), (long Sum, int Numbers)>();
+        foreach (var (summary, _) in chosen)
+        {
+            var member = members[summary.Id];
+            var (cells, millionths) = packed.TryGetValue(summary.Id, out var bytes) ? PackedCells.Unpack(bytes) : ([], []);
+            if (!byEdition.TryGetValue(member.Edition, out var list))
+            {
+                byEdition[member.Edition] = list = [];
+            }
+
+            list.Add((member.Name, cells, millionths));
+            for (var i = 0; i < cells.Length; i++)
+            {
+                var (sum, count) = sums.GetValueOrDefault((member.Edition, cells[i]));
+                sums[(member.Edition, cells[i])] = (checked(sum + millionths[i]), count + 1);
+            }
+        }
+
+        // Texts in the order the reports were chosen.
+        var order = chosen.Select((c, i) => (c.Summary.Id, i)).ToDictionary(c => c.Id, c => c.i);
+        var texts = textRows.OrderBy(t => order[t.SummaryId]).GroupBy(t => (members[t.SummaryId].Edition, t.CellId))
+            .ToDictionary(g => g.Key, g => g.Select(t => (members[t.SummaryId].Name, t.Text)).ToList());
+
+        var cellSums = new List<CellSum>();
+        foreach (var key in sums.Keys.Union(texts.Keys))
+        {
+            var (sum, count) = sums.GetValueOrDefault(key);
+            if (keys.TryGetValue(key.Item2, out var text) && CellAddress.TryParse(text, out var cell))
+            {
+                cellSums.Add(new CellSum(key.Item1, cell, sum / (decimal)ReportSummaryStore.Scale, count, texts.TryGetValue(key, out var t) ? t.Count : 0));
+            }
+        }
+
         var cellIds = keys.ToDictionary(k => k.Value, k => k.Key, StringComparer.Ordinal);
-        var sums = new List<CellSum>();
-        foreach (var edition in members.Values.Select(m => m.Edition).Distinct())
-        {
-            var ids = members.Where(m => m.Value.Edition == edition).Select(m => m.Key).ToArray();
-            var grouped = await CellsOf(db, year, ids)
-                .GroupBy(c => c.CellId)
-                .Select(g => new { CellId = g.Key, Sum = g.Sum(c => c.Millionths), Numbers = g.Count() })
-                .ToDictionaryAsync(g => g.CellId, cancellationToken);
-            var texts = await TextsOf(db, ids)
-                .GroupBy(c => c.CellId)
-                .Select(g => new { CellId = g.Key, Texts = g.Count() })
-                .ToDictionaryAsync(g => g.CellId, g => g.Texts, cancellationToken);
-            foreach (var cellId in grouped.Keys.Union(texts.Keys))
-            {
-                var g = grouped.GetValueOrDefault(cellId);
-                if (keys.TryGetValue(cellId, out var text) && CellAddress.TryParse(text, out var cell))
-                {
-                    sums.Add(new CellSum(edition, cell, (g?.Sum ?? 0) / (decimal)ReportSummaryStore.Scale, g?.Numbers ?? 0, texts.GetValueOrDefault(cellId)));
-                }
-            }
-        }
-
-        var stored = new StoredRollup(db, year, members, cellIds);
-        // What the roll-up asks for while it is built: table 二's text cells (noted, not added up) and, when 2019 reports
-        // join a 2021 layout, their （六）其他处理.
-        await stored.LoadTextsAsync(sums.Where(s => s.Texts > 0).Select(s => (s.Edition, cellIds.GetValueOrDefault(s.Cell.ToString()))).ToHashSet(), cancellationToken);
-        var other2019 = CellAddress.Applications(ApplicationKeys.OutcomeOther2019, ApplicantColumn.Total).ToString();
-        if (members.Values.Any(m => m.Edition == ReportEdition.Edition2019) && cellIds.TryGetValue(other2019, out var otherId))
-        {
-            await stored.LoadAsync([(ReportEdition.Edition2019, otherId)], cancellationToken);
-        }
-
-        var rollup = ReportRollup.FromSums(year, chosen.Select(c => members[c.Summary.Id]).ToArray(), sums, stored);
-        Stored.AddOrUpdate(rollup, stored);
-        return rollup;
-    }
-
-    /// <summary>Reads the numbers of <paramref name="cells"/> (every cell when null) of the chosen reports into memory.</summary>
-    private async Task LoadAsync(HashSet<(ReportEdition Edition, int Cell)>? cells, CancellationToken cancellationToken)
-    {
-        foreach (var edition in members.Values.Select(m => m.Edition).Distinct())
-        {
-            var ids = Of(edition);
-            var wantedIds = cells?.Where(c => c.Edition == edition && !numbers.ContainsKey(c)).Select(c => c.Cell).ToArray();
-            if (wantedIds is { Length: 0 })
-            {
-                continue;
-            }
-
-            var rows = await CellsOf(db, year, ids).Where(c => wantedIds == null || wantedIds.Contains(c.CellId)).ToListAsync(cancellationToken);
-            var byCell = rows.GroupBy(c => c.CellId).ToDictionary(g => g.Key, g => g.Select(ToContribution).ToArray());
-            foreach (var id in wantedIds ?? [.. byCell.Keys])
-            {
-                numbers[(edition, id)] = byCell.TryGetValue(id, out var list) ? list : [];
-            }
-        }
-    }
-
-    private async Task LoadTextsAsync(HashSet<(ReportEdition Edition, int Cell)> cells, CancellationToken cancellationToken)
-    {
-        foreach (var group in cells.GroupBy(c => c.Edition))
-        {
-            var ids = Of(group.Key);
-            var wantedIds = group.Select(c => c.Cell).ToArray();
-            var rows = await TextsOf(db, ids).Where(c => wantedIds.Contains(c.CellId)).ToListAsync(cancellationToken);
-            foreach (var id in wantedIds)
-            {
-                texts[(group.Key, id)] = rows.Where(c => c.CellId == id).Select(c => (members[c.SummaryId].Name, c.Text)).ToArray();
-            }
-        }
+        return ReportRollup.FromSums(year, chosen.Select(c => members[c.Summary.Id]).ToArray(), cellSums, new StoredRollup(cellIds, byEdition, texts));
     }
 
     public IReadOnlyList<Contribution> Numbers(ReportEdition edition, CellAddress cell)
     {
-        if (!cellIds.TryGetValue(cell.ToString(), out var id))
+        if (!cellIds.TryGetValue(cell.ToString(), out var id) || !numbers.TryGetValue(edition, out var reports))
         {
             return [];
         }
 
-        if (numbers.TryGetValue((edition, id), out var loaded))
+        lock (contributions)
         {
-            return loaded;
-        }
+            if (!contributions.TryGetValue((edition, id), out var found))
+            {
+                var list = new List<Contribution>();
+                foreach (var (name, cells, millionths) in reports)
+                {
+                    if (Array.BinarySearch(cells, id) is var at and >= 0)
+                    {
+                        list.Add(new Contribution(name, millionths[at] / (decimal)ReportSummaryStore.Scale));
+                    }
+                }
 
-        if (all)
-        {
-            return [];
-        }
+                contributions[(edition, id)] = found = list;
+            }
 
-        if (wanted is not null)
-        {
-            wanted.Add((edition, id));
-            return [];
+            return found;
         }
-
-        // Not loaded first (the command line): looked up now.
-        var ids = Of(edition);
-        return CellsOf(db, year, ids).Where(c => c.CellId == id).ToList().Select(ToContribution).ToArray();
     }
 
-    public IReadOnlyList<(string Agency, string Text)> Texts(ReportEdition edition, CellAddress cell)
-    {
-        if (!cellIds.TryGetValue(cell.ToString(), out var id))
-        {
-            return [];
-        }
-
-        if (texts.TryGetValue((edition, id), out var loaded))
-        {
-            return loaded;
-        }
-
-        var ids = Of(edition);
-        return TextsOf(db, ids).Where(c => c.CellId == id).ToList()
-            .Select(c => (members[c.SummaryId].Name, c.Text)).ToArray();
-    }
-
-    /// <summary>
-    /// The stored numbers of the reports <paramref name="ids"/>: from the year's summaries (an index) to each report's rows
-    /// in the covering index, so the database reads those reports' cells and nothing else (filtering every stored cell of
-    /// every year against the ids is slower).
-    /// </summary>
-    private static IQueryable<ReportSummaryCellRow> CellsOf(GongkaiDbContext db, int year, long[] ids) =>
-        from s in db.Set<ReportSummaryRow>().AsNoTracking()
-        where s.Year == year && EF.Parameter(ids).Contains(s.Id)
-        join c in db.Set<ReportSummaryCellRow>().AsNoTracking() on s.Id equals c.SummaryId
-        select c;
-
-    private static IQueryable<ReportSummaryTextRow> TextsOf(GongkaiDbContext db, long[] ids) =>
-        db.Set<ReportSummaryTextRow>().AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.SummaryId));
-
-    private Contribution ToContribution(ReportSummaryCellRow c) => new(members[c.SummaryId].Name, c.Millionths / (decimal)ReportSummaryStore.Scale);
-
-    private long[] Of(ReportEdition edition) => members.Where(m => m.Value.Edition == edition).Select(m => m.Key).ToArray();
+    public IReadOnlyList<(string Agency, string Text)> Texts(ReportEdition edition, CellAddress cell) =>
+        cellIds.TryGetValue(cell.ToString(), out var id) && texts.TryGetValue((edition, id), out var found) ? found : [];
 }

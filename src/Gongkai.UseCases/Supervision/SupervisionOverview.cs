@@ -14,8 +14,7 @@ namespace Gongkai.UseCases.Supervision;
 /// (report_drafts, report_versions) and reports collected from files (collected_reports), each with status,
 /// publication day, lateness (条例第四十九条), errors, warnings and score read from report_summaries (computed when
 /// the report was written, see <see cref="ReportSummaryStore"/>); and the roll-up of every report there is, added up
-/// by the database (<see cref="StoredRollup"/>). The roll-up's contributors are looked up through the context, so
-/// keep it open while they are shown.
+/// from their stored numbers (<see cref="StoredRollup"/>), contributors included: once built, it needs no database.
 /// </summary>
 public sealed class SupervisionOverview(GongkaiDbContext db, TimeProvider time)
 {
@@ -55,12 +54,4 @@ public sealed class SupervisionOverview(GongkaiDbContext db, TimeProvider time)
 
         return new Overview(top.Code, top.Name, year, rows, await StoredRollup.OfAsync(db, year, chosen, cancellationToken));
     }
-
-    /// <summary>
-    /// Reads the agencies behind one figure of an overview's roll-up (every figure when <paramref name="cell"/> is null)
-    /// asynchronously, before <see cref="Rollup.ContributorsOf"/> or <see cref="Rollup.Contributions"/> are asked; the
-    /// context the overview was built with must still be open.
-    /// </summary>
-    public static Task LoadContributorsAsync(Rollup? rollup, CellAddress? cell, CancellationToken cancellationToken = default) =>
-        StoredRollup.LoadAsync(rollup, cell, cancellationToken);
 }

@@ -48,7 +48,6 @@ public static class SuperviseApi
             }
 
             var overview = (await SupervisionAccess.BuildAsync(db, time, code, year, level, kind, http.RequestAborted))!;
-            await SupervisionOverview.LoadContributorsAsync(overview.Rollup, one, http.RequestAborted);
             return Results.Text(ContributionsJson.Write(overview, one), "application/json; charset=utf-8");
         })
         .RequireAuthorization(policy => policy.RequireRole(SupervisionAccess.Role))

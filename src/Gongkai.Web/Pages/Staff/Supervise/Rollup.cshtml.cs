@@ -23,10 +23,6 @@ public sealed class RollupModel(GongkaiOptions options, TimeProvider time) : Sup
     {
         Rollup = (await BuildOverviewAsync()).Rollup;
         Selected = CellAddress.TryParse(Cell, out var cell) ? cell : null;
-        if (Selected is { } selected)
-        {
-            await SupervisionOverview.LoadContributorsAsync(Rollup, selected, HttpContext.RequestAborted);
-        }
     }
 
     public async Task<IActionResult> OnGetDownloadAsync(string format)
@@ -40,7 +36,6 @@ public sealed class RollupModel(GongkaiOptions options, TimeProvider time) : Sup
         var name = $"汇总-{SelectedYear}";
         if (format == "json")
         {
-            await SupervisionOverview.LoadContributorsAsync(rollup, null, HttpContext.RequestAborted);
             return File(System.Text.Encoding.UTF8.GetBytes(RollupJson.Write(rollup, rollup.Diagnostics.Select(d => new RollupJson.SourcedDiagnostic("汇总", d)).ToList())), "application/json; charset=utf-8", name + ".json");
         }
 

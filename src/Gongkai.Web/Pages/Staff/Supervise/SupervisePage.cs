@@ -41,9 +41,8 @@ public abstract class SupervisePage(GongkaiOptions options, TimeProvider time) :
     protected async Task<Overview> BuildOverviewAsync()
     {
         Prepare();
-        // Kept open until the response is written: the roll-up looks up a figure's contributors when the page shows them.
-        var db = SupervisionAccess.Open(options);
-        HttpContext.Response.RegisterForDispose(db);
+        // The overview, roll-up and contributors included, is all in memory once built: the context closes here.
+        await using var db = SupervisionAccess.Open(options);
         return await SupervisionAccess.BuildAsync(db, time, Under, SelectedYear, Level, Kind, HttpContext.RequestAborted)
             ?? throw new InvalidOperationException("The supervisor's own agency is missing.");
     }
