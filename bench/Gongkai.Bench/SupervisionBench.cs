@@ -272,7 +272,16 @@ internal static class SupervisionBench
         }
         finally
         {
-            Directory.Delete(dir, recursive: true);
+            // GONGKAI_BENCH_KEEP=1 keeps the generated files, to time `gongkai report import` and `report collect` on them by hand.
+            if (Environment.GetEnvironmentVariable("GONGKAI_BENCH_KEEP") == "1")
+            {
+                Console.WriteLine("files kept in " + dir);
+            }
+            else
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+
             File.Delete(Path.Combine(Path.GetTempPath(), "gongkai-bench-collect.jsonl"));
         }
     }
@@ -286,7 +295,9 @@ internal static class SupervisionBench
         var gc = GC.CollectionCount(0);
         var watch = Stopwatch.StartNew();
         work();
-        Console.WriteLine($"  [jit {System.Runtime.JitInfo.GetCompiledMethodCount() - jit} methods, {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:0} ms; gen0 {GC.CollectionCount(0) - gc}]");
+        // What the runtime still compiled (tiering up) and collected while the work ran: a round is warm when little is compiled.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  [JIT {System.Runtime.JitInfo.GetCompiledMethodCount() - jit} methods in {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:0} ms; {GC.CollectionCount(0) - gc} gen-0 collections]"));
         var wall = watch.Elapsed.TotalSeconds;
         process.Refresh();
         return (wall, (process.TotalProcessorTime - cpu).TotalSeconds);

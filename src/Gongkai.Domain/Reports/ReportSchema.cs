@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Gongkai.Domain.Reports;
 
 /// <summary>
@@ -34,7 +36,14 @@ public sealed class ReportSchema
             .Select(r => r.Key!)
             .Where(k => k.StartsWith(ApplicationKeys.OutcomePrefix, StringComparison.Ordinal) && k != ApplicationKeys.OutcomeTotal)
             .ToArray();
+        _proactiveKeys = ProactiveKeys.ToFrozenSet(StringComparer.Ordinal);
+        _applicationRowKeys = ApplicationDataRows.Select(r => r.Key!).ToFrozenSet(StringComparer.Ordinal);
     }
+
+    // Every cell read or written asks whether its key is the layout's: a set, not a scan of the rows.
+    private readonly FrozenSet<string> _proactiveKeys;
+
+    private readonly FrozenSet<string> _applicationRowKeys;
 
     public ReportEdition Edition { get; }
 
@@ -69,9 +78,9 @@ public sealed class ReportSchema
         ReportEdition.Edition2021 => Edition2021,
     };
 
-    public bool IsProactiveKey(string key) => ProactiveKeys.Contains(key, StringComparer.Ordinal);
+    public bool IsProactiveKey(string key) => key is not null && _proactiveKeys.Contains(key);
 
-    public bool IsApplicationRowKey(string key) => ApplicationDataRows.Any(r => r.Key == key);
+    public bool IsApplicationRowKey(string key) => key is not null && _applicationRowKeys.Contains(key);
 
     public ProactiveColumn? ProactiveColumnOf(string key)
     {

@@ -63,7 +63,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
     /// </summary>
     private sealed record Read(
         SourceFile File, string Sha, AnnualReport? Report, string? Json, IReadOnlyList<Diagnostic> Diagnostics, CollectOutcome? Refused,
-        PartialValidation? CheckedAlone = null, IReadOnlyList<(string Cell, long? Millionths, string? Text)>? Cells = null);
+        PartialValidation? CheckedAlone = null, StoredNumbers? Stored = null);
 
     public async Task<Result> CollectAsync(string under, IReadOnlyList<SourceFile> files, int? year, string collectedBy, DateOnly? publishedOn = null, CancellationToken cancellationToken = default)
     {
@@ -172,7 +172,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             return Refuse(CollectOutcome.Refused(file.FileName, CollectStatus.NoAgency, "报告未写明机关名称，无法归档"));
         }
 
-        return new Read(file, sha, report, CanonicalJsonWriter.Write(report), read.Diagnostics, null, _validator.ValidateAlone(report), ReportSummaryStore.StoredCells(report));
+        return new Read(file, sha, report, CanonicalJsonWriter.Write(report), read.Diagnostics, null, _validator.ValidateAlone(report), ReportSummaryStore.Pack(ReportSummaryStore.StoredCells(report), _cellIds!));
 
         Read Refuse(CollectOutcome outcome) => new(file, sha, null, null, [], outcome);
     }
@@ -342,7 +342,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         db.ChangeTracker.Clear();
         // The summaries are written from the reports in memory: nothing read back, nothing parsed twice.
         var justCollected = Enumerable.Range(0, files.Length).Where(i => rows[i] is { Current: true })
-            .ToDictionary(i => rows[i]!.Id, i => new JustCollected(rows[i]!, files[i].Report!, files[i].Cells));
+            .ToDictionary(i => rows[i]!.Id, i => new JustCollected(rows[i]!, files[i].Report!, files[i].Stored));
         foreach (var group in Enumerable.Range(0, files.Length).Where(i => rows[i] is not null).GroupBy(i => rows[i]!.Year))
         {
             await ReportSummaryStore.RefreshAsync(db, group.Key, group.Select(i => agencies[i]!).DistinctBy(a => a.Code).ToList(), justCollected, cancellationToken, _cellIds);

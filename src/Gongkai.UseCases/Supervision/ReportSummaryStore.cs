@@ -58,6 +58,34 @@ public static class ReportSummaryStore
         Cells(report).Select(c => (c.Cell.ToString(), c.Millionths, c.Text)).ToList();
 
     /// <summary>
+    /// A report's cells as a summary stores them, numbers packed (<see cref="PackedCells"/>) and texts by cell id; null
+    /// when a cell has no id in <paramref name="ids"/>. Pure, so a collect makes it on the reading cores.
+    /// </summary>
+    internal static StoredNumbers? Pack(IReadOnlyList<(string Cell, long? Millionths, string? Text)> cells, IReadOnlyDictionary<string, int> ids)
+    {
+        var numbers = new List<(int, long)>(cells.Count);
+        var texts = new List<(int, string)>();
+        foreach (var (cell, millionths, text) in cells)
+        {
+            if (!ids.TryGetValue(cell, out var id))
+            {
+                return null;
+            }
+
+            if (millionths is { } m)
+            {
+                numbers.Add((id, m));
+            }
+            else
+            {
+                texts.Add((id, text!));
+            }
+        }
+
+        return new StoredNumbers(PackedCells.Pack(numbers), texts);
+    }
+
+    /// <summary>
     /// The id of every cell either layout can fill, numbering (and committing, in a transaction of its own) those not
     /// seen before. Ids are never changed or removed, so a collector reads them once and keeps them.
     /// </summary>
@@ -216,7 +244,7 @@ public static class ReportSummaryStore
                     Errors = figures.Errors,
                     Warnings = figures.Warnings,
                     Score = figures.Score,
-                }, report, (IReadOnlyList<(string, long?, string?)>?)null);
+                }, report, (StoredNumbers?)null);
             }).ToList();
             await WriteAsync(db, summaries, written, knownCellIds, cancellationToken);
         }
@@ -229,7 +257,7 @@ public static class ReportSummaryStore
                 .Concat(chunk.Where(c => justCollected?.ContainsKey(c.Id) == true).Select(c => justCollected![c.Id]));
             await WriteAsync(db, summaries, readings.Select(reading =>
             {
-                var (r, report, cells) = reading;
+                var (r, report, stored) = reading;
                 return (new ReportSummaryRow
                 {
                     AgencyCode = r.AgencyCode,
@@ -243,7 +271,7 @@ public static class ReportSummaryStore
                     Warnings = r.Warnings,
                     Uncertain = r.Uncertain,
                     Score = r.Score,
-                }, report, cells);
+                }, report, stored);
             }).ToList(), knownCellIds, cancellationToken);
         }
 
@@ -251,13 +279,13 @@ public static class ReportSummaryStore
     }
 
     private static async Task WriteAsync(
-        GongkaiDbContext db, Dictionary<string, ReportSummaryRow> summaries, List<(ReportSummaryRow Row, AnnualReport Report, IReadOnlyList<(string Cell, long? Millionths, string? Text)>? Cells)> written,
+        GongkaiDbContext db, Dictionary<string, ReportSummaryRow> summaries, List<(ReportSummaryRow Row, AnnualReport Report, StoredNumbers? Stored)> written,
         IReadOnlyDictionary<string, int>? knownCellIds, CancellationToken cancellationToken)
     {
         // Each cell's address written out once (here, on all cores), not once per lookup.
-        var cells = written.All(w => w.Cells is not null)
-            ? written.Select(w => w.Cells!).ToList()
-            : written.AsParallel().AsOrdered().Select(w => w.Cells ?? StoredCells(w.Report)).ToList();
+        var cells = written.All(w => w.Stored is not null)
+            ? written.Select(_ => (List<(string, long?, string?)>?)null).ToList()
+            : written.AsParallel().AsOrdered().Select(w => w.Stored is null ? StoredCells(w.Report) : null).ToList();
         var old = written.Where(w => summaries.ContainsKey(w.Row.AgencyCode)).Select(w => summaries[w.Row.AgencyCode].Id).ToList();
         if (db.Database.CurrentTransaction is not null)
         {
@@ -283,32 +311,26 @@ public static class ReportSummaryStore
     }
 
     private static async Task WriteRowsAsync(
-        GongkaiDbContext db, List<long> old, List<(ReportSummaryRow Row, AnnualReport Report, IReadOnlyList<(string Cell, long? Millionths, string? Text)>? Cells)> written,
-        List<IReadOnlyList<(string Cell, long? Millionths, string? Text)>> cells, IReadOnlyDictionary<string, int>? knownCellIds, CancellationToken cancellationToken)
+        GongkaiDbContext db, List<long> old, List<(ReportSummaryRow Row, AnnualReport Report, StoredNumbers? Stored)> written,
+        List<List<(string Cell, long? Millionths, string? Text)>?> cells, IReadOnlyDictionary<string, int>? knownCellIds, CancellationToken cancellationToken)
     {
         await DeleteAsync(db, old, cancellationToken);
-        IReadOnlyDictionary<string, int> ids = knownCellIds is not null && cells.All(r => r.All(c => knownCellIds.ContainsKey(c.Cell)))
-            ? knownCellIds
-            : await CellIdsAsync(db, cells.SelectMany(c => c).Select(c => c.Cell), cancellationToken);
-        await PreparedInsert.InsertAsync(db, written.Select(w => w.Row).ToList(), cancellationToken);
-        var numbers = new List<ReportSummaryNumbersRow>(written.Count);
-        var texts = new List<ReportSummaryTextRow>();
-        for (var i = 0; i < written.Count; i++)
+        var stored = written.Select(w => w.Stored).ToArray();
+        if (stored.Any(x => x is null))
         {
-            var summary = written[i].Row.Id;
-            numbers.Add(new ReportSummaryNumbersRow
+            var toPack = cells.OfType<List<(string Cell, long? Millionths, string? Text)>>().ToList();
+            var ids = knownCellIds is not null && toPack.All(r => r.All(c => knownCellIds.ContainsKey(c.Cell)))
+                ? knownCellIds
+                : await CellIdsAsync(db, toPack.SelectMany(c => c).Select(c => c.Cell), cancellationToken);
+            for (var i = 0; i < stored.Length; i++)
             {
-                SummaryId = summary,
-                Cells = PackedCells.Pack(cells[i].Where(c => c.Millionths is not null).Select(c => (ids[c.Cell], c.Millionths!.Value))),
-            });
-            texts.AddRange(cells[i].Where(c => c.Text is not null).Select(c => new ReportSummaryTextRow
-            {
-                SummaryId = summary,
-                CellId = ids[c.Cell],
-                Text = c.Text!,
-            }));
+                stored[i] ??= Pack(cells[i]!, ids) ?? throw new InvalidOperationException("A cell has no id.");
+            }
         }
 
+        await PreparedInsert.InsertAsync(db, written.Select(w => w.Row).ToList(), cancellationToken);
+        var numbers = written.Select((w, i) => new ReportSummaryNumbersRow { SummaryId = w.Row.Id, Cells = stored[i]!.Numbers }).ToList();
+        var texts = written.SelectMany((w, i) => stored[i]!.Texts.Select(t => new ReportSummaryTextRow { SummaryId = w.Row.Id, CellId = t.Cell, Text = t.Text })).ToList();
         await PreparedInsert.InsertAsync(db, numbers, cancellationToken);
         await PreparedInsert.InsertAsync(db, texts, cancellationToken);
     }
@@ -326,5 +348,8 @@ public static class ReportSummaryStore
     }
 }
 
-/// <summary>A collected reading just written, with its report (and, when already computed, its cells as stored) still in memory.</summary>
-internal sealed record JustCollected(CollectedReportRow Row, AnnualReport Report, IReadOnlyList<(string Cell, long? Millionths, string? Text)>? Cells);
+/// <summary>A collected reading just written, with its report (and, when already made, its cells as stored) still in memory.</summary>
+internal sealed record JustCollected(CollectedReportRow Row, AnnualReport Report, StoredNumbers? Stored);
+
+/// <summary>A report's cells as a summary stores them: the numbers packed (<see cref="PackedCells"/>), the texts by cell id.</summary>
+internal sealed record StoredNumbers(byte[] Numbers, IReadOnlyList<(int Cell, string Text)> Texts);
