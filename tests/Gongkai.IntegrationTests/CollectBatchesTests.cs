@@ -76,10 +76,15 @@ public sealed class CollectBatchesTests
         files.Add(Text("next.txt", next));
         files.Add(Text("edu.txt", Report("示例市教育局", 2025, 501)));
         files.Add(Text("next-again.txt", Report("示例市第0局", 2025, 502)));
+        // Reports in the 2019 layout (2019–2020), one with text in table 二: their summaries too must be the ones rebuilt.
+        var withText = Report("示例市第1局", 2019, 503);
+        withText.SetProactive(withText.Schema.ProactiveKeys[0], CellValue.FromText("未统计"));
+        files.Add(Text("old-1.txt", withText));
+        files.Add(Text("old-2.txt", Report("示例市第2局", 2020, 504)));
 
         var outcomes = (await new CollectReports(db, Now).CollectAsync("CITY", files, null, "督查员")).Files;
 
-        Assert.Equal(Enumerable.Repeat(CollectStatus.NewAgency, CollectReports.BatchSize).Concat([CollectStatus.Filed, CollectStatus.Filed, CollectStatus.Filed]), outcomes.Select(o => o.Status));
+        Assert.Equal(Enumerable.Repeat(CollectStatus.NewAgency, CollectReports.BatchSize).Concat(Enumerable.Repeat(CollectStatus.Filed, 5)), outcomes.Select(o => o.Status));
         Assert.Equal(outcomes[0].AgencyCode, outcomes[CollectReports.BatchSize].AgencyCode);
         var made = new AgencyDirectory(db).Find(outcomes[0].AgencyCode)!;
         Assert.Equal(("示例市第0局", AgencyLevel.City, AgencyKind.Other, "CITY"), (made.Name, made.Level, made.Kind, made.Parent));
@@ -88,11 +93,15 @@ public sealed class CollectBatchesTests
         Assert.Contains(DiagnosticCatalog.CarryOverMismatch.Code, readings[0].DiagnosticsJson, StringComparison.Ordinal);
 
         var written = Summaries(db);
-        Assert.Equal(CollectReports.BatchSize + 2, written.Count);
+        Assert.Equal(CollectReports.BatchSize + 4, written.Count);
+        Assert.Contains(written, w => w.Contains(" 2019 collected ", StringComparison.Ordinal));
+        Assert.Contains(written, w => w.EndsWith("=未统计", StringComparison.Ordinal));
         await db.Set<ReportSummaryNumbersRow>().ExecuteDeleteAsync();
         await db.Set<ReportSummaryTextRow>().ExecuteDeleteAsync();
         await db.Set<ReportSummaryRow>().ExecuteDeleteAsync();
         var beneath = new AgencyDirectory(db).Beneath("CITY");
+        await ReportSummaryStore.RefreshAsync(db, 2019, beneath);
+        await ReportSummaryStore.RefreshAsync(db, 2020, beneath);
         await ReportSummaryStore.RefreshAsync(db, 2024, beneath);
         await ReportSummaryStore.RefreshAsync(db, 2025, beneath);
         Assert.Equal(written, Summaries(db));

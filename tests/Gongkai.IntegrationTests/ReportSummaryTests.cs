@@ -170,4 +170,28 @@ public sealed class ReportSummaryTests
         Assert.Equal(before, SupervisionJson.Write((await new SupervisionOverview(db, Now).BuildAsync("CITY", 2020))!));
         Assert.Equal(2, db.Set<ReportSummaryNumbersRow>().Count());
     }
+
+    [Theory]
+    [Databases("sqlite")]
+    [Databases("postgres")]
+    public async Task ManyAgencies_ReadByYear_FewByCode_TheSameSummaries(string provider)
+    {
+        // Over 200 agencies a refresh reads the year's rows and picks its agencies; up to 200 it reads theirs by code.
+        using var database = new TestDatabase(provider);
+        using var db = database.Open();
+        await SeedAsync(db, 205);
+        Publish(db, "CITY-3", Report("示例市第3局", 3, ReportEdition.Edition2021));
+        Publish(db, "CITY-204", Report("示例市第204局", 4, ReportEdition.Edition2019));
+
+        var overview = (await new SupervisionOverview(db, Now).BuildAsync("CITY", 2020))!;
+
+        Assert.Equal(205, overview.Agencies.Count);
+        Assert.Equal(["CITY-204", "CITY-3"], overview.Agencies.Where(a => a.Status == ReportStatus.Published).Select(a => a.Code).Order(StringComparer.Ordinal));
+        Assert.Equal(203, overview.Agencies.Count(a => a.Status == ReportStatus.NotStarted));
+        var beneath = new AgencyDirectory(db).Beneath("CITY");
+        var all = await ReportSummaryStore.RefreshAsync(db, 2020, beneath);
+        var few = await ReportSummaryStore.RefreshAsync(db, 2020, beneath.Where(a => a.Code is "CITY-3" or "CITY-204" or "CITY-5").ToList());
+        Assert.Equal(["CITY-204", "CITY-3"], all.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(all.Values.Select(s => (s.Id, s.SourceId, s.Score)).Order(), few.Values.Select(s => (s.Id, s.SourceId, s.Score)).Order());
+    }
 }

@@ -53,6 +53,9 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
     /// <summary>The id of every cell a summary can hold, read (and numbered when new) once per run.</summary>
     private IReadOnlyDictionary<string, int>? _cellIds;
 
+    /// <summary>By layout, the ids of its cells in the order a report's cells are packed (<see cref="ReportSummaryStore.IdsInOrder"/>).</summary>
+    private Dictionary<ReportEdition, int[]?> _cellIdsInOrder = [];
+
     public sealed record SourceFile(string FileName, byte[] Bytes);
 
     public sealed record Result(string? Error, IReadOnlyList<CollectOutcome> Files);
@@ -95,7 +98,12 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         }
 
         under = office.Code;
-        _cellIds ??= await ReportSummaryStore.KnownCellIdsAsync(db, cancellationToken);
+        if (_cellIds is null)
+        {
+            _cellIds = await ReportSummaryStore.KnownCellIdsAsync(db, cancellationToken);
+            _cellIdsInOrder = new[] { ReportEdition.Edition2019, ReportEdition.Edition2021 }
+                .ToDictionary(e => e, e => ReportSummaryStore.IdsInOrder(ReportSchema.For(e), _cellIds));
+        }
         // Batches are read ahead on all cores (the importer is pure) while one is written: the cores stay busy while the
         // writer waits on the database.
         var read = Channel.CreateBounded<Read[]>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
@@ -172,7 +180,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             return Refuse(CollectOutcome.Refused(file.FileName, CollectStatus.NoAgency, "报告未写明机关名称，无法归档"));
         }
 
-        return new Read(file, sha, report, CanonicalJsonWriter.Write(report), read.Diagnostics, null, _validator.ValidateAlone(report), ReportSummaryStore.Pack(ReportSummaryStore.StoredCells(report), _cellIds!));
+        return new Read(file, sha, report, CanonicalJsonWriter.Write(report), read.Diagnostics, null, _validator.ValidateAlone(report), _cellIdsInOrder.GetValueOrDefault(report.Edition) is { } ids ? ReportSummaryStore.Pack(report, ids) : null);
 
         Read Refuse(CollectOutcome outcome) => new(file, sha, null, null, [], outcome);
     }
@@ -295,14 +303,15 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
                 .Select(r => (Key: (r.AgencyCode, r.Year), r.Json)))
             .ToDictionary(v => v.Key, v => v.Json);
 
-        // Validation and the figures are pure: all cores.
+        // What needs last year's report, per file: cheap (the rest was done on the reading cores), so it runs here rather
+        // than compete with the reading threads for the cores.
         var now = time.GetUtcNow();
         var rows = new CollectedReportRow?[files.Length];
-        Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        for (var i = 0; i < files.Length; i++)
         {
             if (outcomes[i] is not null || agencies[i] is not { } agency)
             {
-                return;
+                continue;
             }
 
             var file = files[i];
@@ -316,7 +325,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             row.Number = number[i];
             row.Current = superseded[(agency.Code, reportYear)] == i;
             rows[i] = row;
-        });
+        }
 
         if (clear.Count > 0)
         {

@@ -26,6 +26,9 @@ public static class ReportSummaryStore
     /// <summary>Numbers are stored as whole millionths, so table 二's fee amounts add up exactly.</summary>
     public const long Scale = 1_000_000;
 
+    /// <summary>Up to this many agencies, a refresh reads their rows by code rather than the whole year's.</summary>
+    private const int FewAgencies = 200;
+
     /// <summary>The summaries of <paramref name="agencies"/> for <paramref name="year"/>, brought up to date, by agency code.</summary>
     public static Task<IReadOnlyDictionary<string, ReportSummaryRow>> RefreshAsync(GongkaiDbContext db, int year, IReadOnlyCollection<AgencyInfo> agencies, CancellationToken cancellationToken = default) =>
         RefreshAsync(db, year, agencies, null, cancellationToken);
@@ -105,6 +108,76 @@ public static class ReportSummaryStore
         }
     }
 
+    /// <summary>
+    /// The ids of <see cref="EveryCell"/> of <paramref name="schema"/>, in that order, for <see cref="Pack(AnnualReport, int[])"/>;
+    /// null when one has no id in <paramref name="ids"/>.
+    /// </summary>
+    internal static int[]? IdsInOrder(ReportSchema schema, IReadOnlyDictionary<string, int> ids)
+    {
+        var inOrder = new List<int>();
+        foreach (var cell in EveryCell(schema))
+        {
+            if (!ids.TryGetValue(cell, out var id))
+            {
+                return null;
+            }
+
+            inOrder.Add(id);
+        }
+
+        return [.. inOrder];
+    }
+
+    /// <summary>
+    /// As <see cref="Pack(IReadOnlyList{ValueTuple{string, long?, string?}}, IReadOnlyDictionary{string, int})"/> of the
+    /// report's <see cref="StoredCells"/>, without writing out any address: <paramref name="idsInOrder"/> gives the id of
+    /// each cell of the report's layout in <see cref="EveryCell"/> order (<see cref="IdsInOrder"/>), which is the order
+    /// <see cref="Cells"/> visits them.
+    /// </summary>
+    internal static StoredNumbers Pack(AnnualReport report, int[] idsInOrder)
+    {
+        var schema = report.Schema;
+        var numbers = new List<(int, long)>(idsInOrder.Length);
+        var texts = new List<(int, string)>();
+        var k = 0;
+        foreach (var key in schema.ProactiveKeys)
+        {
+            var value = report.GetProactive(key);
+            if (value.IsNumber)
+            {
+                numbers.Add((idsInOrder[k], ToMillionths(value.Number)));
+            }
+            else if (!value.IsBlank)
+            {
+                texts.Add((idsInOrder[k], value.Text!));
+            }
+
+            k++;
+        }
+
+        foreach (var (_, _, value) in report.ApplicationCells())
+        {
+            if (value is { } v)
+            {
+                numbers.Add((idsInOrder[k], v * Scale));
+            }
+
+            k++;
+        }
+
+        foreach (var column in schema.ReviewColumns)
+        {
+            if (report.GetReview(column.Key) is { } v)
+            {
+                numbers.Add((idsInOrder[k], v * Scale));
+            }
+
+            k++;
+        }
+
+        return new StoredNumbers(PackedCells.Pack(numbers), texts);
+    }
+
     /// <summary>Every cell of tables 二, 三 and 四 a report in <paramref name="schema"/> can fill, as <see cref="Cells"/> names them.</summary>
     public static IEnumerable<string> EveryCell(ReportSchema schema)
     {
@@ -174,16 +247,29 @@ public static class ReportSummaryStore
         IReadOnlyDictionary<string, int>? knownCellIds, CancellationToken cancellationToken)
     {
         var byCode = agencies.ToDictionary(a => a.Code, StringComparer.Ordinal);
-        var versions = (await db.ReportVersions.AsNoTracking().Where(v => v.Year == year || v.Year == year - 1)
+        // A few agencies (a publication, a collect batch) are looked up by code; many (an overview) by year alone, then
+        // picked here: one index range either way, and a batch does not read the whole year's rows.
+        var few = agencies.Count <= FewAgencies ? agencies.Select(a => a.Code).ToArray() : null;
+        var versionRows = db.ReportVersions.AsNoTracking().Where(v => v.Year == year || v.Year == year - 1);
+        var collectedRows = db.CollectedReports.AsNoTracking().Where(r => r.Year == year && r.Current);
+        var summaryRows = db.Set<ReportSummaryRow>().AsNoTracking().Where(s => s.Year == year);
+        if (few is not null)
+        {
+            versionRows = versionRows.Where(v => few.Contains(v.AgencyCode));
+            collectedRows = collectedRows.Where(r => few.Contains(r.AgencyCode));
+            summaryRows = summaryRows.Where(s => few.Contains(s.AgencyCode));
+        }
+
+        var versions = (await versionRows
             .Select(v => new { v.Id, v.AgencyCode, v.Year, v.Number, v.PublishedAtUtcTicks }).ToListAsync(cancellationToken))
             .Where(v => byCode.ContainsKey(v.AgencyCode)).ToList();
         var published = versions.Where(v => v.Year == year).GroupBy(v => v.AgencyCode).ToDictionary(
             g => g.Key, g => (g.MaxBy(v => v.Number)!.Id, FirstOn: ChinaDate.Of(new DateTimeOffset(g.Min(v => v.PublishedAtUtcTicks), TimeSpan.Zero))), StringComparer.Ordinal);
         var previous = versions.Where(v => v.Year == year - 1).GroupBy(v => v.AgencyCode)
             .ToDictionary(g => g.Key, g => g.MaxBy(v => v.Number)!.Id, StringComparer.Ordinal);
-        var collected = (await db.CollectedReports.AsNoTracking().Where(r => r.Year == year && r.Current).Select(r => new { r.Id, r.AgencyCode }).ToListAsync(cancellationToken))
+        var collected = (await collectedRows.Select(r => new { r.Id, r.AgencyCode }).ToListAsync(cancellationToken))
             .Where(r => byCode.ContainsKey(r.AgencyCode)).ToDictionary(r => r.AgencyCode, r => r.Id, StringComparer.Ordinal);
-        var summaries = (await db.Set<ReportSummaryRow>().AsNoTracking().Where(s => s.Year == year).ToListAsync(cancellationToken))
+        var summaries = (await summaryRows.ToListAsync(cancellationToken))
             .Where(s => byCode.ContainsKey(s.AgencyCode)).ToDictionary(s => s.AgencyCode, StringComparer.Ordinal);
 
         var gone = new List<long>();
