@@ -3,6 +3,7 @@ using Gongkai.Domain.Organisation;
 using Gongkai.Domain.Reports;
 using Gongkai.Persistence;
 using Gongkai.Persistence.Entities;
+using Gongkai.Reporting.Aggregation;
 using Gongkai.Reporting.Rendering;
 using Gongkai.Testing;
 using Gongkai.UseCases.Organisation;
@@ -30,6 +31,29 @@ public sealed class CollectBatchesTests
 
     private static CollectReports.SourceFile Text(string name, AnnualReport report) =>
         new(name, System.Text.Encoding.UTF8.GetBytes(ReportRenderer.RenderToString(report, RenderFormat.Text)));
+
+    [Theory]
+    [Databases("sqlite")]
+    [Databases("postgres")]
+    public async Task Collect_ANumberTooLargeToAddUp_FiledAndReportedByTheRollup_NotAdded(string provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.Open();
+        Assert.Null(await new AgencyDirectory(db).AddAsync("CITY", "示例市人民政府", level: AgencyLevel.City, kind: AgencyKind.Government));
+        var misprinted = Report("示例市交通运输局", 2024, 1);
+        var key = misprinted.Schema.ProactiveKeys[0];
+        misprinted.SetProactive(key, CellValue.FromNumber(10_000_000_000_000m));
+        var other = Report("示例市水利局", 2024, 2);
+
+        var outcomes = (await new CollectReports(db, Now).CollectAsync("CITY", [Text("misprinted.txt", misprinted), Text("other.txt", other)], null, "督查员")).Files;
+
+        Assert.All(outcomes, o => Assert.True(o.Stored));
+        var overview = (await new SupervisionOverview(db, Now).BuildAsync("CITY", 2024))!;
+        var cell = CellAddress.Proactive(key);
+        Assert.Equal(other.GetProactive(key).Number, overview.Rollup!.Report!.GetProactive(key).Number);
+        Assert.Equal(["示例市水利局"], overview.Rollup.ContributorsOf(cell).Select(c => c.Agency));
+        Assert.Contains(overview.Rollup.Diagnostics, d => d.Message.Contains("10000000000000（数值过大，未计入汇总）", StringComparison.Ordinal));
+    }
 
     [Theory]
     [Databases("sqlite")]

@@ -27,6 +27,27 @@ public sealed class OrganisationTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
+    public async Task AddUnder_ChecksEachAsAddDoes_AddsTheRestInOneSave(string provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.Open();
+        var directory = new AgencyDirectory(db);
+        Assert.Null(await directory.AddAsync("CITY", "示例市人民政府", level: AgencyLevel.City, kind: AgencyKind.Government));
+        Assert.Null(await directory.AddAsync("CITY-EDU", "示例市教育局", "CITY"));
+        var city = directory.Find("CITY")!;
+
+        var refusals = await directory.AddUnderAsync(city, [("CITY-EDU", "另一个教育局"), ("CITY-A", "示例市甲局"), ("CITY-A", "示例市乙局"), ("CITY-B", new string('某', 201)), ("CITY", "自身"), ("CITY-C", "示例市丙局")], AgencyKind.Other);
+
+        Assert.Equal(
+            ["机关代码“CITY-EDU”已存在，未添加。", null, "机关代码“CITY-A”已存在，未添加。", "机关名称不能为空，且不超过 200 字。", "机关代码“CITY”已存在，未添加。", null],
+            refusals);
+        var made = directory.Beneath("CITY").Where(a => a.Kind == AgencyKind.Other).Select(a => (a.Code, a.Name, a.Level, a.Parent)).Order().ToList();
+        Assert.Equal([("CITY-A", "示例市甲局", AgencyLevel.City, (string?)"CITY"), ("CITY-C", "示例市丙局", AgencyLevel.City, "CITY")], made);
+    }
+
+    [Theory]
+    [Databases("sqlite")]
+    [Databases("postgres")]
     public async Task Beneath_IsTransitive_AndExcludesOtherTrees(string provider)
     {
         using var database = new TestDatabase(provider);

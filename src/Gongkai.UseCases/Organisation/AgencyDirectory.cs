@@ -85,18 +85,22 @@ public sealed partial class AgencyDirectory(GongkaiDbContext db)
 
     /// <summary>
     /// Adds agencies of one kind under <paramref name="parent"/>, at its level, in one save (a collect batch makes up to
-    /// a hundred): each is checked as <see cref="AddAsync"/> checks it, except that the caller vouches that the codes
-    /// are free (it listed the agencies in the same transaction). The refusal of each, in order, null when added.
+    /// a hundred): each is checked as <see cref="AddAsync"/> checks it, with one query for the codes already taken. The
+    /// refusal of each, in order, null when added.
     /// </summary>
     public async Task<IReadOnlyList<string?>> AddUnderAsync(AgencyInfo parent, IReadOnlyList<(string Code, string Name)> agencies, AgencyKind kind, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parent);
         ArgumentNullException.ThrowIfNull(agencies);
+        var wanted = agencies.Select(a => a.Code.Trim()).ToArray();
+        var taken = (await db.Agencies.AsNoTracking().Where(a => wanted.Contains(a.Code)).Select(a => a.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var refusals = new string?[agencies.Count];
         for (var i = 0; i < agencies.Count; i++)
         {
             var (code, name) = (agencies[i].Code.Trim(), agencies[i].Name.Trim());
-            refusals[i] = Refusal(code, name) ?? (code == parent.Code ? "机关不能以自身为上级机关。" : ClosedParentRefusal(parent.Name, parent.Code, parent.ClosedOn));
+            refusals[i] = Refusal(code, name)
+                ?? (!taken.Add(code) ? $"机关代码“{code}”已存在，未添加。" : null)
+                ?? (code == parent.Code ? "机关不能以自身为上级机关。" : ClosedParentRefusal(parent.Name, parent.Code, parent.ClosedOn));
             if (refusals[i] is null)
             {
                 db.Agencies.Add(new AgencyRow { Code = code, Name = name, ParentCode = parent.Code, Level = (int)parent.Level, Kind = (int)kind });

@@ -95,6 +95,12 @@ public static class ReportSummaryStore
     public static async Task<IReadOnlyDictionary<string, int>> KnownCellIdsAsync(GongkaiDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            // Ids numbered in a transaction that is later rolled back would be kept by the caller and given to other cells.
+            throw new InvalidOperationException("KnownCellIdsAsync commits on its own: call it outside a transaction.");
+        }
+
         var every = new[] { ReportEdition.Edition2019, ReportEdition.Edition2021 }.SelectMany(e => EveryCell(new AnnualReport(e).Schema)).ToList();
         try
         {
@@ -143,13 +149,13 @@ public static class ReportSummaryStore
         foreach (var key in schema.ProactiveKeys)
         {
             var value = report.GetProactive(key);
-            if (value.IsNumber)
+            if (value.IsNumber && TryMillionths(value.Number, out var millionths))
             {
-                numbers.Add((idsInOrder[k], ToMillionths(value.Number)));
+                numbers.Add((idsInOrder[k], millionths));
             }
             else if (!value.IsBlank)
             {
-                texts.Add((idsInOrder[k], value.Text!));
+                texts.Add((idsInOrder[k], AsText(value)));
             }
 
             k++;
@@ -193,13 +199,13 @@ public static class ReportSummaryStore
         foreach (var key in report.Schema.ProactiveKeys)
         {
             var value = report.GetProactive(key);
-            if (value.IsNumber)
+            if (value.IsNumber && TryMillionths(value.Number, out var millionths))
             {
-                yield return (CellAddress.Proactive(key), ToMillionths(value.Number), null);
+                yield return (CellAddress.Proactive(key), millionths, null);
             }
             else if (!value.IsBlank)
             {
-                yield return (CellAddress.Proactive(key), null, value.Text);
+                yield return (CellAddress.Proactive(key), null, AsText(value));
             }
         }
 
@@ -240,7 +246,21 @@ public static class ReportSummaryStore
         return ids;
     }
 
-    private static long ToMillionths(decimal number) => (long)decimal.Round(number * Scale, 0, MidpointRounding.ToEven);
+    /// <summary>
+    /// The number as whole millionths, when they fit in 64 bits (|n| ≤ 9×10¹²); a larger one (a misprint such as
+    /// 10000000000000 in table 二 is read as a number) is kept as text, which the roll-up reports (GK5005) and does not
+    /// add, instead of failing the collect or the overview.
+    /// </summary>
+    private static bool TryMillionths(decimal number, out long millionths)
+    {
+        const decimal Largest = 9_000_000_000_000m;
+        millionths = number is <= Largest and >= -Largest ? (long)decimal.Round(number * Scale, 0, MidpointRounding.ToEven) : 0;
+        return number is <= Largest and >= -Largest;
+    }
+
+    /// <summary>A table 二 cell kept as text: what the report wrote, or a number too large to add up, marked so.</summary>
+    private static string AsText(CellValue value) =>
+        value.IsNumber ? value.Number.ToString(CultureInfo.InvariantCulture) + "（数值过大，未计入汇总）" : value.Text!;
 
     private static async Task<Dictionary<string, ReportSummaryRow>> RefreshOnceAsync(
         GongkaiDbContext db, int year, IReadOnlyCollection<AgencyInfo> agencies, IReadOnlyDictionary<long, JustCollected>? justCollected,

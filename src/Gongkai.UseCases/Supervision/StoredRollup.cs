@@ -53,7 +53,8 @@ internal sealed class StoredRollup : IRollupCells
         var textRows = await db.Set<ReportSummaryTextRow>().AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.SummaryId)).ToListAsync(cancellationToken);
 
         var byEdition = new Dictionary<ReportEdition, List<(string, int[], long[])>>();
-        var sums = new Dictionary<(ReportEdition Edition, int Cell), (long Sum, int Numbers)>();
+        // Added up in 128 bits: a figure of many reports can pass what one report's number may hold.
+        var sums = new Dictionary<(ReportEdition Edition, int Cell), (Int128 Sum, int Numbers)>();
         foreach (var (summary, _) in chosen)
         {
             var member = members[summary.Id];
@@ -67,7 +68,7 @@ internal sealed class StoredRollup : IRollupCells
             for (var i = 0; i < cells.Length; i++)
             {
                 var (sum, count) = sums.GetValueOrDefault((member.Edition, cells[i]));
-                sums[(member.Edition, cells[i])] = (checked(sum + millionths[i]), count + 1);
+                sums[(member.Edition, cells[i])] = (sum + millionths[i], count + 1);
             }
         }
 
@@ -82,7 +83,7 @@ internal sealed class StoredRollup : IRollupCells
             var (sum, count) = sums.GetValueOrDefault(key);
             if (keys.TryGetValue(key.Item2, out var text) && CellAddress.TryParse(text, out var cell))
             {
-                cellSums.Add(new CellSum(key.Item1, cell, sum / (decimal)ReportSummaryStore.Scale, count, texts.TryGetValue(key, out var t) ? t.Count : 0));
+                cellSums.Add(new CellSum(key.Item1, cell, (decimal)sum / ReportSummaryStore.Scale, count, texts.TryGetValue(key, out var t) ? t.Count : 0));
             }
         }
 
