@@ -138,7 +138,7 @@ public sealed class ReportSummaryTests
         var summary = db.Set<ReportSummaryRow>().AsNoTracking().Single(s => s.AgencyCode == "CITY-0");
         Assert.Equal(db.ReportVersions.Single(v => v.AgencyCode == "CITY-0" && v.Number == 2).Id, summary.SourceId);
         Assert.Equal(
-            ReportSummaryStore.Cells(corrected).Count(c => c.Millionths is not null),
+            SummaryCells.Cells(corrected).Count(c => c.Millionths is not null),
             PackedCells.Unpack(db.Set<ReportSummaryNumbersRow>().Single(n => n.SummaryId == summary.Id).Cells).Cells.Length);
     }
 

@@ -51,10 +51,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
     private readonly ReportValidator _validator = new();
 
     /// <summary>The id of every cell a summary can hold, read (and numbered when new) once per run.</summary>
-    private IReadOnlyDictionary<string, int>? _cellIds;
-
-    /// <summary>By layout, the ids of its cells in the order a report's cells are packed (<see cref="ReportSummaryStore.IdsInOrder"/>).</summary>
-    private Dictionary<ReportEdition, int[]?> _cellIdsInOrder = [];
+    private CellIds? _cellIds;
 
     public sealed record SourceFile(string FileName, byte[] Bytes);
 
@@ -98,12 +95,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         }
 
         under = office.Code;
-        if (_cellIds is null)
-        {
-            _cellIds = await ReportSummaryStore.KnownCellIdsAsync(db, cancellationToken);
-            _cellIdsInOrder = new[] { ReportEdition.Edition2019, ReportEdition.Edition2021 }
-                .ToDictionary(e => e, e => ReportSummaryStore.IdsInOrder(ReportSchema.For(e), _cellIds));
-        }
+        _cellIds ??= await SummaryCells.KnownAsync(db, cancellationToken);
         // Batches are read ahead on all cores (the importer is pure) while one is written: the cores stay busy while the
         // writer waits on the database.
         var read = Channel.CreateBounded<Read[]>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
@@ -180,7 +172,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             return Refuse(CollectOutcome.Refused(file.FileName, CollectStatus.NoAgency, "报告未写明机关名称，无法归档"));
         }
 
-        return new Read(file, sha, report, CanonicalJsonWriter.Write(report), read.Diagnostics, null, _validator.ValidateAlone(report), _cellIdsInOrder.GetValueOrDefault(report.Edition) is { } ids ? ReportSummaryStore.Pack(report, ids) : null);
+        return new Read(file, sha, report, CanonicalJsonWriter.Write(report), read.Diagnostics, null, _validator.ValidateAlone(report), SummaryCells.Pack(report, _cellIds!));
 
         Read Refuse(CollectOutcome outcome) => new(file, sha, null, null, [], outcome);
     }

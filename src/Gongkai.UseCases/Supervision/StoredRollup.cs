@@ -83,7 +83,7 @@ internal sealed class StoredRollup : IRollupCells
             var (sum, count) = sums.GetValueOrDefault(key);
             if (keys.TryGetValue(key.Item2, out var text) && CellAddress.TryParse(text, out var cell))
             {
-                cellSums.Add(new CellSum(key.Item1, cell, (decimal)sum / ReportSummaryStore.Scale, count, texts.TryGetValue(key, out var t) ? t.Count : 0));
+                cellSums.Add(new CellSum(key.Item1, cell, (decimal)sum / SummaryCells.Scale, count, texts.TryGetValue(key, out var t) ? t.Count : 0));
             }
         }
 
@@ -107,7 +107,7 @@ internal sealed class StoredRollup : IRollupCells
                 {
                     if (Array.BinarySearch(cells, id) is var at and >= 0)
                     {
-                        list.Add(new Contribution(name, millionths[at] / (decimal)ReportSummaryStore.Scale));
+                        list.Add(new Contribution(name, millionths[at] / (decimal)SummaryCells.Scale));
                     }
                 }
 
