@@ -21,13 +21,11 @@ public sealed class CollectBatchesTests
 {
     private static readonly FixedTime Now = new(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero));
 
-    private static AnnualReport Report(string agency, int year, int seed)
-    {
-        var r = RandomReports.Create(seed, ReportEditions.ExpectedFor(year)!.Value);
-        r.Agency = agency;
-        r.Year = year;
-        return r;
-    }
+    private static AnnualReport Report(string agency, int year, int seed) => RandomReports.Create(seed, agency, year);
+
+    /// <summary>The supervising office every test collects under.</summary>
+    private static async Task AddCityAsync(GongkaiDbContext db) =>
+        Assert.Null(await new AgencyDirectory(db).AddAsync("CITY", "示例市人民政府", level: AgencyLevel.City, kind: AgencyKind.Government));
 
     private static CollectReports.SourceFile Text(string name, AnnualReport report) =>
         new(name, System.Text.Encoding.UTF8.GetBytes(ReportRenderer.RenderToString(report, RenderFormat.Text)));
@@ -39,7 +37,7 @@ public sealed class CollectBatchesTests
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
-        Assert.Null(await new AgencyDirectory(db).AddAsync("CITY", "示例市人民政府", level: AgencyLevel.City, kind: AgencyKind.Government));
+        await AddCityAsync(db);
         var misprinted = Report("示例市交通运输局", 2024, 1);
         var key = misprinted.Schema.ProactiveKeys[0];
         misprinted.SetProactive(key, CellValue.FromNumber(10_000_000_000_000m));
@@ -62,7 +60,7 @@ public sealed class CollectBatchesTests
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
-        Assert.Null(await new AgencyDirectory(db).AddAsync("CITY", "示例市人民政府", level: AgencyLevel.City, kind: AgencyKind.Government));
+        await AddCityAsync(db);
         var first = (await new CollectReports(db, Now).CollectAsync("CITY", [Text("known-2024.txt", Report("示例市交通运输局", 2024, 1))], null, "督查员")).Files;
         Assert.Equal([CollectStatus.NewAgency], first.Select(o => o.Status));
 
@@ -92,7 +90,7 @@ public sealed class CollectBatchesTests
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
-        Assert.Null(await new AgencyDirectory(db).AddAsync("CITY", "示例市人民政府", level: AgencyLevel.City, kind: AgencyKind.Government));
+        await AddCityAsync(db);
         Assert.Null(await new AgencyDirectory(db).AddAsync("CITY-EDU", "示例市教育局", "CITY"));
         var files = Enumerable.Range(0, CollectReports.BatchSize).Select(i => Text($"{i:D3}.txt", Report($"示例市第{i}局", 2024, i))).ToList();
         var next = Report("示例市第0局", 2025, 500);

@@ -17,13 +17,7 @@ public sealed class SupervisionTests
 {
     private static readonly FixedTime Now = new(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero));
 
-    private static AnnualReport Report(string agency, int year, int seed)
-    {
-        var r = RandomReports.Create(seed, ReportEditions.ExpectedFor(year)!.Value);
-        r.Agency = agency;
-        r.Year = year;
-        return r;
-    }
+    private static AnnualReport Report(string agency, int year, int seed) => RandomReports.Create(seed, agency, year);
 
     private static CollectReports.SourceFile Html(string name, AnnualReport report) =>
         new(name, System.Text.Encoding.UTF8.GetBytes(ReportRenderer.RenderToString(report, RenderFormat.Html)));

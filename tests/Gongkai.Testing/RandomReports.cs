@@ -9,6 +9,15 @@ namespace Gongkai.Testing;
 /// </summary>
 public static class RandomReports
 {
+    /// <summary>A report of <paramref name="agency"/> for <paramref name="year"/>, in the layout that year's reports use.</summary>
+    public static AnnualReport Create(int seed, string agency, int year)
+    {
+        var report = Create(seed, ReportEditions.ExpectedFor(year) ?? throw new ArgumentOutOfRangeException(nameof(year), year, "No layout for that year."));
+        report.Agency = agency;
+        report.Year = year;
+        return report;
+    }
+
     public static AnnualReport Create(int seed, ReportEdition edition, double blankShare = 0)
     {
         var random = new Random(seed);

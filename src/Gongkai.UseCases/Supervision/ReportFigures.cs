@@ -1,6 +1,5 @@
 using Gongkai.Domain.Diagnostics;
 using Gongkai.Domain.Reports;
-using Gongkai.Reporting;
 using Gongkai.Reporting.Supervision;
 using Gongkai.Reporting.Validation;
 
@@ -16,9 +15,8 @@ internal readonly record struct ReportFigures(IReadOnlyList<Diagnostic> Diagnost
     /// <param name="checkedAlone">The report's findings by the rules that do not read last year's report, when already run (<see cref="ReportValidator.ValidateAlone"/>).</param>
     public static ReportFigures Of(AnnualReport report, IReadOnlyList<Diagnostic> importDiagnostics, ReportValidator validator, AnnualReport? previous, bool late, PartialValidation? checkedAlone = null)
     {
-        IReadOnlyList<Diagnostic> diagnostics = checkedAlone is null
-            ? ReportCheck.Of(new ReadResult(report, importDiagnostics), validator, previous).Diagnostics
-            : [.. importDiagnostics, .. validator.Complete(checkedAlone, previous)];
+        // As ReportCheck.Of: the reading's diagnostics, then the validator's.
+        IReadOnlyList<Diagnostic> diagnostics = [.. importDiagnostics, .. validator.Complete(checkedAlone ?? validator.ValidateAlone(report), previous)];
         return new ReportFigures(
             diagnostics,
             diagnostics.Count(d => d.Severity == Severity.Error),
