@@ -39,7 +39,7 @@ public static class BatchImporter
                 Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
                 {
                     var relative = Path.GetRelativePath(directory, file);
-                    var (line, row, status) = ImportOne(file, relative, validator);
+                    var (line, row, status) = ImportOne(file, relative, validator, csv is not null);
                     lock (gate)
                     {
                         jsonl.WriteLine(line);
@@ -75,8 +75,8 @@ public static class BatchImporter
         return new BatchSummary(files.Length, clean, withErrors, unreadable);
     }
 
-    /// <summary>Import plus validation of one file, as one JSON line and one CSV row.</summary>
-    public static (string JsonLine, string CsvRow, ImportStatus Status) ImportOne(string path, string name, ReportValidator validator)
+    /// <summary>Import plus validation of one file, as one JSON line and (when <paramref name="withCsv"/>) one CSV row.</summary>
+    public static (string JsonLine, string? CsvRow, ImportStatus Status) ImportOne(string path, string name, ReportValidator validator, bool withCsv = true)
     {
         ReportCheck check;
         try
@@ -119,6 +119,6 @@ public static class BatchImporter
             w.WriteEndObject();
         }
 
-        return (Encoding.UTF8.GetString(buffer.ToArray()), CsvExport.Row(name, status, check.Report, check.Diagnostics), status);
+        return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), withCsv ? CsvExport.Row(name, status, check.Report, check.Diagnostics) : null, status);
     }
 }
