@@ -31,6 +31,10 @@ public sealed class ReminderMails(GongkaiDbContext db, TimeProvider time)
         var emails = await db.AgencyGuides.AsNoTracking().Where(g => codes.Contains(g.AgencyCode)).ToDictionaryAsync(g => g.AgencyCode, g => g.Email.Trim(), cancellationToken);
         var today = ChinaDate.Today(time).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var outbox = new Outbox(db, time);
+        // Today's reminders already queued, looked up once for all the agencies (not one query per agency).
+        var keys = waiting.Select(a => Key(overview.Year, a.Code, today)).ToList();
+        var sent = (await db.Set<Persistence.Outbox.OutboxRow>().AsNoTracking().Where(r => keys.Contains(r.DedupKey)).Select(r => r.DedupKey).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
         List<string> queued = [], already = [], none = [];
         foreach (var a in waiting)
         {
@@ -41,8 +45,8 @@ public sealed class ReminderMails(GongkaiDbContext db, TimeProvider time)
                 continue;
             }
 
-            var key = $"remind:{overview.Year}:{a.Code}:{today}";
-            if (await db.Set<Persistence.Outbox.OutboxRow>().AnyAsync(r => r.DedupKey == key, cancellationToken))
+            var key = Key(overview.Year, a.Code, today);
+            if (!sent.Add(key))
             {
                 already.Add(a.Name);
                 continue;
@@ -56,6 +60,8 @@ public sealed class ReminderMails(GongkaiDbContext db, TimeProvider time)
         await new AuditLog(db, time).RecordAsync(by, overview.Under, "催报邮件", $"{overview.Under}/{overview.Year}", detail, cancellationToken);
         return new Result(queued, already, none);
     }
+
+    private static string Key(int year, string code, string today) => $"remind:{year}:{code}:{today}";
 
     public static string Subject(int year) => $"请尽快公布{year}年度政府信息公开工作年度报告";
 
