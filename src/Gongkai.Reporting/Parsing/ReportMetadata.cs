@@ -111,7 +111,32 @@ internal static partial class ReportMetadata
             }
         }
 
+        agency = WithoutCoverLetter(agency);
         return agency.Length is >= 2 and <= 40 ? agency : null;
+    }
+
+    private static readonly string[] SendingVerbs = ["报送", "印发", "上报", "呈报", "转发", "提交", "公布", "发布"];
+
+    /// <summary>
+    /// A report published as a cover letter or a notice names the sender before 关于: "苏平片区管理局关于报送2020年度…报告的函"
+    /// is the sender's own report; "县政府办公室关于印发某县2020年…报告的通知" is the report of the agency named after the verb.
+    /// </summary>
+    private static string WithoutCoverLetter(string agency)
+    {
+        var about = agency.IndexOf("关于", StringComparison.Ordinal);
+        if (about <= 0)
+        {
+            return agency;
+        }
+
+        var after = agency[(about + 2)..];
+        if (SendingVerbs.FirstOrDefault(v => after.StartsWith(v, StringComparison.Ordinal)) is { } verb)
+        {
+            after = after[verb.Length..];
+        }
+
+        after = after.Trim('《', '》', '“', '”', '"', ' ');
+        return after.Length >= 2 ? after : agency[..about];
     }
 
     /// <summary>

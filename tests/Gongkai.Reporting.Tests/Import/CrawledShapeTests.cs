@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Gongkai.Domain.Reports;
 using Gongkai.Reporting.Parsing;
@@ -284,6 +285,64 @@ public sealed class CrawledShapeTests
 
         Assert.Equal("1", report.GetProactive("proactive2019.art20_9.central_procurement.items").ToString());
         Assert.Equal(original.GetProactive("proactive2019.art20_9.central_procurement.amount"), report.GetProactive("proactive2019.art20_9.central_procurement.amount"));
+    }
+
+    [Theory]
+    [InlineData("161089059", 16, 1089059)] // a real report; its page.html prints 16 and 1089059
+    [InlineData("1018703", 10, 18703)]
+    [InlineData("3250000", 3, 250000)]
+    public void RunningText_ProcurementCountAndAmountRunTogether_SplitByAmountAProjectAndFlagged(string run, int items, int amount)
+    {
+        var oneLine = Degrade.OneLine(Render(SampleReports.Clean2019()));
+        var runTogether = System.Text.RegularExpressions.Regex.Replace(oneLine, @"政府集中采购\s+\S+\s+[\d.]+元?", "政府集中采购" + run);
+        Assert.NotEqual(oneLine, runTogether);
+
+        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(runTogether));
+
+        Assert.Equal(items.ToString(CultureInfo.InvariantCulture), result.Report!.GetProactive("proactive2019.art20_9.central_procurement.items").ToString());
+        Assert.Equal(amount.ToString(CultureInfo.InvariantCulture), result.Report.GetProactive("proactive2019.art20_9.central_procurement.amount").ToString());
+        var flag = Assert.Single(result.Diagnostics, d => d.Code == "GK4007" && d.Message.Contains("政府集中采购", StringComparison.Ordinal));
+        Assert.Contains("请核对原文", flag.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void SpacedCells_CountPrintedWithMeasureWord_ReadAsCount(bool oneLine)
+    {
+        // A real 2020 department report: "政府集中采购 2笔 984361元" — cells apart, each with its unit; on one line as
+        // the crawler left it, or on a line of its own with single spaces.
+        var original = SampleReports.Clean2019();
+        var text = Render(original);
+        var amount = original.GetProactive("proactive2019.art20_9.central_procurement.amount");
+        var row = text.Split('\n').First(l => l.StartsWith("政府集中采购", StringComparison.Ordinal));
+        var withUnits = text.Replace(row, $"政府集中采购 2笔 {amount}元", StringComparison.Ordinal);
+        withUnits = oneLine ? Degrade.OneLine(withUnits) : withUnits;
+        Assert.NotEqual(text, withUnits);
+
+        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(withUnits));
+
+        Assert.Equal("2", result.Report!.GetProactive("proactive2019.art20_9.central_procurement.items").ToString());
+        Assert.Equal(amount, result.Report.GetProactive("proactive2019.art20_9.central_procurement.amount"));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Message.Contains("2笔", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("{0}关于报送{1}年度政府信息公开工作年度报告的函")]
+    [InlineData("某市人民政府办公室关于印发{0}{1}年政府信息公开工作年度报告的通知")]
+    [InlineData("关于{0}{1}年政府信息公开工作年度报告")]
+    public void Title_ReportSentAsCoverLetterOrNotice_AgencyIsTheReports(string title)
+    {
+        var original = SampleReports.Qingtongxia2021();
+        var text = Render(original);
+        var printed = text.Split('\n').First(l => l.Contains("年政府信息公开工作年度报告", StringComparison.Ordinal));
+        var retitled = text.Replace(printed, string.Format(CultureInfo.InvariantCulture, title, original.Agency, original.Year), StringComparison.Ordinal);
+        Assert.NotEqual(text, retitled);
+
+        var report = ReportFileReader.Read(Encoding.UTF8.GetBytes(retitled)).Report!;
+
+        Assert.Equal(original.Agency, report.Agency);
+        Assert.Equal(original.Year, report.Year);
     }
 
     [Theory]

@@ -321,6 +321,14 @@ public static partial class TableTokenizer
             return true;
         }
 
+        // A count printed with its measure word as one cell ("政府集中采购 2笔 984361元", "26件"): the digits.
+        var count = CountWithMeasureWordRegex().Match(piece);
+        if (count.Success)
+        {
+            number = count.Groups["n"].Value;
+            return true;
+        }
+
         return false;
     }
 
@@ -347,6 +355,9 @@ public static partial class TableTokenizer
 
     [GeneratedRegex(@"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")]
     private static partial Regex ThousandsRegex();
+
+    [GeneratedRegex(@"^(?<n>\d+)(个|件|项|笔|条|次|家)$")]
+    private static partial Regex CountWithMeasureWordRegex();
 
     // Both boundaries zero-width: a count between two characters ("1个246900元") is cut on both sides; a
     // consuming match of one side would leave the other side uncut.
