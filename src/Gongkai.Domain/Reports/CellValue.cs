@@ -44,7 +44,7 @@ public readonly record struct CellValue
         if (s.Length > 0 && IsPlainNumber(s) &&
             decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d))
         {
-            value = new CellValue(CellValueKind.Number, d, s);
+            value = new CellValue(CellValueKind.Number, d, AsJsonNumber(s));
             return true;
         }
 
@@ -69,6 +69,26 @@ public readonly record struct CellValue
         CellValueKind.Number => Text!,
         CellValueKind.Text => Text!,
     };
+
+    /// <summary>
+    /// The digits as written, made a valid JSON number: no plus sign, no leading zeros ("02025" is 2025, "+17" is 17,
+    /// "-05" is -5, "00.50" is 0.50); decimals keep their trailing zeros. A run of digits cut from running text can start
+    /// with a zero, and the canonical JSON writes a number's digits as they are.
+    /// </summary>
+    private static string AsJsonNumber(string s)
+    {
+        var negative = s[0] == '-';
+        var digits = s[0] is '-' or '+' ? s[1..] : s;
+        var integerEnd = digits.IndexOf('.', StringComparison.Ordinal) is var dot and >= 0 ? dot : digits.Length;
+        var zeros = 0;
+        while (zeros < integerEnd - 1 && digits[zeros] == '0')
+        {
+            zeros++;
+        }
+
+        digits = digits[zeros..];
+        return negative ? "-" + digits : digits;
+    }
 
     private static bool IsPlainNumber(string s)
     {

@@ -150,6 +150,20 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
     private Read ReadOne(SourceFile file, int? year)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(file.Bytes));
+        try
+        {
+            return ReadOne(file, sha, year);
+        }
+#pragma warning disable CA1031 // As the batch importer: a bug on one input is recorded against that file and never stops the collect.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return new Read(file, sha, null, null, [], CollectOutcome.Refused(file.FileName, CollectStatus.Unreadable, $"无法读取：内部错误（请报告此问题）：{ex.GetType().Name}: {ex.Message}"));
+        }
+    }
+
+    private Read ReadOne(SourceFile file, string sha, int? year)
+    {
         var read = ReportFileReader.Read(file.Bytes);
         if (read.Report is not { } report)
         {

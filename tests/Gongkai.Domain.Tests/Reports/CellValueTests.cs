@@ -23,6 +23,28 @@ public sealed class CellValueTests
         Assert.Equal(shown, value.ToString());
     }
 
+    /// <summary>
+    /// A number's written digits are what the canonical JSON writes, so they must be a valid JSON number: a run cut from
+    /// running text ("行政事业性收费02025年…") once crashed the import with "Invalid leading zero".
+    /// </summary>
+    [Theory]
+    [InlineData("02025", "2025", 2025)]
+    [InlineData("+17", "17", 17)]
+    [InlineData("-05", "-5", -5)]
+    [InlineData("00.50", "0.50", 0.5)]
+    [InlineData("000", "0", 0)]
+    [InlineData("-0", "-0", 0)]
+    public void Parse_LeadingZerosOrPlusSign_ValidJsonNumberSameValue(string written, string shown, double number)
+    {
+        var value = CellValue.Parse(written);
+
+        Assert.Equal(CellValueKind.Number, value.Kind);
+        Assert.Equal(shown, value.ToString());
+        Assert.Equal((decimal)number, value.Number);
+        using var json = System.Text.Json.JsonDocument.Parse(value.ToString());
+        Assert.Equal((decimal)number, json.RootElement.GetDecimal());
+    }
+
     [Fact]
     public void Blank_IsNotZero()
     {

@@ -265,6 +265,10 @@ internal static class ApplicationsTableReader
                 var raw = string.Join(' ', observation.Values.Where(v => v.Kind == TokenKind.Number).Select(v => v.Text));
                 diagnostics.Add(DiagnosticCatalog.DigitsSplit.Create(location, label, raw, "勾稽关系", shown, confidence));
                 break;
+            case RowReadingKind.DigitPerCell:
+                diagnostics.Add(DiagnosticCatalog.DigitsSplit.Create(location, label, string.Join(' ', observation.Values.Where(v => v.Kind == TokenKind.Number).Select(v => v.Text)),
+                    "栏目数（每栏一位数字）", shown, ReadingSolver.RowBalances(reading) == 1 ? "唯一的读法" : "唯一的读法，但本行总计与各栏之和不符，请核对原文"));
+                break;
             case RowReadingKind.Placement when candidates.Count > 1 || count < width:
                 var why = candidates.Select(c => c.SumSignature).Distinct().Count() > 1 ? confidence : "左对齐，缺少的单元格在末尾";
                 diagnostics.Add(DiagnosticCatalog.RowAlignmentAssumed.Create(location, label, Math.Min(count, width), width, why, shown));

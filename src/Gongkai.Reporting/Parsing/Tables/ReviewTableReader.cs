@@ -15,6 +15,15 @@ internal static class ReviewTableReader
 
     public static void Read(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics)
     {
+        // A paragraph run into the row on a page saved as one line ("…总计10000100000000000我局严格规范…。"): the table
+        // ends where the first sentence after its numbers starts (no header cell has a full stop).
+        var firstNumber = tokens.ToList().FindIndex(t => t.Kind == TokenKind.Number);
+        var sentence = firstNumber < 0 ? -1 : tokens.ToList().FindIndex(firstNumber, t => t.Kind == TokenKind.Text && t.Text.Contains('。', StringComparison.Ordinal));
+        if (sentence > 0)
+        {
+            tokens = tokens.Take(sentence).ToList();
+        }
+
         var lastText = -1;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -184,6 +193,19 @@ internal static class ReviewTableReader
         }
 
         var result = DigitRuns.Split(numbers.Select(n => n.Text).ToArray(), [new(4, true), new(4, true), new(4, true)], maxSplits: 8);
+        var digits = string.Concat(numbers.Select(n => n.Text));
+        if (result.Splits.Count == 0 && digits.Length == Width)
+        {
+            // Fifteen digits for fifteen cells: one digit a cell is the only reading of the print, though a group does
+            // not add up to its 总计 (the check says so, GK2xxx); the table is kept as printed rather than lost.
+            SetDigits(digits.Select(c => c - '0').ToArray(), report);
+            diagnostics.Add(DiagnosticCatalog.DigitsSplit.Create(
+                DiagnosticLocation.At(numbers[0].Line, numbers[0].Column), "行政复议、行政诉讼", string.Join(' ', numbers.Select(n => n.Text)), "栏目数（每栏一位数字）",
+                string.Join("，", report.Schema.ReviewColumns.Select(c => CellNames.Review(c) + " " + report.GetReview(c.Key)?.ToString(CultureInfo.InvariantCulture))),
+                "唯一的读法，但各组总计与其结果不符，请核对原文"));
+            return true;
+        }
+
         if (result.Splits.Count == 0)
         {
             return false;
@@ -202,6 +224,15 @@ internal static class ReviewTableReader
             string.Join("，", columns.Select((c, i) => CellNames.Review(c) + " " + cells[i].ToString(CultureInfo.InvariantCulture))),
             result.Unique ? "唯一满足勾稽关系的读法" : "多种读法均满足勾稽关系，取第一种，请核对原文"));
         return true;
+    }
+
+    private static void SetDigits(int[] cells, AnnualReport report)
+    {
+        var columns = report.Schema.ReviewColumns;
+        for (var i = 0; i < Width; i++)
+        {
+            report.SetReview(columns[i].Key, cells[i]);
+        }
     }
 
     /// <summary>Whether every group with something in it adds up to its 总计 (C-05).</summary>

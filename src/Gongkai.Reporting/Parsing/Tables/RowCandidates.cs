@@ -34,6 +34,15 @@ internal static class RowCandidates
         var values = Trim(tokens, width);
         var readings = new List<RowReading>();
 
+        // One run of exactly as many digits as the row has cells ("3000000" for seven) that does not add up: one digit a
+        // cell is still the only reading of the print (the check says the row does not add up); a seven-digit count with
+        // the other six cells left out is not one. A run that adds up is split below, by the sums, to the same cells.
+        if (splitDigits && values is [{ Kind: TokenKind.Number } only] && only.Text.Length == width && only.Text.All(char.IsAsciiDigit) &&
+            !Splits([only.Text], width).Any())
+        {
+            return [new RowReading(only.Text.Select(c => (int?)(c - '0')).ToArray(), new bool[width], -0.5, RowReadingKind.DigitPerCell)];
+        }
+
         // "0000000" or a run longer than any count is certainly cells run together: only its splits are readings.
         if (splitDigits && values.Any(v => v.Kind == TokenKind.Number && IsRun(v.Text)))
         {

@@ -11,4 +11,7 @@ internal enum RowReadingKind
 
     /// <summary>A run of digits split into several cells (separators vanished).</summary>
     DigitSplit,
+
+    /// <summary>A run of exactly as many digits as the row has cells, one digit a cell: the print's only reading, whether or not the row adds up.</summary>
+    DigitPerCell,
 }

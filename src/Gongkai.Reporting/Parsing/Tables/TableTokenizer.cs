@@ -225,6 +225,31 @@ public static partial class TableTokenizer
             return;
         }
 
+        if (separateDigits && (SentenceRegex().IsMatch(trimmed) || CellsThenProseRegex().Match(trimmed) is { Success: true }))
+        {
+            // The text after a table, run into it on a page saved as one paragraph: "2025年，我局共收到…申请21件" cut off
+            // from the table's last cell, or the last cells followed by the paragraph ("…总计10000100000000000我局严格规范…。").
+            // A sentence (a full stop; no table label has one) is not cells: its year and counts are not the table's.
+            var from = SentenceRegex().IsMatch(trimmed) ? 0 : CellsThenProseRegex().Match(trimmed).Groups["prose"].Index;
+            if (from > 0)
+            {
+                AddField(tokens, trimmed[..from], line, column, explicitCell: false, separateDigits, rowIndex);
+            }
+
+            // The sentence ends at its full stop; what follows it on the line (a table's header and cells after a sentence
+            // that opens the section: "2021年我局未有…有关况。 行政复议 … 0 0 0") is read as usual.
+            var stop = trimmed.IndexOf('。', from);
+            var to = stop < 0 ? trimmed.Length : stop + 1;
+            var sentence = trimmed[from..to];
+            tokens.Add(new TableToken(TokenKind.Text, sentence.Length > 200 ? sentence[..200] + "…" : sentence, line, column + from) { RowIndex = rowIndex });
+            if (to < trimmed.Length)
+            {
+                AddField(tokens, trimmed[to..], line, column + to, explicitCell: false, separateDigits, rowIndex);
+            }
+
+            return;
+        }
+
         if (trimmed.Length > MaxCellLength)
         {
             // No cell of the template is this long; keep a prefix to name it in a diagnostic.
@@ -355,6 +380,12 @@ public static partial class TableTokenizer
 
     [GeneratedRegex(@"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")]
     private static partial Regex ThousandsRegex();
+
+    [GeneratedRegex(@"^(19|20)\d{2}年(?!度)[，,]?[\u4e00-\u9fff]{2}")]
+    private static partial Regex SentenceRegex();
+
+    [GeneratedRegex(@"(?<=\d)(?<prose>[\u4e00-\u9fff][^。\d]{8,}。)")]
+    private static partial Regex CellsThenProseRegex();
 
     [GeneratedRegex(@"^(?<n>\d+)(个|件|项|笔|条|次|家)$")]
     private static partial Regex CountWithMeasureWordRegex();

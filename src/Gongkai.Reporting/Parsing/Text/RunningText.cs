@@ -17,6 +17,9 @@ public static partial class RunningText
 
     private static readonly string[] TableLabels = BuildTableLabels();
 
+    /// <summary>Words of heading 五 as printed: the format's 存在的主要问题, and the rewordings seen in real reports.</summary>
+    internal static readonly string[] ProblemWords = ["主要问题", "存在的问题", "突出问题", "问题及改进", "问题和改进"];
+
     public static bool IsRunningText(IReadOnlyList<SourceLine> lines)
     {
         foreach (var line in lines)
@@ -94,7 +97,7 @@ public static partial class RunningText
     {
         var window = text.AsSpan(at, Math.Min(40, text.Length - at));
         var best = -1;
-        foreach (var word in (ReadOnlySpan<string>)["情况", "事项"])
+        foreach (var word in (ReadOnlySpan<string>)["情况", "事项", "措施", "举措"])
         {
             var i = window.IndexOf(word, StringComparison.Ordinal);
             if (i >= 0 && (best < 0 || i < best))
@@ -103,12 +106,27 @@ public static partial class RunningText
             }
         }
 
+        // A heading 五 reworded to end on its problems (五、当前存在的突出问题), when no word above ends it.
+        if (best < 0 && window.IndexOf("问题", StringComparison.Ordinal) is var problem and >= 0 && problem <= 20)
+        {
+            best = problem;
+        }
+
         if (best < 0)
         {
             return null;
         }
 
         var end = at + best + 2;
+        // 六、需要说明的其他事项与附表: the attachment named in the heading is part of it.
+        foreach (var tail in (ReadOnlySpan<string>)["与附表", "及附表"])
+        {
+            if (string.CompareOrdinal(text, end, tail, 0, tail.Length) == 0)
+            {
+                end += tail.Length;
+            }
+        }
+
         while (end < text.Length && text[end] is '。' or '：' or ':' or '*' or '#' or ' ')
         {
             end++;
@@ -169,8 +187,10 @@ public static partial class RunningText
         2 => words.StartsWith("收到和处理", StringComparison.Ordinal) || words.StartsWith("依申请公开", StringComparison.Ordinal),
         // 复议 alone, not 行政复议: a printed typo (行政法复议) must not lose the heading.
         3 => words.Contains("复议", StringComparison.Ordinal) || words.Contains("行政诉讼", StringComparison.Ordinal),
-        4 => words.Contains("主要问题", StringComparison.Ordinal),
-        _ => words.StartsWith("其他需要报告", StringComparison.Ordinal) || words.StartsWith("其他事项", StringComparison.Ordinal),
+        // 存在的主要问题及改进情况, and as agencies reword it: 存在的问题及改进措施, 当前存在的突出问题.
+        4 => ProblemWords.Any(w => words.Contains(w, StringComparison.Ordinal)),
+        _ => words.StartsWith("其他需要报告", StringComparison.Ordinal) || words.StartsWith("其他事项", StringComparison.Ordinal) ||
+             words.StartsWith("需要说明的其他事项", StringComparison.Ordinal),
     };
 
     private static void CutTables(string text, int from, int to, SortedSet<int> cuts)
@@ -185,7 +205,7 @@ public static partial class RunningText
         while (i < to)
         {
             var label = TableLabels.FirstOrDefault(l => string.CompareOrdinal(text, i, l, 0, l.Length) == 0 && i + l.Length <= to);
-            if (label is null)
+            if (label is null || InSentence(text, i + label.Length, to, label))
             {
                 i++;
                 continue;
@@ -195,6 +215,30 @@ public static partial class RunningText
             cuts.Add(i + label.Length);
             i += label.Length;
         }
+    }
+
+    /// <summary>
+    /// A row label that runs on into more words ("…涵盖政策及规范性文件类5条、规划计划类1条" in the text before table 二) is
+    /// a word of a sentence, not the row: in the table a row label is followed by its cells, a blank, or another label.
+    /// </summary>
+    private static bool InSentence(string text, int after, int to, string label) =>
+        RowLabels.Contains(label) && after < to && text[after] is >= '\u4e00' and <= '\u9fff' &&
+        !TableLabels.Any(l => string.CompareOrdinal(text, after, l, 0, l.Length) == 0);
+
+    private static readonly HashSet<string> RowLabels = BuildRowLabels();
+
+    private static HashSet<string> BuildRowLabels()
+    {
+        var labels = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var schema in new[] { ReportSchema.Edition2019, ReportSchema.Edition2021 })
+        {
+            foreach (var block in schema.ProactiveBlocks)
+            {
+                labels.UnionWith(block.Rows.Select(r => r.Label));
+            }
+        }
+
+        return labels;
     }
 
     private static string[] BuildTableLabels()
@@ -222,6 +266,8 @@ public static partial class RunningText
 
     // Before a list number of table 三 ("（三）", "三、", and "2." whose digit would otherwise join the
     // digits of the row before), and before a table 二 caption.
-    [GeneratedRegex(@"(?<!第)(?<cut>[（(][一二三四五六七八九十]{1,2}[）)])|(?<cut>[一二三四五六七]、)|(?<cut>\d[.．](?=\s*[\u4e00-\u9fff]))|(?<cut>第二十条第)|(?<cut>[（(]本列数据)")]
+    // And before a year that opens a sentence right after a table's last cell ("行政事业性收费02025年，我局…",
+    // "继续办理20000022025年，我局共收到…"): the paragraph after a table is not its cells.
+    [GeneratedRegex(@"(?<!第)(?<cut>[（(][一二三四五六七八九十]{1,2}[）)])|(?<cut>[一二三四五六七]、)|(?<cut>\d[.．](?=\s*[\u4e00-\u9fff]))|(?<cut>第二十条第)|(?<cut>[（(]本列数据)|(?<=\d)(?<cut>(19|20)\d{2}年(?!度)(?=[，,\u4e00-\u9fff]))")]
     private static partial Regex TableCutRegex();
 }
