@@ -291,6 +291,7 @@ public sealed class CrawledShapeTests
     [InlineData("161089059", 16, 1089059)] // a real report; its page.html prints 16 and 1089059
     [InlineData("1018703", 10, 18703)]
     [InlineData("3250000", 3, 250000)]
+    [InlineData("（元）6675809", 6, 675809)] // a real report prints the amount's unit with the row's label
     public void RunningText_ProcurementCountAndAmountRunTogether_SplitByAmountAProjectAndFlagged(string run, int items, int amount)
     {
         var oneLine = Degrade.OneLine(Render(SampleReports.Clean2019()));
@@ -360,6 +361,17 @@ public sealed class CrawledShapeTests
 
         Assert.Equal(original.Agency, report.Agency);
         Assert.Equal(original.Year, report.Year);
+    }
+
+    [Theory]
+    [InlineData("无其他需要报告的事项。 平潭综合实验区市场监督管理局 2022年1月7日抄送：驻区自然资源与生态环境局纪检监察组。平潭综合实验区市场监督管理局办公室 2022年1月7日印发", "无其他需要报告的事项。 平潭综合实验区市场监督管理局 2022年1月7日")]
+    [InlineData("无。 平潭综合实验区经济发展局 2022年1月13 日 平潭综合实验区经济发展局办公室 2022年1月13日印发", "无。 平潭综合实验区经济发展局 2022年1月13 日")]
+    [InlineData("本年度没有收取信息处理费。 某县人民政府 2024年1月20日", "本年度没有收取信息处理费。 某县人民政府 2024年1月20日")]
+    public void SiteChrome_ColophonRightAfterTheSignatureDate_Dropped(string section, string kept)
+    {
+        var lines = new List<SourceLine> { new(section, 1) };
+
+        Assert.Equal(kept, string.Concat(SiteChrome.EndOfBody(lines).Select(l => l.Text)));
     }
 
     [Fact]

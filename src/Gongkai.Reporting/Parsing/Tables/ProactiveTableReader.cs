@@ -101,8 +101,11 @@ internal static partial class ProactiveTableReader
     {
         var width = block.Columns.Count;
 
-        // A unit printed after an amount or a count ("39573802895.90元", "1个" cut at the digit boundary) is not a cell.
-        var cells = tokens.Where((t, i) => !(t.Kind == TokenKind.Text && t.Text is "元" or "万元" or "个" or "件" or "项" or "笔" or "条" && i > 0 && tokens[i - 1].Kind == TokenKind.Number)).ToList();
+        // A unit printed after an amount or a count ("39573802895.90元", "1个" cut at the digit boundary) is not a cell,
+        // nor is one printed with the row's label ("政府集中采购（元）6675809").
+        var cells = tokens.Where((t, i) => !(t.Kind == TokenKind.Text &&
+            ((t.Text is "元" or "万元" or "个" or "件" or "项" or "笔" or "条" && i > 0 && tokens[i - 1].Kind == TokenKind.Number) ||
+             (i == 0 && t.Text is "（元）" or "(元)" or "（万元）" or "(万元)")))).ToList();
         while (cells.Count > width && cells[^1].Kind == TokenKind.Blank)
         {
             cells.RemoveAt(cells.Count - 1);
