@@ -24,9 +24,6 @@ public sealed class RealReportTests(ITestOutputHelper output)
     /// </summary>
     private static readonly Dictionary<string, string> KnownGaps = new()
     {
-        ["pingtan-jinjing-2024-township-reworded-heading"] =
-            "四、结转下年度继续办理 printed as six zeros for seven cells (000000): the sums make the missing 其他 0 (8 + 0 = 8 + x), " +
-            "but a run one digit short is read left-aligned with 其他 blank (GK4005), where a space-separated row short of one cell is inferred (GK4006).",
     };
 
     public static TheoryData<string> Names() => [.. FixtureNames()];
