@@ -17,7 +17,7 @@ public static partial class PublishedReportReader
 {
     private static readonly (string Key, string Number, string[] Words)[] Headings =
     [
-        ("sec1", "一", ["总体情况"]),
+        ("sec1", "一", ["总体情况", "概述", "基本概况", "工作概况"]),
         ("sec2", "二", ["主动公开"]),
         ("sec3", "三", ["收到和处理", "依申请公开", "申请情况"]),
         ("sec4", "四", ["行政复议", "行政诉讼"]),
@@ -226,13 +226,16 @@ public static partial class PublishedReportReader
 
         var key = ChineseText.LabelKey(text);
         var (_, number, words) = Headings[h];
-        if (key.Length > 40 || key.Length < 3 || key[1] is not (',' or '.') ||
+        if (key.Length > 40 || key.Length < 3 ||
             !(anyNumber ? "一二三四五六七八九十".Contains(key[0], StringComparison.Ordinal) : key.StartsWith(number, StringComparison.Ordinal)))
         {
             return false;
         }
 
-        return words.Any(w => key.Contains(w, StringComparison.Ordinal));
+        // The number and its 、; or, the 、 lost, the number run straight into the heading's words (一总体情况).
+        return key[1] is ',' or '.'
+            ? words.Any(w => key.Contains(w, StringComparison.Ordinal))
+            : words.Any(w => key.AsSpan(1).StartsWith(w, StringComparison.Ordinal));
     }
 
     /// <summary>

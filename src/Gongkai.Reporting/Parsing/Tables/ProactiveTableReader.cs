@@ -265,6 +265,16 @@ internal static partial class ProactiveTableReader
                 : null;
         }
 
+        // An amount's decimals end the run ("政府集中采购176586650.10元"): the whole digits are split, the decimals stay with
+        // the amount, the last column.
+        var decimals = string.Empty;
+        if (cells.Count > 0 && block.Columns[^1].Kind == ValueKind.Money && cells[^1].Text.IndexOf('.', StringComparison.Ordinal) is var dot and > 0 &&
+            cells[^1].Text[..dot].All(char.IsAsciiDigit) && cells[^1].Text[(dot + 1)..].All(char.IsAsciiDigit))
+        {
+            decimals = cells[^1].Text[dot..];
+            cells = [.. cells.Take(cells.Count - 1), cells[^1] with { Text = cells[^1].Text[..dot] }];
+        }
+
         if (cells.Count == 0 || cells.Any(t => t.Kind != TokenKind.Number || !t.Text.All(char.IsAsciiDigit)) || cells.Sum(t => t.Text.Length) < width)
         {
             return null;
@@ -277,9 +287,10 @@ internal static partial class ProactiveTableReader
         }
 
         var first = cells[0];
+        string Written(int[] split, int i) => split[i].ToString(System.Globalization.CultureInfo.InvariantCulture) + (i == split.Length - 1 ? decimals : string.Empty);
         if (!result.Unique && ByUnitPrice(result.Splits, block) is { } priced)
         {
-            return (priced.Select(v => first with { Kind = TokenKind.Number, Text = v.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList(), false,
+            return (priced.Select((_, i) => first with { Kind = TokenKind.Number, Text = Written(priced, i) }).ToList(), false,
                 "栏目数（不计前导零）及每个采购项目的平均金额", "表二没有勾稽关系，多种拆分均可，取每项平均金额最接近 10 万元（在 1 千元至 1 千万元之间）的一种，请核对原文");
         }
 
@@ -287,7 +298,7 @@ internal static partial class ProactiveTableReader
             .OrderBy(s => s.Max(v => Digits(v)) - s.Min(v => Digits(v)))
             .ThenBy(s => s.Max(v => Digits(v)))
             .First();
-        return (best.Select(v => first with { Kind = TokenKind.Number, Text = v.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList(), result.Unique, "栏目数（不计前导零）", null);
+        return (best.Select((_, i) => first with { Kind = TokenKind.Number, Text = Written(best, i) }).ToList(), result.Unique, "栏目数（不计前导零）", null);
     }
 
     /// <summary>

@@ -18,7 +18,9 @@ internal static class ReviewTableReader
         // A paragraph run into the row on a page saved as one line ("…总计10000100000000000我局严格规范…。"): the table
         // ends where the first sentence after its numbers starts (no header cell has a full stop).
         var firstNumber = tokens.ToList().FindIndex(t => t.Kind == TokenKind.Number);
-        var sentence = firstNumber < 0 ? -1 : tokens.ToList().FindIndex(firstNumber, t => t.Kind == TokenKind.Text && t.Text.Contains('。', StringComparison.Ordinal));
+        // So does a heading of the next part ("五、信息处理费收取情况", a section the format does not have).
+        var sentence = firstNumber < 0 ? -1 : tokens.ToList().FindIndex(firstNumber, t => t.Kind == TokenKind.Text &&
+            (t.Text.Contains('。', StringComparison.Ordinal) || (t.Text.Length > 2 && "五六七八九".Contains(t.Text[0], StringComparison.Ordinal) && t.Text[1] is '、' or '.' or '．')));
         if (sentence > 0)
         {
             tokens = tokens.Take(sentence).ToList();

@@ -34,13 +34,14 @@ internal static class RowCandidates
         var values = Trim(tokens, width);
         var readings = new List<RowReading>();
 
-        // One run of exactly as many digits as the row has cells ("3000000" for seven) that does not add up: one digit a
-        // cell is still the only reading of the print (the check says the row does not add up); a seven-digit count with
-        // the other six cells left out is not one. A run that adds up is split below, by the sums, to the same cells.
-        if (splitDigits && values is [{ Kind: TokenKind.Number } only] && only.Text.Length == width && only.Text.All(char.IsAsciiDigit) &&
-            !Splits([only.Text], width).Any())
+        // Runs of exactly as many digits as the row has cells ("3000000", "100 0 0 00" for seven) that do not add up: one
+        // digit a cell is still the only reading of the print (the check says the row does not add up); a seven-digit count
+        // with the other six cells left out is not one. Runs that add up are split below, by the sums, to the same cells.
+        var runs = values.Where(v => v.Kind == TokenKind.Number).Select(v => v.Text).ToArray();
+        if (splitDigits && values.Count < width && values.All(v => v.Kind == TokenKind.Number) && runs.All(r => r.All(char.IsAsciiDigit)) &&
+            runs.Sum(r => r.Length) == width && runs.Any(r => r.Length > 1) && !Splits(runs, width).Any() && !SomePlacementAddsUp(runs, width))
         {
-            return [new RowReading(only.Text.Select(c => (int?)(c - '0')).ToArray(), new bool[width], -0.5, RowReadingKind.DigitPerCell)];
+            return [new RowReading(string.Concat(runs).Select(c => (int?)(c - '0')).ToArray(), new bool[width], -0.5, RowReadingKind.DigitPerCell)];
         }
 
         // "0000000" or a run longer than any count is certainly cells run together: only its splits are readings.
@@ -120,6 +121,17 @@ internal static class RowCandidates
         DigitRuns.Group[] groups = width == 7 ? [new(6, true)] : [new(width, false)];
         var result = DigitRuns.Split(runs, groups);
         return result.Splits.Select(cells => new RowReading(cells.Select(c => (int?)c).ToArray(), new bool[width], -0.5, RowReadingKind.DigitSplit));
+    }
+
+    /// <summary>
+    /// Whether the numbers as printed, each whole, placed in order with the 总计 among them, add up (C-03): "100 1 101" is
+    /// 自然人 100, 其他 1, 总计 101 with the zeros left out, not seven digits run together.
+    /// </summary>
+    private static bool SomePlacementAddsUp(string[] runs, int width)
+    {
+        // With the 总计 the last number printed, every placement of the others adds up alike: blanks count 0.
+        var numbers = runs.Select(r => long.Parse(r, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return width == 7 && numbers.Length is > 0 and <= 7 && numbers[..^1].Sum() == numbers[^1];
     }
 
     /// <summary>Digits that cannot be one count: a leading zero, or more digits than any count has.</summary>

@@ -182,7 +182,9 @@ public static partial class RunningText
 
     private static bool Matches(int h, string words) => h switch
     {
-        0 => words.StartsWith("总体情况", StringComparison.Ordinal),
+        // 总体情况, and as agencies reword it: 概述, 基本概况.
+        0 => words.StartsWith("总体情况", StringComparison.Ordinal) || words.StartsWith("概述", StringComparison.Ordinal) ||
+             (words.Contains("概况", StringComparison.Ordinal) && words.IndexOf("概况", StringComparison.Ordinal) <= 12),
         1 => words.StartsWith("主动公开", StringComparison.Ordinal),
         2 => words.StartsWith("收到和处理", StringComparison.Ordinal) || words.StartsWith("依申请公开", StringComparison.Ordinal),
         // 复议 alone, not 行政复议: a printed typo (行政法复议) must not lose the heading.
@@ -258,7 +260,8 @@ public static partial class RunningText
         return labels.Where(l => l.Length >= 2).OrderByDescending(l => l.Length).ToArray();
     }
 
-    [GeneratedRegex(@"(?<n>[一二三四五六])\s*[、.．,，](?=\s*(?<w>[^，。；;,、]{2,24}))")]
+    // The number and its 、 — or the number run straight into the heading's own words (一总体情况, a 、 lost).
+    [GeneratedRegex(@"(?<n>[一二三四五六])\s*(?:[、.．,，]|(?=总体情况|主动公开政府信息情况|收到和处理政府信息公开申请|政府信息公开行政复议|存在的主要问题|其他需要报告))(?=\s*(?<w>[^，。；;,、]{2,24}))")]
     private static partial Regex HeadingRegex();
 
     [GeneratedRegex(@"(政府|政务)信息(与政务)?公开(工作)?(年度)?(工作)?报告")]
