@@ -329,6 +329,32 @@ public sealed class CrawledShapeTests
     }
 
     [Theory]
+    [InlineData("一、总体情况", "一总体情况")] // the 、 lost
+    [InlineData("一、总体情况", "一、概述")]
+    [InlineData("五、存在的主要问题及改进情况", "五、存在的主要问题及改进措施")]
+    [InlineData("五、存在的主要问题及改进情况", "五、当前存在的突出问题")]
+    [InlineData("六、其他需要报告的事项", "六、需要说明的其他事项与附表")]
+    public void RunningText_HeadingReworded_SectionAndTablesFound(string heading, string printed)
+    {
+        var original = SampleReports.Qingtongxia2021();
+        var oneLine = Degrade.OneLine(Render(original));
+        var reworded = oneLine.Replace(heading, printed, StringComparison.Ordinal);
+        Assert.NotEqual(oneLine, reworded);
+
+        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(reworded));
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code is "GK4002" or "GK4003");
+        var report = result.Report!;
+        Assert.Equal(Compact(original.Sections.Sec1), Compact(report.Sections.Sec1));
+        Assert.Equal(Compact(original.Sections.Sec5), Compact(report.Sections.Sec5));
+        Assert.Equal(Compact(original.Sections.Sec6), Compact(report.Sections.Sec6));
+        foreach (var column in report.Schema.ReviewColumns)
+        {
+            Assert.Equal(original.GetReview(column.Key), report.GetReview(column.Key));
+        }
+    }
+
+    [Theory]
     [InlineData("{0}关于报送{1}年度政府信息公开工作年度报告的函")]
     [InlineData("某市人民政府办公室关于印发{0}{1}年政府信息公开工作年度报告的通知")]
     [InlineData("关于{0}{1}年政府信息公开工作年度报告")]

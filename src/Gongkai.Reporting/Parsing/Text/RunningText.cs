@@ -97,7 +97,7 @@ public static partial class RunningText
     {
         var window = text.AsSpan(at, Math.Min(40, text.Length - at));
         var best = -1;
-        foreach (var word in (ReadOnlySpan<string>)["情况", "事项", "措施", "举措"])
+        foreach (var word in (ReadOnlySpan<string>)["情况", "事项", "措施", "举措", "概述", "概况"])
         {
             var i = window.IndexOf(word, StringComparison.Ordinal);
             if (i >= 0 && (best < 0 || i < best))
@@ -110,6 +110,12 @@ public static partial class RunningText
         if (best < 0 && window.IndexOf("问题", StringComparison.Ordinal) is var problem and >= 0 && problem <= 20)
         {
             best = problem;
+        }
+
+        // Else the text's first year ("…2020年，我局…") starts the section's text.
+        if (best < 0 && YearStartRegex().Match(text, at, Math.Min(24, text.Length - at)) is { Success: true } year && year.Index > at + 2)
+        {
+            return year.Index;
         }
 
         if (best < 0)
@@ -266,6 +272,9 @@ public static partial class RunningText
 
     [GeneratedRegex(@"(政府|政务)信息(与政务)?公开(工作)?(年度)?(工作)?报告")]
     private static partial Regex TitleEndRegex();
+
+    [GeneratedRegex(@"(19|20)\d{2}\s*年")]
+    private static partial Regex YearStartRegex();
 
     // Before a list number of table 三 ("（三）", "三、", and "2." whose digit would otherwise join the
     // digits of the row before), and before a table 二 caption.
