@@ -401,6 +401,23 @@ public sealed class CrawledShapeTests
     }
 
     [Fact]
+    public void Text_SectionFourOpensWithASentenceHoldingANumber_TableStillRead()
+    {
+        var original = SampleReports.Qingtongxia2021();
+        var text = Render(original);
+        var heading = text.Split('\n').First(l => l.StartsWith("四、", StringComparison.Ordinal) && l.Contains("行政复议", StringComparison.Ordinal));
+        var withSentence = text.Replace(heading, heading + "\n本年度共发生政府信息公开行政复议2件，行政诉讼1件。具体情况见下表。", StringComparison.Ordinal);
+        Assert.NotEqual(text, withSentence);
+
+        var report = ReportFileReader.Read(Encoding.UTF8.GetBytes(withSentence)).Report!;
+
+        foreach (var column in report.Schema.ReviewColumns)
+        {
+            Assert.Equal(original.GetReview(column.Key), report.GetReview(column.Key));
+        }
+    }
+
+    [Fact]
     public void SiteChrome_FollowUsFooter_Dropped()
     {
         var lines = new[] { "2022年，本局未收取信息处理费。", "更多精彩内容欢迎扫描下方二维码关注浑南区!" }

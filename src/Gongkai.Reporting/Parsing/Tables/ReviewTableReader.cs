@@ -21,7 +21,9 @@ internal static class ReviewTableReader
         // So does a heading of the next part ("五、信息处理费收取情况", a section the format does not have).
         var sentence = firstNumber < 0 ? -1 : tokens.ToList().FindIndex(firstNumber, t => t.Kind == TokenKind.Text &&
             (t.Text.Contains('。', StringComparison.Ordinal) || (t.Text.Length > 2 && "五六七八九".Contains(t.Text[0], StringComparison.Ordinal) && t.Text[1] is '、' or '.' or '．')));
-        if (sentence > 0)
+        // Only where the table's header is already behind: a section that opens with a sentence holding a number ("本年度共
+        //发生行政复议2件。") and prints its table after it keeps the table.
+        if (sentence > 0 && !tokens.Skip(sentence).Any(t => t.Kind == TokenKind.Text && t.Text.Contains("维持", StringComparison.Ordinal)))
         {
             tokens = tokens.Take(sentence).ToList();
         }
