@@ -94,7 +94,7 @@ public static partial class PublishedReportReader
 
         ProactiveTableReader.Read(proactiveTokens, report, diagnostics, splitDigits: running);
         ApplicationsTableReader.Read(applicationTokens, report, diagnostics, cellsMayRunTogether: running);
-        ReviewTableReader.Read(reviewTokens, report, diagnostics);
+        ReviewTableReader.Read(reviewTokens, report, diagnostics, cellsMayRunTogether: running);
         return new ReadResult(report, diagnostics);
     }
 
@@ -232,10 +232,11 @@ public static partial class PublishedReportReader
             return false;
         }
 
-        // The number and its 、; or, the 、 lost, the number run straight into the heading's words (一总体情况).
+        // The number and its 、; or, the 、 lost, the number run straight into the format's own words for it (一总体情况),
+        // not a sub-point that merely starts alike (二主动公开工作).
         return key[1] is ',' or '.'
             ? words.Any(w => key.Contains(w, StringComparison.Ordinal))
-            : words.Any(w => key.AsSpan(1).StartsWith(w, StringComparison.Ordinal));
+            : key.AsSpan(1).StartsWith(ChineseText.LabelKey(Heading(h)).AsSpan(2), StringComparison.Ordinal);
     }
 
     /// <summary>

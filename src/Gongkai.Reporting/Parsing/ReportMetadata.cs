@@ -130,13 +130,16 @@ internal static partial class ReportMetadata
         }
 
         var after = agency[(about + 2)..];
-        if (SendingVerbs.FirstOrDefault(v => after.StartsWith(v, StringComparison.Ordinal)) is { } verb)
+        var verb = SendingVerbs.FirstOrDefault(v => after.StartsWith(v, StringComparison.Ordinal));
+        if (verb is not null)
         {
             after = after[verb.Length..];
         }
 
         after = after.Trim('《', '》', '“', '”', '"', ' ');
-        return after.Length >= 2 ? after : agency[..about];
+        // Nothing after 关于 (and its verb) but the year: the sender's report. A named agency after a verb: its report.
+        // Anything else (关于 inside a name: 某市关于推进…领导小组办公室) is left as printed.
+        return after.Length == 0 ? agency[..about] : verb is not null && after.Length >= 2 ? after : agency;
     }
 
     /// <summary>

@@ -417,6 +417,51 @@ public sealed class CrawledShapeTests
         }
     }
 
+    /// <summary>
+    /// Reading the one-line shapes must not change the others (a review of this stop's changes): a text row of whole
+    /// numbers that does not add up keeps its numbers; a sub-point without 、 inside section 一 is not heading 二; 关于
+    /// inside an agency's name stays.
+    /// </summary>
+    [Fact]
+    public void Text_RowOfWholeNumbersNotAddingUp_NumbersKept()
+    {
+        var text = Render(SampleReports.Qingtongxia2021());
+        var row = text.Split('\n').First(l => l.StartsWith("一、本年新收政府信息公开申请数量", StringComparison.Ordinal));
+        var changed = text.Replace(row, "一、本年新收政府信息公开申请数量     50     10     1     62", StringComparison.Ordinal);
+
+        var report = ReportFileReader.Read(Encoding.UTF8.GetBytes(changed)).Report!;
+
+        Assert.Equal(50, report.GetApplications("apps.new_received", ApplicantColumn.NaturalPerson));
+        Assert.Equal(62, report.GetApplications("apps.new_received", ApplicantColumn.Total));
+    }
+
+    [Fact]
+    public void Text_SubPointWithoutCommaInSectionOne_NotHeadingTwo()
+    {
+        var original = SampleReports.Qingtongxia2021();
+        var text = Render(original);
+        var heading = text.Split('\n').First(l => l.StartsWith("一、总体情况", StringComparison.Ordinal));
+        var changed = text.Replace(heading, heading + "\n二主动公开工作\n本机关依法主动公开政府信息。", StringComparison.Ordinal);
+
+        var report = ReportFileReader.Read(Encoding.UTF8.GetBytes(changed)).Report!;
+
+        Assert.Contains("二主动公开工作", report.Sections.Sec1, StringComparison.Ordinal);
+        Assert.Contains(original.Sections.Sec1!.Trim()[..20], report.Sections.Sec1, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Title_AboutInsideTheAgencysName_Kept()
+    {
+        var original = SampleReports.Qingtongxia2021();
+        var text = Render(original);
+        var printed = text.Split('\n').First(l => l.Contains("年政府信息公开工作年度报告", StringComparison.Ordinal));
+        var changed = text.Replace(printed, $"青铜峡市关于推进政务公开领导小组办公室{original.Year}年政府信息公开工作年度报告", StringComparison.Ordinal);
+
+        var report = ReportFileReader.Read(Encoding.UTF8.GetBytes(changed)).Report!;
+
+        Assert.Equal("青铜峡市关于推进政务公开领导小组办公室", report.Agency);
+    }
+
     [Fact]
     public void SiteChrome_FollowUsFooter_Dropped()
     {

@@ -149,7 +149,7 @@ internal static class ApplicationsTableReader
             // separators): its candidates may miss the reading as printed.
             complete &= !cellsMayRunTogether || values.Count(v => v.Kind == TokenKind.Number) >= width ||
                 values.All(v => v.Kind != TokenKind.Number || v.Text.Length == 1);
-            candidates[i] = RowCandidates.For(values, width, splitDigits: hasTotalColumn)
+            candidates[i] = RowCandidates.For(values, width, splitDigits: hasTotalColumn, runTogether: cellsMayRunTogether)
                 .Select(r => Widen(r, hasTotalColumn))
                 .Where(r => r.Kind != RowReadingKind.DigitSplit || ReadingSolver.RowBalances(r) == 1)
                 .ToList();

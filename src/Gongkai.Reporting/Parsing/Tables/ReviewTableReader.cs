@@ -13,7 +13,8 @@ internal static class ReviewTableReader
 {
     private const int Width = 15;
 
-    public static void Read(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics)
+    /// <param name="cellsMayRunTogether">A page saved as one line: fifteen digits that do not add up are still read one a cell.</param>
+    public static void Read(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics, bool cellsMayRunTogether = false)
     {
         // A paragraph run into the row on a page saved as one line ("…总计10000100000000000我局严格规范…。"): the table
         // ends where the first sentence after its numbers starts (no header cell has a full stop).
@@ -69,7 +70,7 @@ internal static class ReviewTableReader
             return;
         }
 
-        if (TrySplitDigits(values, report, diagnostics))
+        if (TrySplitDigits(values, report, diagnostics, cellsMayRunTogether))
         {
             return;
         }
@@ -187,7 +188,7 @@ internal static class ReviewTableReader
     /// The fifteen cells printed as runs of digits with no separator ("110024001510102"): split so that
     /// each group's four results add up to its 总计 (C-05); said so, and said when the split is not unique.
     /// </summary>
-    private static bool TrySplitDigits(List<TableToken> values, AnnualReport report, List<Diagnostic> diagnostics)
+    private static bool TrySplitDigits(List<TableToken> values, AnnualReport report, List<Diagnostic> diagnostics, bool cellsMayRunTogether)
     {
         var numbers = values.Where(v => v.Kind == TokenKind.Number).ToList();
         if (numbers.Count == 0 || numbers.Count >= Width || values.Count >= Width || numbers.Any(n => !n.Text.All(char.IsAsciiDigit)) ||
@@ -198,7 +199,7 @@ internal static class ReviewTableReader
 
         var result = DigitRuns.Split(numbers.Select(n => n.Text).ToArray(), [new(4, true), new(4, true), new(4, true)], maxSplits: 8);
         var digits = string.Concat(numbers.Select(n => n.Text));
-        if (result.Splits.Count == 0 && digits.Length == Width)
+        if (result.Splits.Count == 0 && digits.Length == Width && cellsMayRunTogether)
         {
             // Fifteen digits for fifteen cells: one digit a cell is the only reading of the print, though a group does
             // not add up to its 总计 (the check says so, GK2xxx); the table is kept as printed rather than lost.

@@ -29,7 +29,9 @@ internal static class RowCandidates
         return values;
     }
 
-    public static List<RowReading> For(IReadOnlyList<TableToken> tokens, int width, bool splitDigits)
+    /// <param name="runTogether">A page saved as one line, where spaces between cells come and go: only there is a row of
+    /// exactly as many digits as cells read one digit a cell when it does not add up.</param>
+    public static List<RowReading> For(IReadOnlyList<TableToken> tokens, int width, bool splitDigits, bool runTogether = false)
     {
         var values = Trim(tokens, width);
         var readings = new List<RowReading>();
@@ -38,7 +40,7 @@ internal static class RowCandidates
         // digit a cell is still the only reading of the print (the check says the row does not add up); a seven-digit count
         // with the other six cells left out is not one. Runs that add up are split below, by the sums, to the same cells.
         var runs = values.Where(v => v.Kind == TokenKind.Number).Select(v => v.Text).ToArray();
-        if (splitDigits && values.Count < width && values.All(v => v.Kind == TokenKind.Number) && runs.All(r => r.All(char.IsAsciiDigit)) &&
+        if (splitDigits && runTogether && width == 7 && values.Count < width && values.All(v => v.Kind == TokenKind.Number) && runs.All(r => r.All(char.IsAsciiDigit)) &&
             runs.Sum(r => r.Length) == width && runs.Any(r => r.Length > 1) && !Splits(runs, width).Any() && !SomePlacementAddsUp(runs, width))
         {
             return [new RowReading(string.Concat(runs).Select(c => (int?)(c - '0')).ToArray(), new bool[width], -0.5, RowReadingKind.DigitPerCell)];
