@@ -18,9 +18,10 @@ internal static class ReviewTableReader
     {
         // A paragraph run into the row on a page saved as one line ("…总计10000100000000000我局严格规范…。"): the table
         // ends where the first sentence after its numbers starts (no header cell has a full stop).
-        var firstNumber = tokens.ToList().FindIndex(t => t.Kind == TokenKind.Number);
+        var all = tokens.ToList();
+        var firstNumber = all.FindIndex(t => t.Kind == TokenKind.Number);
         // So does a heading of the next part ("五、信息处理费收取情况", a section the format does not have).
-        var sentence = firstNumber < 0 ? -1 : tokens.ToList().FindIndex(firstNumber, t => t.Kind == TokenKind.Text &&
+        var sentence = firstNumber < 0 ? -1 : all.FindIndex(firstNumber, t => t.Kind == TokenKind.Text &&
             (t.Text.Contains('。', StringComparison.Ordinal) || (t.Text.Length > 2 && "五六七八九".Contains(t.Text[0], StringComparison.Ordinal) && t.Text[1] is '、' or '.' or '．')));
         // Only where the table's header is already behind: a section that opens with a sentence holding a number ("本年度共
         //发生行政复议2件。") and prints its table after it keeps the table.
@@ -217,16 +218,11 @@ internal static class ReviewTableReader
         }
 
         var cells = result.Splits[0];
-        var columns = report.Schema.ReviewColumns;
-        for (var i = 0; i < Width; i++)
-        {
-            report.SetReview(columns[i].Key, cells[i]);
-        }
-
+        SetDigits(cells, report);
         var first = numbers[0];
         diagnostics.Add(DiagnosticCatalog.DigitsSplit.Create(
             DiagnosticLocation.At(first.Line, first.Column), "行政复议、行政诉讼", string.Join(' ', numbers.Select(n => n.Text)), "各组总计的勾稽关系",
-            string.Join("，", columns.Select((c, i) => CellNames.Review(c) + " " + cells[i].ToString(CultureInfo.InvariantCulture))),
+            string.Join("，", report.Schema.ReviewColumns.Select((c, i) => CellNames.Review(c) + " " + cells[i].ToString(CultureInfo.InvariantCulture))),
             result.Unique ? "唯一满足勾稽关系的读法" : "多种读法均满足勾稽关系，取第一种，请核对原文"));
         return true;
     }

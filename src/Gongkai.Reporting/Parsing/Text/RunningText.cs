@@ -233,21 +233,8 @@ public static partial class RunningText
         RowLabels.Contains(label) && after < to && text[after] is >= '\u4e00' and <= '\u9fff' &&
         !TableLabels.Any(l => string.CompareOrdinal(text, after, l, 0, l.Length) == 0);
 
-    private static readonly HashSet<string> RowLabels = BuildRowLabels();
-
-    private static HashSet<string> BuildRowLabels()
-    {
-        var labels = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var schema in new[] { ReportSchema.Edition2019, ReportSchema.Edition2021 })
-        {
-            foreach (var block in schema.ProactiveBlocks)
-            {
-                labels.UnionWith(block.Rows.Select(r => r.Label));
-            }
-        }
-
-        return labels;
-    }
+    private static readonly HashSet<string> RowLabels = new[] { ReportSchema.Edition2019, ReportSchema.Edition2021 }
+        .SelectMany(schema => schema.ProactiveBlocks).SelectMany(block => block.Rows).Select(row => row.Label).ToHashSet(StringComparer.Ordinal);
 
     private static string[] BuildTableLabels()
     {

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text;
+using Gongkai.Domain.Reports;
+using Gongkai.Reporting.Parsing;
+using Gongkai.Reporting.Parsing.Text;
+using Gongkai.Reporting.Rendering;
+using Gongkai.Testing;
+
+namespace Gongkai.Reporting.Tests.Import;
+
+/// <summary>
+/// How agencies really print their reports — units in cells, run-together procurement rows, reworded headings, cover
+/// letters, colophons after the signature — found by reading real reports by hand (Fixtures/real), generated here one
+/// behaviour a test; and the other shapes those readings must leave as they were.
+/// </summary>
+public sealed class PrintedVariantsTests
+{
+    [Theory]
+    [InlineData("161089059", 16, 1089059)] // a real report; its page.html prints 16 and 1089059
+    [InlineData("1018703", 10, 18703)]
+    [InlineData("3250000", 3, 250000)]
+    [InlineData("（元）6675809", 6, 675809)] // a real report prints the amount's unit with the row's label
+    public void RunningText_ProcurementCountAndAmountRunTogether_SplitByAmountAProjectAndFlagged(string run, int items, int amount)
+    {
+        var oneLine = Degrade.OneLine(Render(SampleReports.Clean2019()));
+        var runTogether = System.Text.RegularExpressions.Regex.Replace(oneLine, @"政府集中采购\s+\S+\s+[\d.]+元?", "政府集中采购" + run);
+        Assert.NotEqual(oneLine, runTogether);
+
+        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(runTogether));
+
+        Assert.Equal(items.ToString(CultureInfo.InvariantCulture), result.Report!.GetProactive("proactive2019.art20_9.central_procurement.items").ToString());
+        Assert.Equal(amount.ToString(CultureInfo.InvariantCulture), result.Report.GetProactive("proactive2019.art20_9.central_procurement.amount").ToString());
+        var flag = Assert.Single(result.Diagnostics, d => d.Code == "GK4007" && d.Message.Contains("政府集中采购", StringComparison.Ordinal));
+        Assert.Contains("请核对原文", flag.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void SpacedCells_CountPrintedWithMeasureWord_ReadAsCount(bool oneLine)
+    {
+        // A real 2020 department report: "政府集中采购 2笔 984361元" — cells apart, each with its unit; on one line as
+        // the crawler left it, or on a line of its own with single spaces.
+        var original = SampleReports.Clean2019();
+        var text = Render(original);
+        var amount = original.GetProactive("proactive2019.art20_9.central_procurement.amount");
+        var row = text.Split('\n').First(l => l.StartsWith("政府集中采购", StringComparison.Ordinal));
+        var withUnits = text.Replace(row, $"政府集中采购 2笔 {amount}元", StringComparison.Ordinal);
+        withUnits = oneLine ? Degrade.OneLine(withUnits) : withUnits;
+        Assert.NotEqual(text, withUnits);
+
+        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(withUnits));
+
+        Assert.Equal("2", result.Report!.GetProactive("proactive2019.art20_9.central_procurement.items").ToString());
+        Assert.Equal(amount, result.Report.GetProactive("proactive2019.art20_9.central_procurement.amount"));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Message.Contains("2笔", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("一、总体情况", "一总体情况")] // the 、 lost
+    [InlineData("一、总体情况", "一、概述")]
+    [InlineData("五、存在的主要问题及改进情况", "五、存在的主要问题及改进措施")]
+    [InlineData("五、存在的主要问题及改进情况", "五、当前存在的突出问题")]
+    [InlineData("六、其他需要报告的事项", "六、需要说明的其他事项与附表")]
+    public void RunningText_HeadingReworded_SectionAndTablesFound(string heading, string printed)
+    {
+        var original = SampleReports.Qingtongxia2021();
+        var oneLine = Degrade.OneLine(Render(original));
+        var reworded = oneLine.Replace(heading, printed, StringComparison.Ordinal);
+        Assert.NotEqual(oneLine, reworded);
+
+        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(reworded));
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code is "GK4002" or "GK4003");
+        var report = result.Report!;
+        Assert.Equal(Compact(original.Sections.Sec1), Compact(report.Sections.Sec1));
+        Assert.Equal(Compact(original.Sections.Sec5), Compact(report.Sections.Sec5));
+        Assert.Equal(Compact(original.Sections.Sec6), Compact(report.Sections.Sec6));
+        foreach (var column in report.Schema.ReviewColumns)
+        {
+            Assert.Equal(original.GetReview(column.Key), report.GetReview(column.Key));
+        }
+    }
+
+    [Theory]
+    [InlineData("{0}关于报送{1}年度政府信息公开工作年度报告的函")]
+    [InlineData("某市人民政府办公室关于印发{0}{1}年政府信息公开工作年度报告的通知")]
+    [InlineData("关于{0}{1}年政府信息公开工作年度报告")]
+    public void Title_ReportSentAsCoverLetterOrNotice_AgencyIsTheReports(string title)
+    {
+        var original = SampleReports.Qingtongxia2021();
+        var text = Render(original);
+        var printed = text.Split('\n').First(l => l.Contains("年政府信息公开工作年度报告", StringComparison.Ordinal));
+        var retitled = text.Replace(printed, string.Format(CultureInfo.InvariantCulture, title, original.Agency, original.Year), StringComparison.Ordinal);
+        Assert.NotEqual(text, retitled);
+
+        var report = ReportFileReader.Read(Encoding.UTF8.GetBytes(retitled)).Report!;
+
+        Assert.Equal(original.Agency, report.Agency);
+        Assert.Equal(original.Year, report.Year);
+    }
+
+    [Theory]
+    [InlineData("无其他需要报告的事项。 平潭综合实验区市场监督管理局 2022年1月7日抄送：驻区自然资源与生态环境局纪检监察组。平潭综合实验区市场监督管理局办公室 2022年1月7日印发", "无其他需要报告的事项。 平潭综合实验区市场监督管理局 2022年1月7日")]
+    [InlineData("无。 平潭综合实验区经济发展局 2022年1月13 日 平潭综合实验区经济发展局办公室 2022年1月13日印发", "无。 平潭综合实验区经济发展局 2022年1月13 日")]
+    [InlineData("本年度没有收取信息处理费。 某县人民政府 2024年1月20日", "本年度没有收取信息处理费。 某县人民政府 2024年1月20日")]
+    public void SiteChrome_ColophonRightAfterTheSignatureDate_Dropped(string section, string kept)
+    {
+        var lines = new List<SourceLine> { new(section, 1) };
+
+        Assert.Equal(kept, string.Concat(SiteChrome.EndOfBody(lines).Select(l => l.Text)));
+    }
+
+    [Fact]
+    public void Text_SectionFourOpensWithASentenceHoldingANumber_TableStillRead()
+    {
+        var original = SampleReports.Qingtongxia2021();
+        var text = Render(original);
+        var heading = text.Split('\n').First(l => l.StartsWith("四、", StringComparison.Ordinal) && l.Contains("行政复议", StringComparison.Ordinal));
+        var withSentence = text.Replace(heading, heading + "\n本年度共发生政府信息公开行政复议2件，行政诉讼1件。具体情况见下表。", StringComparison.Ordinal);
+        Assert.NotEqual(text, withSentence);
+
+        var report = ReportFileReader.Read(Encoding.UTF8.GetBytes(withSentence)).Report!;
+
+        foreach (var column in report.Schema.ReviewColumns)
+        {
+            Assert.Equal(original.GetReview(column.Key), report.GetReview(column.Key));
+        }
+    }
+
+    /// <summary>
+    /// Reading the one-line shapes must not change the others (a review of this stop's changes): a text row of whole
+    /// numbers that does not add up keeps its numbers; a sub-point without 、 inside section 一 is not heading 二; 关于
+    /// inside an agency's name stays.
+    /// </summary>
+    [Fact]
+    public void Text_RowOfWholeNumbersNotAddingUp_NumbersKept()
+    {
+        var text = Render(SampleReports.Qingtongxia2021());
+        var row = text.Split('\n').First(l => l.StartsWith("一、本年新收政府信息公开申请数量", StringComparison.Ordinal));
+        var changed = text.Replace(row, "一、本年新收政府信息公开申请数量     50     10     1     62", StringComparison.Ordinal);
+
+        var report = ReportFileReader.Read(Encoding.UTF8.GetBytes(changed)).Report!;
+
+        Assert.Equal(50, report.GetApplications("apps.new_received", ApplicantColumn.NaturalPerson));
+        Assert.Equal(62, report.GetApplications("apps.new_received", ApplicantColumn.Total));
+    }
+
+    [Fact]
+    public void Text_SubPointWithoutCommaInSectionOne_NotHeadingTwo()
+    {
+        var original = SampleReports.Qingtongxia2021();
+        var text = Render(original);
+        var heading = text.Split('\n').First(l => l.StartsWith("一、总体情况", StringComparison.Ordinal));
+        var changed = text.Replace(heading, heading + "\n二主动公开工作\n本机关依法主动公开政府信息。", StringComparison.Ordinal);
+
+        var report = ReportFileReader.Read(Encoding.UTF8.GetBytes(changed)).Report!;
+
+        Assert.Contains("二主动公开工作", report.Sections.Sec1, StringComparison.Ordinal);
+        Assert.Contains(original.Sections.Sec1!.Trim()[..20], report.Sections.Sec1, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Title_AboutInsideTheAgencysName_Kept()
+    {
+        var original = SampleReports.Qingtongxia2021();
+        var text = Render(original);
+        var printed = text.Split('\n').First(l => l.Contains("年政府信息公开工作年度报告", StringComparison.Ordinal));
+        var changed = text.Replace(printed, $"青铜峡市关于推进政务公开领导小组办公室{original.Year}年政府信息公开工作年度报告", StringComparison.Ordinal);
+
+        var report = ReportFileReader.Read(Encoding.UTF8.GetBytes(changed)).Report!;
+
+        Assert.Equal("青铜峡市关于推进政务公开领导小组办公室", report.Agency);
+    }
+
+    private static string Render(AnnualReport report) => ReportRenderer.RenderToString(report, RenderFormat.Text);
+
+    private static string Compact(string? text) => new((text ?? string.Empty).Where(c => !char.IsWhiteSpace(c)).ToArray());
+}
