@@ -17,6 +17,26 @@ internal static partial class ReportMetadata
 
     public static (string? Agency, int? Year) Find(IReadOnlyList<SourceLine> preamble, IReadOnlyList<SourceLine> all)
     {
+        // Line 0 is a title the file carries outside its text (an HTML page's <title>, a PDF's metadata): the text's own
+        // title and opening paragraph come first; it gives only what they leave unnamed.
+        var outside = preamble.Where(l => l.Line == 0).ToList();
+        if (outside.Count > 0)
+        {
+            var (inText, yearInText) = FindIn(preamble.Where(l => l.Line != 0).ToList(), all);
+            if (inText is not null && yearInText is not null)
+            {
+                return (inText, yearInText);
+            }
+
+            var (named, namedYear) = FindIn(outside, all);
+            return (inText ?? named, yearInText ?? namedYear);
+        }
+
+        return FindIn(preamble, all);
+    }
+
+    private static (string? Agency, int? Year) FindIn(IReadOnlyList<SourceLine> preamble, IReadOnlyList<SourceLine> all)
+    {
         string? agency = null;
         int? year = null;
         var compacted = preamble.Select(l => ChineseText.Compact(WithoutBreadcrumb(l.Text)).TrimStart('#')).Where(l => l.Length > 0).ToList();

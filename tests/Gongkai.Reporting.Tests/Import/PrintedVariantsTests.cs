@@ -173,6 +173,41 @@ public sealed class PrintedVariantsTests
         Assert.Equal("青铜峡市关于推进政务公开领导小组办公室", report.Agency);
     }
 
+    [Theory]
+    [InlineData("{0}{1}年政府信息公开工作年度报告")]
+    [InlineData("{0}{1}年政府信息公开工作年度报告_某市人民政府门户网站")]
+    [InlineData("某市人民政府门户网站 - 首页 - {0}{1}年政府信息公开工作年度报告")]
+    [InlineData("{1}年{0}政府信息公开工作年度报告|某市人民政府")]
+    public void Html_TitleOnlyInThePagesTitleElement_AgencyAndYearFromIt(string title)
+    {
+        var original = SampleReports.Qingtongxia2021();
+        var html = ReportRenderer.RenderToString(original, RenderFormat.Html);
+        // As many sites serve a report: the title in <title>, the body starting at the first paragraph.
+        var body = System.Text.RegularExpressions.Regex.Replace(html, "<h1>.*?</h1>", string.Empty);
+        body = System.Text.RegularExpressions.Regex.Replace(body, "<title>.*?</title>", "<title>" + string.Format(CultureInfo.InvariantCulture, title, original.Agency, original.Year) + "</title>");
+        Assert.DoesNotContain("<h1>", body, StringComparison.Ordinal);
+        Assert.Null(ReportFileReader.Read(Encoding.UTF8.GetBytes(System.Text.RegularExpressions.Regex.Replace(body, "<title>.*?</title>", "<title>某市人民政府门户网站</title>"))).Report!.Agency);
+
+        var report = ReportFileReader.Read(Encoding.UTF8.GetBytes(body)).Report!;
+
+        Assert.Equal(original.Agency, report.Agency);
+        Assert.Equal(original.Year, report.Year);
+        Assert.Equal(original.GetApplications(ApplicationKeys.NewReceived, ApplicantColumn.Total), report.GetApplications(ApplicationKeys.NewReceived, ApplicantColumn.Total));
+    }
+
+    [Fact]
+    public void Html_BodyTitleAndADifferentTitleElement_BodysTitleWins()
+    {
+        var original = SampleReports.Qingtongxia2021();
+        var html = ReportRenderer.RenderToString(original, RenderFormat.Html);
+        var changed = System.Text.RegularExpressions.Regex.Replace(html, "<title>.*?</title>", "<title>某市人民政府2020年政府信息公开工作年度报告</title>");
+
+        var report = ReportFileReader.Read(Encoding.UTF8.GetBytes(changed)).Report!;
+
+        Assert.Equal(original.Agency, report.Agency);
+        Assert.Equal(original.Year, report.Year);
+    }
+
     private static string Render(AnnualReport report) => ReportRenderer.RenderToString(report, RenderFormat.Text);
 
     private static string Compact(string? text) => new((text ?? string.Empty).Where(c => !char.IsWhiteSpace(c)).ToArray());

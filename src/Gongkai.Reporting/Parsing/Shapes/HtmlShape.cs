@@ -29,8 +29,32 @@ public static class HtmlShape
         var currentLine = 1;
         Walk(doc.DocumentNode, lines, current, ref currentLine);
         Flush(lines, current, currentLine);
+        if (PageTitle(doc) is { } title)
+        {
+            // As a PDF's metadata title: line 0, used for the agency or year only where the page's body names none.
+            lines.Insert(0, new SourceLine(title, 0));
+        }
+
         return lines;
     }
+
+    /// <summary>
+    /// The report's title from the page's &lt;title&gt;, without the site's name set off by _ | - or a space
+    /// ("某局2023年政府信息公开工作年度报告_某市人民政府门户网站"); null when no part of it is a report's title.
+    /// </summary>
+    private static string? PageTitle(HtmlDocument doc)
+    {
+        var title = doc.DocumentNode.Descendants("title").FirstOrDefault();
+        if (title is null)
+        {
+            return null;
+        }
+
+        return Clean(title.InnerText).Split(TitleSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault(part => part.Contains("信息公开", StringComparison.Ordinal) && (part.Contains("报告", StringComparison.Ordinal) || part.Contains("年报", StringComparison.Ordinal)));
+    }
+
+    private static readonly string[] TitleSeparators = ["_", "|", "｜", " - ", "-", "—", "–", "  ", " > ", ">", "＞", "»"];
 
     private static void Walk(HtmlNode node, List<SourceLine> lines, StringBuilder current, ref int currentLine)
     {
