@@ -28,6 +28,9 @@ public static partial class PublishedReportReader
     public static ReadResult Read(IReadOnlyList<SourceLine> lines, List<Diagnostic>? diagnostics = null)
     {
         diagnostics ??= [];
+        // Labels, units and headings are matched in the punctuation the format prints; the narrative is kept as published.
+        var published = AsPublished.Of(lines);
+        lines = published.Normalised;
         lines = SiteChrome.Strip(lines);
         var running = RunningText.IsRunningText(lines);
         if (running)
@@ -88,13 +91,22 @@ public static partial class PublishedReportReader
         var edition = DecideEdition(proactiveTokens, applicationTokens, year, diagnostics);
         var report = new AnnualReport(edition) { Agency = agency, Year = year };
 
-        report.Sections.Sec1 = Narrative(region[0]);
-        report.Sections.Sec5 = Narrative(region[4]);
-        report.Sections.Sec6 = Narrative(region[5]);
+        report.Sections.Sec1 = Narrative(published.Restore(region[0]));
+        report.Sections.Sec5 = Narrative(published.Restore(region[4]));
+        report.Sections.Sec6 = Narrative(published.Restore(region[5]));
 
         ProactiveTableReader.Read(proactiveTokens, report, diagnostics, splitDigits: running);
         ApplicationsTableReader.Read(applicationTokens, report, diagnostics, cellsMayRunTogether: running);
         ReviewTableReader.Read(reviewTokens, report, diagnostics, cellsMayRunTogether: running);
+        foreach (var key in report.Schema.ProactiveKeys)
+        {
+            // A cell printed as words ("3项(41笔)") is kept as printed, as the narrative is.
+            if (report.GetProactive(key) is { Kind: CellValueKind.Text, Text: { } text } && published.Restore(text) is var restored && !ReferenceEquals(restored, text))
+            {
+                report.SetProactive(key, CellValue.FromText(restored));
+            }
+        }
+
         return new ReadResult(report, diagnostics);
     }
 
@@ -290,6 +302,90 @@ public static partial class PublishedReportReader
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The lines with their punctuation in full width (<see cref="ChineseText.FullWidthPunctuation"/>), and the way back
+    /// to the text as published for a piece of any of them: the normalisation keeps every character's position, and every
+    /// later stage (chrome stripped, running text split) keeps a line's number and takes pieces of its text.
+    /// </summary>
+    private sealed class AsPublished
+    {
+        private readonly Dictionary<int, List<(string Normalised, string Original)>>? _byLine;
+
+        private AsPublished(List<SourceLine> normalised, Dictionary<int, List<(string, string)>>? byLine)
+        {
+            Normalised = normalised;
+            _byLine = byLine;
+        }
+
+        public List<SourceLine> Normalised { get; }
+
+        public static AsPublished Of(IReadOnlyList<SourceLine> lines)
+        {
+            var normalised = new List<SourceLine>(lines.Count);
+            Dictionary<int, List<(string, string)>>? byLine = null;
+            foreach (var line in lines)
+            {
+                var text = ChineseText.FullWidthPunctuation(line.Text);
+                normalised.Add(line with { Text = text });
+                if (!ReferenceEquals(text, line.Text))
+                {
+                    byLine ??= [];
+                    if (!byLine.TryGetValue(line.Line, out var same))
+                    {
+                        byLine[line.Line] = same = [];
+                    }
+
+                    same.Add((text, line.Text));
+                }
+            }
+
+            return new AsPublished(normalised, byLine);
+        }
+
+        /// <summary>A piece of text read from any of the lines, as published (unchanged when none of them holds it).</summary>
+        public string Restore(string piece)
+        {
+            if (_byLine is null || piece.Length == 0)
+            {
+                return piece;
+            }
+
+            foreach (var candidates in _byLine.Values)
+            {
+                if (Original(piece, candidates) is var original && !ReferenceEquals(original, piece))
+                {
+                    return original;
+                }
+            }
+
+            return piece;
+        }
+
+        public List<SourceLine> Restore(List<SourceLine> region)
+        {
+            if (_byLine is null)
+            {
+                return region;
+            }
+
+            return region.Select(l => _byLine.TryGetValue(l.Line, out var candidates) ? l with { Text = Original(l.Text, candidates) } : l).ToList();
+        }
+
+        private static string Original(string piece, List<(string Normalised, string Original)> candidates)
+        {
+            foreach (var (normalised, original) in candidates)
+            {
+                var at = normalised.IndexOf(piece, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    return original.Substring(at, piece.Length);
+                }
+            }
+
+            return piece;
+        }
     }
 
     [GeneratedRegex(@"^#{1,6}\s*|\*\*|__")]

@@ -82,6 +82,13 @@ internal static partial class ReportMetadata
         {
             var text = string.Concat(all.Take(60).Select(l => ChineseText.Fold(l.Text)));
             var m = StatisticsRegex().Match(text);
+            if (!m.Success)
+            {
+                // No title and no statistics period: the report names its year where it introduces itself, also inside
+                // section 一 ("现公布我局2022年政府信息公开工作年度报告", "现将我办2022年度政府信息公开情况报告如下").
+                m = YearOfReportRegex().Match(text);
+            }
+
             if (m.Success)
             {
                 year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
@@ -132,7 +139,8 @@ internal static partial class ReportMetadata
         }
 
         agency = WithoutCoverLetter(agency);
-        return agency.Length is >= 2 and <= 40 ? agency : null;
+        // "现将我办…", "本局…": the report speaking of itself names no agency.
+        return agency.Length is >= 2 and <= 40 && !SelfReferenceRegex().IsMatch(agency) ? agency : null;
     }
 
     private static readonly string[] SendingVerbs = ["报送", "印发", "上报", "呈报", "转发", "提交", "公布", "发布"];
@@ -222,6 +230,12 @@ internal static partial class ReportMetadata
 
     [GeneratedRegex(@"统计(数据从|期限(为|从|自)?|时限(为|从|自)?|周期为)\s*(?<year>(19|20)\d{2})\s*年")]
     private static partial Regex StatisticsRegex();
+
+    [GeneratedRegex(@"(?<year>(19|20)\d{2})\s*年度?\s*(政府|政务)信息公开(工作)?(情况)?(年度)?(工作)?(报告|年报)")]
+    private static partial Regex YearOfReportRegex();
+
+    [GeneratedRegex(@"^(我|本)(局|办|委|厅|院|署|部|所|站|队|中心|单位|机关|镇|乡|街道|县|区|市|府|公司)$")]
+    private static partial Regex SelfReferenceRegex();
 
     [GeneratedRegex(@"^(我|本|全|对|在|由|经|将|为|各|该|其|此|与|和|及)")]
     private static partial Regex FunctionWordRegex();

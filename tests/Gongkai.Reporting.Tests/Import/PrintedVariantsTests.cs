@@ -208,6 +208,71 @@ public sealed class PrintedVariantsTests
         Assert.Equal(original.Year, report.Year);
     }
 
+    /// <summary>
+    /// Section 三 opening with a summary that names outcomes and their counts (its numbers are not the table's): the
+    /// table's figures are read from the table, in a text, an HTML page and a page saved as one line.
+    /// </summary>
+    [Theory]
+    [InlineData("2022年，本机关共收到政府信息公开申请8件，均为自然人申请。其中，予以公开2件，部分公开2件，属于四类过程性信息1件，本机关不掌握相关政府信息2件，其他1件。无下年度结转。")]
+    [InlineData("本年度共收到政府信息公开申请8件。其中，予以公开2件，部分公开2件，不予公开1件，无法提供2件，不予处理1件。")]
+    [InlineData("全年新收申请13,612件，上年结转535件。其中，予以公开5345件，部分公开2120件。")]
+    public void SectionThree_SummaryBeforeTheTable_FiguresFromTheTable(string summary)
+    {
+        var original = SampleReports.Qingtongxia2021();
+        foreach (var format in new[] { RenderFormat.Text, RenderFormat.Html })
+        {
+            var printed = ReportRenderer.RenderToString(original, format);
+            var heading = printed.IndexOf("三、收到和处理政府信息公开申请情况", StringComparison.Ordinal);
+            var after = printed.IndexOf('\n', heading) + 1;
+            var withSummary = printed[..after] + (format == RenderFormat.Html ? "<p>" + summary + "</p>\n" : summary + "\n") + printed[after..];
+
+            AssertSameApplications(original, ReportFileReader.Read(Encoding.UTF8.GetBytes(withSummary)).Report!, format.ToString());
+        }
+
+        var oneLine = File.ReadAllText(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "real", "pingtan-2023-crawler-oneline-runs.txt"));
+        var before = ReportFileReader.Read(Encoding.UTF8.GetBytes(oneLine)).Report!;
+        var at = oneLine.IndexOf("三、收到和处理政府信息公开申请情况", StringComparison.Ordinal) + "三、收到和处理政府信息公开申请情况".Length;
+        Assert.True(at > 100);
+        var oneLineWithSummary = oneLine[..at] + " " + summary + " " + oneLine[at..];
+
+        AssertSameApplications(before, ReportFileReader.Read(Encoding.UTF8.GetBytes(oneLineWithSummary)).Report!, "one line");
+    }
+
+    private static void AssertSameApplications(AnnualReport expected, AnnualReport actual, string shape)
+    {
+        foreach (var row in expected.Schema.ApplicationDataRows)
+        {
+            foreach (var column in ApplicantColumns.All)
+            {
+                Assert.True(expected.GetApplications(row.Key!, column) == actual.GetApplications(row.Key!, column), $"{shape}: {row.Label} {column}: {expected.GetApplications(row.Key!, column)} → {actual.GetApplications(row.Key!, column)}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// No title, no statistics period: the year is the one the report introduces itself with, also inside section 一;
+    /// "我局", "我办" name no agency.
+    /// </summary>
+    [Theory]
+    [InlineData("根据《中华人民共和国政府信息公开条例》规定，现公布我局{0}年政府信息公开工作年度报告。")]
+    [InlineData("根据《中华人民共和国政府信息公开条例》和有关要求，现将我办{0}年度政府信息公开情况报告如下：")]
+    public void Year_OnlyInTheSentenceIntroducingTheReport_Found(string sentence)
+    {
+        var original = SampleReports.Qingtongxia2021();
+        var lines = Render(original).Split('\n').ToList();
+        var title = lines.FindIndex(l => l.Contains("年政府信息公开工作年度报告", StringComparison.Ordinal));
+        lines.RemoveRange(0, title + 1);
+        lines.RemoveAll(l => l.Contains("统计", StringComparison.Ordinal) && l.Contains(original.Year!.Value.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        var first = lines.FindIndex(l => l.StartsWith("一、", StringComparison.Ordinal));
+        lines.Insert(first + 1, string.Format(CultureInfo.InvariantCulture, sentence, original.Year));
+        var text = string.Join('\n', lines);
+
+        var report = ReportFileReader.Read(Encoding.UTF8.GetBytes(text)).Report!;
+
+        Assert.Equal(original.Year, report.Year);
+        Assert.False(report.Agency is "我局" or "我办", report.Agency);
+    }
+
     private static string Render(AnnualReport report) => ReportRenderer.RenderToString(report, RenderFormat.Text);
 
     private static string Compact(string? text) => new((text ?? string.Empty).Where(c => !char.IsWhiteSpace(c)).ToArray());

@@ -225,12 +225,12 @@ public static partial class TableTokenizer
             return;
         }
 
-        if (separateDigits && (SentenceRegex().IsMatch(trimmed) || CellsThenProseRegex().Match(trimmed) is { Success: true }))
+        if (separateDigits && (SentenceRegex().IsMatch(trimmed) || LeadingProse(trimmed) || CellsThenProseRegex().Match(trimmed) is { Success: true }))
         {
             // The text after a table, run into it on a page saved as one paragraph: "2025年，我局共收到…申请21件" cut off
             // from the table's last cell, or the last cells followed by the paragraph ("…总计10000100000000000我局严格规范…。").
             // A sentence (a full stop; no table label has one) is not cells: its year and counts are not the table's.
-            var from = SentenceRegex().IsMatch(trimmed) ? 0 : CellsThenProseRegex().Match(trimmed).Groups["prose"].Index;
+            var from = SentenceRegex().IsMatch(trimmed) || LeadingProse(trimmed) ? 0 : CellsThenProseRegex().Match(trimmed).Groups["prose"].Index;
             if (from > 0)
             {
                 AddField(tokens, trimmed[..from], line, column, explicitCell: false, separateDigits, rowIndex);
@@ -321,6 +321,26 @@ public static partial class TableTokenizer
     }
 
     /// <summary>A converter's placeholder column header: 列1, 数据3, Column2.</summary>
+    /// <summary>
+    /// Whether the field opens with a sentence of prose, up to its full stop: a summary before the table ("本年度共收到申请8件。
+    /// 其中，予以公开2件，部分公开2件，…其他1件。") names rows and counts, but its numbers are the narrative's, not cells. A
+    /// sentence opens with a word and ends with a full stop (no label of the format has one), and its numbers are counted things
+    /// (8件, 2022年, 13,612) — not a table's digits run together ("0000000") or set apart by spaces ("0 0 0").
+    /// </summary>
+    private static bool LeadingProse(string text)
+    {
+        var stop = text.IndexOf('。', StringComparison.Ordinal);
+        if (stop < 8 || !(text[0] is >= '\u4e00' and <= '\u9fff'))
+        {
+            // Prose opens with a word; a field opening with a number is a cell, whatever follows it.
+            return false;
+        }
+
+        var sentence = text[..stop];
+        var uncounted = CountedRegex().Replace(sentence, "#");
+        return !TableDigitsRegex().IsMatch(uncounted);
+    }
+
     public static bool IsPlaceholderHeader(string text) => GenericHeaderRegex().IsMatch(text);
 
     /// <summary>A number as printed: ASCII digits after folding, optional sign, decimals, thousands separators.</summary>
@@ -386,6 +406,12 @@ public static partial class TableTokenizer
 
     [GeneratedRegex(@"(?<=\d)(?<prose>[\u4e00-\u9fff][^。\d]{8,}。)")]
     private static partial Regex CellsThenProseRegex();
+
+    [GeneratedRegex(@"\d[\d,.]*\s*(个|件|项|笔|条|次|家|人|份|名|户|万|元|%|％|年|月|日|号|天|批|期|场|篇|余)")]
+    private static partial Regex CountedRegex();
+
+    [GeneratedRegex(@"\d{5,}|\d\s+\d")]
+    private static partial Regex TableDigitsRegex();
 
     [GeneratedRegex(@"^(?<n>\d+)(个|件|项|笔|条|次|家)$")]
     private static partial Regex CountWithMeasureWordRegex();

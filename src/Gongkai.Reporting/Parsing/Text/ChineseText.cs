@@ -81,6 +81,37 @@ public static class ChineseText
     }
 
     /// <summary>
+    /// The Chinese punctuation a report is printed with, where a page, a converter or a crawler wrote the half-width
+    /// form (Unicode NFKC normalisation does it to a whole page): ( ) ; → （ ）；, and , : → ，： except between two
+    /// digits (a thousands separator, a time). Keeps the text's length and positions; every label, heading and unit
+    /// ("（元）", "（区分处理的，只计这一情形，不计其他情形）") is then matched in the form the format prints.
+    /// </summary>
+    public static string FullWidthPunctuation(string text)
+    {
+        if (text.AsSpan().IndexOfAny("(),:;") < 0)
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var between = i > 0 && i + 1 < chars.Length && char.IsAsciiDigit(chars[i - 1]) && char.IsAsciiDigit(chars[i + 1]);
+            chars[i] = chars[i] switch
+            {
+                '(' => '（',
+                ')' => '）',
+                ';' => '；',
+                ',' when !between => '，',
+                ':' when !between && !(i > 0 && char.IsAsciiLetter(chars[i - 1])) => '：',
+                var ch => ch,
+            };
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>
     /// The comparison key of a label: folded, without white space, with brackets, quotes and list
     /// punctuation unified, 其它 → 其他. Two spellings of the same official label get the same key.
     /// </summary>
