@@ -51,7 +51,8 @@ internal static partial class ReportMetadata
                 m = Title(candidate + compacted[i + 1]);
             }
 
-            if (!m.Success || candidate.Length > 60)
+            // The title is short; on a page saved as one line it opens the line ("罗家乡2020年信息公开年报 发布时间：…").
+            if (!m.Success || m.Length > 60)
             {
                 continue;
             }
@@ -72,7 +73,7 @@ internal static partial class ReportMetadata
                 if (m.Success)
                 {
                     year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
-                    agency ??= NameLine(compacted) ?? Clean(m.Groups["agency"].Value);
+                    agency ??= NameLine(compacted) ?? NameBeforePreamble(preamble) ?? Clean(m.Groups["agency"].Value);
                     break;
                 }
             }
@@ -117,6 +118,24 @@ internal static partial class ReportMetadata
     /// A line of its own that is only the agency's name ("浑南区国资局" above the preamble): named by the page
     /// itself, it is better than the short form the preamble uses ("现公布区政府国资局2022年…").
     /// </summary>
+    /// <summary>
+    /// The same name at the start of a page saved as one line, set off by a space from the preamble that follows it
+    /// ("浑南区国资局 根据《中华人民共和国政府信息公开条例》…").
+    /// </summary>
+    private static string? NameBeforePreamble(IReadOnlyList<SourceLine> preamble)
+    {
+        var first = preamble.Select(l => l.Text.Trim()).FirstOrDefault(t => t.Length > 0);
+        var space = first?.IndexOfAny([' ', '\u3000', '\t']) ?? -1;
+        if (space < 3)
+        {
+            return null;
+        }
+
+        var name = ChineseText.Compact(first![..space]);
+        var rest = first[space..].TrimStart();
+        return name.Length <= 20 && AgencyNameRegex().IsMatch(name) && PreambleStartRegex().IsMatch(rest) ? name : null;
+    }
+
     private static string? NameLine(List<string> compacted) =>
         compacted.Take(3).FirstOrDefault(l => l.Length is >= 3 and <= 20 && AgencyNameRegex().IsMatch(l));
 
@@ -203,7 +222,7 @@ internal static partial class ReportMetadata
                     extension = extension[LeadingWords.First(w => extension.StartsWith(w, StringComparison.Ordinal)).Length..];
                 }
 
-                if (extension.Length is >= 2 and <= 6 && !FunctionWordRegex().IsMatch(extension))
+                if (extension.Length is >= 2 and <= 6 && !FunctionWordRegex().IsMatch(extension) && !ReportWordRegex().IsMatch(extension))
                 {
                     counts[extension] = counts.GetValueOrDefault(extension) + 1;
                 }
@@ -236,6 +255,13 @@ internal static partial class ReportMetadata
 
     [GeneratedRegex(@"^(我|本)(局|办|委|厅|院|署|部|所|站|队|中心|单位|机关|镇|乡|街道|县|区|市|府|公司)$")]
     private static partial Regex SelfReferenceRegex();
+
+    /// <summary>Words of the report's own text, not of a place's name: "（三）政府信息管理区政府国资局…" run together is no "政府信息管理区".</summary>
+    [GeneratedRegex(@"信息|公开|管理|工作|情况|报告|申请|政务")]
+    private static partial Regex ReportWordRegex();
+
+    [GeneratedRegex(@"^(根据|按照|依据|为|现将|现公布|本报告)")]
+    private static partial Regex PreambleStartRegex();
 
     [GeneratedRegex(@"^(我|本|全|对|在|由|经|将|为|各|该|其|此|与|和|及)")]
     private static partial Regex FunctionWordRegex();
