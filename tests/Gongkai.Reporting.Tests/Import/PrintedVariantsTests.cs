@@ -273,6 +273,50 @@ public sealed class PrintedVariantsTests
         Assert.False(report.Agency is "我局" or "我办", report.Agency);
     }
 
+    /// <summary>
+    /// A page's tables saved one cell per line as "cell |", every row opened by a line holding a pipe alone and its last
+    /// cell followed by the pipes of the columns it lacks (a crawler's rendering of HTML tables, as 汉阳区 2022 was found):
+    /// the lone pipe opens the row, it is not an empty first cell — table 四's first figure and table 三's 总计 column
+    /// stay in place.
+    /// </summary>
+    [Fact]
+    public void PipePerCell_RowsOpenedByALonePipe_CellsInPlace()
+    {
+        var original = SampleReports.Qingtongxia2021();
+        original.SetReview("review.upheld", 3);
+        original.SetReview("review.total", original.GetReview("review.total")!.Value + 3);
+        var saved = new StringBuilder();
+        foreach (var line in Render(original).Split('\n'))
+        {
+            if (!line.Contains('\t', StringComparison.Ordinal))
+            {
+                saved.Append(line).Append('\n');
+                continue;
+            }
+
+            var cells = line.Split('\t');
+            saved.Append("|\n");
+            for (var i = 0; i < cells.Length; i++)
+            {
+                saved.Append(cells[i].Trim()).Append(" |");
+                if (i == cells.Length - 1 && cells.Length < 16)
+                {
+                    saved.Append(' ').Append('|', 16 - cells.Length);
+                }
+
+                saved.Append('\n');
+            }
+        }
+
+        var report = ReportFileReader.Read(Encoding.UTF8.GetBytes(saved.ToString())).Report!;
+
+        AssertSameApplications(original, report, "pipe per cell");
+        foreach (var column in report.Schema.ReviewColumns)
+        {
+            Assert.Equal(original.GetReview(column.Key), report.GetReview(column.Key));
+        }
+    }
+
     private static string Render(AnnualReport report) => ReportRenderer.RenderToString(report, RenderFormat.Text);
 
     private static string Compact(string? text) => new((text ?? string.Empty).Where(c => !char.IsWhiteSpace(c)).ToArray());
