@@ -37,6 +37,10 @@ public static partial class PublishedReportReader
         {
             lines = RunningText.Split(lines);
         }
+        else
+        {
+            lines = InlineHeadingsApart(lines);
+        }
 
         if (OldRegulationLayout(lines) is { } signal)
         {
@@ -229,6 +233,47 @@ public static partial class PublishedReportReader
         return shifted.Count(i => i >= 0) > at.Count(i => i >= 0) ? shifted : at;
     }
 
+    /// <summary>
+    /// A heading of the format printed on one line with text: before a paragraph ("一、总体情况 根据《条例》…"), or at
+    /// the end of one ("…招投标公告等。二、主动公开政府信息情况"). Only the format's own heading words are cut out, after a
+    /// full stop or before a space or colon, so a sub-point ("（二）主动公开…") or a sentence that names a section stays whole.
+    /// </summary>
+    private static IReadOnlyList<SourceLine> InlineHeadingsApart(IReadOnlyList<SourceLine> lines)
+    {
+        List<SourceLine>? result = null;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var text = lines[i].Text;
+            var pieces = new List<string>();
+            var rest = text;
+            if (text.Length > 12 && InlineHeadingRegex().Match(text) is { Success: true } m)
+            {
+                if (m.Groups["before"].Length > 0)
+                {
+                    pieces.Add(m.Groups["before"].Value);
+                }
+
+                pieces.Add(m.Groups["heading"].Value);
+                rest = m.Groups["after"].Value.TrimStart(' ', '\u3000', '：', ':');
+                if (rest.Length > 0)
+                {
+                    pieces.Add(rest);
+                }
+            }
+
+            if (pieces.Count < 2)
+            {
+                result?.Add(lines[i]);
+                continue;
+            }
+
+            result ??= [.. lines.Take(i)];
+            result.AddRange(pieces.Select(p => lines[i] with { Text = p }));
+        }
+
+        return result ?? lines;
+    }
+
     private static bool IsHeading(string text, int h, bool anyNumber)
     {
         if (text.Length > 80)
@@ -387,6 +432,11 @@ public static partial class PublishedReportReader
             return piece;
         }
     }
+
+    // The six headings as the format prints them (ReportSection.All), the 、 possibly spaced or replaced; at the start
+    // of the line before a space or colon and text, or after a full stop at its end (or before a space and text).
+    [GeneratedRegex(@"^(?<before>.*?。)?\s*(?<heading>[一二三四五六]\s*[、，,.．]\s*(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项))(?<after>([ \u3000：:].*)?)$")]
+    private static partial Regex InlineHeadingRegex();
 
     [GeneratedRegex(@"^#{1,6}\s*|\*\*|__")]
     private static partial Regex MarkdownSyntaxRegex();

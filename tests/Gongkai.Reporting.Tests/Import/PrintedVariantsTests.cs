@@ -317,6 +317,38 @@ public sealed class PrintedVariantsTests
         }
     }
 
+    /// <summary>
+    /// A heading printed on one line with text — before the paragraph it opens ("一、总体情况 根据…"), or run into the end of
+    /// the paragraph before it ("…信息等。二、主动公开政府信息情况") — is still the section's heading; the paragraph stays
+    /// whole in its section.
+    /// </summary>
+    [Fact]
+    public void Text_HeadingOnALineWithText_SectionsFound()
+    {
+        var original = SampleReports.Qingtongxia2021();
+        var lines = Render(original).Split('\n').ToList();
+        var one = lines.IndexOf("一、总体情况");
+        var firstParagraph = lines.FindIndex(one + 1, l => l.Trim().Length > 0);
+        lines[one] = "一、总体情况 " + lines[firstParagraph].Trim();
+        lines.RemoveAt(firstParagraph);
+        var two = lines.IndexOf("二、主动公开政府信息情况");
+        var lastParagraph = lines.FindLastIndex(two - 1, l => l.Trim().Length > 0);
+        Assert.EndsWith("。", lines[lastParagraph].Trim(), StringComparison.Ordinal);
+        lines[lastParagraph] = lines[lastParagraph].TrimEnd() + "二、主动公开政府信息情况";
+        lines.RemoveAt(two);
+
+        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(string.Join('\n', lines)));
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == "GK4002");
+        var report = result.Report!;
+        Assert.Equal(Compact(original.Sections.Sec1), Compact(report.Sections.Sec1));
+        AssertSameApplications(original, report, "inline headings");
+        foreach (var key in report.Schema.ProactiveKeys)
+        {
+            Assert.Equal(original.GetProactive(key), report.GetProactive(key));
+        }
+    }
+
     private static string Render(AnnualReport report) => ReportRenderer.RenderToString(report, RenderFormat.Text);
 
     private static string Compact(string? text) => new((text ?? string.Empty).Where(c => !char.IsWhiteSpace(c)).ToArray());
