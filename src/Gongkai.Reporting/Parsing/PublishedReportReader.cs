@@ -93,7 +93,8 @@ public static partial class PublishedReportReader
         var firstHeading = headingAt.Where(h => h >= 0).Min();
         var (agency, year) = ReportMetadata.Find(lines.Take(firstHeading).ToList(), lines);
         var edition = DecideEdition(proactiveTokens, applicationTokens, year, diagnostics);
-        var report = new AnnualReport(edition) { Agency = agency, Year = year };
+        // The name as the page prints it (its own brackets), like the narrative.
+        var report = new AnnualReport(edition) { Agency = agency is null ? null : published.Restore(agency), Year = year };
 
         report.Sections.Sec1 = Narrative(published.Restore(region[0]));
         report.Sections.Sec5 = Narrative(published.Restore(region[4]));

@@ -12,7 +12,12 @@ namespace Gongkai.Reporting.Parsing;
 internal static partial class ReportMetadata
 {
     // Longest first: a crawler's 标题 label, then preamble phrases that end just before the agency's name.
-    private static readonly string[] LeadingWords = ["标题：", "标题:", "现编制并公布本单位", "现编制并公布", "现公布", "现将", "现发布", "特发布", "发布", "公布", "根据", "按照", "关于", "现就", "现予", "名称：", "名称:", "名称", "年度"];
+    private static readonly string[] LeadingWords = ["标题：", "标题:", "标题", "现编制并公布本单位", "现编制并公布", "现向社会公布", "向社会公布", "现予以公开", "现予公布", "现公布", "现公开", "现将", "现发布", "特发布", "发布", "公布", "根据", "按照", "关于", "现就", "现予", "名称：", "名称:", "名称", "年度"];
+
+    // A name then the verb that publishes its report ("…住建局向社会公布2022年度…").
+    private static readonly string[] TrailingVerbs = ["现向社会公布", "向社会公布", "向社会公开", "现公布", "公布", "发布", "编制"];
+
+    private static readonly char[] ClauseBreaks = ['，', ',', '。', '；', ';', '：', ':', '》'];
     private static readonly string[] GenericStarts = ["区", "县", "市", "省", "自治区", "自治州", "镇", "乡", "街道", "旗"];
 
     public static (string? Agency, int? Year) Find(IReadOnlyList<SourceLine> preamble, IReadOnlyList<SourceLine> all)
@@ -51,8 +56,9 @@ internal static partial class ReportMetadata
                 m = Title(candidate + compacted[i + 1]);
             }
 
-            // The title is short; on a page saved as one line it opens the line ("罗家乡2020年信息公开年报 发布时间：…").
-            if (!m.Success || m.Length > 60)
+            // The title is short; on a page saved as one line it opens the line ("罗家乡2020年信息公开年报 发布时间：…"), with
+            // no sentence before it.
+            if (!m.Success || m.Length > 60 || (candidate.Length > 60 && SentencePunctuationRegex().IsMatch(m.Groups["agency"].Value)))
             {
                 continue;
             }
@@ -69,11 +75,20 @@ internal static partial class ReportMetadata
         {
             foreach (var line in compacted)
             {
-                var m = SentenceRegex().Match(line);
-                if (m.Success)
+                var m = Outside(SentenceRegex().Matches(line), line);
+                var yearFirst = m is null ? Outside(YearFirstSentenceRegex().Matches(line), line) : null;
+                if (m is not null)
                 {
                     year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
                     agency ??= NameLine(compacted) ?? NameBeforePreamble(preamble) ?? Clean(m.Groups["agency"].Value);
+                    break;
+                }
+
+                // "现向社会公布2021年度大冶市市场监督管理局信息公开工作年度报告": the year before the name.
+                if (yearFirst is not null && Clean(yearFirst.Groups["agency"].Value) is { } named && !NotANameRegex().IsMatch(named))
+                {
+                    year = int.Parse(yearFirst.Groups["year"].Value, CultureInfo.InvariantCulture);
+                    agency ??= NameLine(compacted) ?? NameBeforePreamble(preamble) ?? named;
                     break;
                 }
             }
@@ -96,6 +111,28 @@ internal static partial class ReportMetadata
             }
         }
 
+        if (agency is null || year is null)
+        {
+            // No title: the report's opening sentence names its subject ("2019年，广州市番禺区人民政府办公室认真贯彻…",
+            // "由南宁经济技术开发区管理委员会（以下简称经开区管委会）编制").
+            string? compiledBy = null;
+            foreach (var line in all.Take(40))
+            {
+                var text = ChineseText.Compact(line.Text);
+                if (OpeningSubjectRegex().Match(text) is { Success: true } opening)
+                {
+                    agency ??= opening.Groups["agency"].Value;
+                    year ??= int.Parse(opening.Groups["year"].Value, CultureInfo.InvariantCulture);
+                    break;
+                }
+
+                compiledBy ??= CompiledByRegex().Match(text) is { Success: true } compiled ? compiled.Groups["agency"].Value : null;
+            }
+
+            // The office that compiled the report is the agency only when the report names no subject of its own.
+            agency ??= compiledBy;
+        }
+
         if (agency is not null && GenericStarts.Any(s => agency.StartsWith(s, StringComparison.Ordinal)))
         {
             agency = Complete(agency, all);
@@ -111,8 +148,27 @@ internal static partial class ReportMetadata
     private static Match Title(string line)
     {
         var m = TitleRegex().Match(line);
-        return m.Success ? m : YearFirstTitleRegex().Match(line);
+        if (m.Success && Unclosed(m.Groups["agency"].Value))
+        {
+            // The year and 年度报告 of a notice the report cites (根据《…关于做好2020年度政府信息公开工作年度报告编制…的通知》),
+            // not its own title: look after the citation.
+            var close = line.IndexOf('》', m.Groups["agency"].Index);
+            return close < 0 ? Match.Empty : Title(line[(close + 1)..]);
+        }
+
+        if (!m.Success)
+        {
+            m = YearFirstTitleRegex().Match(line);
+        }
+
+        return m.Success ? m : YearLateTitleRegex().Match(line);
     }
+
+    /// <summary>The first match that is not inside a cited document's title (《…关于做好2020年度政府信息公开工作年度报告…的通知》).</summary>
+    private static Match? Outside(MatchCollection matches, string line) =>
+        matches.FirstOrDefault(m => !Unclosed(line[..m.Groups["year"].Index]));
+
+    private static bool Unclosed(string text) => text.Count(c => c == '《') > text.Count(c => c == '》');
 
     /// <summary>
     /// A line of its own that is only the agency's name ("浑南区国资局" above the preamble): named by the page
@@ -141,12 +197,29 @@ internal static partial class ReportMetadata
 
     private static string? Clean(string raw)
     {
-        var agency = raw.Trim().Trim('《', '》', '“', '”', '"', '#', '*', ' ', '_', '-', '—');
+        var agency = raw.Trim();
 
         // A crawler's breadcrumb run into the title (当前位置：首页政务公开…年报平潭综合实验区).
         if (BreadcrumbRegex().Match(agency) is { Success: true } crumb)
         {
             agency = agency[crumb.Length..];
+        }
+
+        // The title's name at the end of a sentence ("根据《条例》规定，现公布区统计局2023年…"): what follows the last clause break.
+        var clause = agency.LastIndexOfAny(ClauseBreaks);
+        if (clause >= 0 && clause < agency.Length - 1)
+        {
+            agency = agency[(clause + 1)..];
+        }
+
+        agency = agency.Trim('《', '》', '“', '”', '"', '#', '*', ' ', '_', '-', '—');
+        foreach (var verb in TrailingVerbs)
+        {
+            if (agency.EndsWith(verb, StringComparison.Ordinal) && agency.Length > verb.Length + 1)
+            {
+                agency = agency[..^verb.Length];
+                break;
+            }
         }
 
         foreach (var word in LeadingWords)
@@ -235,7 +308,7 @@ internal static partial class ReportMetadata
         return best is null ? agency : best + agency;
     }
 
-    [GeneratedRegex(@"^(?<agency>.*?)(?<year>(19|20)\d{2})年度?(政府|政务)?信息(与政务)?公开(工作)?(年度)?(工作)?(报告|年报)")]
+    [GeneratedRegex(@"^(?<agency>.*?)(?<year>(19|20)\d{2})年度?(政府|政务)?信息(与政务)?公开(工作)?的?(年度)?(工作)?(报告|年报)")]
     private static partial Regex TitleRegex();
 
     [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?(?<agency>[^，,。；;《》“”()（）:：\d]{2,30}?)(政府|政务)信息(与政务)?公开(工作)?(年度)?(工作)?(报告|年报)$")]
@@ -243,6 +316,28 @@ internal static partial class ReportMetadata
 
     [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}+(局|委|委员会|办|办公室|办公厅|厅|政府|人民政府|院|中心|镇|乡|街道|街道办事处|管委会|管理委员会|署|部|所|站|队)$")]
     private static partial Regex AgencyNameRegex();
+
+    /// <summary>"锡林郭勒盟市场监督管理局政府信息公开工作2021年度报告": the year late in the title.</summary>
+    [GeneratedRegex(@"^(?<agency>[^，,。；;《》“”:：\d]{2,40}?)(政府|政务)信息公开(工作)?(?<year>(19|20)\d{2})年度?(工作)?(报告|年报)$")]
+    private static partial Regex YearLateTitleRegex();
+
+    [GeneratedRegex(@"(?<year>(19|20)\d{2})年度?(?<agency>[^，,。；;《》“”:：\d]{2,30}?)(政府|政务)?信息公开(工作)?(年度)?(工作)?(报告|年报)")]
+    private static partial Regex YearFirstSentenceRegex();
+
+    /// <summary>What a year-first sentence may hold where a name would be: 本级政府, 我局, 全区, 政府…</summary>
+    [GeneratedRegex(@"^(政府|政务|本|我|全|各|该|度|工作)")]
+    private static partial Regex NotANameRegex();
+
+    private const string NameEnding = "(人民政府办公室|人民政府办公厅|人民政府|管理委员会|委员会|管委会|街道办事处|办事处|办公室|办公厅|局|委|办|厅|署|院|中心|镇|乡|街道|公司)";
+
+    [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?[，,](?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")([（(]以下简称[^）)]{1,12}[）)])?(认真|深入|坚持|严格|全面|紧紧|以|按照|根据|依据|围绕|扎实|持续|进一步|高度|始终|积极|切实|不断|继续|紧扣|聚焦|全力|牢固|坚决|主动|大力)")]
+    private static partial Regex OpeningSubjectRegex();
+
+    [GeneratedRegex(@"由(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")([（(]以下简称[^）)]{1,12}[）)])?(负责)?编制")]
+    private static partial Regex CompiledByRegex();
+
+    [GeneratedRegex(@"[，,。；;《》]")]
+    private static partial Regex SentencePunctuationRegex();
 
     [GeneratedRegex(@"(?<agency>[^，,。；;《》“”()（）:：\d]{2,30}?)(?<year>(19|20)\d{2})年度?(政府|政务)信息公开(工作)?(年度)?(工作)?报告")]
     private static partial Regex SentenceRegex();
@@ -257,7 +352,7 @@ internal static partial class ReportMetadata
     private static partial Regex SelfReferenceRegex();
 
     /// <summary>Words of the report's own text, not of a place's name: "（三）政府信息管理区政府国资局…" run together is no "政府信息管理区".</summary>
-    [GeneratedRegex(@"信息|公开|管理|工作|情况|报告|申请|政务")]
+    [GeneratedRegex(@"信息|公开|管理|工作|情况|报告|申请|政务|机构|单位|来源|发布|标题|名称")]
     private static partial Regex ReportWordRegex();
 
     [GeneratedRegex(@"^(根据|按照|依据|为|现将|现公布|本报告)")]
