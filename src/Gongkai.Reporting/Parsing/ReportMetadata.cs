@@ -330,7 +330,7 @@ internal static partial class ReportMetadata
 
     private const string NameEnding = "(人民政府办公室|人民政府办公厅|人民政府|管理委员会|委员会|管委会|街道办事处|办事处|办公室|办公厅|局|委|办|厅|署|院|中心|镇|乡|街道|公司)";
 
-    [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?[，,](?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")([（(]以下简称[^）)]{1,12}[）)])?(认真|深入|坚持|严格|全面|紧紧|以|按照|根据|依据|围绕|扎实|持续|进一步|高度|始终|积极|切实|不断|继续|紧扣|聚焦|全力|牢固|坚决|主动|大力)")]
+    [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?[，,](在[^，,。；;]{2,40}下[，,])?(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")([（(]以下简称[^）)]{1,12}[）)])?(认真|深入|坚持|严格|全面|紧紧|以|按照|根据|依据|围绕|扎实|持续|进一步|高度|始终|积极|切实|不断|继续|紧扣|聚焦|全力|牢固|坚决|主动|大力)")]
     private static partial Regex OpeningSubjectRegex();
 
     [GeneratedRegex(@"由(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")([（(]以下简称[^）)]{1,12}[）)])?(负责)?编制")]
@@ -339,7 +339,7 @@ internal static partial class ReportMetadata
     [GeneratedRegex(@"[，,。；;《》]")]
     private static partial Regex SentencePunctuationRegex();
 
-    [GeneratedRegex(@"(?<agency>[^，,。；;《》“”()（）:：\d]{2,30}?)(?<year>(19|20)\d{2})年度?(政府|政务)信息公开(工作)?(年度)?(工作)?报告")]
+    [GeneratedRegex(@"(?<agency>[^，,。；;《》“”()（）:：\d]{2,30}?)(?<year>(19|20)\d{2})年度?(政府|政务)信息(公开)?(工作)?(年度)?(工作)?报告")]
     private static partial Regex SentenceRegex();
 
     [GeneratedRegex(@"统计(数据从|期限(为|从|自)?|时限(为|从|自)?|周期为)\s*(?<year>(19|20)\d{2})\s*年")]
