@@ -12,12 +12,12 @@ namespace Gongkai.Reporting.Parsing;
 internal static partial class ReportMetadata
 {
     // Longest first: a crawler's 标题 label, then preamble phrases that end just before the agency's name.
-    private static readonly string[] LeadingWords = ["标题：", "标题:", "标题", "现编制并公布本单位", "现编制并公布", "现向社会公布", "向社会公布", "现予以公开", "现予公布", "现公布", "现公开", "现将", "现发布", "特发布", "发布", "公布", "根据", "按照", "关于", "现就", "现予", "名称：", "名称:", "名称", "年度"];
+    private static readonly string[] LeadingWords = ["标题：", "标题:", "标题", "现编制并公布本单位", "现编制并公布", "现编制", "特编制", "现印发", "汇总", "现向社会公布", "向社会公布", "现予以公开", "现予公布", "现公布", "现公开", "现将", "现发布", "特发布", "发布", "公布", "根据", "按照", "关于", "现就", "现予", "名称：", "名称:", "名称", "年度"];
 
     // A name then the verb that publishes its report ("…住建局向社会公布2022年度…").
-    private static readonly string[] TrailingVerbs = ["现向社会公布", "向社会公布", "向社会公开", "现公布", "公布", "发布", "编制"];
+    private static readonly string[] TrailingVerbs = ["现向社会公布", "向社会公布", "向社会公开", "现公布", "公布", "发布", "编制", "的"];
 
-    private static readonly char[] ClauseBreaks = ['，', ',', '。', '；', ';', '：', ':', '》'];
+    private static readonly char[] ClauseBreaks = ['，', ',', '。', '；', ';', '：', ':', '》', '《'];
     private static readonly string[] GenericStarts = ["区", "县", "市", "省", "自治区", "自治州", "镇", "乡", "街道", "旗"];
 
     public static (string? Agency, int? Year) Find(IReadOnlyList<SourceLine> preamble, IReadOnlyList<SourceLine> all)
@@ -116,21 +116,24 @@ internal static partial class ReportMetadata
             // No title: the report's opening sentence names its subject ("2019年，广州市番禺区人民政府办公室认真贯彻…",
             // "由南宁经济技术开发区管理委员会（以下简称经开区管委会）编制").
             string? compiledBy = null;
+            Match? opening = null;
+            int? openingYear = null;
             foreach (var line in all.Take(40))
             {
                 var text = ChineseText.Compact(line.Text);
-                if (OpeningSubjectRegex().Match(text) is { Success: true } opening)
-                {
-                    agency ??= opening.Groups["agency"].Value;
-                    year ??= int.Parse(opening.Groups["year"].Value, CultureInfo.InvariantCulture);
-                    break;
-                }
-
+                opening ??= OpeningSubjectRegex().Match(text) is { Success: true } o ? o : null;
                 compiledBy ??= CompiledByRegex().Match(text) is { Success: true } compiled ? compiled.Groups["agency"].Value : null;
+                openingYear ??= OpeningYearRegex().Match(text) is { Success: true } y ? int.Parse(y.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
             }
 
-            // The office that compiled the report is the agency only when the report names no subject of its own.
-            agency ??= compiledBy;
+            // The office that compiled the report is the agency when the report names no subject of its own, or only its
+            // short form (本年度报告由天津市城市管理委员会编制 … 2024年，市城市管理委坚持…).
+            var subject = opening?.Groups["agency"].Value;
+            agency ??= subject is not null && (compiledBy is null || !GenericStarts.Any(g => subject.StartsWith(g, StringComparison.Ordinal))) ? subject : compiledBy;
+            year ??= opening is not null ? int.Parse(opening.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
+
+            // Nothing else names the year: section 一 opens with it ("2021年，开发区管委会政务信息工作紧紧围绕…").
+            year ??= openingYear;
         }
 
         if (agency is not null && GenericStarts.Any(s => agency.StartsWith(s, StringComparison.Ordinal)))
@@ -148,7 +151,7 @@ internal static partial class ReportMetadata
     private static Match Title(string line)
     {
         var m = TitleRegex().Match(line);
-        if (m.Success && Unclosed(m.Groups["agency"].Value))
+        if (m.Success && Cited(line, m))
         {
             // The year and 年度报告 of a notice the report cites (根据《…关于做好2020年度政府信息公开工作年度报告编制…的通知》),
             // not its own title: look after the citation.
@@ -166,7 +169,23 @@ internal static partial class ReportMetadata
 
     /// <summary>The first match that is not inside a cited document's title (《…关于做好2020年度政府信息公开工作年度报告…的通知》).</summary>
     private static Match? Outside(MatchCollection matches, string line) =>
-        matches.FirstOrDefault(m => !Unclosed(line[..m.Groups["year"].Index]));
+        matches.FirstOrDefault(m => !Cited(line, m));
+
+    /// <summary>
+    /// Whether the match is a notice the report cites (《…关于做好2020年度政府信息公开工作年度报告编制和发布工作的通知》): inside
+    /// 《》 with more of the quoted title after 报告. The report's own title in 《》 (现发布《某镇2022年政府信息公开工作年度报告》)
+    /// is not.
+    /// </summary>
+    private static bool Cited(string line, Match m)
+    {
+        if (!Unclosed(line[..m.Groups["year"].Index]))
+        {
+            return false;
+        }
+
+        var close = line.IndexOf('》', m.Index + m.Length);
+        return close < 0 || close > m.Index + m.Length;
+    }
 
     private static bool Unclosed(string text) => text.Count(c => c == '《') > text.Count(c => c == '》');
 
@@ -212,7 +231,7 @@ internal static partial class ReportMetadata
             agency = agency[(clause + 1)..];
         }
 
-        agency = agency.Trim('《', '》', '“', '”', '"', '#', '*', ' ', '_', '-', '—');
+        agency = agency.Trim('《', '》', '“', '”', '"', '#', '*', ' ', '_', '-', '—', '|', '｜');
         foreach (var verb in TrailingVerbs)
         {
             if (agency.EndsWith(verb, StringComparison.Ordinal) && agency.Length > verb.Length + 1)
@@ -308,10 +327,10 @@ internal static partial class ReportMetadata
         return best is null ? agency : best + agency;
     }
 
-    [GeneratedRegex(@"^(?<agency>.*?)(?<year>(19|20)\d{2})年度?(政府|政务)?信息(与政务)?公开(工作)?的?(年度)?(工作)?(报告|年报)")]
+    [GeneratedRegex(@"^(?<agency>.*?)(?<year>(19|20)\d{2})(年度?|(?=政府|政务))(政府|政务)?信息(与政务)?公开(工作)?(开展)?的?(年度)?(工作)?(报告|年报)")]
     private static partial Regex TitleRegex();
 
-    [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?(?<agency>[^，,。；;《》“”()（）:：\d]{2,30}?)(政府|政务)信息(与政务)?公开(工作)?(年度)?(工作)?(报告|年报)$")]
+    [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?(?<agency>[^，,。；;《》“”()（）:：\d]{2,30}?)(?<!人民)(政府|政务)?信息(与政务)?公开(工作)?(开展)?(年度)?(工作)?(报告|年报)$")]
     private static partial Regex YearFirstTitleRegex();
 
     [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}+(局|委|委员会|办|办公室|办公厅|厅|政府|人民政府|院|中心|镇|乡|街道|街道办事处|管委会|管理委员会|署|部|所|站|队)$")]
@@ -332,6 +351,9 @@ internal static partial class ReportMetadata
 
     [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?[，,](在[^，,。；;]{2,40}下[，,])?(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")([（(]以下简称[^）)]{1,12}[）)])?(认真|深入|坚持|严格|全面|紧紧|以|按照|根据|依据|围绕|扎实|持续|进一步|高度|始终|积极|切实|不断|继续|紧扣|聚焦|全力|牢固|坚决|主动|大力)")]
     private static partial Regex OpeningSubjectRegex();
+
+    [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?([，,]|以来)")]
+    private static partial Regex OpeningYearRegex();
 
     [GeneratedRegex(@"由(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")([（(]以下简称[^）)]{1,12}[）)])?(负责)?编制")]
     private static partial Regex CompiledByRegex();
