@@ -33,6 +33,24 @@ public sealed class SupervisionTests
         Assert.Null(await directory.AddAsync("OTHER", "别的市人民政府", kind: AgencyKind.Government));
     }
 
+    /// <summary>A report printing the agency's name with half-width brackets or spaces is filed under the agency, not a new one.</summary>
+    [Theory]
+    [Databases("sqlite")]
+    [Databases("postgres")]
+    public async Task Collect_NameInOtherBracketWidthOrSpaced_FiledUnderTheAgency(string provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.Open();
+        await SeedAsync(db);
+        Assert.Null(await new AgencyDirectory(db).AddAsync("CITY-ZONE", "示例市开发区管理局（示例市开发区管委会）", "CITY"));
+
+        var result = await new CollectReports(db, Now).CollectAsync(
+            "CITY", [Html("zone.html", Report("示例市开发区管理局(示例市开发区管委会)", 2025, 3)), Html("edu.html", Report("示例市 教育局", 2025, 1))], null, "督查员");
+
+        Assert.Equal([CollectStatus.Filed, CollectStatus.Filed], result.Files.Select(f => f.Status));
+        Assert.Equal(["CITY-ZONE", "CITY-EDU"], result.Files.Select(f => f.AgencyCode));
+    }
+
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]

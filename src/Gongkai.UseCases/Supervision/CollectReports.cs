@@ -376,7 +376,8 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         new(file.File.FileName, created ? CollectStatus.NewAgency : CollectStatus.Filed, agency.Code, agency.Name, row.Year, row.Errors, row.Warnings, row.Uncertain, row.Score,
             created ? $"新建机关 {agency.Code}（其他）并归档" : "已归档");
 
-    private static string Normalise(string name) => string.Concat(name.Where(c => !char.IsWhiteSpace(c)));
+    /// <summary>A name as compared: without spaces, in one width of brackets and punctuation, Traditional characters simplified.</summary>
+    private static string Normalise(string name) => Gongkai.Reporting.Parsing.Text.ChineseText.FullWidthPunctuation(Gongkai.Reporting.Parsing.Text.ChineseText.Compact(name));
 
     private static string NewCode(HashSet<string> codes, string under)
     {
