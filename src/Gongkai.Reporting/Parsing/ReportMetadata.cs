@@ -12,7 +12,7 @@ namespace Gongkai.Reporting.Parsing;
 internal static partial class ReportMetadata
 {
     // Longest first: a crawler's 标题 label, then preamble phrases that end just before the agency's name.
-    private static readonly string[] LeadingWords = ["标题：", "标题:", "标题", "现编制并公布本单位", "现编制并公布", "现编制", "特编制", "现印发", "汇总", "现向社会公布", "向社会公布", "现予以公开", "现予公布", "现公布", "现公开", "现将", "现发布", "特发布", "发布", "公布", "根据", "按照", "关于", "现就", "现予", "名称：", "名称:", "名称", "年度"];
+    private static readonly string[] LeadingWords = ["标题：", "标题:", "标题", "现编制并公布本单位", "现编制并公布", "现编制", "特编制", "现印发", "汇总", "结合", "公开", "现向社会公布", "向社会公布", "现予以公开", "现予公布", "现公布", "现公开", "现将", "现发布", "特发布", "发布", "公布", "根据", "按照", "关于", "现就", "现予", "名称：", "名称:", "名称", "年度"];
 
     // A name then the verb that publishes its report ("…住建局向社会公布2022年度…").
     private static readonly string[] TrailingVerbs = ["现向社会公布", "向社会公布", "向社会公开", "现公布", "公布", "发布", "编制", "的"];
@@ -122,7 +122,8 @@ internal static partial class ReportMetadata
             {
                 var text = ChineseText.Compact(line.Text);
                 opening ??= OpeningSubjectRegex().Match(text) is { Success: true } o ? o : null;
-                compiledBy ??= CompiledByRegex().Match(text) is { Success: true } compiled ? compiled.Groups["agency"].Value : null;
+                compiledBy ??= CompiledByRegex().Match(text) is { Success: true } compiled ? compiled.Groups["agency"].Value
+                    : CompiledFromRegex().Match(text) is { Success: true } from ? from.Groups["agency"].Value : null;
                 openingYear ??= OpeningYearRegex().Match(text) is { Success: true } y ? int.Parse(y.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
             }
 
@@ -216,7 +217,7 @@ internal static partial class ReportMetadata
 
     private static string? Clean(string raw)
     {
-        var agency = raw.Trim();
+        var agency = PageViewerPrefixRegex().Replace(raw.Trim(), string.Empty);
 
         // A crawler's breadcrumb run into the title (当前位置：首页政务公开…年报平潭综合实验区).
         if (BreadcrumbRegex().Match(agency) is { Success: true } crumb)
@@ -314,7 +315,7 @@ internal static partial class ReportMetadata
                     extension = extension[LeadingWords.First(w => extension.StartsWith(w, StringComparison.Ordinal)).Length..];
                 }
 
-                if (extension.Length is >= 2 and <= 6 && !FunctionWordRegex().IsMatch(extension) && !ReportWordRegex().IsMatch(extension))
+                if (extension.Length is >= 2 and <= 6 && !FunctionWordRegex().IsMatch(extension) && !ReportWordRegex().IsMatch(extension) && !VerbPhraseRegex().IsMatch(extension))
                 {
                     counts[extension] = counts.GetValueOrDefault(extension) + 1;
                 }
@@ -355,13 +356,25 @@ internal static partial class ReportMetadata
     [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?([，,]|以来)")]
     private static partial Regex OpeningYearRegex();
 
+    /// <summary>"结合省财政厅2024年政府信息公开工作实际，编制本报告", "结合市市场监督管理局政府信息公开年度工作情况…编制本报告".</summary>
+    [GeneratedRegex(@"结合(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")((19|20)\d{2}年度?)?(政府信息公开|政务公开|信息公开)[^。]{0,30}编制")]
+    private static partial Regex CompiledFromRegex();
+
+    /// <summary>A page viewer's prefix before a title ("Page 2 - 省交通运输厅2019年度…").</summary>
+    [GeneratedRegex(@"^\s*(Page|PAGE|P\.)\s*\d+\s*[-–—:：]\s*")]
+    private static partial Regex PageViewerPrefixRegex();
+
+    /// <summary>What stands before a short name in a sentence, not a place's name: 设立了市发改委…, 成立…, 通过…</summary>
+    [GeneratedRegex(@"了|^(设立|成立|组建|公开|结合|根据|按照|依据|作为|通过|对|向|在|将|把|被|为|由|是|有)")]
+    private static partial Regex VerbPhraseRegex();
+
     [GeneratedRegex(@"由(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")([（(]以下简称[^）)]{1,12}[）)])?(负责)?编制")]
     private static partial Regex CompiledByRegex();
 
     [GeneratedRegex(@"[，,。；;《》]")]
     private static partial Regex SentencePunctuationRegex();
 
-    [GeneratedRegex(@"(?<agency>[^，,。；;《》“”()（）:：\d]{2,30}?)(?<year>(19|20)\d{2})年度?(政府|政务)信息(公开)?(工作)?(年度)?(工作)?报告")]
+    [GeneratedRegex(@"(?<agency>[^，,。；;《》“”()（）:：\d]{2,30}?)(?<year>(19|20)\d{2})年度?(政府|政务)信息(公开)?(工作)?(年度)?(工作)?(报告|情况)")]
     private static partial Regex SentenceRegex();
 
     [GeneratedRegex(@"统计(数据从|期限(为|从|自)?|时限(为|从|自)?|周期为)\s*(?<year>(19|20)\d{2})\s*年")]
