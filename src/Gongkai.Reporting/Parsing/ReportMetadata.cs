@@ -71,24 +71,25 @@ internal static partial class ReportMetadata
             }
         }
 
-        if (year is null)
+        if (year is null || agency is null)
         {
-            foreach (var line in compacted)
+            // The sentence introducing the report, before the first heading; else at the head of section 一 (a page whose
+            // preamble was set under 一、总体情况: "向社会公布2022年渠县医疗保障局政府信息公开工作年度报告").
+            var opening = all.SkipWhile(l => l.Line == 0 || preamble.Contains(l)).Take(15)
+                .Select(l => ChineseText.Compact(l.Text)).Where(l => l.Length > 0);
+            foreach (var (line, inPreamble) in compacted.Select(l => (l, true)).Concat(opening.Select(l => (l, false))))
             {
-                var m = Outside(SentenceRegex().Matches(line), line);
-                var yearFirst = m is null ? Outside(YearFirstSentenceRegex().Matches(line), line) : null;
-                if (m is not null)
+                // In section 一 only a sentence that publishes the report ("…，向社会公布2022年某局…年度报告"): a sentence of
+                // the narrative that names it ("依法按时完成某街道2024年…年度报告") is not the report introducing itself.
+                if (SentenceName(line, publishing: !inPreamble) is not { } sentence)
                 {
-                    year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
-                    agency ??= NameLine(compacted) ?? NameBeforePreamble(preamble) ?? Clean(m.Groups["agency"].Value);
-                    break;
+                    continue;
                 }
 
-                // "现向社会公布2021年度大冶市市场监督管理局信息公开工作年度报告": the year before the name.
-                if (yearFirst is not null && Clean(yearFirst.Groups["agency"].Value) is { } named && !NotANameRegex().IsMatch(named))
+                year ??= sentence.Year;
+                agency ??= (inPreamble ? NameLine(compacted) ?? NameBeforePreamble(preamble) : null) ?? sentence.Agency;
+                if (agency is not null)
                 {
-                    year = int.Parse(yearFirst.Groups["year"].Value, CultureInfo.InvariantCulture);
-                    agency ??= NameLine(compacted) ?? NameBeforePreamble(preamble) ?? named;
                     break;
                 }
             }
@@ -121,7 +122,9 @@ internal static partial class ReportMetadata
             foreach (var line in all.Take(40))
             {
                 var text = ChineseText.Compact(line.Text);
-                opening ??= OpeningSubjectRegex().Match(text) is { Success: true } o ? o : null;
+                // Not 全区, 我区, 区委区政府…: the subject is the agency's own name.
+                opening ??= OpeningSubjectRegex().Match(text) is { Success: true } o && !NotANameRegex().IsMatch(o.Groups["agency"].Value) &&
+                    !o.Groups["agency"].Value.Contains('党', StringComparison.Ordinal) && !o.Groups["agency"].Value.Contains("委区", StringComparison.Ordinal) ? o : null;
                 compiledBy ??= CompiledByRegex().Match(text) is { Success: true } compiled ? compiled.Groups["agency"].Value
                     : CompiledFromRegex().Match(text) is { Success: true } from ? from.Groups["agency"].Value : null;
                 openingYear ??= OpeningYearRegex().Match(text) is { Success: true } y ? int.Parse(y.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
@@ -167,6 +170,36 @@ internal static partial class ReportMetadata
 
         return m.Success ? m : YearLateTitleRegex().Match(line);
     }
+
+    /// <summary>
+    /// A sentence naming the report: "现公布区统计局2023年政府信息公开工作年度报告", or the year before the name ("现向社会公布
+    /// 2021年度大冶市市场监督管理局信息公开工作年度报告"); the agency null when the sentence names none (我局).
+    /// </summary>
+    private static (string? Agency, int Year)? SentenceName(string line, bool publishing = false)
+    {
+        if (Outside(SentenceRegex().Matches(line), line) is { } m)
+        {
+            var raw = m.Groups["agency"].Value;
+            var name = Clean(raw);
+            if (publishing && (name is null || !PublishingVerbRegex().IsMatch(raw[..Math.Max(0, raw.Length - name.Length)])))
+            {
+                return null;
+            }
+
+            return (name, int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture));
+        }
+
+        if (Outside(YearFirstSentenceRegex().Matches(line), line) is { } yearFirst && Clean(yearFirst.Groups["agency"].Value) is { } named && !NotANameRegex().IsMatch(named) &&
+            (!publishing || PublishingVerbRegex().IsMatch(line[..yearFirst.Index])))
+        {
+            return (named, int.Parse(yearFirst.Groups["year"].Value, CultureInfo.InvariantCulture));
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"(公布|发布|现将|公开|编制|印发)$")]
+    private static partial Regex PublishingVerbRegex();
 
     /// <summary>The first match that is not inside a cited document's title (《…关于做好2020年度政府信息公开工作年度报告…的通知》).</summary>
     private static Match? Outside(MatchCollection matches, string line) =>
@@ -348,9 +381,9 @@ internal static partial class ReportMetadata
     [GeneratedRegex(@"^(政府|政务|本|我|全|各|该|度|工作)")]
     private static partial Regex NotANameRegex();
 
-    private const string NameEnding = "(人民政府办公室|人民政府办公厅|人民政府|管理委员会|委员会|管委会|街道办事处|办事处|办公室|办公厅|局|委|办|厅|署|院|中心|镇|乡|街道|公司)";
+    private const string NameEnding = "(人民政府办公室|人民政府办公厅|人民政府|管理委员会|委员会|管委会|街道办事处|办事处|办公室|办公厅|局|委|办|厅|署|院|中心|镇|乡|街道|街|公司|苏木)";
 
-    [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?[，,](在[^，,。；;]{2,40}下[，,])?(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")([（(]以下简称[^）)]{1,12}[）)])?(认真|深入|坚持|严格|全面|紧紧|以|按照|根据|依据|围绕|扎实|持续|进一步|高度|始终|积极|切实|不断|继续|紧扣|聚焦|全力|牢固|坚决|主动|大力)")]
+    [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?[，,](在[^，,。；;]{2,40}下[，,])?(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @"|[\u4e00-\u9fff]{2,6}(区|县|市|旗|盟))([（(]以下简称[^）)]{1,12}[）)])?(认真|深入|坚持|严格|全面|紧紧|以|按照|根据|依据|围绕|扎实|持续|进一步|高度|始终|积极|切实|不断|继续|紧扣|聚焦|全力|牢固|坚决|主动|大力)")]
     private static partial Regex OpeningSubjectRegex();
 
     [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?([，,]|以来)")]
@@ -368,7 +401,7 @@ internal static partial class ReportMetadata
     [GeneratedRegex(@"了|^(设立|成立|组建|公开|结合|根据|按照|依据|作为|通过|对|向|在|将|把|被|为|由|是|有)")]
     private static partial Regex VerbPhraseRegex();
 
-    [GeneratedRegex(@"由(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")([（(]以下简称[^）)]{1,12}[）)])?(负责)?编制")]
+    [GeneratedRegex(@"由(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")([（(]以下简称[^）)]{1,12}[）)])?[^，,。；;]{0,12}编制|(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")编制了?(本|此)报告")]
     private static partial Regex CompiledByRegex();
 
     [GeneratedRegex(@"[，,。；;《》]")]

@@ -22,6 +22,8 @@ public sealed class OpeningsTests(ITestOutputHelper output)
         ["023"] = "the name only in 为认真做好京山市卫生健康局政府信息公开工作 and 本单位",
         ["135"] = "the name only in section 一 (汇总2020年度官塘乡的政府信息公开年度报告编制而成) and an address",
         ["206"] = "no title; the name only as a sentence's subject under a sub-heading ((一)加强组织领导。市教育局高度重视…)",
+        ["306"] = "the year only in 汇报我镇2023年政府信息公开工作 (no report named, no statistics period)",
+        ["311"] = "the name only in 综合东宝区行政区域内总体情况编制",
     };
 
     /// <summary>
@@ -30,6 +32,7 @@ public sealed class OpeningsTests(ITestOutputHelper output)
     private static readonly Dictionary<string, string> Completed = new()
     {
         ["202"] = "title 2019年度区发改委…; the text: 2019年，平桥区发改委在区委、区政府正确领导下 → 平桥区发改委",
+        ["347"] = "title 市住房公积金管理中心天台分中心…; the preamble: 台州市住房公积金管理中心天台分中心认真开展… → 台州市…",
     };
 
     /// <summary>Pages whose printed title and statistics period disagree: the title's year is taken.</summary>

@@ -183,7 +183,7 @@ public sealed class PrintedVariantsTests
         var original = SampleReports.Qingtongxia2021();
         var html = ReportRenderer.RenderToString(original, RenderFormat.Html);
         // As many sites serve a report: the title in <title>, the body starting at the first paragraph.
-        var body = System.Text.RegularExpressions.Regex.Replace(html, "<h1>.*?</h1>", string.Empty);
+        var body = System.Text.RegularExpressions.Regex.Replace(html, "<h1>.*?</h1>", string.Empty).Replace(original.Agency!, "本市", StringComparison.Ordinal);
         body = System.Text.RegularExpressions.Regex.Replace(body, "<title>.*?</title>", "<title>" + string.Format(CultureInfo.InvariantCulture, title, original.Agency, original.Year) + "</title>");
         Assert.DoesNotContain("<h1>", body, StringComparison.Ordinal);
         Assert.Null(ReportFileReader.Read(Encoding.UTF8.GetBytes(System.Text.RegularExpressions.Regex.Replace(body, "<title>.*?</title>", "<title>某市人民政府门户网站</title>"))).Report!.Agency);
