@@ -12,7 +12,7 @@ namespace Gongkai.Reporting.Parsing;
 internal static partial class ReportMetadata
 {
     // Longest first: a crawler's 标题 label, then preamble phrases that end just before the agency's name.
-    private static readonly string[] LeadingWords = ["标题：", "标题:", "标题", "现编制并公布本单位", "现编制并公布", "现编制", "特编制", "现印发", "汇总", "结合", "公开", "现向社会公布", "向社会公布", "现予以公开", "现予公布", "现公布", "现公开", "现将", "现发布", "特发布", "发布", "公布", "根据", "按照", "关于", "现就", "现予", "名称：", "名称:", "名称", "年度"];
+    private static readonly string[] LeadingWords = ["标题：", "标题:", "标题", "现编制并公布本单位", "现编制并公布", "编制发布", "现编制", "特编制", "现印发", "结合", "公开", "现向社会公布", "向社会公布", "现予以公开", "现予公布", "现公布", "现公开", "现将", "现发布", "特发布", "发布", "公布", "根据", "按照", "关于", "现就", "现予", "名称：", "名称:", "名称", "年度"];
 
     // A name then the verb that publishes its report ("…住建局向社会公布2022年度…").
     private static readonly string[] TrailingVerbs = ["现向社会公布", "向社会公布", "向社会公开", "现公布", "公布", "发布", "编制", "的"];
@@ -181,7 +181,9 @@ internal static partial class ReportMetadata
         {
             var raw = m.Groups["agency"].Value;
             var name = Clean(raw);
-            if (publishing && (name is null || !PublishingVerbRegex().IsMatch(raw[..Math.Max(0, raw.Length - name.Length)])))
+            // In section 一: a sentence that publishes the report, or one that opens with the report's own title
+            // ("铁锁乡2021年度政府信息公开工作年度报告根据…编制而成").
+            if (publishing && (name is null || !(m.Index == 0 && raw == name || PublishingVerbRegex().IsMatch(raw[..Math.Max(0, raw.Length - name.Length)]))))
             {
                 return null;
             }
@@ -342,7 +344,8 @@ internal static partial class ReportMetadata
                     start--;
                 }
 
-                var extension = text[start..at];
+                // Not the 年 of a date before the name ("2019年孝感市政府研究室…" completes 市政府研究室 with 孝感).
+                var extension = text[start..at].TrimStart('年', '度');
                 while (extension.Length > 0 && LeadingWords.Any(w => extension.StartsWith(w, StringComparison.Ordinal)))
                 {
                     extension = extension[LeadingWords.First(w => extension.StartsWith(w, StringComparison.Ordinal)).Length..];
@@ -361,7 +364,7 @@ internal static partial class ReportMetadata
         return best is null ? agency : best + agency;
     }
 
-    [GeneratedRegex(@"^(?<agency>.*?)(?<year>(19|20)\d{2})(年度?|(?=政府|政务))(政府|政务)?信息(与政务)?公开(工作)?(开展)?的?(年度)?(工作)?(报告|年报)")]
+    [GeneratedRegex(@"^(?<agency>.*?)(?<year>(19|20)\d{2})(年度?|(?=政府|政务))(政府|政务)?信息(与政务)?公开(重点)?(工作)?(开展)?的?(年度)?(工作)?(报告|年报)")]
     private static partial Regex TitleRegex();
 
     [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?(?<agency>[^，,。；;《》“”()（）:：\d]{2,30}?)(?<!人民)(政府|政务)?信息(与政务)?公开(工作)?(开展)?(年度)?(工作)?(报告|年报)$")]

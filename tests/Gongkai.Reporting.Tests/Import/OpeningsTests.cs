@@ -24,6 +24,8 @@ public sealed class OpeningsTests(ITestOutputHelper output)
         ["206"] = "no title; the name only as a sentence's subject under a sub-heading ((一)加强组织领导。市教育局高度重视…)",
         ["306"] = "the year only in 汇报我镇2023年政府信息公开工作 (no report named, no statistics period)",
         ["311"] = "the name only in 综合东宝区行政区域内总体情况编制",
+        ["411"] = "the year only as 2019 年 (a space) mid-sentence; no agency named (我厅)",
+        ["414"] = "the name only as 截至2023年底，发改局围绕… under 一、总体情况",
     };
 
     /// <summary>
@@ -33,6 +35,8 @@ public sealed class OpeningsTests(ITestOutputHelper output)
     {
         ["202"] = "title 2019年度区发改委…; the text: 2019年，平桥区发改委在区委、区政府正确领导下 → 平桥区发改委",
         ["347"] = "title 市住房公积金管理中心天台分中心…; the preamble: 台州市住房公积金管理中心天台分中心认真开展… → 台州市…",
+        ["401"] = "title 市政府研究室2019年…; the text: 2019年孝感市政府研究室主动公开信息16条 → 孝感市政府研究室",
+        ["413"] = "no title; labelled from the contact line (请联系：硚口区发展和改革局党政办公室), read from the body's 2023年，区发改局主动公开…",
     };
 
     /// <summary>Pages whose printed title and statistics period disagree: the title's year is taken.</summary>
