@@ -171,7 +171,9 @@ internal static partial class ProactiveTableReader
             report.SetProactive(row.KeyFor(block.Columns[i]), value?.Kind switch
             {
                 TokenKind.Number => CellValue.Parse(value.Text),
-                TokenKind.Text => CellValue.FromText(value.Text),
+                // A worded cell is kept when it counts something ("3项(41笔)"); words without a figure (a heading of the next
+                // table run into this one: "申请人情况") are no value of table 二.
+                TokenKind.Text => value.Text.Any(char.IsAsciiDigit) ? CellValue.FromText(value.Text) : CellValue.Blank,
                 _ => CellValue.Blank,
             });
         }

@@ -90,7 +90,7 @@ public static partial class TableTokenizer
 
         if (padded < 3 || opened < padded * 4 / 5)
         {
-            return lines;
+            return WithoutCellTerminators(lines);
         }
 
         var kept = new List<SourceLine>(lines.Count);
@@ -114,6 +114,41 @@ public static partial class TableTokenizer
         }
 
         return kept;
+    }
+
+    /// <summary>
+    /// A table saved one cell per line with each cell's closing pipe on a line of its own ("规章" / "|" / "0" / "|" / "0" /
+    /// "|"), the pipes of merged columns as a line of pipes ("||||"): where (nearly) every cell is followed by a pipe alone
+    /// and no cell carries its own, those pipes close cells and are dropped; elsewhere a pipe alone is an empty cell.
+    /// </summary>
+    private static IReadOnlyList<SourceLine> WithoutCellTerminators(IReadOnlyList<SourceLine> lines)
+    {
+        int cells = 0, closed = 0, ownPipe = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var text = lines[i].Text.Trim();
+            if (text.Length == 0 || PipesOnlyRegex().IsMatch(text))
+            {
+                continue;
+            }
+
+            cells++;
+            if (text.EndsWith('|'))
+            {
+                ownPipe++;
+            }
+            else if (NextContent(lines, i) is { } next && LonePipeRegex().IsMatch(lines[next].Text))
+            {
+                closed++;
+            }
+        }
+
+        if (cells < 6 || ownPipe > cells / 10 || closed < cells * 4 / 5)
+        {
+            return lines;
+        }
+
+        return lines.Where(l => !PipesOnlyRegex().IsMatch(l.Text.Trim())).ToList();
     }
 
     private static int? NextContent(IReadOnlyList<SourceLine> lines, int after)
@@ -453,6 +488,9 @@ public static partial class TableTokenizer
 
     [GeneratedRegex(@"^\s*\|\s*$")]
     private static partial Regex LonePipeRegex();
+
+    [GeneratedRegex(@"^\|+$")]
+    private static partial Regex PipesOnlyRegex();
 
     [GeneratedRegex(@" {2,}|\u3000+")]
     private static partial Regex SpaceRunRegex();
