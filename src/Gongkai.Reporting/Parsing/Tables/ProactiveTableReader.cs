@@ -171,13 +171,17 @@ internal static partial class ProactiveTableReader
             report.SetProactive(row.KeyFor(block.Columns[i]), value?.Kind switch
             {
                 TokenKind.Number => CellValue.Parse(value.Text),
-                // A worded cell is kept when it counts something ("3项(41笔)"); words without a figure (a heading of the next
-                // table run into this one: "申请人情况") are no value of table 二.
-                TokenKind.Text => value.Text.Any(char.IsAsciiDigit) ? CellValue.FromText(value.Text) : CellValue.Blank,
+                // A worded cell is kept as printed ("3项(41笔)", "未统计"); the header of table 三 run into table 二 where its
+                // heading is missing ("申请人情况", "（本列数据的勾稽关系为：…）") is no value of table 二.
+                TokenKind.Text => NextTableHeader(value.Text) ? CellValue.Blank : CellValue.FromText(value.Text),
                 _ => CellValue.Blank,
             });
         }
     }
+
+    private static readonly string[] NextTableWords = ["勾稽关系", "申请人情况", "自然人", "法人或其他组织", "本年新收", "上年结转", "行政复议", "行政诉讼"];
+
+    private static bool NextTableHeader(string text) => text.Length > 40 || NextTableWords.Any(w => text.Contains(w, StringComparison.Ordinal));
 
     /// <summary>
     /// The order-keeping placements of a short row of numbers into the block's columns that respect each
