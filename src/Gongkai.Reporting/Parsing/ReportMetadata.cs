@@ -11,15 +11,6 @@ namespace Gongkai.Reporting.Parsing;
 /// </summary>
 internal static partial class ReportMetadata
 {
-    // Longest first: a crawler's 标题 label, then preamble phrases that end just before the agency's name.
-    private static readonly string[] LeadingWords = ["标题：", "标题:", "标题", "现编制并公布本单位", "现编制并公布", "编制发布", "现编制", "特编制", "现印发", "结合", "公开", "现向社会公布", "向社会公布", "现予以公开", "现予公布", "现公布", "现公开", "现将", "现发布", "特发布", "发布", "公布", "根据", "按照", "关于", "现就", "现予", "名称：", "名称:", "名称", "年度"];
-
-    // A name then the verb that publishes its report ("…住建局向社会公布2022年度…").
-    private static readonly string[] TrailingVerbs = ["现向社会公布", "向社会公布", "向社会公开", "现公布", "公布", "发布", "编制", "的"];
-
-    private static readonly char[] ClauseBreaks = ['，', ',', '。', '；', ';', '：', ':', '》', '《'];
-    private static readonly string[] GenericStarts = ["区", "县", "市", "省", "自治区", "自治州", "镇", "乡", "街道", "旗"];
-
     public static (string? Agency, int? Year) Find(IReadOnlyList<SourceLine> preamble, IReadOnlyList<SourceLine> all)
     {
         // Line 0 is a title the file carries outside its text (an HTML page's <title>, a PDF's metadata): the text's own
@@ -64,10 +55,10 @@ internal static partial class ReportMetadata
             }
 
             year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
-            agency = Clean(m.Groups["agency"].Value);
+            agency = AgencyNames.Clean(m.Groups["agency"].Value);
             if (agency is null && i > 0 && compacted[i - 1].Length <= 30 && !compacted[i - 1].Contains('：'))
             {
-                agency = Clean(compacted[i - 1]);
+                agency = AgencyNames.Clean(compacted[i - 1]);
             }
         }
 
@@ -133,16 +124,16 @@ internal static partial class ReportMetadata
             // The office that compiled the report is the agency when the report names no subject of its own, or only its
             // short form (本年度报告由天津市城市管理委员会编制 … 2024年，市城市管理委坚持…).
             var subject = opening?.Groups["agency"].Value;
-            agency ??= subject is not null && (compiledBy is null || !GenericStarts.Any(g => subject.StartsWith(g, StringComparison.Ordinal))) ? subject : compiledBy;
+            agency ??= subject is not null && (compiledBy is null || !AgencyNames.GenericStarts.Any(g => subject.StartsWith(g, StringComparison.Ordinal))) ? subject : compiledBy;
             year ??= opening is not null ? int.Parse(opening.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
 
             // Nothing else names the year: section 一 opens with it ("2021年，开发区管委会政务信息工作紧紧围绕…").
             year ??= openingYear;
         }
 
-        if (agency is not null && GenericStarts.Any(s => agency.StartsWith(s, StringComparison.Ordinal)))
+        if (agency is not null && AgencyNames.GenericStarts.Any(s => agency.StartsWith(s, StringComparison.Ordinal)))
         {
-            agency = Complete(agency, all);
+            agency = AgencyNames.Complete(agency, all);
         }
 
         return (agency, year is >= 1990 and <= 2100 ? year : null);
@@ -180,7 +171,7 @@ internal static partial class ReportMetadata
         if (Outside(SentenceRegex().Matches(line), line) is { } m)
         {
             var raw = m.Groups["agency"].Value;
-            var name = Clean(raw);
+            var name = AgencyNames.Clean(raw);
             // In section 一: a sentence that publishes the report, or one that opens with the report's own title
             // ("铁锁乡2021年度政府信息公开工作年度报告根据…编制而成").
             if (publishing && (name is null || !(m.Index == 0 && raw == name || PublishingVerbRegex().IsMatch(raw[..Math.Max(0, raw.Length - name.Length)]))))
@@ -191,7 +182,7 @@ internal static partial class ReportMetadata
             return (name, int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture));
         }
 
-        if (Outside(YearFirstSentenceRegex().Matches(line), line) is { } yearFirst && Clean(yearFirst.Groups["agency"].Value) is { } named && !NotANameRegex().IsMatch(named) &&
+        if (Outside(YearFirstSentenceRegex().Matches(line), line) is { } yearFirst && AgencyNames.Clean(yearFirst.Groups["agency"].Value) is { } named && !NotANameRegex().IsMatch(named) &&
             (!publishing || PublishingVerbRegex().IsMatch(line[..yearFirst.Index])))
         {
             return (named, int.Parse(yearFirst.Groups["year"].Value, CultureInfo.InvariantCulture));
@@ -226,10 +217,6 @@ internal static partial class ReportMetadata
     private static bool Unclosed(string text) => text.Count(c => c == '《') > text.Count(c => c == '》');
 
     /// <summary>
-    /// A line of its own that is only the agency's name ("浑南区国资局" above the preamble): named by the page
-    /// itself, it is better than the short form the preamble uses ("现公布区政府国资局2022年…").
-    /// </summary>
-    /// <summary>
     /// The same name at the start of a page saved as one line, set off by a space from the preamble that follows it
     /// ("浑南区国资局 根据《中华人民共和国政府信息公开条例》…").
     /// </summary>
@@ -247,121 +234,22 @@ internal static partial class ReportMetadata
         return name.Length <= 20 && AgencyNameRegex().IsMatch(name) && PreambleStartRegex().IsMatch(rest) ? name : null;
     }
 
+    /// <summary>
+    /// A line of its own that is only the agency's name ("浑南区国资局" above the preamble): named by the page
+    /// itself, it is better than the short form the preamble uses ("现公布区政府国资局2022年…").
+    /// </summary>
     private static string? NameLine(List<string> compacted) =>
         compacted.Take(3).FirstOrDefault(l => l.Length is >= 3 and <= 20 && AgencyNameRegex().IsMatch(l));
-
-    private static string? Clean(string raw)
-    {
-        var agency = PageViewerPrefixRegex().Replace(raw.Trim(), string.Empty);
-
-        // A crawler's breadcrumb run into the title (当前位置：首页政务公开…年报平潭综合实验区).
-        if (BreadcrumbRegex().Match(agency) is { Success: true } crumb)
-        {
-            agency = agency[crumb.Length..];
-        }
-
-        // The title's name at the end of a sentence ("根据《条例》规定，现公布区统计局2023年…"): what follows the last clause break.
-        var clause = agency.LastIndexOfAny(ClauseBreaks);
-        if (clause >= 0 && clause < agency.Length - 1)
-        {
-            agency = agency[(clause + 1)..];
-        }
-
-        agency = agency.Trim('《', '》', '“', '”', '"', '#', '*', ' ', '_', '-', '—', '|', '｜');
-        foreach (var verb in TrailingVerbs)
-        {
-            if (agency.EndsWith(verb, StringComparison.Ordinal) && agency.Length > verb.Length + 1)
-            {
-                agency = agency[..^verb.Length];
-                break;
-            }
-        }
-
-        foreach (var word in LeadingWords)
-        {
-            if (agency.StartsWith(word, StringComparison.Ordinal))
-            {
-                agency = agency[word.Length..];
-            }
-        }
-
-        agency = WithoutCoverLetter(agency);
-        // "现将我办…", "本局…": the report speaking of itself names no agency.
-        return agency.Length is >= 2 and <= 40 && !SelfReferenceRegex().IsMatch(agency) ? agency : null;
-    }
-
-    private static readonly string[] SendingVerbs = ["报送", "印发", "上报", "呈报", "转发", "提交", "公布", "发布"];
-
-    /// <summary>
-    /// A report published as a cover letter or a notice names the sender before 关于: "苏平片区管理局关于报送2020年度…报告的函"
-    /// is the sender's own report; "县政府办公室关于印发某县2020年…报告的通知" is the report of the agency named after the verb.
-    /// </summary>
-    private static string WithoutCoverLetter(string agency)
-    {
-        var about = agency.IndexOf("关于", StringComparison.Ordinal);
-        if (about <= 0)
-        {
-            return agency;
-        }
-
-        var after = agency[(about + 2)..];
-        var verb = SendingVerbs.FirstOrDefault(v => after.StartsWith(v, StringComparison.Ordinal));
-        if (verb is not null)
-        {
-            after = after[verb.Length..];
-        }
-
-        after = after.Trim('《', '》', '“', '”', '"', ' ');
-        // Nothing after 关于 (and its verb) but the year: the sender's report. A named agency after a verb: its report.
-        // Anything else (关于 inside a name: 某市关于推进…领导小组办公室) is left as printed.
-        return after.Length == 0 ? agency[..about] : verb is not null && after.Length >= 2 ? after : agency;
-    }
 
     /// <summary>
     /// A crawler's breadcrumb set off from the title by a space ("当前位置： 首页政务公开最新文件部门文件 平潭综合实验区…"):
     /// the path ends at that space, whatever its column names are; compacted, path and agency would run together.
-    /// A path that itself holds the title is left to <see cref="Clean"/>.
+    /// A path that itself holds the title is left to <see cref="AgencyNames.Clean"/>.
     /// </summary>
     private static string WithoutBreadcrumb(string text)
     {
         var crumb = LeadingBreadcrumbRegex().Match(text);
         return crumb.Success && !Title(ChineseText.Compact(crumb.Groups["path"].Value)).Success ? text[crumb.Length..] : text;
-    }
-
-    /// <summary>The longest name in the text that ends with the title's truncated agency.</summary>
-    private static string Complete(string agency, IReadOnlyList<SourceLine> lines)
-    {
-        var counts = new Dictionary<string, int>();
-        foreach (var line in lines.Take(200))
-        {
-            var text = ChineseText.Compact(line.Text);
-            var at = text.IndexOf(agency, StringComparison.Ordinal);
-            while (at > 0)
-            {
-                var start = at;
-                while (start > 0 && at - start < 8 && char.GetUnicodeCategory(text[start - 1]) == UnicodeCategory.OtherLetter)
-                {
-                    start--;
-                }
-
-                // Not the 年 of a date before the name ("2019年孝感市政府研究室…" completes 市政府研究室 with 孝感).
-                var extension = text[start..at].TrimStart('年', '度');
-                while (extension.Length > 0 && LeadingWords.Any(w => extension.StartsWith(w, StringComparison.Ordinal)))
-                {
-                    extension = extension[LeadingWords.First(w => extension.StartsWith(w, StringComparison.Ordinal)).Length..];
-                }
-
-                if (extension.Length is >= 2 and <= 6 && !FunctionWordRegex().IsMatch(extension) && !ReportWordRegex().IsMatch(extension) && !VerbPhraseRegex().IsMatch(extension))
-                {
-                    counts[extension] = counts.GetValueOrDefault(extension) + 1;
-                }
-
-                at = text.IndexOf(agency, at + agency.Length, StringComparison.Ordinal);
-            }
-        }
-
-        var best = counts.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key.Length).Select(kv => kv.Key).FirstOrDefault();
-        return best is null ? agency : best + agency;
     }
 
     [GeneratedRegex(@"^(?<agency>.*?)(?<year>(19|20)\d{2})(年度?|(?=政府|政务))(政府|政务)?信息(与政务)?公开(重点)?(工作)?(开展)?的?(年度)?(工作)?(报告|年报)")]
@@ -396,14 +284,6 @@ internal static partial class ReportMetadata
     [GeneratedRegex(@"结合(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")((19|20)\d{2}年度?)?(政府信息公开|政务公开|信息公开)[^。]{0,30}编制")]
     private static partial Regex CompiledFromRegex();
 
-    /// <summary>A page viewer's prefix before a title ("Page 2 - 省交通运输厅2019年度…").</summary>
-    [GeneratedRegex(@"^\s*(Page|PAGE|P\.)\s*\d+\s*[-–—:：]\s*")]
-    private static partial Regex PageViewerPrefixRegex();
-
-    /// <summary>What stands before a short name in a sentence, not a place's name: 设立了市发改委…, 成立…, 通过…</summary>
-    [GeneratedRegex(@"了|^(设立|成立|组建|公开|结合|根据|按照|依据|作为|通过|对|向|在|将|把|被|为|由|是|有)")]
-    private static partial Regex VerbPhraseRegex();
-
     [GeneratedRegex(@"由(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")([（(]以下简称[^）)]{1,12}[）)])?[^，,。；;]{0,12}编制|(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")编制了?(本|此)报告")]
     private static partial Regex CompiledByRegex();
 
@@ -419,21 +299,8 @@ internal static partial class ReportMetadata
     [GeneratedRegex(@"(?<year>(19|20)\d{2})\s*年度?\s*(政府|政务)信息公开(工作)?(情况)?(年度)?(工作)?(报告|年报)")]
     private static partial Regex YearOfReportRegex();
 
-    [GeneratedRegex(@"^(我|本)(局|办|委|厅|院|署|部|所|站|队|中心|单位|机关|镇|乡|街道|县|区|市|府|公司)$")]
-    private static partial Regex SelfReferenceRegex();
-
-    /// <summary>Words of the report's own text, not of a place's name: "（三）政府信息管理区政府国资局…" run together is no "政府信息管理区".</summary>
-    [GeneratedRegex(@"信息|公开|管理|工作|情况|报告|申请|政务|机构|单位|来源|发布|标题|名称")]
-    private static partial Regex ReportWordRegex();
-
     [GeneratedRegex(@"^(根据|按照|依据|为|现将|现公布|本报告)")]
     private static partial Regex PreambleStartRegex();
-
-    [GeneratedRegex(@"^(我|本|全|对|在|由|经|将|为|各|该|其|此|与|和|及)")]
-    private static partial Regex FunctionWordRegex();
-
-    [GeneratedRegex(@"^(当前位置|您的位置|你的位置|您现在的位置)[:：]?.*(年报|首页)")]
-    private static partial Regex BreadcrumbRegex();
 
     [GeneratedRegex(@"^\s*(当前位置|您的位置|你的位置|您现在的位置)\s*[:：]\s*(?<path>\S+(\s*[>＞›»/]\s*\S+)*)\s+")]
     private static partial Regex LeadingBreadcrumbRegex();

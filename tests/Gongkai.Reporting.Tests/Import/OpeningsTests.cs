@@ -13,8 +13,7 @@ public sealed class OpeningsTests(ITestOutputHelper output)
 {
     private static readonly string Folder = RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "openings");
 
-    private static readonly string[] Headings =
-        ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"];
+    private static readonly string[] Headings = [.. Domain.Reports.ReportSection.All(Domain.Reports.ReportEdition.Edition2021).Select(s => s.Heading)];
 
     /// <summary>Pages whose agency or year is not read yet, and why.</summary>
     private static readonly Dictionary<string, string> KnownMisses = new()
