@@ -253,6 +253,42 @@ public sealed class CrawledShapeTests
     }
 
     [Fact]
+    public void RunningText_TotalRowRunTogetherInReportNotAddingUp_ColumnsChooseTheSplit()
+    {
+        // As printed by a real department report (2023): "（七）总计 191000019" where its 部分公开 row is 8 1 0 0 0 0 8 (the
+        // report's own slip): no split of the total row adds up along the row, and nine digits are no count.
+        var original = SampleReports.Qingtongxia2021();
+        foreach (var row in original.Schema.ApplicationDataRows)
+        {
+            foreach (var column in ApplicantColumns.All)
+            {
+                original.SetApplications(row.Key!, column, 0);
+            }
+        }
+
+        void Row(string key, params int[] cells)
+        {
+            for (var c = 0; c < 7; c++)
+            {
+                original.SetApplications(key, ApplicantColumns.All[c], cells[c]);
+            }
+        }
+
+        Row("apps.new_received", 18, 1, 0, 0, 0, 0, 18);
+        Row("apps.outcome.granted", 10, 0, 0, 0, 0, 0, 10);
+        Row("apps.outcome.partial", 8, 1, 0, 0, 0, 0, 8);
+        Row("apps.outcome.total", 18, 1, 0, 0, 0, 0, 18);
+        var oneLine = Degrade.OneLine(Render(original));
+        var runTogether = System.Text.RegularExpressions.Regex.Replace(oneLine, @"（七）总计\s+18\s+1\s+0\s+0\s+0\s+0\s+18", "（七）总计 181000018");
+        Assert.NotEqual(oneLine, runTogether);
+
+        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(runTogether));
+
+        Assert.Equal([18, 1, 0, 0, 0, 0, 18], ApplicantColumns.All.Select(c => result.Report!.GetApplications("apps.outcome.total", c)).ToArray());
+        Assert.Contains(result.Diagnostics, d => d.Code == "GK4007" && d.Message.Contains("（七）总计", StringComparison.Ordinal) && d.Message.Contains("没有一种读法满足全部勾稽关系", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void RunningText_PositiveChangeRunIntoNeighbours_PlusSignEndsThePreviousCount()
     {
         // As printed by a real department report: "行政许可20+1737" (上一年项目数量 20, 本年增/减 +17, 处理决定数量 37).

@@ -261,7 +261,7 @@ internal static class ApplicationsTableReader
             : "没有一种读法满足全部勾稽关系，取最接近的读法，请核对原文";
         switch (reading.Kind)
         {
-            case RowReadingKind.DigitSplit:
+            case RowReadingKind.DigitSplit or RowReadingKind.DigitSplitNotAddingUp:
                 var raw = string.Join(' ', observation.Values.Where(v => v.Kind == TokenKind.Number).Select(v => v.Text));
                 diagnostics.Add(DiagnosticCatalog.DigitsSplit.Create(location, label, raw, "勾稽关系", shown, confidence));
                 break;

@@ -100,7 +100,17 @@ internal static class RowCandidates
 
         if (splitDigits && numbers.Length < width)
         {
-            readings.AddRange(Splits(values.Where(v => v.Kind == TokenKind.Number).Select(v => v.Text).ToArray(), width));
+            var digitRuns = values.Where(v => v.Kind == TokenKind.Number).Select(v => v.Text).ToArray();
+            var splits = Splits(digitRuns, width).ToList();
+            readings.AddRange(splits);
+            // "（七）总计 191000019" in a report whose row does not add up (19, 1, 0, 0, 0, 0, 19): no table 三 cell holds
+            // a count of eight digits, so the run is still cells; with no split adding up along the row, every split is a
+            // reading and the columns' sums choose.
+            if (splits.Count == 0 && width == 7 && digitRuns.Any(r => r.Length >= LongestCount + 1 && r.All(char.IsAsciiDigit)))
+            {
+                readings.AddRange(DigitRuns.Split(digitRuns, [new(width, false)]).Splits
+                    .Select(cells => new RowReading(cells.Select(c => (int?)c).ToArray(), new bool[width], -1, RowReadingKind.DigitSplitNotAddingUp)));
+            }
         }
 
         return readings
@@ -135,6 +145,9 @@ internal static class RowCandidates
         var numbers = runs.Select(r => long.Parse(r, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         return width == 7 && numbers.Length is > 0 and <= 7 && numbers[..^1].Sum() == numbers[^1];
     }
+
+    /// <summary>The most digits a count of table 三 has (ten million applications to one agency in a year is none).</summary>
+    private const int LongestCount = 7;
 
     /// <summary>Digits that cannot be one count: a leading zero, or more digits than any count has.</summary>
     public static bool IsRun(string number) =>

@@ -14,4 +14,10 @@ internal enum RowReadingKind
 
     /// <summary>A run of exactly as many digits as the row has cells, one digit a cell: the print's only reading, whether or not the row adds up.</summary>
     DigitPerCell,
+
+    /// <summary>
+    /// A run too long for one count (eight digits or more) split into the row's cells where no split adds up along the
+    /// row: the report itself does not add up, and the columns' sums choose among the splits.
+    /// </summary>
+    DigitSplitNotAddingUp,
 }
