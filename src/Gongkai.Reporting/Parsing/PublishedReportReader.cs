@@ -17,7 +17,7 @@ public static partial class PublishedReportReader
 {
     private static readonly (string Key, string Number, string[] Words)[] Headings =
     [
-        ("sec1", "一", ["总体情况", "概述", "基本概况", "工作概况"]),
+        ("sec1", "一", ["总体情况", "概述", "基本概况", "工作概况", "基本情况", "基本工作", "总体公开"]),
         ("sec2", "二", ["主动公开"]),
         ("sec3", "三", ["收到和处理", "依申请公开", "申请情况"]),
         ("sec4", "四", ["行政复议", "行政诉讼"]),

@@ -59,6 +59,9 @@ public sealed class PrintedVariantsTests
     [Theory]
     [InlineData("一、总体情况", "一总体情况")] // the 、 lost
     [InlineData("一、总体情况", "一、概述")]
+    [InlineData("一、总体情况", "一、政府信息公开工作的基本情况")]
+    [InlineData("一、总体情况", "一、基本工作情况")]
+    [InlineData("一、总体情况", "一、总体公开情况")]
     [InlineData("五、存在的主要问题及改进情况", "五、存在的主要问题及改进措施")]
     [InlineData("五、存在的主要问题及改进情况", "五、当前存在的突出问题")]
     [InlineData("六、其他需要报告的事项", "六、需要说明的其他事项与附表")]
@@ -80,6 +83,26 @@ public sealed class PrintedVariantsTests
         {
             Assert.Equal(original.GetReview(column.Key), report.GetReview(column.Key));
         }
+    }
+
+    /// <summary>Section 一 as real reports head it (openings 209, 213, 302, 350, 448, 507 of the openings set), each line as printed.</summary>
+    [Theory]
+    [InlineData("一、政府信息公开工作的基本情况")]
+    [InlineData("一、工作基本情况")]
+    [InlineData("一、基本工作情况")]
+    [InlineData("一、总体公开情况")]
+    [InlineData("一、总体公开情况说明")]
+    public void Text_HeadingOneReworded_SectionOneKept(string printed)
+    {
+        var original = SampleReports.Qingtongxia2021();
+        var text = Render(original);
+        var reworded = text.Replace("一、总体情况", printed, StringComparison.Ordinal);
+        Assert.NotEqual(text, reworded);
+
+        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(reworded));
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == "GK4002");
+        Assert.Equal(Compact(original.Sections.Sec1), Compact(result.Report!.Sections.Sec1));
     }
 
     [Theory]

@@ -188,9 +188,9 @@ public static partial class RunningText
 
     private static bool Matches(int h, string words) => h switch
     {
-        // 总体情况, and as agencies reword it: 概述, 基本概况.
+        // 总体情况, and as agencies reword it: 概述, 基本概况, 政府信息公开工作的基本情况, 基本工作情况, 总体公开情况.
         0 => words.StartsWith("总体情况", StringComparison.Ordinal) || words.StartsWith("概述", StringComparison.Ordinal) ||
-             (words.Contains("概况", StringComparison.Ordinal) && words.IndexOf("概况", StringComparison.Ordinal) <= 12),
+             new[] { "概况", "基本情况", "基本工作", "总体公开" }.Any(w => words.Contains(w, StringComparison.Ordinal) && words.IndexOf(w, StringComparison.Ordinal) <= 12),
         1 => words.StartsWith("主动公开", StringComparison.Ordinal),
         2 => words.StartsWith("收到和处理", StringComparison.Ordinal) || words.StartsWith("依申请公开", StringComparison.Ordinal),
         // 复议 alone, not 行政复议: a printed typo (行政法复议) must not lose the heading.
