@@ -137,7 +137,9 @@ public static class ReportLayoutBuilder
             }
         }
 
-        return new GridTable(LabelColumns + 7, rows, [4, 5, 12, 3, 3, 3, 3, 3, 3, 3]);
+        // Each count column holds five digits at the tables' 9 pt without wrapping (1259 printed as 125 over 9 read as two
+        // numbers once the document went through PDF); the labels wrap instead.
+        return new GridTable(LabelColumns + 7, rows, [3, 4, 10, 4, 4, 4, 4, 4, 4, 4]);
     }
 
     /// <summary>Table 四: 行政复议 (5) and 行政诉讼 (未经复议直接起诉 5, 复议后起诉 5), one value row.</summary>
