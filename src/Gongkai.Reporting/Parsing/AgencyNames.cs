@@ -14,7 +14,7 @@ internal static partial class AgencyNames
     private static readonly string[] LeadingWords = ["标题：", "标题:", "标题", "现编制并公布本单位", "现编制并公布", "编制发布", "现编制", "特编制", "现印发", "结合", "公开", "现向社会公布", "向社会公布", "现予以公开", "现予公布", "现公布", "现公开", "现将", "现发布", "特发布", "发布", "公布", "根据", "按照", "关于", "现就", "现予", "名称：", "名称:", "名称", "年度"];
 
     // A name then the verb that publishes its report ("…住建局向社会公布2022年度…").
-    private static readonly string[] TrailingVerbs = ["现向社会公布", "向社会公布", "向社会公开", "现公布", "公布", "发布", "编制", "的"];
+    private static readonly string[] TrailingVerbs = ["特编制", "现编制", "现向社会公布", "向社会公布", "向社会公开", "现公布", "公布", "发布", "编制", "的"];
 
     private static readonly char[] ClauseBreaks = ['，', ',', '。', '；', ';', '：', ':', '》', '《'];
 
@@ -61,8 +61,17 @@ internal static partial class AgencyNames
             }
         }
 
+        // 编制城厢区卫生健康局2024年度… (the preamble's verb without 现); a bare year before the name (2025湖口县大垅乡2025年度…);
+        // a table's cell border left after a metadata label (标 题 | 宿城街道办事处…).
+        if (agency.StartsWith("编制", StringComparison.Ordinal) && agency.Length >= 6)
+        {
+            agency = agency[2..];
+        }
+
+        agency = LeadingYearRegex().Replace(agency, string.Empty).Trim('|', '｜', ' ');
+
         agency = WithoutCoverLetter(agency);
-        // "现将我办…", "本局…": the report speaking of itself names no agency.
+        // "现将我办…", "本局…": the report speaking of itself names no agency; nor does a notice's 做好2023年…年度报告编制发布工作.
         return agency.Length is >= 2 and <= 40 && !SelfReferenceRegex().IsMatch(agency) ? agency : null;
     }
 
@@ -137,7 +146,7 @@ internal static partial class AgencyNames
     [GeneratedRegex(@"了|^(设立|成立|组建|公开|结合|根据|按照|依据|作为|通过|对|向|在|将|把|被|为|由|是|有)")]
     private static partial Regex VerbPhraseRegex();
 
-    [GeneratedRegex(@"^(我|本)(局|办|委|厅|院|署|部|所|站|队|中心|单位|机关|镇|乡|街道|县|区|市|府|公司)$")]
+    [GeneratedRegex(@"^(我|本)(局|办|委|厅|院|署|部|所|站|队|中心|单位|机关|镇|乡|街道|县|区|市|府|公司)$|^(认真)?做好")]
     private static partial Regex SelfReferenceRegex();
 
     /// <summary>Words of the report's own text, not of a place's name: "（三）政府信息管理区政府国资局…" run together is no "政府信息管理区".</summary>
@@ -149,4 +158,7 @@ internal static partial class AgencyNames
 
     [GeneratedRegex(@"^(当前位置|您的位置|你的位置|您现在的位置)[:：]?.*(年报|首页)")]
     private static partial Regex BreadcrumbRegex();
+
+    [GeneratedRegex(@"^(19|20)\d{2}(年度?)?\s*(?=[\u4e00-\u9fff]{2})")]
+    private static partial Regex LeadingYearRegex();
 }

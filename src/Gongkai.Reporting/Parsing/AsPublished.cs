@@ -4,7 +4,7 @@ namespace Gongkai.Reporting.Parsing;
 
 /// <summary>
 /// The lines with their punctuation in full width (<see cref="ChineseText.FullWidthPunctuation"/>), and the way back
-/// to the text as published for a piece of any of them: the normalisation keeps every character's position, and every
+/// to the text as published (its punctuation, its 繁體 characters) for a piece of any of them: the normalisation keeps every character's position, and every
 /// later stage (chrome stripped, running text split) keeps a line's number and takes pieces of its text.
 /// </summary>
 internal sealed class AsPublished
@@ -27,7 +27,8 @@ internal sealed class AsPublished
         {
             var text = ChineseText.FullWidthPunctuation(line.Text);
             normalised.Add(line with { Text = text });
-            if (!ReferenceEquals(text, line.Text))
+            // A line auto-converted to 繁體 is kept too: the agency is read in Simplified characters and given back as printed.
+            if (!ReferenceEquals(text, line.Text) || ChineseText.CountTraditional(line.Text) > 0)
             {
                 byLine ??= [];
                 if (!byLine.TryGetValue(line.Line, out var same))
@@ -76,6 +77,18 @@ internal sealed class AsPublished
         foreach (var (normalised, original) in candidates)
         {
             var at = normalised.IndexOf(piece, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                return original.Substring(at, piece.Length);
+            }
+        }
+
+        // Read through the Traditional → Simplified fold (which keeps every position): 义烏市廿三里街道办事处 is
+        // 義烏市廿三里街道辦事處 on the page.
+        var folded = ChineseText.Fold(piece);
+        foreach (var (normalised, original) in candidates)
+        {
+            var at = ChineseText.Fold(normalised).IndexOf(folded, StringComparison.Ordinal);
             if (at >= 0)
             {
                 return original.Substring(at, piece.Length);

@@ -29,7 +29,9 @@ public static partial class PublishedReportReader
     {
         diagnostics ??= [];
         // Labels, units and headings are matched in the punctuation the format prints; the narrative is kept as published.
-        var published = AsPublished.Of(lines);
+        var published = AsPublished.Of(lines.Any(l => !ReferenceEquals(ChineseText.WithoutPinyinGlosses(l.Text), l.Text))
+            ? lines.Select(l => l with { Text = ChineseText.WithoutPinyinGlosses(l.Text) }).ToList()
+            : lines);
         lines = published.Normalised;
         lines = SiteChrome.Strip(lines);
         var running = RunningText.IsRunningText(lines);
@@ -158,6 +160,13 @@ public static partial class PublishedReportReader
             {
                 return (line.Line, "报告年度为 " + title.Groups["year"].Value + " 年");
             }
+        }
+
+        // A 2019-format table (第二十条第（一）项 of table 二) outweighs the old headings: a report may still list them as
+        // sub-points of its own section 一 (4.政府信息公开的收费及减免情况, 5.因政府信息公开申请提起行政复议…的情况).
+        if (lines.Take(2000).Any(l => l.Text.Contains("第二十条第", StringComparison.Ordinal) && ChineseText.FullWidthPunctuation(ChineseText.Compact(l.Text)).Contains("第二十条第（一）项", StringComparison.Ordinal)))
+        {
+            return null;
         }
 
         foreach (var line in lines.Take(2000))

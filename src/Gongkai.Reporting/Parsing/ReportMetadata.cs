@@ -174,7 +174,10 @@ internal static partial class ReportMetadata
             var name = AgencyNames.Clean(raw);
             // In section 一: a sentence that publishes the report, or one that opens with the report's own title
             // ("铁锁乡2021年度政府信息公开工作年度报告根据…编制而成").
-            if (publishing && (name is null || !(m.Index == 0 && raw == name || PublishingVerbRegex().IsMatch(raw[..Math.Max(0, raw.Length - name.Length)]))))
+            // Also the verb between the name and the year (东湖街道特编制2023年…), or before the title's 《 (现编制《北杜街道办事处2023年…》).
+            if (publishing && (name is null || !(m.Index == 0 && raw == name || PublishingVerbRegex().IsMatch(raw[..Math.Max(0, raw.Length - name.Length)]) ||
+                (raw.StartsWith(name, StringComparison.Ordinal) && PublishingVerbRegex().IsMatch(raw)) ||
+                (raw == name && PublishingVerbRegex().IsMatch(line[..m.Index].TrimEnd('《', '“', ' '))))))
             {
                 return null;
             }

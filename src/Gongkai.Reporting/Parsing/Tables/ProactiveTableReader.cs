@@ -285,7 +285,7 @@ internal static partial class ProactiveTableReader
     {
         var label = TemplateKey(row.Label);
         return key == label ||
-               (row.KeyStem.EndsWith("normative_docs", StringComparison.Ordinal) && key is "规范性文件" or "行政规范性文件") ||
+               (row.KeyStem.EndsWith("normative_docs", StringComparison.Ordinal) && key is "规范性文件" or "行政规范性文件" or "规范性档案" or "行政规范性档案") || // 檔案: a mirror's 繁體 conversion of 文件
                (row.KeyStem.EndsWith("other_services", StringComparison.Ordinal) && key.StartsWith("其他对外管理服务", StringComparison.Ordinal)) ||
                (row.KeyStem.EndsWith("central_procurement", StringComparison.Ordinal) && key.Contains("集中采购", StringComparison.Ordinal));
     }

@@ -358,6 +358,13 @@ public static partial class TableTokenizer
             return true;
         }
 
+        // A minus typed twice (本年增/减 --253, a real 2019-layout table): one minus.
+        if (piece.StartsWith("--", StringComparison.Ordinal) && PlainNumberRegex().IsMatch(piece[1..]) && piece[2] != '-')
+        {
+            number = piece[1..];
+            return true;
+        }
+
         // An amount cell printed with its unit (251000元): the digits as written, the unit dropped.
         var unit = UnitAmountRegex().Match(piece);
         if (unit.Success)

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Gongkai.Reporting.Parsing.Text;
 
@@ -7,7 +8,7 @@ namespace Gongkai.Reporting.Parsing.Text;
 /// to half-width, Traditional characters from sites' automatic conversion (繁體) to Simplified, the
 /// variant 其它 to 其他, and white space inside titles removed ("青 铜 峡 市").
 /// </summary>
-public static class ChineseText
+public static partial class ChineseText
 {
     // Traditional → Simplified for the characters that occur in the report's headings, labels and
     // title lines. Not a general converter: narrative text is kept as published.
@@ -141,4 +142,14 @@ public static class ChineseText
     /// <summary>A name without the spaces typesetters put between its characters ("青 铜 峡 市").</summary>
     public static string Compact(string text) =>
         string.Concat(Fold(text).Where(c => !char.IsWhiteSpace(c)));
+
+    /// <summary>
+    /// The text without the pinyin some mirror sites put after characters (規(guī)章, 二酉苗族鄉(xiāng)人民政府): a
+    /// parenthesised syllable of Latin letters with a tone mark, right after a Chinese character.
+    /// </summary>
+    public static string WithoutPinyinGlosses(string text) =>
+        text.Contains('(', StringComparison.Ordinal) || text.Contains('（', StringComparison.Ordinal) ? PinyinGlossRegex().Replace(text, string.Empty) : text;
+
+    [GeneratedRegex(@"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")]
+    private static partial Regex PinyinGlossRegex();
 }
