@@ -82,6 +82,31 @@ public sealed class CrawledShapeTests
         Assert.Equal(count, TextShape.Lines(text).Count);
     }
 
+    /// <summary>A page printed from a browser, then pdftotext -layout: the date and time before the title on every page, the address and page after.</summary>
+    [Fact]
+    public void TextShape_BrowserPrintMargins_TitleKeptStampAndAddressDropped()
+    {
+        var lines = TextShape.Lines(
+            "12/1/26, 12:23 AM          某县统计局2023年政府信息公开工作年度报告\n正文一\nfile:///tmp/r.html        1/2\n" +
+            "\f12/1/26, 12:23 AM            某县统计局2023年政府信息公开工作年度报告\n正文二\nhttps://www.example.gov.cn/a/t2024.html   2/2\n");
+
+        Assert.Equal(["某县统计局2023年政府信息公开工作年度报告", "正文一", "某县统计局2023年政府信息公开工作年度报告", "正文二"],
+            lines.Select(l => l.Text.Trim('\f', ' ')).Where(t => t.Length > 0).ToArray());
+    }
+
+    /// <summary>A PDF's header and footer repeated on every page, spaced differently on each (a browser's print margins).</summary>
+    [Fact]
+    public void PdfShape_RepeatedMarginsSpacedDifferently_Dropped()
+    {
+        // The rows of figures at the page's foot repeat too, but are never margins.
+        var text = string.Join('\f', Enumerable.Range(1, 3).Select(p =>
+            $"12/1/26, 12:1{p} AM{new string(' ', 10 + p)}某局2023年报告\n正文{"甲乙丙"[p - 1]}\n0 0 0\nfile:///tmp/r.html{new string(' ', 5 + (3 * p))}{p}/3\n"));
+
+        var lines = PdfShape.WithoutPageFurniture(text).Select(l => l.Text.Trim()).Where(t => t.Length > 0).ToArray();
+
+        Assert.Equal(["正文甲", "0 0 0", "正文乙", "0 0 0", "正文丙", "0 0 0"], lines);
+    }
+
     [Fact]
     public void TextShape_PageNumberAtFormFeed_Dropped()
     {

@@ -200,7 +200,7 @@ public static partial class PdfShape
             foreach (var page in pageLines)
             {
                 var edges = page.Where(l => l.Trim().Length > 0).Take(2).Concat(page.Where(l => l.Trim().Length > 0).TakeLast(2));
-                foreach (var key in edges.Select(l => DigitsRegex().Replace(l.Trim(), "#")).Distinct())
+                foreach (var key in edges.Select(FurnitureKey).Where(k => k.Count(char.IsLetter) >= 2).Distinct())
                 {
                     counts[key] = counts.GetValueOrDefault(key) + 1;
                 }
@@ -220,7 +220,7 @@ public static partial class PdfShape
                 var line = page[i];
                 number++;
                 var trimmed = line.Trim();
-                if (edges.Contains(i) && (PageNumberRegex().IsMatch(trimmed) || repeated.Contains(DigitsRegex().Replace(trimmed, "#"))))
+                if (edges.Contains(i) && (PageNumberRegex().IsMatch(trimmed) || repeated.Contains(FurnitureKey(trimmed))))
                 {
                     continue;
                 }
@@ -235,8 +235,18 @@ public static partial class PdfShape
     [GeneratedRegex(@"^(Microsoft Word|WPS 文字|WPS文字)\s*-\s*|\.(docx?|wps|pdf)$", RegexOptions.IgnoreCase)]
     private static partial Regex WordPrefixRegex();
 
+    /// <summary>
+    /// A page's header or footer line as compared across pages: its numbers (page, date, time) masked and its spacing
+    /// collapsed, as a browser's print header (12/1/26, 12:15 AM  title) and footer (file:///…  3/4) are spaced
+    /// differently on every page. Only a line with words counts: a table row of figures is never furniture.
+    /// </summary>
+    private static string FurnitureKey(string line) => SpacesRegex().Replace(DigitsRegex().Replace(line.Trim(), "#"), " ");
+
     [GeneratedRegex(@"\d+")]
     private static partial Regex DigitsRegex();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex SpacesRegex();
 
     [GeneratedRegex(@"^(-\s*\d+\s*-|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,3})$")]
     private static partial Regex PageNumberRegex();

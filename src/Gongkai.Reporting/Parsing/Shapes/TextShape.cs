@@ -31,7 +31,7 @@ public static partial class TextShape
 
         if (text.Contains('\f', StringComparison.Ordinal))
         {
-            return WithoutPageBreaks(lines);
+            return WithoutPageBreaks(WithoutBrowserPrintMargins(lines));
         }
 
         // A converter that drops the page breaks (PDF to Markdown, OCR) keeps the printed page footer as a line
@@ -39,6 +39,21 @@ public static partial class TextShape
         // "第 4 页") is taken for one: a bare number on its own line can be a cell.
         return lines.Any(l => DecoratedPageNumberRegex().IsMatch(l.Text)) ? lines.Where(l => !DecoratedPageNumberRegex().IsMatch(l.Text)).ToList() : lines;
     }
+
+    /// <summary>
+    /// A page printed from a browser and converted back to text keeps the browser's margins on every page: a header of
+    /// the date and time before the page's title ("12/1/26, 12:23 AM    某局2023年…年度报告": the title is kept) and a
+    /// footer of the address and page ("https://…/t2024.html    3/5": dropped).
+    /// </summary>
+    private static List<SourceLine> WithoutBrowserPrintMargins(List<SourceLine> lines) =>
+        lines.Select(l => BrowserFooterRegex().IsMatch(l.Text) ? l with { Text = l.Text.Contains('\f', StringComparison.Ordinal) ? "\f" : string.Empty }
+            : BrowserHeaderRegex().Match(l.Text) is { Success: true } header ? l with { Text = l.Text.Remove(header.Groups["stamp"].Index, header.Groups["stamp"].Length) } : l).ToList();
+
+    [GeneratedRegex(@"^\f?\s*(file|https?)://\S+\s+\d{1,4}\s*/\s*\d{1,4}\s*$")]
+    private static partial Regex BrowserFooterRegex();
+
+    [GeneratedRegex(@"^\f?(?<stamp>\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(\s*[AaPp][Mm])?\s+)\S")]
+    private static partial Regex BrowserHeaderRegex();
 
     /// <summary>
     /// Page numbers ("3", "- 3 -", "第 3 页", "第3页 共10页") on the lines around a form feed are the
