@@ -85,6 +85,58 @@ public sealed class PrintedVariantsTests
         }
     }
 
+    /// <summary>
+    /// Table 三 as pdftotext -layout prints it: columns aligned with spaces, a blank cell no token at all, each header
+    /// and number centred in its column. The sums cannot tell 法律服务机构 from 商业企业 here (every row's 1 is in the same
+    /// column); the headers above the numbers can.
+    /// </summary>
+    [Fact]
+    public void LayoutText_BlankCellsInTable三_PlacedUnderTheirHeaders()
+    {
+        var original = SampleReports.Qingtongxia2021();
+        foreach (var row in original.Schema.ApplicationDataRows)
+        {
+            foreach (var column in ApplicantColumns.All)
+            {
+                original.SetApplications(row.Key!, column, null);
+            }
+        }
+
+        foreach (var key in new[] { "apps.new_received", "apps.outcome.granted", "apps.outcome.total" })
+        {
+            original.SetApplications(key, ApplicantColumns.All[0], 5);
+            original.SetApplications(key, ApplicantColumns.All[4], 1);
+            original.SetApplications(key, ApplicantColumns.All[6], 6);
+        }
+
+        var layout = string.Join('\n', Render(original).Split('\n').Select(line =>
+        {
+            var fields = line.Split('\t');
+            if (fields.Length != 10)
+            {
+                return line;
+            }
+
+            var text = new StringBuilder(string.Concat(fields.Take(3)).PadRight(40));
+            for (var c = 0; c < 7; c++)
+            {
+                var cell = fields[3 + c];
+                var start = 40 + (10 * c) + 5 - (cell.Length / 2);
+                text.Append(new string(' ', Math.Max(1, start - text.Length))).Append(cell);
+            }
+
+            return text.ToString().TrimEnd();
+        }));
+        Assert.DoesNotContain("\t5\t", layout, StringComparison.Ordinal);
+
+        var report = ReportFileReader.Read(Encoding.UTF8.GetBytes(layout)).Report!;
+
+        foreach (var key in new[] { "apps.new_received", "apps.outcome.granted", "apps.outcome.total" })
+        {
+            Assert.Equal([5, null, null, null, 1, null, 6], ApplicantColumns.All.Select(c => report.GetApplications(key, c)).ToArray());
+        }
+    }
+
     /// <summary>Section 一 as real reports head it (openings 209, 213, 302, 350, 448, 507 of the openings set), each line as printed.</summary>
     [Theory]
     [InlineData("一、政府信息公开工作的基本情况")]

@@ -188,11 +188,25 @@ public static partial class TableTokenizer
             return fields;
         }
 
-        // Columns aligned with spaces: blanks have vanished, so no cell is explicit.
-        return SpaceRunRegex().Split(text)
-            .Select((f, i) => (f, i))
-            .Where(x => x.f.Length > 0)
-            .Select(x => (x.f, text.IndexOf(x.f, StringComparison.Ordinal) + 1, false));
+        // Columns aligned with spaces: blanks have vanished, so no cell is explicit. Each field's column is where it
+        // stands (after the one before it), not where its text first occurs: "2" after "821" is not in "821".
+        return SpaceAligned(text);
+    }
+
+    private static IEnumerable<(string Field, int Column, bool Explicit)> SpaceAligned(string text)
+    {
+        var from = 0;
+        foreach (var field in SpaceRunRegex().Split(text))
+        {
+            if (field.Length == 0)
+            {
+                continue;
+            }
+
+            var at = text.IndexOf(field, from, StringComparison.Ordinal);
+            from = at + field.Length;
+            yield return (field, at + 1, false);
+        }
     }
 
     private static IEnumerable<(string Field, int Column, bool Explicit)> Split(string text, char separator, int start, int end)
