@@ -25,16 +25,12 @@ public sealed class OpeningsTests(ITestOutputHelper output)
         ["311"] = "the name only in 综合东宝区行政区域内总体情况编制",
         ["411"] = "the year only as 2019 年 (a space) mid-sentence; no agency named (我厅)",
         ["414"] = "the name only as 截至2023年底，发改局围绕… under 一、总体情况",
-        ["515"] = "no title; the name only in the contact sentence (请与铁佛镇人民政府联系) and 2021年，铁佛镇拓宽… under （一）",
-        ["611"] = "no title; the name only in the contact sentence (请与金华市生态环境局永康分局办公室联系)",
-        ["618"] = "no title; the name only in the contact sentence",
         ["622"] = "a spam mirror: uedbet…官网@: put before every name, and the title only in 《》 after 现编制形成了",
         ["626"] = "the whole excerpt one line; the name only in 由嘉善县大云镇人民政府…负责编制本报告",
         ["627"] = "no title, no statistics period: 天门镇进一步… under 一, the year only as 2024年我镇…",
         ["628"] = "the year only in the body, which names both 2020 and 2021",
         ["630"] = "the title without a year (驼峰路街道办事处政府信息公开工作年度报告), nothing else naming the agency",
         ["636"] = "繁體 page; the name only as a sentence's subject under 一 (2022年,撫遠市自然資源局…)",
-        ["637"] = "no title; the name only in the contact sentence",
     };
 
     /// <summary>
