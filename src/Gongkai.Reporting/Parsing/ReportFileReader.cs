@@ -6,7 +6,7 @@ namespace Gongkai.Reporting.Parsing;
 
 /// <summary>
 /// The one entry point that reads a report file of any supported shape — canonical JSON, plain text,
-/// Markdown, HTML, Word .docx, PDF — detecting the shape and the text encoding from the content, not
+/// Markdown, HTML, Word .docx and .doc, PDF — detecting the shape and the text encoding from the content, not
 /// the file name. Bad input (missing, too large, binary, corrupt) becomes diagnostics; nothing here
 /// throws for a bad file.
 /// </summary>
@@ -83,10 +83,9 @@ public static class ReportFileReader
                 return ReadDocx(bytes);
         }
 
-        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
+        if (DocShape.IsCompoundFile(bytes))
         {
-            return ReadResult.Failed(DiagnosticCatalog.FileUnreadable.Create(DiagnosticLocation.Report,
-                "这是旧版 Word（.doc）或 Excel（.xls）文件，请用 Word/WPS 另存为 .docx 后再导入"));
+            return ReadDoc(bytes);
         }
 
         var text = TextDecoding.Decode(bytes, out var problem, out var encoding);
@@ -124,6 +123,20 @@ public static class ReportFileReader
 #pragma warning restore CA1031
         {
             return ReadResult.Failed(DiagnosticCatalog.FileUnreadable.Create(DiagnosticLocation.Report, "Word 文件已损坏或不是 .docx：" + ex.Message));
+        }
+    }
+
+    private static ReadResult ReadDoc(byte[] bytes)
+    {
+        try
+        {
+            return PublishedReportReader.Read(DocShape.Lines(bytes));
+        }
+#pragma warning disable CA1031 // As for .docx: a damaged file fails in many ways (a position past the end, a bad chain); all mean "unreadable".
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return ReadResult.Failed(DiagnosticCatalog.FileUnreadable.Create(DiagnosticLocation.Report, "旧版 Word（.doc）文件无法读取：" + ex.Message));
         }
     }
 

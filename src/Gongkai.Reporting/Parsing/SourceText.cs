@@ -34,6 +34,21 @@ public static class SourceText
                 }
         }
 
+        if (DocShape.IsCompoundFile(bytes))
+        {
+            try
+            {
+                return DocShape.Lines(bytes);
+            }
+#pragma warning disable CA1031 // As in the reader.
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                problem = ex.Message;
+                return null;
+            }
+        }
+
         var text = TextDecoding.Decode(bytes, out problem);
         if (text is null)
         {

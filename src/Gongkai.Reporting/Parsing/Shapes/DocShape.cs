@@ -1,0 +1,385 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Gongkai.Reporting.Parsing.Shapes;
+
+/// <summary>
+/// Lines from a Word 97–2003 document (.doc, also as WPS saves it; MS-DOC): the main document's text from its piece
+/// table, each paragraph a line, and each table row one tab-separated line as <see cref="DocxShape"/> gives it. Where
+/// a row ends is read from the paragraph properties (the row-end mark's TTP flag); cell marks end the cells. Field
+/// codes keep their result only (a PAGE field's number, not "PAGE"); pictures and drawn objects are dropped. Headers,
+/// footers and footnotes are not the report's text and are left out. An encrypted document is refused by name.
+/// </summary>
+public static class DocShape
+{
+    private const char CellMark = '\u0007';
+
+    /// <summary>Whether the bytes are a compound file (a .doc, but also .xls or .ppt: <see cref="Lines"/> says which).</summary>
+    public static bool IsCompoundFile(ReadOnlySpan<byte> bytes) => bytes.StartsWith(CompoundFile.Signature);
+
+    /// <summary>The document's lines; <see cref="InvalidDataException"/> with the reason in Chinese when it cannot be read.</summary>
+    public static List<SourceLine> Lines(byte[] bytes)
+    {
+        var file = new CompoundFile(bytes);
+        var word = file.Stream("WordDocument")
+            ?? throw new InvalidDataException(file.Stream("Workbook") is not null || file.Stream("Book") is not null ? "这是 Excel（.xls）文件，不是年度报告" : "不是 Word 文档（没有 WordDocument 流）");
+        if (word.Length < 0x1AA || BinaryPrimitives.ReadUInt16LittleEndian(word) != 0xA5EC)
+        {
+            throw new InvalidDataException("Word 文档头无效");
+        }
+
+        var flags = BinaryPrimitives.ReadUInt16LittleEndian(word.AsSpan(0x0A));
+        if ((flags & 0x0100) != 0)
+        {
+            throw new InvalidDataException("Word 文档已加密，请去掉密码后另存再导入");
+        }
+
+        var table = file.Stream((flags & 0x0200) != 0 ? "1Table" : "0Table") ?? throw new InvalidDataException("Word 文档缺少表流");
+        var mainLength = BinaryPrimitives.ReadInt32LittleEndian(word.AsSpan(0x4C));
+        var fcClx = BinaryPrimitives.ReadUInt32LittleEndian(word.AsSpan(0x1A2));
+        var lcbClx = BinaryPrimitives.ReadUInt32LittleEndian(word.AsSpan(0x1A6));
+        var fcPapx = BinaryPrimitives.ReadUInt32LittleEndian(word.AsSpan(0x102));
+        var lcbPapx = BinaryPrimitives.ReadUInt32LittleEndian(word.AsSpan(0x106));
+        if (mainLength < 0 || fcClx > table.Length || lcbClx > table.Length - fcClx)
+        {
+            throw new InvalidDataException("Word 文档的文本位置无效");
+        }
+
+        var pieces = Pieces(table.AsSpan((int)fcClx, (int)lcbClx));
+        var rowEnds = RowEnds(word, table, file.Stream("Data") ?? [], fcPapx, lcbPapx);
+        var (text, ends) = Text(word, pieces, mainLength);
+        return ToLines(text, ends, rowEnds);
+    }
+
+    private readonly record struct Piece(int CpStart, int CpEnd, long Fc, bool Compressed);
+
+    /// <summary>The piece table (Clx: property runs, then the PlcPcd): where each run of characters is stored.</summary>
+    private static List<Piece> Pieces(ReadOnlySpan<byte> clx)
+    {
+        var at = 0;
+        while (at < clx.Length && clx[at] == 0x01)
+        {
+            if (at + 3 > clx.Length)
+            {
+                throw new InvalidDataException("Word 文档的片段表无效");
+            }
+
+            at += 3 + BinaryPrimitives.ReadUInt16LittleEndian(clx[(at + 1)..]);
+        }
+
+        if (at + 5 > clx.Length || clx[at] != 0x02)
+        {
+            throw new InvalidDataException("Word 文档的片段表无效");
+        }
+
+        var length = BinaryPrimitives.ReadInt32LittleEndian(clx[(at + 1)..]);
+        var plc = clx[(at + 5)..];
+        if (length < 4 || length > plc.Length || (length - 4) % 12 != 0)
+        {
+            throw new InvalidDataException("Word 文档的片段表无效");
+        }
+
+        var count = (length - 4) / 12;
+        var pieces = new List<Piece>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var cpStart = BinaryPrimitives.ReadInt32LittleEndian(plc[(4 * i)..]);
+            var cpEnd = BinaryPrimitives.ReadInt32LittleEndian(plc[(4 * (i + 1))..]);
+            var descriptor = plc[((4 * (count + 1)) + (8 * i))..];
+            var fc = BinaryPrimitives.ReadUInt32LittleEndian(descriptor[2..]);
+            var compressed = (fc & 0x40000000) != 0;
+            if (cpEnd < cpStart || cpStart < 0)
+            {
+                throw new InvalidDataException("Word 文档的片段表无效");
+            }
+
+            pieces.Add(new Piece(cpStart, cpEnd, compressed ? (fc & 0x3FFFFFFF) / 2 : fc, compressed));
+        }
+
+        return pieces;
+    }
+
+    /// <summary>The main document's characters, each with the file position just after it (where a paragraph run ends).</summary>
+    private static (string Text, long[] Ends) Text(byte[] word, List<Piece> pieces, int mainLength)
+    {
+        var text = new StringBuilder(mainLength);
+        var ends = new List<long>(mainLength);
+        foreach (var piece in pieces)
+        {
+            var end = Math.Min(piece.CpEnd, mainLength);
+            var width = piece.Compressed ? 1 : 2;
+            for (var cp = piece.CpStart; cp < end; cp++)
+            {
+                var fc = piece.Fc + ((long)(cp - piece.CpStart) * width);
+                if (fc + width > word.Length)
+                {
+                    throw new InvalidDataException("Word 文档的文本超出文件");
+                }
+
+                text.Append(piece.Compressed ? Compressed(word[fc]) : (char)BinaryPrimitives.ReadUInt16LittleEndian(word.AsSpan((int)fc)));
+                ends.Add(fc + width);
+            }
+        }
+
+        return (text.ToString(), ends.ToArray());
+    }
+
+    /// <summary>An 8-bit character as the format stores Latin text (Windows-1252; its 0x80–0x9F punctuation mapped).</summary>
+    private static char Compressed(byte b) => b switch
+    {
+        0x91 => '\u2018',
+        0x92 => '\u2019',
+        0x93 => '\u201C',
+        0x94 => '\u201D',
+        0x96 => '\u2013',
+        0x97 => '\u2014',
+        0x85 => '\u2026',
+        _ => (char)b,
+    };
+
+    /// <summary>
+    /// The file positions just after the paragraph marks that end a table row (TTP: sprmPFTtp or sprmPFInnerTtp set), from the
+    /// paragraph properties' pages (PlcBtePapx → PapxFkp). Empty when the document has none or they cannot be read.
+    /// </summary>
+    private static HashSet<long> RowEnds(byte[] word, byte[] table, byte[] data, uint fcPlc, uint lcbPlc)
+    {
+        var ends = new HashSet<long>();
+        if (lcbPlc < 8 || fcPlc > table.Length || lcbPlc > table.Length - fcPlc || (lcbPlc - 4) % 8 != 0)
+        {
+            return ends;
+        }
+
+        var plc = table.AsSpan((int)fcPlc, (int)lcbPlc);
+        var count = (int)((lcbPlc - 4) / 8);
+        for (var i = 0; i < count; i++)
+        {
+            var page = (long)(BinaryPrimitives.ReadUInt32LittleEndian(plc[((4 * (count + 1)) + (4 * i))..]) & 0x3FFFFF) * 512;
+            if (page + 512 > word.Length)
+            {
+                continue;
+            }
+
+            var fkp = word.AsSpan((int)page, 512);
+            var runs = fkp[511];
+            if (runs == 0 || (4 * (runs + 1)) + (13 * runs) > 511)
+            {
+                continue;
+            }
+
+            for (var r = 0; r < runs; r++)
+            {
+                var paragraphEnd = BinaryPrimitives.ReadUInt32LittleEndian(fkp[(4 * (r + 1))..]);
+                var offset = fkp[(4 * (runs + 1)) + (13 * r)] * 2;
+                if (offset == 0 || offset >= 511)
+                {
+                    continue;
+                }
+
+                int size;
+                var start = offset + 1;
+                if (fkp[offset] == 0)
+                {
+                    size = 2 * fkp[offset + 1];
+                    start = offset + 2;
+                }
+                else
+                {
+                    size = (2 * fkp[offset]) - 1;
+                }
+
+                if (start + size > 511 || size < 2)
+                {
+                    continue;
+                }
+                // The run ends just after its paragraph mark.
+                if (EndsRow(fkp.Slice(start + 2, size - 2), data))
+                {
+                    ends.Add(paragraphEnd);
+                }
+            }
+        }
+
+        return ends;
+    }
+
+    /// <summary>
+    /// Whether a paragraph's property changes (sprms) set TTP (0x2417) or inner TTP (0x244C). A row-end mark with many
+    /// cells keeps its changes in the Data stream (sprmPHugePapx, 0x6646: where they are there).
+    /// </summary>
+    private static bool EndsRow(ReadOnlySpan<byte> sprms, byte[] data, int depth = 0)
+    {
+        var at = 0;
+        while (at + 2 <= sprms.Length)
+        {
+            var sprm = BinaryPrimitives.ReadUInt16LittleEndian(sprms[at..]);
+            at += 2;
+            int operand;
+            switch (sprm >> 13)
+            {
+                case 0 or 1:
+                    operand = 1;
+                    break;
+                case 2 or 4 or 5:
+                    operand = 2;
+                    break;
+                case 3:
+                    operand = 4;
+                    break;
+                case 7:
+                    operand = 3;
+                    break;
+                default:
+                    if (at >= sprms.Length)
+                    {
+                        return false;
+                    }
+
+                    // sprmTDefTable (0xD608, the row's cell layout, on the row-end mark itself) counts its size in two
+                    // bytes (the size of the rest plus one); sprmPChgTabs (0xC615) may give 255 and its size otherwise;
+                    // the rest: one byte of size.
+                    operand = sprm == 0xD608
+                        ? (at + 2 <= sprms.Length ? BinaryPrimitives.ReadUInt16LittleEndian(sprms[at..]) + 1 : sprms.Length)
+                        : sprms[at] + 1;
+                    break;
+            }
+
+            if (sprm is 0x2417 or 0x244C && at < sprms.Length && sprms[at] != 0)
+            {
+                return true;
+            }
+
+            if (sprm == 0x6646 && depth == 0 && at + 4 <= sprms.Length)
+            {
+                var offset = BinaryPrimitives.ReadUInt32LittleEndian(sprms[at..]);
+                if (offset + 2L <= data.Length)
+                {
+                    var length = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan((int)offset));
+                    if (offset + 2L + length <= data.Length && EndsRow(data.AsSpan((int)offset + 2, length), data, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            at += operand;
+        }
+
+        return false;
+    }
+
+    private static List<SourceLine> ToLines(string text, long[] ends, HashSet<long> rowEnds)
+    {
+        var lines = new List<SourceLine>();
+        var paragraph = new StringBuilder();
+        var cells = new List<string>();
+        var fieldDepth = new Stack<bool>();
+        var number = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '\u0013':
+                    // A field: its code up to the separator is not text; its result is.
+                    fieldDepth.Push(true);
+                    continue;
+                case '\u0014':
+                    if (fieldDepth.Count > 0)
+                    {
+                        fieldDepth.Pop();
+                        fieldDepth.Push(false);
+                    }
+
+                    continue;
+                case '\u0015':
+                    if (fieldDepth.Count > 0)
+                    {
+                        fieldDepth.Pop();
+                    }
+
+                    continue;
+            }
+
+            if (fieldDepth.Count > 0 && fieldDepth.Peek())
+            {
+                continue;
+            }
+
+            switch (c)
+            {
+                case CellMark when rowEnds.Contains(ends[i]):
+                    number++;
+                    if (paragraph.Length > 0)
+                    {
+                        cells.Add(paragraph.ToString().Trim());
+                        paragraph.Clear();
+                    }
+
+                    lines.Add(new SourceLine(string.Join('\t', cells), number));
+                    cells.Clear();
+                    break;
+                case CellMark:
+                    cells.Add(paragraph.ToString().Trim());
+                    paragraph.Clear();
+                    break;
+                case '\r':
+                    if (cells.Count > 0 || InTable(text, i))
+                    {
+                        // A paragraph inside a cell: the cell's text goes on after a space.
+                        paragraph.Append(' ');
+                        break;
+                    }
+
+                    number++;
+                    lines.Add(new SourceLine(paragraph.ToString(), number));
+                    paragraph.Clear();
+                    break;
+                case '\u000B' or '\u000C':
+                    paragraph.Append(cells.Count > 0 ? ' ' : '\n');
+                    break;
+                case '\u001E':
+                    paragraph.Append('-');
+                    break;
+                case '\u00A0':
+                    paragraph.Append(' ');
+                    break;
+                case < ' ':
+                    // Pictures (0x01), drawn objects (0x08), note references (0x02), soft hyphens (0x1F) and the like.
+                    break;
+                default:
+                    paragraph.Append(c);
+                    break;
+            }
+        }
+
+        if (paragraph.Length > 0 || cells.Count > 0)
+        {
+            cells.Add(paragraph.ToString());
+            lines.Add(new SourceLine(string.Join('\t', cells), number + 1));
+        }
+
+        // A line break inside a paragraph (0x0B) is a line of its own, as in the other shapes.
+        return lines.SelectMany(l => l.Text.Contains('\n', StringComparison.Ordinal)
+            ? l.Text.Split('\n').Select(t => l with { Text = t })
+            : [l]).ToList();
+    }
+
+    /// <summary>Whether a paragraph mark ends a paragraph inside a table cell: a cell mark comes before the next paragraph mark.</summary>
+    private static bool InTable(string text, int at)
+    {
+        for (var j = at + 1; j < text.Length; j++)
+        {
+            if (text[j] == '\r')
+            {
+                return false;
+            }
+
+            if (text[j] == CellMark)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

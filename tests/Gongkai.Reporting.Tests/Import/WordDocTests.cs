@@ -1,0 +1,129 @@
+using System.Text;
+using Gongkai.Domain.Reports;
+using Gongkai.Reporting.Json;
+using Gongkai.Reporting.Parsing;
+using Gongkai.Reporting.Rendering;
+using Gongkai.Testing;
+
+namespace Gongkai.Reporting.Tests.Import;
+
+/// <summary>Word 97–2003 (.doc) files, as agencies and WPS still save them.</summary>
+public sealed class WordDocTests
+{
+    private static string Folder => RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "doc");
+
+    public static TheoryData<string> Files() =>
+        [.. Directory.GetFiles(Folder, "*.doc").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Import_RealReportSavedAsDoc_EveryFigureAsReadByHand(string name)
+    {
+        var expected = CanonicalJsonReader.Read(File.ReadAllText(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "real", name + ".expected.json"))).Report!;
+
+        var result = ReportFileReader.ReadFile(Path.Combine(Folder, name + ".doc"));
+
+        var report = result.Report;
+        Assert.True(report is not null, string.Join(" | ", result.Diagnostics));
+        AssertSameFigures(expected, report);
+    }
+
+    [Fact]
+    public void Import_TruncatedDoc_UnreadableNamingTheFormat()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(Folder, "shuyang-fgj-2023-crawler-html.doc"));
+
+        foreach (var length in new[] { 600, 3000, bytes.Length / 2 })
+        {
+            var result = ReportFileReader.Read(bytes[..length]);
+
+            Assert.Null(result.Report);
+            var diagnostic = Assert.Single(result.Diagnostics);
+            Assert.Equal("GK1001", diagnostic.Code);
+            Assert.Contains("旧版 Word（.doc）文件无法读取", diagnostic.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Import_CompoundFileWithoutWordText_Refused()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(Folder, "shuyang-fgj-2023-crawler-html.doc"));
+        var name = Encoding.Unicode.GetBytes("WordDocument");
+        var at = bytes.AsSpan().IndexOf(name);
+        Assert.True(at > 0);
+        bytes[at + name.Length - 2] = (byte)'X';
+
+        var result = ReportFileReader.Read(bytes);
+
+        Assert.Null(result.Report);
+        Assert.Contains("没有 WordDocument 流", Assert.Single(result.Diagnostics).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_DocWithEveryByteFlippedSomewhere_NeverThrows()
+    {
+        var original = File.ReadAllBytes(Path.Combine(Folder, "shanghai-govoffice-2019-js-content.doc"));
+        var random = new Random(7);
+        for (var i = 0; i < 300; i++)
+        {
+            var bytes = (byte[])original.Clone();
+            for (var k = 0; k < 1 + (i % 8); k++)
+            {
+                bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            }
+
+            var result = ReportFileReader.Read(bytes);
+
+            Assert.True(result.Report is not null || result.Diagnostics.Count > 0);
+        }
+    }
+
+    /// <summary>Gongkai's own .docx of a report, saved as .doc by LibreOffice, reads back to the same tables (both layouts).</summary>
+    [RequiresToolsTheory("apt-get install libreoffice-writer-nogui", "libreoffice")]
+    [InlineData(2021)]
+    [InlineData(2019)]
+    public void Import_DocFromLibreOffice_EqualsSourceTables(int layout)
+    {
+        var source = RandomReports.Create(11, layout == 2019 ? ReportEdition.Edition2019 : ReportEdition.Edition2021);
+        var dir = Directory.CreateTempSubdirectory("gongkai-doc-");
+        try
+        {
+            var input = Path.Combine(dir.FullName, "report.docx");
+            using (var file = File.Create(input))
+            {
+                ReportRenderer.Render(source, RenderFormat.Docx, file);
+            }
+
+            Tools.Run("libreoffice", dir.FullName, "--headless", "-env:UserInstallation=file://" + dir.FullName + "/profile", "--convert-to", "doc:MS Word 97", "--outdir", dir.FullName, input);
+            var result = ReportFileReader.ReadFile(Path.Combine(dir.FullName, "report.doc"));
+
+            Assert.True(result.Report is not null, string.Join(" | ", result.Diagnostics));
+            AssertSameFigures(source, result.Report);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static void AssertSameFigures(AnnualReport expected, AnnualReport actual)
+    {
+        Assert.Equal(expected.Edition, actual.Edition);
+        Assert.Equal(expected.Agency, actual.Agency);
+        Assert.Equal(expected.Year, actual.Year);
+        foreach (var key in expected.Schema.ProactiveKeys)
+        {
+            Assert.True(expected.GetProactive(key) == actual.GetProactive(key), $"{key}: expected '{expected.GetProactive(key)}', got '{actual.GetProactive(key)}'");
+        }
+
+        foreach (var (row, column, value) in expected.ApplicationCells())
+        {
+            Assert.True(value == actual.GetApplications(row, column), $"{row}@{column.Key()}: expected {value}, got {actual.GetApplications(row, column)}");
+        }
+
+        foreach (var column in expected.Schema.ReviewColumns)
+        {
+            Assert.True(expected.GetReview(column.Key) == actual.GetReview(column.Key), $"{column.Key}: expected {expected.GetReview(column.Key)}, got {actual.GetReview(column.Key)}");
+        }
+    }
+}
