@@ -60,6 +60,21 @@ public sealed class WordDocTests
     }
 
     [Fact]
+    public void Import_Word95Document_RefusedNamingTheVersion()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(Folder, "shuyang-fgj-2023-crawler-html.doc"));
+        // The WordDocument stream starts a sector with its magic number; its next two bytes are the format's version.
+        var start = Enumerable.Range(1, (bytes.Length / 512) - 1).Select(k => k * 512).First(o => bytes[o] == 0xEC && bytes[o + 1] == 0xA5);
+        bytes[start + 2] = 0x65;
+        bytes[start + 3] = 0x00;
+
+        var result = ReportFileReader.Read(bytes);
+
+        Assert.Null(result.Report);
+        Assert.Contains("Word 95 或更早版本", Assert.Single(result.Diagnostics).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Import_DocWithEveryByteFlippedSomewhere_NeverThrows()
     {
         var original = File.ReadAllBytes(Path.Combine(Folder, "shanghai-govoffice-2019-js-content.doc"));

@@ -28,6 +28,12 @@ public static class DocShape
             throw new InvalidDataException("Word 文档头无效");
         }
 
+        // Word 97 and later write 0x00C1 here; Word 6 and Word 95 laid the header out otherwise.
+        if (BinaryPrimitives.ReadUInt16LittleEndian(word.AsSpan(2)) < 0x00C1)
+        {
+            throw new InvalidDataException("这是 Word 95 或更早版本的文件，请用 Word/WPS 另存为 .docx 后再导入");
+        }
+
         var flags = BinaryPrimitives.ReadUInt16LittleEndian(word.AsSpan(0x0A));
         if ((flags & 0x0100) != 0)
         {
