@@ -108,13 +108,15 @@ public static class DocShape
     /// <summary>The main document's characters, each with the file position just after it (where a paragraph run ends).</summary>
     private static (string Text, long[] Ends) Text(byte[] word, List<Piece> pieces, int mainLength)
     {
-        var text = new StringBuilder(mainLength);
-        var ends = new List<long>(mainLength);
+        // At most one character per byte of the stream, whatever the header claims.
+        var capacity = Math.Min(mainLength, word.Length);
+        var text = new StringBuilder(capacity);
+        var ends = new List<long>(capacity);
         foreach (var piece in pieces)
         {
             var end = Math.Min(piece.CpEnd, mainLength);
             var width = piece.Compressed ? 1 : 2;
-            for (var cp = piece.CpStart; cp < end; cp++)
+            for (var cp = piece.CpStart; cp < end && text.Length < capacity; cp++)
             {
                 var fc = piece.Fc + ((long)(cp - piece.CpStart) * width);
                 if (fc + width > word.Length)
