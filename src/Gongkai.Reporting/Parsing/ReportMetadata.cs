@@ -133,6 +133,9 @@ internal static partial class ReportMetadata
             // Nothing else names the agency: the contact sentence of the opening does ("如对本报告有疑问，请与泰宁县卫生健康局
             // 办公室联系"), the office that answers being the agency's own.
             agency ??= all.Take(40).Select(l => ContactRegex().Match(ChineseText.Compact(l.Text))).FirstOrDefault(c => c.Success)?.Groups["agency"].Value;
+
+            // Or a title that names no year (驼峰路街道办事处政府信息公开工作年度报告), as a line of its own.
+            agency ??= compacted.Take(8).Select(l => YearlessTitleRegex().Match(l)).Where(t => t.Success).Select(t => AgencyNames.Clean(t.Groups["agency"].Value)).FirstOrDefault(a => a is not null);
         }
 
         if (agency is not null && AgencyNames.GenericStarts.Any(s => agency.StartsWith(s, StringComparison.Ordinal)))
@@ -282,6 +285,9 @@ internal static partial class ReportMetadata
     /// <summary>"请与某局办公室联系", "可直接与某县人民政府联系": the name, without the office inside it that answers.</summary>
     [GeneratedRegex(@"(请|可直接|可|欢迎)与(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")(办公室|党政办公室|党政综合办公室|党政办|综合科|综合股|政务公开办公室|信息公开办公室)?(联系|联络)")]
     private static partial Regex ContactRegex();
+
+    [GeneratedRegex(@"^(?<agency>[\u4e00-\u9fff（）()]{2,30}?" + NameEnding + @")(政府|政务)信息公开(工作)?(年度)?(报告|年报)$")]
+    private static partial Regex YearlessTitleRegex();
 
     private const string NameEnding = "(人民政府办公室|人民政府办公厅|人民政府|管理委员会|委员会|管委会|街道办事处|办事处|办公室|办公厅|局|委|办|厅|署|院|中心|镇|乡|街道|街|公司|苏木)";
 
