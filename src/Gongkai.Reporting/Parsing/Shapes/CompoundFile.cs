@@ -42,10 +42,12 @@ internal sealed class CompoundFile
         _sectorSize = 1 << shift;
         var fatSectors = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(0x2C));
         var directoryStart = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(0x30));
-        _miniCutoff = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(0x38));
+        // MS-CFB fixes the mini-stream cutoff at 4,096 bytes; a writer that puts every stream in full sectors says 0.
+        _miniCutoff = Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(0x38)), 4096u);
         var miniFatStart = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(0x3C));
         var difatStart = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(0x44));
-        var sectorCount = (bytes.Length - HeaderBytes + _sectorSize - 1) / _sectorSize;
+        // The header takes the whole first sector (512 bytes in version 3, 4,096 in version 4): sector n is at (n + 1) × size.
+        var sectorCount = (bytes.Length / _sectorSize) - 1;
         if (fatSectors > sectorCount)
         {
             throw new InvalidDataException("扇区分配表大小无效");
@@ -88,28 +90,34 @@ internal sealed class CompoundFile
         }
 
         var directory = Chain(directoryStart, long.MaxValue);
-        (uint Start, long Size) root = (EndOfChain, 0);
-        for (var offset = 0; offset + 128 <= directory.Length; offset += 128)
+        var entries = directory.Length / 128;
+        if (entries == 0 || directory[0x42] != 5)
         {
-            var entry = directory.AsSpan(offset, 128);
-            var nameBytes = Math.Min((int)BinaryPrimitives.ReadUInt16LittleEndian(entry[0x40..]), 64);
-            var type = entry[0x42];
-            var start = BinaryPrimitives.ReadUInt32LittleEndian(entry[0x74..]);
-            var size = (long)BinaryPrimitives.ReadUInt64LittleEndian(entry[0x78..]);
-            if (_sectorSize == 512)
+            throw new InvalidDataException("目录无效（没有根存储）");
+        }
+
+        var root = Entry(directory, 0);
+        // The root storage's own streams: its children's tree (left, right siblings), not streams of embedded objects.
+        var pending = new Stack<uint>([BinaryPrimitives.ReadUInt32LittleEndian(directory.AsSpan(0x4C))]);
+        var visited = new HashSet<uint>();
+        while (pending.Count > 0)
+        {
+            var id = pending.Pop();
+            if (id >= entries || !visited.Add(id))
             {
-                size &= 0xFFFFFFFF;
+                continue;
             }
 
-            var name = nameBytes >= 2 ? Encoding.Unicode.GetString(entry[..(nameBytes - 2)]) : string.Empty;
-            if (type == 5)
+            var at = (int)id * 128;
+            var (start, size) = Entry(directory, at);
+            var nameBytes = Math.Min((int)BinaryPrimitives.ReadUInt16LittleEndian(directory.AsSpan(at + 0x40)), 64);
+            if (directory[at + 0x42] == 2)
             {
-                root = (start, size);
+                _streams.TryAdd(nameBytes >= 2 ? Encoding.Unicode.GetString(directory, at, nameBytes - 2) : string.Empty, (start, size));
             }
-            else if (type == 2)
-            {
-                _streams.TryAdd(name, (start, size));
-            }
+
+            pending.Push(BinaryPrimitives.ReadUInt32LittleEndian(directory.AsSpan(at + 0x44)));
+            pending.Push(BinaryPrimitives.ReadUInt32LittleEndian(directory.AsSpan(at + 0x48)));
         }
 
         _miniStream = root.Start is EndOfChain or FreeSector ? [] : Chain(root.Start, root.Size);
@@ -119,6 +127,13 @@ internal sealed class CompoundFile
         {
             _miniFat[i] = BinaryPrimitives.ReadUInt32LittleEndian(miniFatBytes.AsSpan(4 * i));
         }
+    }
+
+    private (uint Start, long Size) Entry(byte[] directory, int at)
+    {
+        var start = BinaryPrimitives.ReadUInt32LittleEndian(directory.AsSpan(at + 0x74));
+        var size = (long)BinaryPrimitives.ReadUInt64LittleEndian(directory.AsSpan(at + 0x78));
+        return (start, _sectorSize == 512 ? size & 0xFFFFFFFF : size);
     }
 
     /// <summary>The stream of that name in the root storage, or null when there is none.</summary>
@@ -134,7 +149,7 @@ internal sealed class CompoundFile
 
     private ReadOnlySpan<byte> Sector(uint number)
     {
-        var offset = HeaderBytes + ((long)number * _sectorSize);
+        var offset = ((long)number + 1) * _sectorSize;
         if (number >= 0xFFFFFFFA || offset + _sectorSize > _bytes.Length)
         {
             throw new InvalidDataException($"扇区 {number} 超出文件");
@@ -145,6 +160,11 @@ internal sealed class CompoundFile
 
     private byte[] Chain(uint start, long size)
     {
+        if (size != long.MaxValue && size > _bytes.Length)
+        {
+            throw new InvalidDataException("流的声明大小超过文件");
+        }
+
         using var buffer = new MemoryStream();
         var seen = new HashSet<uint>();
         for (var sector = start; sector != EndOfChain && buffer.Length < size; sector = sector < _fat.Length ? _fat[sector] : throw new InvalidDataException($"扇区 {sector} 不在分配表中"))
@@ -169,6 +189,11 @@ internal sealed class CompoundFile
     private byte[] MiniChain(uint start, long size)
     {
         const int MiniSector = 64;
+        if (size > _miniStream.Length)
+        {
+            throw new InvalidDataException("小流的声明大小超过其容器");
+        }
+
         var result = new byte[size];
         var written = 0;
         var seen = new HashSet<uint>();

@@ -52,9 +52,9 @@ public static class DocShape
         }
 
         var pieces = Pieces(table.AsSpan((int)fcClx, (int)lcbClx));
-        var rowEnds = RowEnds(word, table, file.Stream("Data") ?? [], fcPapx, lcbPapx);
+        var paragraphs = ReadParagraphs(word, table, file.Stream("Data") ?? [], fcPapx, lcbPapx);
         var (text, ends) = Text(word, pieces, mainLength);
-        return ToLines(text, ends, rowEnds);
+        return ToLines(text, ends, paragraphs);
     }
 
     private readonly record struct Piece(int CpStart, int CpEnd, long Fc, bool Compressed);
@@ -132,37 +132,56 @@ public static class DocShape
         return (text.ToString(), ends.ToArray());
     }
 
-    /// <summary>An 8-bit character as the format stores Latin text (Windows-1252; its 0x80–0x9F punctuation mapped).</summary>
-    private static char Compressed(byte b) => b switch
+    /// <summary>An 8-bit character as the format stores Latin text: Windows-1252.</summary>
+    private static char Compressed(byte b) => b is >= 0x80 and <= 0x9F ? Windows1252High[b - 0x80] : (char)b;
+
+    /// <summary>Windows-1252's 0x80–0x9F (its five unassigned codes kept as they are).</summary>
+    private const string Windows1252High = "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
+
+    /// <summary>What the paragraph properties say of the paragraphs, by the file position just after each one's mark.</summary>
+    private sealed class Paragraphs
     {
-        0x91 => '\u2018',
-        0x92 => '\u2019',
-        0x93 => '\u201C',
-        0x94 => '\u201D',
-        0x96 => '\u2013',
-        0x97 => '\u2014',
-        0x85 => '\u2026',
-        _ => (char)b,
-    };
+        /// <summary>Table-row ends (TTP: sprmPFTtp 0x2417, or sprmPFInnerTtp 0x244C for a nested table).</summary>
+        public HashSet<long> RowEnds { get; } = [];
+
+        /// <summary>Paragraphs inside a table cell (sprmPFInTable 0x2416, or a table depth, sprmPItap 0x6649, above 0).</summary>
+        public HashSet<long> InTable { get; } = [];
+
+        /// <summary>Cell ends of a nested table (sprmPFInnerTableCell 0x244B): a paragraph mark, not a cell mark.</summary>
+        public HashSet<long> InnerCellEnds { get; } = [];
+    }
+
+    [Flags]
+    private enum Marks
+    {
+        None = 0,
+        RowEnd = 1,
+        InTable = 2,
+        InnerCellEnd = 4,
+    }
 
     /// <summary>
-    /// The file positions just after the paragraph marks that end a table row (TTP: sprmPFTtp or sprmPFInnerTtp set), from the
-    /// paragraph properties' pages (PlcBtePapx → PapxFkp). Empty when the document has none or they cannot be read.
+    /// The paragraph properties' pages (PlcBtePapx → PapxFkp), each page once, each long row's properties in the Data
+    /// stream (sprmPHugePapx) read once, and no more property bytes read than the streams hold twice over: a file that
+    /// lists one page a thousand times costs what it costs once. Empty sets when the document has none.
     /// </summary>
-    private static HashSet<long> RowEnds(byte[] word, byte[] table, byte[] data, uint fcPlc, uint lcbPlc)
+    private static Paragraphs ReadParagraphs(byte[] word, byte[] table, byte[] data, uint fcPlc, uint lcbPlc)
     {
-        var ends = new HashSet<long>();
+        var paragraphs = new Paragraphs();
         if (lcbPlc < 8 || fcPlc > table.Length || lcbPlc > table.Length - fcPlc || (lcbPlc - 4) % 8 != 0)
         {
-            return ends;
+            return paragraphs;
         }
 
         var plc = table.AsSpan((int)fcPlc, (int)lcbPlc);
         var count = (int)((lcbPlc - 4) / 8);
+        var pages = new HashSet<long>();
+        var huge = new Dictionary<uint, Marks>();
+        var budget = 2L * ((long)word.Length + table.Length + data.Length);
         for (var i = 0; i < count; i++)
         {
             var page = (long)(BinaryPrimitives.ReadUInt32LittleEndian(plc[((4 * (count + 1)) + (4 * i))..]) & 0x3FFFFF) * 512;
-            if (page + 512 > word.Length)
+            if (page + 512 > word.Length || !pages.Add(page))
             {
                 continue;
             }
@@ -199,23 +218,42 @@ public static class DocShape
                 {
                     continue;
                 }
-                // The run ends just after its paragraph mark.
-                if (EndsRow(fkp.Slice(start + 2, size - 2), data))
+
+                // After the style (2 bytes), the property changes; the run ends just after its paragraph mark.
+                var marks = Read(fkp.Slice(start + 2, size - 2), data, huge, ref budget);
+                if (marks.HasFlag(Marks.RowEnd))
                 {
-                    ends.Add(paragraphEnd);
+                    paragraphs.RowEnds.Add(paragraphEnd);
+                }
+
+                if (marks.HasFlag(Marks.InTable))
+                {
+                    paragraphs.InTable.Add(paragraphEnd);
+                }
+
+                if (marks.HasFlag(Marks.InnerCellEnd))
+                {
+                    paragraphs.InnerCellEnds.Add(paragraphEnd);
                 }
             }
         }
 
-        return ends;
+        return paragraphs;
     }
 
     /// <summary>
-    /// Whether a paragraph's property changes (sprms) set TTP (0x2417) or inner TTP (0x244C). A row-end mark with many
-    /// cells keeps its changes in the Data stream (sprmPHugePapx, 0x6646: where they are there).
+    /// The marks a paragraph's property changes (sprms) set. A paragraph with too many changes for its page keeps them
+    /// in the Data stream (sprmPHugePapx, 0x6646, then nothing else): read there, once per place.
     /// </summary>
-    private static bool EndsRow(ReadOnlySpan<byte> sprms, byte[] data, int depth = 0)
+    private static Marks Read(ReadOnlySpan<byte> sprms, byte[] data, Dictionary<uint, Marks>? huge, ref long budget)
     {
+        budget -= sprms.Length;
+        if (budget < 0)
+        {
+            throw new InvalidDataException("段落属性过多");
+        }
+
+        var marks = Marks.None;
         var at = 0;
         while (at + 2 <= sprms.Length)
         {
@@ -239,48 +277,62 @@ public static class DocShape
                 default:
                     if (at >= sprms.Length)
                     {
-                        return false;
+                        return marks;
                     }
 
                     // sprmTDefTable (0xD608, the row's cell layout, on the row-end mark itself) counts its size in two
-                    // bytes (the size of the rest plus one); sprmPChgTabs (0xC615) may give 255 and its size otherwise;
-                    // the rest: one byte of size.
+                    // bytes (the size of the rest plus one); the rest: one byte of size.
                     operand = sprm == 0xD608
                         ? (at + 2 <= sprms.Length ? BinaryPrimitives.ReadUInt16LittleEndian(sprms[at..]) + 1 : sprms.Length)
                         : sprms[at] + 1;
                     break;
             }
 
-            if (sprm is 0x2417 or 0x244C && at < sprms.Length && sprms[at] != 0)
+            var set = at < sprms.Length && sprms[at] != 0;
+            marks |= sprm switch
             {
-                return true;
-            }
+                0x2417 or 0x244C when set => Marks.RowEnd,
+                0x2416 when set => Marks.InTable,
+                0x6649 when at + 4 <= sprms.Length && BinaryPrimitives.ReadInt32LittleEndian(sprms[at..]) > 0 => Marks.InTable,
+                0x244B when set => Marks.InnerCellEnd | Marks.InTable,
+                _ => Marks.None,
+            };
 
-            if (sprm == 0x6646 && depth == 0 && at + 4 <= sprms.Length)
+            if (sprm == 0x6646 && huge is not null && at + 4 <= sprms.Length)
             {
                 var offset = BinaryPrimitives.ReadUInt32LittleEndian(sprms[at..]);
-                if (offset + 2L <= data.Length)
+                if (!huge.TryGetValue(offset, out var found))
                 {
-                    var length = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan((int)offset));
-                    if (offset + 2L + length <= data.Length && EndsRow(data.AsSpan((int)offset + 2, length), data, depth + 1))
+                    found = Marks.None;
+                    if (offset + 2L <= data.Length)
                     {
-                        return true;
+                        var length = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan((int)offset));
+                        if (offset + 2L + length <= data.Length)
+                        {
+                            found = Read(data.AsSpan((int)offset + 2, length), data, null, ref budget);
+                        }
                     }
+
+                    huge[offset] = found;
                 }
+
+                return marks | found;
             }
 
             at += operand;
         }
 
-        return false;
+        return marks;
     }
 
-    private static List<SourceLine> ToLines(string text, long[] ends, HashSet<long> rowEnds)
+    private static List<SourceLine> ToLines(string text, long[] ends, Paragraphs paragraphs)
     {
         var lines = new List<SourceLine>();
         var paragraph = new StringBuilder();
         var cells = new List<string>();
-        var fieldDepth = new Stack<bool>();
+        // Per open field, whether it is still in its code (before its separator); text shows only outside every code.
+        var fields = new Stack<bool>();
+        var inCode = 0;
         var number = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -288,34 +340,36 @@ public static class DocShape
             switch (c)
             {
                 case '\u0013':
-                    // A field: its code up to the separator is not text; its result is.
-                    fieldDepth.Push(true);
+                    fields.Push(true);
+                    inCode++;
                     continue;
                 case '\u0014':
-                    if (fieldDepth.Count > 0)
+                    if (fields.Count > 0 && fields.Peek())
                     {
-                        fieldDepth.Pop();
-                        fieldDepth.Push(false);
+                        fields.Pop();
+                        fields.Push(false);
+                        inCode--;
                     }
 
                     continue;
                 case '\u0015':
-                    if (fieldDepth.Count > 0)
+                    if (fields.Count > 0 && fields.Pop())
                     {
-                        fieldDepth.Pop();
+                        inCode--;
                     }
 
                     continue;
             }
 
-            if (fieldDepth.Count > 0 && fieldDepth.Peek())
+            if (inCode > 0)
             {
                 continue;
             }
 
+            var rowEnd = paragraphs.RowEnds.Contains(ends[i]);
             switch (c)
             {
-                case CellMark when rowEnds.Contains(ends[i]):
+                case CellMark or '\r' when rowEnd:
                     number++;
                     if (paragraph.Length > 0)
                     {
@@ -327,17 +381,15 @@ public static class DocShape
                     cells.Clear();
                     break;
                 case CellMark:
+                case '\r' when paragraphs.InnerCellEnds.Contains(ends[i]):
                     cells.Add(paragraph.ToString().Trim());
                     paragraph.Clear();
                     break;
+                case '\r' when paragraphs.InTable.Contains(ends[i]) || (paragraphs.InTable.Count == 0 && InTable(text, i)):
+                    // A paragraph inside a cell: the cell's text goes on after a space.
+                    paragraph.Append(' ');
+                    break;
                 case '\r':
-                    if (cells.Count > 0 || InTable(text, i))
-                    {
-                        // A paragraph inside a cell: the cell's text goes on after a space.
-                        paragraph.Append(' ');
-                        break;
-                    }
-
                     number++;
                     lines.Add(new SourceLine(paragraph.ToString(), number));
                     paragraph.Clear();
@@ -372,7 +424,10 @@ public static class DocShape
             : [l]).ToList();
     }
 
-    /// <summary>Whether a paragraph mark ends a paragraph inside a table cell: a cell mark comes before the next paragraph mark.</summary>
+    /// <summary>
+    /// Without paragraph properties to say so: whether a paragraph mark ends a paragraph inside a table cell (a cell mark
+    /// comes before the next paragraph mark).
+    /// </summary>
     private static bool InTable(string text, int at)
     {
         for (var j = at + 1; j < text.Length; j++)
