@@ -176,6 +176,46 @@ public sealed class WordDocTests
         }
     }
 
+    /// <summary>
+    /// A .docx as Word leaves it after editing: the body inside a content control (w:sdt), a tracked deletion and a
+    /// field code in table 三's cells, a table typed with tabs. None of it is text of the report.
+    /// </summary>
+    [Fact]
+    public void Import_DocxWithContentControlTrackedDeletionAndFieldCode_SameFigures()
+    {
+        var source = SampleReports.Qingtongxia2021();
+        using var stream = new MemoryStream();
+        ReportRenderer.Render(source, RenderFormat.Docx, stream);
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, true))
+        {
+            var body = document.MainDocumentPart!.Document!.Body!;
+            var numbers = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableCell>()
+                .Where(c => c.InnerText.Length > 0 && c.InnerText.All(char.IsAsciiDigit)).Take(40).ToList();
+            Assert.True(numbers.Count == 40);
+            foreach (var cell in numbers)
+            {
+                var paragraph = cell.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().First();
+                paragraph.InsertAt(new DocumentFormat.OpenXml.Wordprocessing.DeletedRun(new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.DeletedText("9"))) { Author = "a", Id = "1" }, 1);
+                paragraph.AppendChild(new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.FieldCode(" PAGE ")));
+            }
+
+            var blocks = body.ChildElements.Where(e => e is not DocumentFormat.OpenXml.Wordprocessing.SectionProperties).ToList();
+            var content = new DocumentFormat.OpenXml.Wordprocessing.SdtContentBlock();
+            foreach (var block in blocks)
+            {
+                block.Remove();
+                content.AppendChild(block);
+            }
+
+            body.InsertAt(new DocumentFormat.OpenXml.Wordprocessing.SdtBlock(content), 0);
+        }
+
+        var result = ReportFileReader.Read(stream.ToArray());
+
+        Assert.True(result.Report is not null, string.Join(" | ", result.Diagnostics));
+        AssertSameFigures(source, result.Report);
+    }
+
     private static void AssertSameFigures(AnnualReport expected, AnnualReport actual)
     {
         Assert.Equal(expected.Edition, actual.Edition);

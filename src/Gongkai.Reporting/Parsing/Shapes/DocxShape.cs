@@ -1,3 +1,4 @@
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
@@ -28,16 +29,19 @@ public static class DocxShape
             ?? throw new InvalidDataException("The document has no body.");
         var lines = new List<SourceLine>();
         var number = 0;
-        foreach (var element in body.ChildElements)
+        foreach (var element in Blocks(body))
         {
             switch (element)
             {
                 case Paragraph p:
                     number++;
-                    var text = p.InnerText.Trim();
-                    if (text.Length > 0)
+                    // A line break inside a paragraph (w:br) starts a line, as in the other shapes.
+                    foreach (var piece in Text(p).Split('\n'))
                     {
-                        lines.Add(new SourceLine(text, number));
+                        if (piece.Trim().Length > 0)
+                        {
+                            lines.Add(new SourceLine(piece.Trim(), number));
+                        }
                     }
 
                     break;
@@ -50,16 +54,74 @@ public static class DocxShape
         return lines;
     }
 
+    /// <summary>
+    /// The paragraphs and tables of a container in order, those inside content controls (w:sdt, as templates wrap whole
+    /// sections) included.
+    /// </summary>
+    private static IEnumerable<OpenXmlElement> Blocks(OpenXmlElement container)
+    {
+        foreach (var element in container.ChildElements)
+        {
+            if (element is SdtBlock or SdtRow or SdtCell or SdtContentBlock or SdtContentRow or SdtContentCell or CustomXmlBlock or CustomXmlRow or CustomXmlCell)
+            {
+                foreach (var inner in Blocks(element is SdtElement sdt ? (OpenXmlElement?)sdt.GetFirstChild<SdtContentBlock>() ?? (OpenXmlElement?)sdt.GetFirstChild<SdtContentRow>() ?? (OpenXmlElement?)sdt.GetFirstChild<SdtContentCell>() ?? element : element))
+                {
+                    yield return inner;
+                }
+            }
+            else
+            {
+                yield return element;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A paragraph's text as it reads: text runs, a tab as a tab (a table typed with tabs keeps its cells), a line break as
+    /// a new line; not the text a tracked
+    /// change deleted (w:delText, w:del, w:moveFrom) nor a field's code (w:instrText: HYPERLINK "…", PAGE), which
+    /// <c>InnerText</c> would run into the figures.
+    /// </summary>
+    private static string Text(OpenXmlElement paragraph)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var node in paragraph.Descendants())
+        {
+            if (node.Ancestors().Any(a => a is DeletedRun or MoveFromRun))
+            {
+                continue;
+            }
+
+            switch (node)
+            {
+                case DocumentFormat.OpenXml.Wordprocessing.Text t:
+                    text.Append(t.Text);
+                    break;
+                case TabChar or PositionalTab:
+                    text.Append('\t');
+                    break;
+                case Break or CarriageReturn:
+                    text.Append('\n');
+                    break;
+                case NoBreakHyphen:
+                    text.Append('-');
+                    break;
+            }
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>The limits above, for <see cref="ZipGuard"/>.</summary>
     private static readonly ZipLimits Limits = new(MaxPartBytes, MaxUnpackedBytes, MaxParts);
 
     private static void Table(Table table, List<SourceLine> lines, ref int number)
     {
-        foreach (var row in table.Elements<TableRow>())
+        foreach (var row in Blocks(table).OfType<TableRow>())
         {
             number++;
             var cells = new List<string>();
-            foreach (var cell in row.Elements<TableCell>())
+            foreach (var cell in Blocks(row).OfType<TableCell>())
             {
                 var merge = cell.TableCellProperties?.VerticalMerge;
                 if (merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue))
@@ -74,7 +136,7 @@ public static class DocxShape
                     continue;
                 }
 
-                cells.Add(string.Join(' ', cell.Elements<Paragraph>().Select(p => p.InnerText.Trim()).Where(s => s.Length > 0)));
+                cells.Add(string.Join(' ', Blocks(cell).OfType<Paragraph>().Select(p => Text(p).Replace('\n', ' ').Replace('\t', ' ').Trim()).Where(s => s.Length > 0)));
             }
 
             if (cells.Count > 0)
