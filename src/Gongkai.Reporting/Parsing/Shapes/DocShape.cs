@@ -53,7 +53,8 @@ public static class DocShape
 
         var pieces = Pieces(table.AsSpan((int)fcClx, (int)lcbClx));
         var paragraphs = ReadParagraphs(word, table, file.Stream("Data") ?? [], fcPapx, lcbPapx);
-        var (text, ends) = Text(word, pieces, mainLength);
+        var deleted = DeletedRuns(word, table, BinaryPrimitives.ReadUInt32LittleEndian(word.AsSpan(0xFA)), BinaryPrimitives.ReadUInt32LittleEndian(word.AsSpan(0xFE)));
+        var (text, ends) = Text(word, pieces, mainLength, deleted);
         return ToLines(text, ends, paragraphs);
     }
 
@@ -106,7 +107,7 @@ public static class DocShape
     }
 
     /// <summary>The main document's characters, each with the file position just after it (where a paragraph run ends).</summary>
-    private static (string Text, long[] Ends) Text(byte[] word, List<Piece> pieces, int mainLength)
+    private static (string Text, long[] Ends) Text(byte[] word, List<Piece> pieces, int mainLength, List<(long Start, long End)> deleted)
     {
         // At most one character per byte of the stream, whatever the header claims.
         var capacity = Math.Min(mainLength, word.Length);
@@ -124,12 +125,107 @@ public static class DocShape
                     throw new InvalidDataException("Word 文档的文本超出文件");
                 }
 
-                text.Append(piece.Compressed ? Compressed(word[fc]) : (char)BinaryPrimitives.ReadUInt16LittleEndian(word.AsSpan((int)fc)));
+                var c = piece.Compressed ? Compressed(word[fc]) : (char)BinaryPrimitives.ReadUInt16LittleEndian(word.AsSpan((int)fc));
+                if (c >= ' ' && IsDeleted(deleted, fc))
+                {
+                    // Text a tracked change deleted (or hidden text): not the report's. Marks stay, the table keeps its shape.
+                    continue;
+                }
+
+                text.Append(c);
                 ends.Add(fc + width);
             }
         }
 
         return (text.ToString(), ends.ToArray());
+    }
+
+    private static bool IsDeleted(List<(long Start, long End)> deleted, long fc)
+    {
+        int low = 0, high = deleted.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            if (fc < deleted[middle].Start)
+            {
+                high = middle - 1;
+            }
+            else if (fc >= deleted[middle].End)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The stored ranges of text whose character properties mark it deleted by a tracked change (sprmCFRMarkDel, 0x0800)
+    /// or hidden (sprmCFVanish, 0x083C), from the character properties' pages (PlcBteChpx → ChpxFkp), each page once;
+    /// sorted, not overlapping. Empty when the document has none or they cannot be read.
+    /// </summary>
+    private static List<(long Start, long End)> DeletedRuns(byte[] word, byte[] table, uint fcPlc, uint lcbPlc)
+    {
+        var ranges = new List<(long Start, long End)>();
+        if (lcbPlc < 8 || fcPlc > table.Length || lcbPlc > table.Length - fcPlc || (lcbPlc - 4) % 8 != 0)
+        {
+            return ranges;
+        }
+
+        var plc = table.AsSpan((int)fcPlc, (int)lcbPlc);
+        var count = (int)((lcbPlc - 4) / 8);
+        var pages = new HashSet<long>();
+        for (var i = 0; i < count; i++)
+        {
+            var page = (long)(BinaryPrimitives.ReadUInt32LittleEndian(plc[((4 * (count + 1)) + (4 * i))..]) & 0x3FFFFF) * 512;
+            if (page + 512 > word.Length || !pages.Add(page))
+            {
+                continue;
+            }
+
+            var fkp = word.AsSpan((int)page, 512);
+            var runs = fkp[511];
+            if (runs == 0 || (4 * (runs + 1)) + runs > 511)
+            {
+                continue;
+            }
+
+            for (var r = 0; r < runs; r++)
+            {
+                var offset = fkp[(4 * (runs + 1)) + r] * 2;
+                if (offset == 0 || offset >= 511 || offset + 1 + fkp[offset] > 511)
+                {
+                    continue;
+                }
+
+                // One page's properties, read once: no budget to keep.
+                var unbounded = long.MaxValue;
+                if ((Read(fkp.Slice(offset + 1, fkp[offset]), [], null, ref unbounded) & Marks.Deleted) != 0)
+                {
+                    ranges.Add((BinaryPrimitives.ReadUInt32LittleEndian(fkp[(4 * r)..]), BinaryPrimitives.ReadUInt32LittleEndian(fkp[(4 * (r + 1))..])));
+                }
+            }
+        }
+
+        ranges.Sort();
+        var merged = new List<(long Start, long End)>();
+        foreach (var range in ranges.Where(r => r.End > r.Start))
+        {
+            if (merged.Count > 0 && range.Start <= merged[^1].End)
+            {
+                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, range.End));
+            }
+            else
+            {
+                merged.Add(range);
+            }
+        }
+
+        return merged;
     }
 
     /// <summary>An 8-bit character as the format stores Latin text: Windows-1252.</summary>
@@ -158,6 +254,7 @@ public static class DocShape
         RowEnd = 1,
         InTable = 2,
         InnerCellEnd = 4,
+        Deleted = 8,
     }
 
     /// <summary>
@@ -295,6 +392,8 @@ public static class DocShape
                 0x2416 when set => Marks.InTable,
                 0x6649 when at + 4 <= sprms.Length && BinaryPrimitives.ReadInt32LittleEndian(sprms[at..]) > 0 => Marks.InTable,
                 0x244B when set => Marks.InnerCellEnd | Marks.InTable,
+                0x0800 when set => Marks.Deleted,
+                0x083C when set && sprms[at] is 0x01 or 0x81 => Marks.Deleted,
                 _ => Marks.None,
             };
 
