@@ -216,8 +216,8 @@ public sealed class WordDocTests
 
     /// <summary>
     /// A .docx as Word leaves it after editing: a tracked deletion (a 9) before 40 of table 三's counts and a field
-    /// code (PAGE, its code alone) after them; optionally the whole body inside a content control (w:sdt). None of it is the
-    /// report's text.
+    /// code (PAGE, its code alone) and a hidden 7 after them; optionally the whole body inside a content control (w:sdt).
+    /// None of it is the report's text.
     /// </summary>
     private static byte[] EditedDocx(AnnualReport source, bool wrapInContentControl, bool fieldCode)
     {
@@ -236,6 +236,9 @@ public sealed class WordDocTests
                 if (fieldCode)
                 {
                     paragraph.AppendChild(new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.FieldCode(" PAGE ")));
+                    paragraph.AppendChild(new DocumentFormat.OpenXml.Wordprocessing.Run(
+                        new DocumentFormat.OpenXml.Wordprocessing.RunProperties(new DocumentFormat.OpenXml.Wordprocessing.Vanish()),
+                        new DocumentFormat.OpenXml.Wordprocessing.Text("7")));
                 }
             }
 

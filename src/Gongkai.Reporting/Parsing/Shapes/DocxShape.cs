@@ -76,9 +76,13 @@ public static class DocxShape
         }
     }
 
+    /// <summary>Text in a run formatted hidden (w:vanish): not shown on the page, not the report's.</summary>
+    private static bool Hidden(OpenXmlElement node) =>
+        node is DocumentFormat.OpenXml.Wordprocessing.Text && node.Parent is Run { RunProperties.Vanish: { } vanish } && (vanish.Val is null || vanish.Val.Value);
+
     /// <summary>
     /// A paragraph's text as it reads: text runs, a tab as a tab (a table typed with tabs keeps its cells), a line break as
-    /// a new line; not the text a tracked
+    /// a new line; not hidden text, nor the text a tracked
     /// change deleted (w:delText, w:del, w:moveFrom) nor a field's code (w:instrText: HYPERLINK "…", PAGE), which
     /// <c>InnerText</c> would run into the figures.
     /// </summary>
@@ -87,7 +91,7 @@ public static class DocxShape
         var text = new System.Text.StringBuilder();
         foreach (var node in paragraph.Descendants())
         {
-            if (node.Ancestors().Any(a => a is DeletedRun or MoveFromRun))
+            if (node.Ancestors().Any(a => a is DeletedRun or MoveFromRun) || Hidden(node))
             {
                 continue;
             }
