@@ -132,7 +132,7 @@ internal static partial class ReportMetadata
 
             // Nothing else names the agency: the contact sentence of the opening does ("如对本报告有疑问，请与泰宁县卫生健康局
             // 办公室联系"), the office that answers being the agency's own.
-            agency ??= all.Take(40).Select(l => ContactRegex().Match(ChineseText.Compact(l.Text))).FirstOrDefault(c => c.Success)?.Groups["agency"].Value;
+            agency ??= ContactName(all.Take(40));
 
             // Or a title that names no year (驼峰路街道办事处政府信息公开工作年度报告), as a line of its own.
             agency ??= compacted.Take(8).Select(l => YearlessTitleRegex().Match(l)).Where(t => t.Success).Select(t => AgencyNames.Clean(t.Groups["agency"].Value)).FirstOrDefault(a => a is not null);
@@ -282,9 +282,36 @@ internal static partial class ReportMetadata
     [GeneratedRegex(@"^(政府|政务|本|我|全|各|该|度|工作)")]
     private static partial Regex NotANameRegex();
 
-    /// <summary>"请与某局办公室联系", "可直接与某县人民政府联系": the name, without the office inside it that answers.</summary>
-    [GeneratedRegex(@"(请|可直接|可|欢迎)与(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")(办公室|党政办公室|党政综合办公室|党政办|综合科|综合股|政务公开办公室|信息公开办公室)?(联系|联络)")]
+    /// <summary>
+    /// "请与某局办公室联系", "可直接与某县人民政府联系", "可与某镇人民政府综合信息指挥室（党政综合办公室）联系": the longest name
+    /// before the office that answers (the office itself, or a 办公室 the name ends with, left out by <see cref="ContactName"/>).
+    /// </summary>
+    [GeneratedRegex(@"(请|可直接|可|欢迎)与(?<agency>[\u4e00-\u9fff]{2,30}" + NameEnding + @")([\u4e00-\u9fff]{0,10}(室|科|股))?([（(][^）)]{1,15}[）)])?(联系|联络)")]
     private static partial Regex ContactRegex();
+
+    private static readonly string[] AnsweringOffices = ["党政综合办公室", "党政办公室", "政务公开办公室", "信息公开办公室", "综合办公室", "办公室", "党政办"];
+
+    private static string? ContactName(IEnumerable<SourceLine> lines)
+    {
+        var name = lines.Select(l => ContactRegex().Match(ChineseText.Compact(l.Text))).FirstOrDefault(c => c.Success)?.Groups["agency"].Value;
+        if (name is null)
+        {
+            return null;
+        }
+
+        foreach (var office in AnsweringOffices)
+        {
+            if (name.EndsWith(office, StringComparison.Ordinal) && name.Length - office.Length >= 4 && NameEndingRegex().IsMatch(name[..^office.Length]))
+            {
+                return name[..^office.Length];
+            }
+        }
+
+        return name;
+    }
+
+    [GeneratedRegex(NameEnding + "$")]
+    private static partial Regex NameEndingRegex();
 
     [GeneratedRegex(@"^(?<agency>[\u4e00-\u9fff（）()]{2,30}?" + NameEnding + @")(政府|政务)信息公开(工作)?(年度)?(报告|年报)$")]
     private static partial Regex YearlessTitleRegex();

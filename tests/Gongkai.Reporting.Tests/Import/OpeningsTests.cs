@@ -26,7 +26,6 @@ public sealed class OpeningsTests(ITestOutputHelper output)
         ["411"] = "the year only as 2019 年 (a space) mid-sentence; no agency named (我厅)",
         ["414"] = "the name only as 截至2023年底，发改局围绕… under 一、总体情况",
         ["622"] = "a spam mirror: uedbet…官网@: put before every name, and the title only in 《》 after 现编制形成了",
-        ["626"] = "the whole excerpt one line; the name only in 由嘉善县大云镇人民政府…负责编制本报告",
         ["627"] = "no title, no statistics period: 天门镇进一步… under 一, the year only as 2024年我镇…",
         ["628"] = "the year only in the body, which names both 2020 and 2021",
         ["630"] = "the title without a year (驼峰路街道办事处政府信息公开工作年度报告: the agency is read from it), the year only in 2020年度我街办未接到…",
