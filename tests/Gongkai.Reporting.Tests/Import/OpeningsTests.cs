@@ -29,7 +29,6 @@ public sealed class OpeningsTests(ITestOutputHelper output)
         ["627"] = "no title, no statistics period: 天门镇进一步… under 一, the year only as 2024年我镇…",
         ["628"] = "the year only in the body, which names both 2020 and 2021",
         ["630"] = "the title without a year (驼峰路街道办事处政府信息公开工作年度报告: the agency is read from it), the year only in 2020年度我街办未接到…",
-        ["636"] = "繁體 page; the name only as a sentence's subject under 一 (2022年,撫遠市自然資源局…)",
     };
 
     /// <summary>
