@@ -100,8 +100,7 @@ public static class ReportFileReader
             diagnostics.Add(DiagnosticCatalog.EncodingDetected.Create(DiagnosticLocation.Report, encoding));
         }
 
-        var start = text.AsSpan().TrimStart();
-        if (start.Length > 0 && start[0] == '{')
+        if (LooksLikeJson(text))
         {
             var json = CanonicalJsonReader.Read(text);
             return json with { Diagnostics = [.. diagnostics, .. json.Diagnostics] };
@@ -138,6 +137,22 @@ public static class ReportFileReader
         {
             return ReadResult.Failed(DiagnosticCatalog.FileUnreadable.Create(DiagnosticLocation.Report, "旧版 Word（.doc）文件无法读取：" + ex.Message));
         }
+    }
+
+    /// <summary>
+    /// An object opening with a property name or closing at once ({"edition": …}); not a page that starts with a web
+    /// template's leftovers ({{ title }}), which is text.
+    /// </summary>
+    internal static bool LooksLikeJson(string text)
+    {
+        var start = text.AsSpan().TrimStart();
+        if (start.Length == 0 || start[0] != '{')
+        {
+            return false;
+        }
+
+        var next = start[1..].TrimStart();
+        return next.Length == 0 || next[0] is '"' or '}';
     }
 
     internal static bool LooksLikeHtml(string text)

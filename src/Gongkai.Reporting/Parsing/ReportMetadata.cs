@@ -279,7 +279,7 @@ internal static partial class ReportMetadata
     private static partial Regex YearFirstSentenceRegex();
 
     /// <summary>What a year-first sentence may hold where a name would be: 本级政府, 我局, 全区, 政府…</summary>
-    [GeneratedRegex(@"^(政府|政务|本|我|全|各|该|度|工作)")]
+    [GeneratedRegex(@"^(政府|政务|本|我|全|各|该|度|工作)|^(街道办事处|街道办|办事处|街道|人民政府|管委会|管理委员会)$")]
     private static partial Regex NotANameRegex();
 
     /// <summary>
@@ -324,8 +324,8 @@ internal static partial class ReportMetadata
     [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?([，,]|以来)")]
     private static partial Regex OpeningYearRegex();
 
-    /// <summary>"结合省财政厅2024年政府信息公开工作实际，编制本报告", "结合市市场监督管理局政府信息公开年度工作情况…编制本报告".</summary>
-    [GeneratedRegex(@"结合(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")((19|20)\d{2}年度?)?(政府信息公开|政务公开|信息公开)[^。]{0,30}编制")]
+    /// <summary>"结合省财政厅2024年政府信息公开工作实际，编制本报告", "结合市市场监督管理局政府信息公开年度工作情况…编制本报告", "根据2023年眉山市司法局信息公开工作实际编制而成".</summary>
+    [GeneratedRegex(@"(结合|根据)((19|20)\d{2}年度?)?(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")((19|20)\d{2}年度?)?(政府信息公开|政务公开|信息公开)[^。]{0,30}编制")]
     private static partial Regex CompiledFromRegex();
 
     [GeneratedRegex(@"由(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")([（(]以下简称[^）)]{1,12}[）)])?[^，,。；;]{0,12}编制|(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")编制了?(本|此)报告")]

@@ -55,6 +55,6 @@ public static class SourceText
             return null;
         }
 
-        return ReportFileReader.LooksLikeHtml(text) && !text.TrimStart().StartsWith('{') ? HtmlShape.Lines(text) : TextShape.Lines(text);
+        return ReportFileReader.LooksLikeHtml(text) && !ReportFileReader.LooksLikeJson(text) ? HtmlShape.Lines(text) : TextShape.Lines(text);
     }
 }

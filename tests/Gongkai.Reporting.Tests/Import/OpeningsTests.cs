@@ -29,6 +29,9 @@ public sealed class OpeningsTests(ITestOutputHelper output)
         ["627"] = "no title, no statistics period: 天门镇进一步… under 一, the year only as 2024年我镇…",
         ["628"] = "the year only in the body, which names both 2020 and 2021",
         ["630"] = "the title without a year (驼峰路街道办事处政府信息公开工作年度报告: the agency is read from it), the year only in 2020年度我街办未接到…",
+        ["713"] = "no title; the name only as 区卫健局高度重视… under 一, with no year before it",
+        ["723"] = "a mirror's excerpt from mid-section: no title, no statistics period, the year only in 2019年度街道受理…",
+        ["726"] = "no preamble; the name, with a bracket inside it, only as 2020年,武汉经济技术开发区(汉南区)医疗保障局… under 一",
     };
 
     /// <summary>
@@ -41,6 +44,7 @@ public sealed class OpeningsTests(ITestOutputHelper output)
         ["401"] = "title 市政府研究室2019年…; the text: 2019年孝感市政府研究室主动公开信息16条 → 孝感市政府研究室",
         ["413"] = "no title; labelled from the contact line (请联系：硚口区发展和改革局党政办公室), read from the body's 2023年，区发改局主动公开…",
         ["507"] = "no title; 由两城镇人民政府党政办公室编制 (labelled 两城镇人民政府) read as the place's name 两城镇",
+        ["710"] = "no title; the body's 区统计局 completed from the 《临平区统计局…》 title quoted in the text → 临平区统计局",
     };
 
     /// <summary>Table 二 cells not read yet, and why.</summary>

@@ -137,6 +137,19 @@ public sealed class PrintedVariantsTests
         }
     }
 
+    /// <summary>A page saved with its web template's leftovers on top is text, not JSON (a real page opened so).</summary>
+    [Fact]
+    public void Text_StartingWithTemplatePlaceholders_NotTakenForJson()
+    {
+        var original = SampleReports.Qingtongxia2021();
+
+        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes("{{ title }}\n{{ errorMessage }}\n\n" + Render(original)));
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == "GK1002");
+        Assert.Equal(original.Agency, result.Report!.Agency);
+        Assert.Equal(original.GetApplications("apps.new_received", ApplicantColumns.All[6]), result.Report.GetApplications("apps.new_received", ApplicantColumns.All[6]));
+    }
+
     /// <summary>Section 一 as real reports head it (openings 209, 213, 302, 350, 448, 507 of the openings set), each line as printed.</summary>
     [Theory]
     [InlineData("一、政府信息公开工作的基本情况")]

@@ -287,6 +287,7 @@ internal static partial class ProactiveTableReader
         return key == label ||
                (row.KeyStem.EndsWith("normative_docs", StringComparison.Ordinal) && key is "规范性文件" or "行政规范性文件" or "规范性档案" or "行政规范性档案") || // 檔案: a mirror's 繁體 conversion of 文件
                (row.KeyStem.EndsWith("other_services", StringComparison.Ordinal) && key.StartsWith("其他对外管理服务", StringComparison.Ordinal)) ||
+               (row.KeyStem.EndsWith("admin_fees", StringComparison.Ordinal) && key == "行政事业型收费") || // a real misprint of 事业性
                (row.KeyStem.EndsWith("central_procurement", StringComparison.Ordinal) && key.Contains("集中采购", StringComparison.Ordinal));
     }
 

@@ -434,7 +434,7 @@ public static partial class TableTokenizer
     [GeneratedRegex(@"\d{5,}|\d\s+\d")]
     private static partial Regex TableDigitsRegex();
 
-    [GeneratedRegex(@"^(?<n>\d+)(个|件|项|笔|条|次|家)$")]
+    [GeneratedRegex(@"^(?<n>\d+)(个|件|项|笔|条|次|家|批次|批|宗|单)$")]
     private static partial Regex CountWithMeasureWordRegex();
 
     // Both boundaries zero-width: a count between two characters ("1个246900元") is cut on both sides; a
