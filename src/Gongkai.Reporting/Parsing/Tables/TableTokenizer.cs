@@ -372,6 +372,14 @@ public static partial class TableTokenizer
             return true;
         }
 
+        // 本年增/减 written out: 增98, 增加5, 减3, 减少2 (real 2019-layout tables).
+        var change = ChangeInWordsRegex().Match(piece);
+        if (change.Success)
+        {
+            number = (change.Groups["sign"].Value.StartsWith('减') && change.Groups["n"].Value != "0" ? "-" : string.Empty) + change.Groups["n"].Value;
+            return true;
+        }
+
         // A minus typed twice (本年增/减 --253, a real 2019-layout table): one minus.
         if (piece.StartsWith("--", StringComparison.Ordinal) && PlainNumberRegex().IsMatch(piece[1..]) && piece[2] != '-')
         {
@@ -433,6 +441,9 @@ public static partial class TableTokenizer
 
     [GeneratedRegex(@"\d{5,}|\d\s+\d")]
     private static partial Regex TableDigitsRegex();
+
+    [GeneratedRegex(@"^(?<sign>增加|增|减少|减)(?<n>\d+)$")]
+    private static partial Regex ChangeInWordsRegex();
 
     [GeneratedRegex(@"^(?<n>\d+)(个|件|项|笔|条|次|家|批次|批|宗|单)$")]
     private static partial Regex CountWithMeasureWordRegex();
