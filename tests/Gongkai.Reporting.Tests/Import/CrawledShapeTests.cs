@@ -249,6 +249,13 @@ public sealed class CrawledShapeTests
     [InlineData("25.5万元", "25.5")]
     [InlineData("1,200元", null)]
     [InlineData("元", null)]
+    [InlineData("--253", "-253")] // real 2019-layout tables: a minus typed twice, 本年增/减 written out
+    [InlineData("增98", "98")]
+    [InlineData("增加5", "5")]
+    [InlineData("减3", "-3")]
+    [InlineData("减少0", "0")]
+    [InlineData("增", null)]
+    [InlineData("0/0", null)]
     public void TableTokenizer_AmountWithUnit_DigitsAsWritten(string piece, string? expected)
     {
         var ok = Parsing.Tables.TableTokenizer.TryNumber(piece, out var number);
