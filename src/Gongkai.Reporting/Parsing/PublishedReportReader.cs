@@ -29,9 +29,7 @@ public static partial class PublishedReportReader
     {
         diagnostics ??= [];
         // Labels, units and headings are matched in the punctuation the format prints; the narrative is kept as published.
-        var published = AsPublished.Of(lines.Any(l => !ReferenceEquals(ChineseText.WithoutPinyinGlosses(l.Text), l.Text))
-            ? lines.Select(l => l with { Text = ChineseText.WithoutPinyinGlosses(l.Text) }).ToList()
-            : lines);
+        var published = AsPublished.Of(lines.Select(l => ChineseText.WithoutPinyinGlosses(l.Text) is var text && !ReferenceEquals(text, l.Text) ? l with { Text = text } : l).ToList());
         lines = published.Normalised;
         lines = SiteChrome.Strip(lines);
         var running = RunningText.IsRunningText(lines);

@@ -93,7 +93,7 @@ public static partial class TableTokenizer
         }
 
         var separated = content.Count(l => l.Text.Contains('\t', StringComparison.Ordinal) || l.Text.Contains('|', StringComparison.Ordinal) || SpaceRunRegex().IsMatch(l.Text.Trim()));
-        var loneNumbers = content.Count(l => TryNumber(ChineseText.Fold(l.Text.Trim()), out _));
+        var loneNumbers = content.Count(l => PrintedNumber.TryRead(ChineseText.Fold(l.Text.Trim()), out _));
         return separated == 0 && loneNumbers >= content.Length / 4 && content.Length < lines.Count;
     }
 
@@ -116,7 +116,7 @@ public static partial class TableTokenizer
                 continue;
             }
 
-            var number = TryNumber(ChineseText.Fold(text), out _);
+            var number = PrintedNumber.TryRead(ChineseText.Fold(text), out _);
             if (number && previousNumber)
             {
                 best = Math.Min(best, run);
@@ -295,7 +295,7 @@ public static partial class TableTokenizer
         foreach (Match piece in PieceRegex().Matches(folded))
         {
             var value = piece.Value;
-            if (TryNumber(value, out var number))
+            if (PrintedNumber.TryRead(value, out var number))
             {
                 if (pending.Length > 0)
                 {
@@ -357,55 +357,6 @@ public static partial class TableTokenizer
 
     public static bool IsPlaceholderHeader(string text) => GenericHeaderRegex().IsMatch(text);
 
-    /// <summary>A number as printed: ASCII digits after folding, optional sign, decimals, thousands separators.</summary>
-    public static bool TryNumber(string piece, out string number)
-    {
-        number = piece;
-        if (PlainNumberRegex().IsMatch(piece))
-        {
-            return true;
-        }
-
-        if (ThousandsRegex().IsMatch(piece))
-        {
-            number = piece.Replace(",", string.Empty, StringComparison.Ordinal);
-            return true;
-        }
-
-        // 本年增/减 written out: 增98, 增加5, 减3, 减少2 (real 2019-layout tables).
-        var change = ChangeInWordsRegex().Match(piece);
-        if (change.Success)
-        {
-            number = (change.Groups["sign"].Value.StartsWith('减') && change.Groups["n"].Value != "0" ? "-" : string.Empty) + change.Groups["n"].Value;
-            return true;
-        }
-
-        // A minus typed twice (本年增/减 --253, a real 2019-layout table): one minus.
-        if (piece.StartsWith("--", StringComparison.Ordinal) && PlainNumberRegex().IsMatch(piece[1..]) && piece[2] != '-')
-        {
-            number = piece[1..];
-            return true;
-        }
-
-        // An amount cell printed with its unit (251000元): the digits as written, the unit dropped.
-        var unit = UnitAmountRegex().Match(piece);
-        if (unit.Success)
-        {
-            number = unit.Groups["n"].Value;
-            return true;
-        }
-
-        // A count printed with its measure word as one cell ("政府集中采购 2笔 984361元", "26件"): the digits.
-        var count = CountWithMeasureWordRegex().Match(piece);
-        if (count.Success)
-        {
-            number = count.Groups["n"].Value;
-            return true;
-        }
-
-        return false;
-    }
-
     [GeneratedRegex(@"^(列|数据|字段|栏目?|项目|Column|Col|Field|column|col|field)\s*\d{1,2}$")]
     private static partial Regex GenericHeaderRegex();
 
@@ -421,15 +372,6 @@ public static partial class TableTokenizer
     [GeneratedRegex(@"\S+")]
     private static partial Regex PieceRegex();
 
-    [GeneratedRegex(@"^[+-]?\d+(\.\d+)?$")]
-    private static partial Regex PlainNumberRegex();
-
-    [GeneratedRegex(@"^(?<n>[+-]?\d+(\.\d+)?)万?元$")]
-    private static partial Regex UnitAmountRegex();
-
-    [GeneratedRegex(@"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")]
-    private static partial Regex ThousandsRegex();
-
     [GeneratedRegex(@"^(19|20)\d{2}年(?!度)[，,]?[\u4e00-\u9fff]{2}")]
     private static partial Regex SentenceRegex();
 
@@ -441,12 +383,6 @@ public static partial class TableTokenizer
 
     [GeneratedRegex(@"\d{5,}|\d\s+\d")]
     private static partial Regex TableDigitsRegex();
-
-    [GeneratedRegex(@"^(?<sign>增加|增|减少|减)(?<n>\d+)$")]
-    private static partial Regex ChangeInWordsRegex();
-
-    [GeneratedRegex(@"^(?<n>\d+)(个|件|项|笔|条|次|家|批次|批|宗|单)$")]
-    private static partial Regex CountWithMeasureWordRegex();
 
     // Both boundaries zero-width: a count between two characters ("1个246900元") is cut on both sides; a
     // consuming match of one side would leave the other side uncut.
