@@ -258,7 +258,7 @@ public sealed class CrawledShapeTests
     [InlineData("0/0", null)]
     public void TableTokenizer_AmountWithUnit_DigitsAsWritten(string piece, string? expected)
     {
-        var ok = Parsing.Tables.TableTokenizer.TryNumber(piece, out var number);
+        var ok = Parsing.Tables.PrintedNumber.TryRead(piece, out var number);
 
         Assert.Equal(expected is not null, ok);
         if (ok)
