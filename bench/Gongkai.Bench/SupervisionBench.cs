@@ -33,7 +33,7 @@ internal static class SupervisionBench
         // --collect-only times collecting --files files against the batch importer, without the overview.
         if (args.Contains("--collect-only"))
         {
-            Collect(Option(args, "--files", 1000), Option(args, "--rounds", 2));
+            Collect(Option(args, "--files", 1000), Option(args, "--rounds", 2), OptionText(args, "--shape") ?? "text");
             return 0;
         }
 
@@ -64,9 +64,15 @@ internal static class SupervisionBench
 
         if (Option(args, "--files", 1000) is > 0 and var files)
         {
-            Collect(files, Option(args, "--rounds", 2));
+            Collect(files, Option(args, "--rounds", 2), OptionText(args, "--shape") ?? "text");
         }
         return 0;
+    }
+
+    private static string? OptionText(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
     private static int Option(string[] args, string name, int fallback)
@@ -223,8 +229,13 @@ internal static class SupervisionBench
     /// Each side is warmed up first (JIT, EF Core's model and queries), so a round measures throughput, not start-up.
     /// CPU is this process's (user + system): for PostgreSQL the server's own work is not in it.
     /// </summary>
-    private static void Collect(int files, int rounds)
+    private static void Collect(int files, int rounds, string shape)
     {
+        if (shape is not ("text" or "html" or "docx" or "mixed"))
+        {
+            throw new ArgumentException("--shape is text, html, docx or mixed", nameof(shape));
+        }
+
         var dir = Directory.CreateTempSubdirectory("gongkai-bench-collect-").FullName;
         var postgres = Environment.GetEnvironmentVariable("GONGKAI_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("GONGKAI_TEST_POSTGRES");
         try
@@ -234,10 +245,18 @@ internal static class SupervisionBench
                 var r = RandomReports.Create(i, ReportEdition.Edition2021);
                 r.Agency = string.Create(CultureInfo.InvariantCulture, $"示例县第{i % 100}局");
                 r.Year = 2021 + (i / 100 % 5);
-                File.WriteAllText(Path.Combine(dir, string.Create(CultureInfo.InvariantCulture, $"{i:D4}.txt")), ReportRenderer.RenderToString(r, RenderFormat.Text), Encoding.UTF8);
+                var format = shape switch
+                {
+                    "html" => RenderFormat.Html,
+                    "docx" => RenderFormat.Docx,
+                    "mixed" => (i % 3) switch { 0 => RenderFormat.Docx, 1 => RenderFormat.Html, _ => RenderFormat.Text },
+                    _ => RenderFormat.Text,
+                };
+                using var output = File.Create(Path.Combine(dir, string.Create(CultureInfo.InvariantCulture, $"{i:D4}{ReportRenderer.Extension(format)}")));
+                ReportRenderer.Render(r, format, output);
             }
 
-            var paths = Directory.GetFiles(dir, "*.txt").Order(StringComparer.Ordinal).ToArray();
+            var paths = Directory.GetFiles(dir).Order(StringComparer.Ordinal).ToArray();
             // Warm-up: the importer once over every file (its code reaches the optimised tier, as it has by round 2), each
             // collector over two batches.
             BatchImporter.Run(dir, Path.Combine(Path.GetTempPath(), "gongkai-bench-collect.jsonl"), null);
@@ -267,7 +286,7 @@ internal static class SupervisionBench
                 Console.WriteLine(line);
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"collect best of {rounds}: ") + string.Join("; ", best.Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.Key} {files / b.Value:0} files/s"))) +
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"collect ({shape}) best of {rounds}: ") + string.Join("; ", best.Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.Key} {files / b.Value:0} files/s"))) +
                 (postgres is null ? "; PostgreSQL skipped (set GONGKAI_BENCH_POSTGRES to a connection string)" : string.Empty) + $"; {CollectReports.BatchSize} files per transaction");
         }
         finally
