@@ -212,6 +212,24 @@ internal static class ReviewTableReader
             return true;
         }
 
+        if (result.Splits.Count == 0 && digits.Length > Width && PartlyForced(numbers) is var (forced, failing))
+        {
+            // One group does not add up to its 总计 however the digits are split (a misprint), but the other two are
+            // certain: they are kept, and the group that cannot be read is left blank rather than the whole table lost.
+            var shown = forced.Select(c => c?.ToString(CultureInfo.InvariantCulture) ?? "空白").ToArray();
+            var columns = report.Schema.ReviewColumns;
+            for (var i = 0; i < Width; i++)
+            {
+                report.SetReview(columns[i].Key, forced[i]);
+            }
+
+            diagnostics.Add(DiagnosticCatalog.DigitsSplit.Create(
+                DiagnosticLocation.At(numbers[0].Line, numbers[0].Column), "行政复议、行政诉讼", string.Join(' ', numbers.Select(n => n.Text)), "各组总计的勾稽关系",
+                string.Join("，", columns.Select((c, i) => CellNames.Review(c) + " " + shown[i])),
+                $"“{GroupNames[failing]}”一组没有一种拆分满足其总计，留空；其余两组是唯一满足勾稽关系的读法，请核对原文"));
+            return true;
+        }
+
         if (result.Splits.Count == 0)
         {
             return false;
@@ -225,6 +243,44 @@ internal static class ReviewTableReader
             string.Join("，", report.Schema.ReviewColumns.Select((c, i) => CellNames.Review(c) + " " + cells[i].ToString(CultureInfo.InvariantCulture))),
             result.Unique ? "唯一满足勾稽关系的读法" : "多种读法均满足勾稽关系，取第一种，请核对原文"));
         return true;
+    }
+
+    private static readonly string[] GroupNames = ["行政复议", "未经复议直接起诉", "复议后起诉"];
+
+    /// <summary>
+    /// When no split makes all three groups add up: the cells of the two groups that do add up in every split with the
+    /// third group left unchecked, and which group that is; null unless exactly one group can be the one at fault and
+    /// the other two read the same way in every such split.
+    /// </summary>
+    private static (int?[] Cells, int Failing)? PartlyForced(List<TableToken> numbers)
+    {
+        (int?[] Cells, int Failing)? found = null;
+        var runs = numbers.Select(n => n.Text).ToArray();
+        for (var g = 0; g < 3; g++)
+        {
+            var groups = Enumerable.Range(0, 3).Select(i => i == g ? new DigitRuns.Group(5, false) : new DigitRuns.Group(4, true)).ToArray();
+            var result = DigitRuns.Split(runs, groups, maxSplits: 64);
+            if (result.Splits.Count == 0 || result.Exhausted || result.Splits.Count == 64)
+            {
+                continue;
+            }
+
+            var first = result.Splits[0];
+            var outside = Enumerable.Range(0, Width).Where(i => i / 5 != g).ToArray();
+            if (!result.Splits.All(split => outside.All(i => split[i] == first[i])))
+            {
+                continue;
+            }
+
+            if (found is not null)
+            {
+                return null;
+            }
+
+            found = (Enumerable.Range(0, Width).Select(i => i / 5 == g ? (int?)null : first[i]).ToArray(), g);
+        }
+
+        return found;
     }
 
     private static void SetDigits(int[] cells, AnnualReport report)
