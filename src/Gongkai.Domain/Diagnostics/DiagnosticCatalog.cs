@@ -147,7 +147,7 @@ public static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor MixedEdition = new(
         "GK4010", Severity.Warning, "Tables of different editions",
-        "表二按{0}格式填写，表三却是{1}格式的栏目；按表二的格式读取");
+        "表二按{0}格式填写，表三却是{1}格式的栏目；{2}");
 
     public static readonly DiagnosticDescriptor EncodingDetected = new(
         "GK4011", Severity.Info, "Text encoding detected", "文件编码识别为 {0}，已转换");

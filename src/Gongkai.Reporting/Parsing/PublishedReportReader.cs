@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Gongkai.Domain.Diagnostics;
 using Gongkai.Domain.Reports;
+using Gongkai.Reporting.Aggregation;
 using Gongkai.Reporting.Parsing.Tables;
 using Gongkai.Reporting.Parsing.Text;
 
@@ -22,7 +23,7 @@ public static partial class PublishedReportReader
         ("sec3", "三", ["收到和处理", "依申请公开", "申请情况"]),
         ("sec4", "四", ["行政复议", "行政诉讼"]),
         ("sec5", "五", ["存在的主要问题", "主要问题", "存在的问题", "突出问题", "问题及改进", "问题和改进"]),
-        ("sec6", "六", ["其他需要报告", "其他事项"]),
+        ("sec6", "六", ["其他需要报告", "其他需报告", "其他事项"]),
     ];
 
     public static ReadResult Read(IReadOnlyList<SourceLine> lines, List<Diagnostic>? diagnostics = null)
@@ -92,7 +93,7 @@ public static partial class PublishedReportReader
 
         var firstHeading = headingAt.Where(h => h >= 0).Min();
         var (agency, year) = ReportMetadata.Find(lines.Take(firstHeading).ToList(), lines);
-        var edition = DecideEdition(proactiveTokens, applicationTokens, year, diagnostics);
+        var (edition, proactiveEdition) = DecideEdition(proactiveTokens, applicationTokens, year, diagnostics);
         // The name as the page prints it (its own brackets), like the narrative.
         var report = new AnnualReport(edition) { Agency = agency is null ? null : published.Restore(agency), Year = year };
 
@@ -100,7 +101,22 @@ public static partial class PublishedReportReader
         report.Sections.Sec5 = Narrative(published.Restore(region[4]));
         report.Sections.Sec6 = Narrative(published.Restore(region[5]));
 
-        ProactiveTableReader.Read(proactiveTokens, report, diagnostics, splitDigits: running);
+        if (proactiveEdition == edition)
+        {
+            ProactiveTableReader.Read(proactiveTokens, report, diagnostics, splitDigits: running);
+        }
+        else
+        {
+            // Table 二 printed in the other layout (GK4010): read as printed, and only the cells that mean the same in
+            // both layouts kept (本年处理决定数量 of 行政许可, 行政处罚, 行政强制), as the roll-up keeps them.
+            var printed = new AnnualReport(proactiveEdition);
+            ProactiveTableReader.Read(proactiveTokens, printed, diagnostics, splitDigits: running);
+            foreach (var (from, to) in ProactiveEquivalence.Pairs(printed.Schema, report.Schema))
+            {
+                report.SetProactive(to, printed.GetProactive(from));
+            }
+        }
+
         ApplicationsTableReader.Read(applicationTokens, report, diagnostics, cellsMayRunTogether: running);
         ReviewTableReader.Read(reviewTokens, report, diagnostics, cellsMayRunTogether: running);
         foreach (var key in report.Schema.ProactiveKeys)
@@ -115,7 +131,13 @@ public static partial class PublishedReportReader
         return new ReadResult(report, diagnostics);
     }
 
-    private static ReportEdition DecideEdition(List<TableToken> proactive, List<TableToken> applications, int? year, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// The layout of the report, and the layout its table 二 is printed in. Table 二 decides, as it is the table the two
+    /// layouts differ most in; but a report of 2021 or later whose table 三 is in the 2021 layout (its （六） in three
+    /// sub-rows) is a 2021 report with an old table 二 left in its template: the year and table 三 outweigh table 二,
+    /// whose cells are then kept only where both layouts mean the same.
+    /// </summary>
+    private static (ReportEdition Edition, ReportEdition Proactive) DecideEdition(List<TableToken> proactive, List<TableToken> applications, int? year, List<Diagnostic> diagnostics)
     {
         var evidence = ProactiveTableReader.EditionEvidence(proactive);
         var table3Is2021 = applications.Any(t => t.Kind == TokenKind.Text && ApplicationLabels.Is2021Signal(t.Text));
@@ -133,14 +155,26 @@ public static partial class PublishedReportReader
             edition = table3Is2021 ? ReportEdition.Edition2021 : (year is { } y ? ReportEditions.ExpectedFor(y) : null) ?? ReportEdition.Edition2021;
         }
 
+        var proactiveEdition = edition;
         if (evidence != 0 && table3Is2021 != (edition == ReportEdition.Edition2021) && applications.Count > 0)
         {
+            var table3 = table3Is2021 ? ReportEdition.Edition2021 : ReportEdition.Edition2019;
+            string how;
+            if (table3Is2021 && year is { } printedYear && ReportEditions.ExpectedFor(printedYear) == ReportEdition.Edition2021)
+            {
+                edition = ReportEdition.Edition2021;
+                how = $"{printedYear} 年度的报告应按 2021 年版格式，按表三的格式读取；表二只保留两种格式含义相同的栏目（行政许可、行政处罚、行政强制的本年处理决定数量）";
+            }
+            else
+            {
+                how = table3Is2021 ? "按表二的格式读取，表三（六）其他处理的三个子项相加计入（六）其他处理" : "按表二的格式读取，表三（六）其他处理计入（六）3.其他";
+            }
+
             diagnostics.Add(DiagnosticCatalog.MixedEdition.Create(
-                DiagnosticLocation.Cell("三", null),
-                edition.ToCode() + " 年版", (table3Is2021 ? ReportEdition.Edition2021 : ReportEdition.Edition2019).ToCode() + " 年版"));
+                DiagnosticLocation.Cell("三", null), proactiveEdition.ToCode() + " 年版", table3.ToCode() + " 年版", how));
         }
 
-        return edition;
+        return (edition, proactiveEdition);
     }
 
     /// <summary>
@@ -357,9 +391,10 @@ public static partial class PublishedReportReader
         return sb.ToString();
     }
 
-    // The six headings as the format prints them (ReportSection.All), the 、 possibly spaced or replaced; at the start
+    // The six headings as the format prints them (ReportSection.All; numbered up to 八 in a report of seven or eight parts,
+    // 其他需报告的事项 as some print it), the 、 possibly spaced or replaced; at the start
     // of the line before a space or colon and text, or after a full stop at its end (or before a space and text).
-    [GeneratedRegex(@"^(?<before>.*?。)?\s*(?<heading>[一二三四五六]\s*[、，,.．]\s*(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项))(?<after>([ \u3000：:].*)?)$")]
+    [GeneratedRegex(@"^(?<before>.*?。)?\s*(?<heading>[一二三四五六七八]\s*[、，,.．]\s*(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况|其他需要?报告的事项))(?<after>([ \u3000：:].*)?)$")]
     private static partial Regex InlineHeadingRegex();
 
     [GeneratedRegex(@"^#{1,6}\s*|\*\*|__")]

@@ -65,6 +65,7 @@ public sealed class PrintedVariantsTests
     [InlineData("五、存在的主要问题及改进情况", "五、存在的主要问题及改进措施")]
     [InlineData("五、存在的主要问题及改进情况", "五、当前存在的突出问题")]
     [InlineData("六、其他需要报告的事项", "六、需要说明的其他事项与附表")]
+    [InlineData("六、其他需要报告的事项", "六、其他需报告的事项")]
     public void RunningText_HeadingReworded_SectionAndTablesFound(string heading, string printed)
     {
         var original = SampleReports.Qingtongxia2021();

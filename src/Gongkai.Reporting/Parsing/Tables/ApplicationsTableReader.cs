@@ -16,6 +16,52 @@ internal static class ApplicationsTableReader
     /// <param name="cellsMayRunTogether">The text was saved as running text (one line), where a number may be several cells whose separators and blanks were lost.</param>
     public static void Read(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics, bool cellsMayRunTogether = false)
     {
+        // A table 三 printed in the other layout than table 二 (GK4010): the rows of both layouts are the same but for
+        // （六）其他处理. Read in the layout printed, then put in the report's: the 2021 （六）'s three sub-rows added up
+        // into the 2019 （六）其他处理; the 2019 （六）其他处理 counted under the 2021 （六）3.其他, as the roll-up counts it
+        // (GK5001), its sub-rows 1 and 2 left blank. So the （七）总计 still adds up, and nothing printed is dropped.
+        var printed2021 = tokens.Any(t => t.Kind == TokenKind.Text && ApplicationLabels.Is2021Signal(t.Text));
+        if (report.Edition == ReportEdition.Edition2019 && printed2021)
+        {
+            var as2021 = new AnnualReport(ReportEdition.Edition2021);
+            ReadAs(tokens, as2021, diagnostics, cellsMayRunTogether);
+            CopyRows(as2021, report, (ApplicationKeys.OutcomeOther2019, [ApplicationKeys.OutcomeOtherCorrectionOverdue, ApplicationKeys.OutcomeOtherFeeUnpaid, ApplicationKeys.OutcomeOtherOther]));
+            return;
+        }
+
+        if (report.Edition == ReportEdition.Edition2021 && !printed2021)
+        {
+            var as2019 = new AnnualReport(ReportEdition.Edition2019);
+            var found = new List<Diagnostic>();
+            ReadAs(tokens, as2019, found, cellsMayRunTogether);
+            if (ApplicantColumns.All.Any(c => as2019.GetApplications(ApplicationKeys.OutcomeOther2019, c) is not null))
+            {
+                diagnostics.AddRange(found);
+                CopyRows(as2019, report, (ApplicationKeys.OutcomeOtherOther, [ApplicationKeys.OutcomeOther2019]));
+                return;
+            }
+        }
+
+        ReadAs(tokens, report, diagnostics, cellsMayRunTogether);
+    }
+
+    /// <summary>Every table 三 row from <paramref name="from"/> to <paramref name="to"/> (same keys), and one row of <paramref name="to"/> as the sum of rows of <paramref name="from"/> (blank when all are blank).</summary>
+    private static void CopyRows(AnnualReport from, AnnualReport to, (string Row, string[] Sum) mapped)
+    {
+        foreach (var row in to.Schema.ApplicationDataRows.Select(r => r.Key!))
+        {
+            foreach (var column in ApplicantColumns.All)
+            {
+                var value = row == mapped.Row
+                    ? mapped.Sum.Select(k => from.GetApplications(k, column)).Aggregate((int?)null, (sum, v) => v is null ? sum : (sum ?? 0) + v)
+                    : from.Schema.IsApplicationRowKey(row) ? from.GetApplications(row, column) : null;
+                to.SetApplications(row, column, value);
+            }
+        }
+    }
+
+    private static void ReadAs(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics, bool cellsMayRunTogether)
+    {
         var schema = report.Schema;
         tokens = ConvertedTableRows.JoinWrappedLabels(tokens, report.Edition);
         if (tokens.Count > 0 && tokens[^1].Kind == TokenKind.Text)

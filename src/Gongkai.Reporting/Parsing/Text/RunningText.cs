@@ -152,30 +152,53 @@ public static partial class RunningText
 
     /// <summary>
     /// For each heading 一…六, the start of its last occurrence that still precedes the heading after it:
-    /// a sentence listing the sections comes before the sections themselves.
+    /// a sentence listing the sections comes before the sections themselves. A report that numbers its sections its
+    /// own way (seven parts, 二、政务公开工作主要任务落实情况 put in, so 主动公开 is 三 and 其他需要报告的事项 七) has
+    /// its headings known by their words, whatever their number, when that finds more of them.
     /// </summary>
     private static int[] ChooseHeadings(string text)
     {
         var byNumber = new List<int>[6];
+        var byWords = new List<int>[6];
         for (var i = 0; i < 6; i++)
         {
             byNumber[i] = [];
+            byWords[i] = [];
         }
 
         foreach (Match m in HeadingRegex().Matches(text))
         {
-            var h = "一二三四五六".IndexOf(m.Groups["n"].Value[0], StringComparison.Ordinal);
-            if (Matches(h, m.Groups["w"].Value))
+            var n = "一二三四五六七八".IndexOf(m.Groups["n"].Value[0], StringComparison.Ordinal);
+            for (var h = 0; h < 6; h++)
             {
-                byNumber[h].Add(m.Index);
+                if (Matches(h, m.Groups["w"].Value))
+                {
+                    byWords[h].Add(m.Index);
+                    if (h == n)
+                    {
+                        byNumber[h].Add(m.Index);
+                    }
+                }
             }
         }
 
+        var chosen = LastBeforeNext(byNumber, text.Length);
+        if (chosen.All(h => h >= 0))
+        {
+            return chosen;
+        }
+
+        var shifted = LastBeforeNext(byWords, text.Length);
+        return shifted.Count(h => h >= 0) > chosen.Count(h => h >= 0) ? shifted : chosen;
+    }
+
+    private static int[] LastBeforeNext(List<int>[] found, int length)
+    {
         var chosen = Enumerable.Repeat(-1, 6).ToArray();
-        var limit = text.Length + 1;
+        var limit = length + 1;
         for (var h = 5; h >= 0; h--)
         {
-            var before = byNumber[h].Where(p => p < limit).ToArray();
+            var before = found[h].Where(p => p < limit).ToArray();
             if (before.Length > 0)
             {
                 chosen[h] = before[^1];
@@ -197,7 +220,7 @@ public static partial class RunningText
         3 => words.Contains("复议", StringComparison.Ordinal) || words.Contains("行政诉讼", StringComparison.Ordinal),
         // 存在的主要问题及改进情况, and as agencies reword it: 存在的问题及改进措施, 当前存在的突出问题.
         4 => ProblemWords.Any(w => words.Contains(w, StringComparison.Ordinal)),
-        _ => words.StartsWith("其他需要报告", StringComparison.Ordinal) || words.StartsWith("其他事项", StringComparison.Ordinal) ||
+        _ => words.StartsWith("其他需要报告", StringComparison.Ordinal) || words.StartsWith("其他需报告", StringComparison.Ordinal) || words.StartsWith("其他事项", StringComparison.Ordinal) ||
              words.StartsWith("需要说明的其他事项", StringComparison.Ordinal),
     };
 
@@ -253,8 +276,8 @@ public static partial class RunningText
         return labels.Where(l => l.Length >= 2).OrderByDescending(l => l.Length).ToArray();
     }
 
-    // The number and its 、 — or the number run straight into the heading's own words (一总体情况, a 、 lost).
-    [GeneratedRegex(@"(?<n>[一二三四五六])\s*(?:[、.．,，]|(?=总体情况|主动公开政府信息情况|收到和处理政府信息公开申请|政府信息公开行政复议|存在的主要问题|其他需要报告))(?=\s*(?<w>[^，。；;,、]{2,24}))")]
+    // The number (一…八: a report may have seven or eight parts) and its 、 — or the number run straight into the heading's own words (一总体情况, a 、 lost).
+    [GeneratedRegex(@"(?<n>[一二三四五六七八])\s*(?:[、.．,，]|(?=总体情况|主动公开政府信息情况|收到和处理政府信息公开申请|政府信息公开行政复议|存在的主要问题|其他需要报告))(?=\s*(?<w>[^，。；;,、]{2,24}))")]
     private static partial Regex HeadingRegex();
 
     [GeneratedRegex(@"(政府|政务)信息(与政务)?公开(工作)?(年度)?(工作)?报告")]
