@@ -17,8 +17,9 @@ public sealed class OutcomeTotalRule : IReportRule
         {
             var total = r.GetApplications(ApplicationKeys.OutcomeTotal, column);
             var (sum, any) = Sums.Of(r.Schema.OutcomeRowKeys.Select(k => r.GetApplications(k, column)));
-            if (total is null && !any)
+            if (!any)
             {
+                // No outcome printed in this column (blank, GK3003 says so): nothing to add up, whatever the total.
                 continue;
             }
 

@@ -16,8 +16,9 @@ public sealed class ReviewTotalRule : IReportRule
             var totalColumn = group.Single(c => c.IsTotal);
             var total = r.GetReview(totalColumn.Key);
             var (sum, any) = Sums.Of(group.Where(c => !c.IsTotal).Select(c => r.GetReview(c.Key)));
-            if (total is null && !any)
+            if (!any)
             {
+                // No result printed in this group (blank, GK3003 says so): nothing to add up, whatever the total.
                 continue;
             }
 

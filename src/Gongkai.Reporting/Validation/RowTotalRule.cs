@@ -19,8 +19,9 @@ public sealed class RowTotalRule : IReportRule
                 continue;
             }
 
-            var (sum, _) = Sums.Of(ApplicantColumns.Categories.Select(c => r.GetApplications(row.Key!, c)));
-            if (sum != total)
+            var (sum, any) = Sums.Of(ApplicantColumns.Categories.Select(c => r.GetApplications(row.Key!, c)));
+            // No applicant column printed in this row (blank, GK3003 says so): nothing to add up.
+            if (any && sum != total)
             {
                 yield return DiagnosticCatalog.RowTotalMismatch.Create(
                     DiagnosticLocation.Cell("三", row.Key, ApplicantColumn.Total.Key()), row.Label, sum, total);
