@@ -34,6 +34,15 @@ internal static partial class ProactiveTableReader
     public static void Read(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics, bool splitDigits = false)
     {
         var schema = report.Schema;
+        // The table starts at its first caption, 第二十条第（一）项: what comes before it under heading 二 is prose, whose
+        // words may be row labels ("主要涉及政策规范性文件、财政资金…、行政处罚。其中政策规范性文件类信息5条…").
+        var first = tokens.ToList().FindIndex(t => t.Kind == TokenKind.Text && t.Text.Length <= ApplicationLabels.MaxLabelLength &&
+            CaptionRegex().Match(ChineseText.LabelKey(t.Text)) is { Success: true } m && m.Groups[1].Value == "一");
+        if (first > 0)
+        {
+            tokens = tokens.Skip(first).ToList();
+        }
+
         if (tokens.Count > 0 && tokens[^1].Kind == TokenKind.Text)
         {
             // Only a table that ends on a label can have its labels after its numbers.
