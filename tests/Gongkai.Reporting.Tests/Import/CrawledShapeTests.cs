@@ -285,6 +285,23 @@ public sealed class CrawledShapeTests
     }
 
     [Fact]
+    public void RunningText_ChangeWrittenInWordsCutAtItsDigits_OneSignedCell()
+    {
+        // As a real 2019-layout department report prints it on one line: "行政事业性收费16减12" (上一年 16, 本年减少 12).
+        var original = SampleReports.Clean2019();
+        original.SetProactive("proactive2019.art20_8.admin_fees.prev_year_items", CellValue.FromNumber(16));
+        original.SetProactive("proactive2019.art20_8.admin_fees.delta", CellValue.FromNumber(-12));
+        var oneLine = Degrade.OneLine(Render(original));
+        var printed = System.Text.RegularExpressions.Regex.Replace(oneLine, @"行政事业性收费\s+16\s+-12", "行政事业性收费16减12");
+        Assert.NotEqual(oneLine, printed);
+
+        var report = ReportFileReader.Read(Encoding.UTF8.GetBytes(printed)).Report!;
+
+        Assert.Equal(CellValue.FromNumber(16), report.GetProactive("proactive2019.art20_8.admin_fees.prev_year_items"));
+        Assert.Equal(CellValue.FromNumber(-12), report.GetProactive("proactive2019.art20_8.admin_fees.delta"));
+    }
+
+    [Fact]
     public void RunningText_TotalRowRunTogetherInReportNotAddingUp_ColumnsChooseTheSplit()
     {
         // As printed by a real department report (2023): "（七）总计 191000019" where its 部分公开 row is 8 1 0 0 0 0 8 (the

@@ -287,7 +287,8 @@ public static partial class TableTokenizer
 
         if (separateDigits)
         {
-            folded = CjkDigitBoundaryRegex().Replace(folded, " ");
+            // Not between 本年增/减 written out and its number ("行政事业性收费16减12": 16 | 减12, read as −12).
+            folded = ChangeInWordsApartRegex().Replace(CjkDigitBoundaryRegex().Replace(folded, " "), "${w}${n}");
         }
 
         var pending = new StringBuilder();
@@ -388,4 +389,7 @@ public static partial class TableTokenizer
     // consuming match of one side would leave the other side uncut.
     [GeneratedRegex(@"(?<=[\p{IsCJKUnifiedIdeographs}）”】])(?=\d)|(?<=\d)(?=[\p{IsCJKUnifiedIdeographs}])(?![项笔])")]
     private static partial Regex CjkDigitBoundaryRegex();
+
+    [GeneratedRegex(@"(?<=^|[\d\s])(?<w>增加|增|减少|减) (?<n>\d)")]
+    private static partial Regex ChangeInWordsApartRegex();
 }
