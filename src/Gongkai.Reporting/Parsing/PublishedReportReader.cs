@@ -23,7 +23,7 @@ public static partial class PublishedReportReader
         ("sec3", "三", ["收到和处理", "依申请公开", "申请情况"]),
         ("sec4", "四", ["行政复议", "行政诉讼"]),
         ("sec5", "五", ["存在的主要问题", "主要问题", "存在的问题", "突出问题", "问题及改进", "问题和改进"]),
-        ("sec6", "六", ["其他需要报告", "其他需报告", "其他事项"]),
+        ("sec6", "六", ["其他需要报告", "其他需报告", "其他事项", "其他需说明", "其他需要说明", "需要说明的其他"]),
     ];
 
     public static ReadResult Read(IReadOnlyList<SourceLine> lines, List<Diagnostic>? diagnostics = null)
@@ -272,7 +272,22 @@ public static partial class PublishedReportReader
             }
         }
 
-        return shifted.Count(i => i >= 0) > at.Count(i => i >= 0) ? shifted : at;
+        var chosen = shifted.Count(i => i >= 0) > at.Count(i => i >= 0) ? shifted : at;
+        if (chosen[0] < 0 && chosen[1] > 0)
+        {
+            // 一 in words of the report's own (一、年度工作核心成效): the first short line numbered 一、 before 二.
+            for (var i = 0; i < chosen[1]; i++)
+            {
+                var key = ChineseText.LabelKey(lines[i].Text);
+                if (lines[i].Text.Length <= 80 && key.Length is >= 3 and <= 40 && key[0] == '一' && key[1] is ',' or '.')
+                {
+                    chosen[0] = i;
+                    break;
+                }
+            }
+        }
+
+        return chosen;
     }
 
     /// <summary>

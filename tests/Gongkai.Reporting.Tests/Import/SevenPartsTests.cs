@@ -10,7 +10,9 @@ namespace Gongkai.Reporting.Tests.Import;
 /// A report in seven parts ("共七个部分组成", as some provinces asked for in 2020–2021): a part of its own put in after
 /// 一 (二、政务公开工作主要任务落实情况), so 主动公开 is numbered 三 and 其他需要报告的事项 七. Its headings are known by
 /// their words; the part put in is read with section 一 (the format has no place of its own for it). The real
-/// one-line report of this shape is Fixtures/real/pingtan-lwt-2020-seven-parts-oneline.txt.
+/// one-line report of this shape is Fixtures/real/pingtan-lwt-2020-seven-parts-oneline.txt. Headings 一 and 六 in words
+/// of the report's own (一、年度工作核心成效, 七、其他需说明事项: Fixtures/real/pingtan-junshan-2025-township-seven-sections.txt)
+/// are found too: 一 as the first heading numbered 一 before 二.
 /// </summary>
 public sealed class SevenPartsTests
 {
@@ -54,6 +56,32 @@ public sealed class SevenPartsTests
         Assert.Equal(original.ApplicationCells(), report.ApplicationCells());
         Assert.All(report.Schema.ProactiveKeys, key => Assert.Equal(original.GetProactive(key), report.GetProactive(key)));
         Assert.All(report.Schema.ReviewColumns, c => Assert.Equal(original.GetReview(c.Key), report.GetReview(c.Key)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Import_HeadingsOneAndSixInWordsOfTheirOwn_SectionsFound(bool oneLine)
+    {
+        // As a real township report (2025) names them: 一 by what it did, 六 as 其他需说明事项.
+        var original = SampleReports.Qingtongxia2021();
+        var text = ReportRenderer.RenderToString(original, RenderFormat.Text)
+            .Replace("一、总体情况", "一、年度工作核心成效", StringComparison.Ordinal)
+            .Replace("六、其他需要报告的事项", "六、其他需说明事项", StringComparison.Ordinal);
+        Assert.Contains("一、年度工作核心成效", text, StringComparison.Ordinal);
+        Assert.Contains("六、其他需说明事项", text, StringComparison.Ordinal);
+        if (oneLine)
+        {
+            text = Degrade.OneLine(text);
+        }
+
+        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(text));
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code is "GK4001" or "GK4002" or "GK4003");
+        var report = result.Report!;
+        Assert.Equal(Compact(original.Sections.Sec1), Compact(report.Sections.Sec1));
+        Assert.Equal(Compact(original.Sections.Sec5), Compact(report.Sections.Sec5));
+        Assert.Equal(Compact(original.Sections.Sec6), Compact(report.Sections.Sec6));
+        Assert.Equal(original.ApplicationCells(), report.ApplicationCells());
     }
 
     private static string Compact(string? text) => new((text ?? string.Empty).Where(c => !char.IsWhiteSpace(c)).ToArray());

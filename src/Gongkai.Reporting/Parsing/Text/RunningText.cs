@@ -118,6 +118,13 @@ public static partial class RunningText
             return year.Index;
         }
 
+        // Else its first sub-point ("一、年度工作核心成效（一）主动公开多点发力…") starts the section's text.
+        if (best < 0 && text.AsSpan(at, Math.Min(26, text.Length - at)).IndexOfAny("（(") is var sub and > 2 &&
+            string.CompareOrdinal(text, at + sub + 1, "一", 0, 1) == 0)
+        {
+            return at + sub;
+        }
+
         if (best < 0)
         {
             return null;
@@ -189,7 +196,18 @@ public static partial class RunningText
         }
 
         var shifted = LastBeforeNext(byWords, text.Length);
-        return shifted.Count(h => h >= 0) > chosen.Count(h => h >= 0) ? shifted : chosen;
+        if (shifted.Count(h => h >= 0) > chosen.Count(h => h >= 0))
+        {
+            chosen = shifted;
+        }
+
+        if (chosen[0] < 0 && chosen[1] > 0)
+        {
+            // 一 in words of the report's own (一、年度工作核心成效): the first heading numbered 一 before 二.
+            chosen[0] = HeadingRegex().Matches(text).Where(m => m.Index < chosen[1] && m.Groups["n"].Value == "一").Select(m => m.Index).DefaultIfEmpty(-1).First();
+        }
+
+        return chosen;
     }
 
     private static int[] LastBeforeNext(List<int>[] found, int length)
@@ -221,6 +239,7 @@ public static partial class RunningText
         // 存在的主要问题及改进情况, and as agencies reword it: 存在的问题及改进措施, 当前存在的突出问题.
         4 => ProblemWords.Any(w => words.Contains(w, StringComparison.Ordinal)),
         _ => words.StartsWith("其他需要报告", StringComparison.Ordinal) || words.StartsWith("其他需报告", StringComparison.Ordinal) || words.StartsWith("其他事项", StringComparison.Ordinal) ||
+             words.StartsWith("其他需说明", StringComparison.Ordinal) || words.StartsWith("其他需要说明", StringComparison.Ordinal) ||
              words.StartsWith("需要说明的其他事项", StringComparison.Ordinal),
     };
 
