@@ -140,7 +140,7 @@ public static partial class PublishedReportReader
     private static (ReportEdition Edition, ReportEdition Proactive) DecideEdition(List<TableToken> proactive, List<TableToken> applications, int? year, List<Diagnostic> diagnostics)
     {
         var evidence = ProactiveTableReader.EditionEvidence(proactive);
-        var table3Is2021 = applications.Any(t => t.Kind == TokenKind.Text && ApplicationLabels.Is2021Signal(t.Text));
+        var table3Is2021 = ApplicationsTableReader.Printed2021(applications);
         ReportEdition edition;
         if (evidence > 0)
         {

@@ -110,6 +110,7 @@ internal static partial class ReportMetadata
             string? compiledBy = null;
             Match? opening = null;
             int? openingYear = null;
+            int? looseYear = null;
             foreach (var line in all.Take(40))
             {
                 var text = ChineseText.Compact(line.Text);
@@ -119,6 +120,7 @@ internal static partial class ReportMetadata
                 compiledBy ??= CompiledByRegex().Match(text) is { Success: true } compiled ? compiled.Groups["agency"].Value
                     : CompiledFromRegex().Match(text) is { Success: true } from ? from.Groups["agency"].Value : null;
                 openingYear ??= OpeningYearRegex().Match(text) is { Success: true } y ? int.Parse(y.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
+                looseYear ??= LooseOpeningYearRegex().Match(text) is { Success: true } loose ? int.Parse(loose.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
             }
 
             // The office that compiled the report is the agency when the report names no subject of its own, or only its
@@ -136,7 +138,7 @@ internal static partial class ReportMetadata
             year ??= opening is not null ? int.Parse(opening.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
 
             // Nothing else names the year: section 一 opens with it ("2021年，开发区管委会政务信息工作紧紧围绕…", "2019年我局…").
-            year ??= openingYear;
+            year ??= openingYear ?? looseYear;
 
             // Nothing else names the agency: the contact sentence of the opening does ("如对本报告有疑问，请与泰宁县卫生健康局
             // 办公室联系"), the office that answers being the agency's own.
@@ -335,10 +337,14 @@ internal static partial class ReportMetadata
     [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?[，,](在[^，,。；;]{2,40}下[，,])?(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @"|[\u4e00-\u9fff]{2,6}(区|县|市|旗|盟))([（(]以下简称[^）)]{1,12}[）)])?(认真|深入|坚持|严格|全面|紧紧|以|按照|根据|依据|围绕|扎实|持续|进一步|高度|始终|积极|切实|不断|继续|紧扣|聚焦|全力|牢固|坚决|主动|大力)")]
     private static partial Regex OpeningSubjectRegex();
 
-    // A paragraph of section 一 opening with the year: "2021年，…", "2024年以来…", "2024年我镇…", "2019年度街道受理…", or the
-    // report's date of reckoning "截至2024年12月31日…".
-    [GeneratedRegex(@"^((?<year>(19|20)\d{2})年(度?([，,]|以来|(?=我|本))|度(?=[\u4e00-\u9fff]))|(截止|截至)(到)?(?<year>(19|20)\d{2})年12月31日)")]
+    // A paragraph of section 一 opening with the year: "2021年，…", "2024年以来…".
+    [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?([，,]|以来)")]
     private static partial Regex OpeningYearRegex();
+
+    // Looser, taken only when no paragraph opens as above: "2024年我镇…", "2019年度街道受理…", or the date of reckoning
+    // "截至2024年12月31日…" (a line such as "2020年度我区…位列第一" before "2021年，…" names an earlier year).
+    [GeneratedRegex(@"^((?<year>(19|20)\d{2})年(度?(?=我|本)|度(?=[\u4e00-\u9fff]))|(截止|截至)(到)?(?<year>(19|20)\d{2})年12月31日)")]
+    private static partial Regex LooseOpeningYearRegex();
 
     /// <summary>"结合省财政厅2024年政府信息公开工作实际，编制本报告", "结合市市场监督管理局政府信息公开年度工作情况…编制本报告", "根据2023年眉山市司法局信息公开工作实际编制而成".</summary>
     [GeneratedRegex(@"(结合|根据)((19|20)\d{2}年度?)?(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")((19|20)\d{2}年度?)?(政府信息公开|政务公开|信息公开)[^。]{0,30}编制")]

@@ -97,4 +97,33 @@ public sealed class MixedLayoutTests
         Assert.Contains("3.其他", Assert.Single(result.Diagnostics, d => d.Code == "GK4010").Message, StringComparison.Ordinal);
         Assert.DoesNotContain(new ReportValidator().Validate(report), d => d.Code is "GK2001" or "GK2002");
     }
+
+    private static string Review(string name) => RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "review", name);
+
+    [Theory]
+    [InlineData("A1-wrapped.txt")] // the sub-row labels wrapped by a converter (…逾 / 期不补正…)
+    [InlineData("A2-cut.txt")] // the labels cut short
+    public void Import_2021Table3WithSubRowLabelsWrappedOrCut_SubRowsAsPrinted(string file)
+    {
+        var result = ReportFileReader.ReadFile(Review(file));
+
+        var report = result.Report!;
+        Assert.Equal(ReportEdition.Edition2021, report.Edition);
+        Assert.Equal(2, report.GetApplications(ApplicationKeys.OutcomeOtherCorrectionOverdue, ApplicantColumn.Total));
+        Assert.Equal(1, report.GetApplications(ApplicationKeys.OutcomeOtherFeeUnpaid, ApplicantColumn.Total));
+        Assert.Equal(1, report.GetApplications(ApplicationKeys.OutcomeOtherOther, ApplicantColumn.Total));
+        Assert.DoesNotContain(new ReportValidator().Validate(report), d => d.Code == "GK2002");
+    }
+
+    [Theory]
+    [InlineData("B1-2019-note.txt")] // 注：（六）其他处理4件均为申请人逾期不补正的申请。
+    [InlineData("B2-2019-label.txt")] // （六）其他处理（申请人逾期不补正等）
+    public void Import_2019Table3NamingASubRowInWords_OtherRowKept(string file)
+    {
+        var report = ReportFileReader.ReadFile(Review(file)).Report!;
+
+        Assert.Equal(ReportEdition.Edition2019, report.Edition);
+        Assert.Equal(4, report.GetApplications(ApplicationKeys.OutcomeOther2019, ApplicantColumn.Total));
+        Assert.Equal(4, report.GetApplications(ApplicationKeys.OutcomeOther2019, ApplicantColumn.NaturalPerson));
+    }
 }

@@ -28,4 +28,15 @@ public sealed class ProseBeforeTableTests
         string.Concat(columns.Select(c => report.GetProactive(row + "." + c) is { IsNumber: true } v
             ? v.Number.ToString(CultureInfo.InvariantCulture)
             : "<" + report.GetProactive(row + "." + c).Text + ">"));
+
+    [Fact]
+    public void Import_FirstCaptionNamedOnlyInANoteAfterTheTable_TableStillRead()
+    {
+        // The table's own 第二十条第（一）项 lost; a note after the table names it: no cell of table 二 is lost.
+        var result = ReportFileReader.ReadFile(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "review", "E1-caption-in-note.txt"));
+
+        var report = result.Report!;
+        Assert.All(report.Schema.ProactiveKeys, key => Assert.False(report.GetProactive(key).IsBlank, key));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == "GK4003");
+    }
 }

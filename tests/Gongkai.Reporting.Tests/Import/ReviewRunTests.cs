@@ -49,4 +49,21 @@ public sealed class ReviewRunTests
         Assert.DoesNotContain(result.Diagnostics, d => d.Code == "GK4007" && d.Message.Contains("留空", StringComparison.Ordinal));
         Assert.Contains(result.Diagnostics, d => d.Code == "GK4005" && d.Message.Contains("行政复议", StringComparison.Ordinal));
     }
+
+    [Theory]
+    // Truth 0,0,2,0,12 (the misprint) | 12,12,5,1,30 | 0,12,0,5,17: with the first group unchecked the other two add up,
+    // but so do they, by chance, with the second unchecked (0,0,20,1,21 | … ): no group is certain.
+    [InlineData("002012121251300120517")]
+    // Truth 5,0,0,0,15 | 1,5,1,1,8 | 1,12,1,1,15: two groups can be the one at fault.
+    [InlineData("500015151181121115")]
+    public void Import_RunWhereMoreThanOneGroupCanBeAtFault_NothingGuessed(string run)
+    {
+        var text = File.ReadAllText(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", "pingtan-shs-2024-review-group-not-adding-up.txt"))
+            .Replace("00202000001324015", run, StringComparison.Ordinal);
+
+        var result = ReportFileReader.Read(System.Text.Encoding.UTF8.GetBytes(text));
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == "GK4007" && d.Message.Contains("留空", StringComparison.Ordinal));
+        Assert.All(result.Report!.Schema.ReviewColumns, c => Assert.Null(result.Report.GetReview(c.Key)));
+    }
 }

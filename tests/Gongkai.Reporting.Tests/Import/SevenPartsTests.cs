@@ -84,5 +84,15 @@ public sealed class SevenPartsTests
         Assert.Equal(original.ApplicationCells(), report.ApplicationCells());
     }
 
+    [Fact]
+    public void Import_NoHeadingOneAndUnifiedInThePreamble_SectionOneNotTaken()
+    {
+        // Heading 一 taken out of a one-line report whose preamble says 按照全省统一、规范的格式: 统一、 is no heading 一.
+        var result = ReportFileReader.ReadFile(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "review", "C2-noheading1-tongyi.txt"));
+
+        Assert.Contains(result.Diagnostics, d => d.Code == "GK4002" && d.Message.Contains("总体情况", StringComparison.Ordinal));
+        Assert.True(string.IsNullOrEmpty(result.Report!.Sections.Sec1));
+    }
+
     private static string Compact(string? text) => new((text ?? string.Empty).Where(c => !char.IsWhiteSpace(c)).ToArray());
 }

@@ -34,11 +34,12 @@ internal static partial class ProactiveTableReader
     public static void Read(IReadOnlyList<TableToken> tokens, AnnualReport report, List<Diagnostic> diagnostics, bool splitDigits = false)
     {
         var schema = report.Schema;
-        // The table starts at its first caption, 第二十条第（一）项: what comes before it under heading 二 is prose, whose
-        // words may be row labels ("主要涉及政策规范性文件、财政资金…、行政处罚。其中政策规范性文件类信息5条…").
+        // The table starts at its first caption when that is 第二十条第（一）项: what comes before it under heading 二 is
+        // prose, whose words may be row labels ("主要涉及政策规范性文件、财政资金…、行政处罚。其中政策规范性文件类信息5条…").
+        // Not when another caption comes first: a (一) named after the table (a note) is no start.
         var first = tokens.ToList().FindIndex(t => t.Kind == TokenKind.Text && t.Text.Length <= ApplicationLabels.MaxLabelLength &&
-            CaptionRegex().Match(ChineseText.LabelKey(t.Text)) is { Success: true } m && m.Groups[1].Value == "一");
-        if (first > 0)
+            CaptionRegex().IsMatch(ChineseText.LabelKey(t.Text)));
+        if (first > 0 && CaptionRegex().Match(ChineseText.LabelKey(tokens[first].Text)).Groups[1].Value == "一")
         {
             tokens = tokens.Skip(first).ToList();
         }

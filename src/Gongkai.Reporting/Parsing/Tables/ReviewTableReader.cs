@@ -249,8 +249,9 @@ internal static class ReviewTableReader
 
     /// <summary>
     /// When no split makes all three groups add up: the cells of the two groups that do add up in every split with the
-    /// third group left unchecked, and which group that is; null unless exactly one group can be the one at fault and
-    /// the other two read the same way in every such split.
+    /// third group left unchecked, and which group that is. Null unless exactly one group can be the one at fault (any
+    /// group whose being unchecked lets the other two add up is a candidate) and, with it unchecked, the other two read
+    /// the same way in every split: a misprint in one group can let another group add up by chance.
     /// </summary>
     private static (int?[] Cells, int Failing)? PartlyForced(List<TableToken> numbers)
     {
@@ -260,19 +261,16 @@ internal static class ReviewTableReader
         {
             var groups = Enumerable.Range(0, 3).Select(i => i == g ? new DigitRuns.Group(5, false) : new DigitRuns.Group(4, true)).ToArray();
             var result = DigitRuns.Split(runs, groups, maxSplits: 64);
-            if (result.Splits.Count == 0 || result.Exhausted || result.Splits.Count == 64)
+            if (result.Splits.Count == 0 && !result.Exhausted)
             {
                 continue;
             }
 
-            var first = result.Splits[0];
+            // A candidate: it must be the only one, and say the same of the other two groups in every split.
+            var first = result.Splits.Count > 0 ? result.Splits[0] : null;
             var outside = Enumerable.Range(0, Width).Where(i => i / 5 != g).ToArray();
-            if (!result.Splits.All(split => outside.All(i => split[i] == first[i])))
-            {
-                continue;
-            }
-
-            if (found is not null)
+            if (found is not null || first is null || result.Exhausted || result.Splits.Count == 64 ||
+                !result.Splits.All(split => outside.All(i => split[i] == first[i])))
             {
                 return null;
             }

@@ -24,7 +24,7 @@ public static partial class RunningText
     {
         foreach (var line in lines)
         {
-            if (line.Text.Length >= MinLength && HeadingRegex().Count(line.Text) >= 3)
+            if (line.Text.Length >= MinLength && CountHeadings(line.Text) >= 3)
             {
                 return true;
             }
@@ -33,12 +33,15 @@ public static partial class RunningText
         return false;
     }
 
+    /// <summary>Headings numbered 一…六 (七 and 八 only where a report has seven or eight parts: "七、八月份" is no sign of one).</summary>
+    private static int CountHeadings(string text) => HeadingRegex().Matches(text).Count(m => m.Groups["n"].Value[0] is not ('七' or '八'));
+
     public static List<SourceLine> Split(IReadOnlyList<SourceLine> lines)
     {
         var result = new List<SourceLine>(lines.Count * 4);
         foreach (var line in lines)
         {
-            if (line.Text.Length < MinLength || HeadingRegex().Count(line.Text) < 3)
+            if (line.Text.Length < MinLength || CountHeadings(line.Text) < 3)
             {
                 result.Add(line);
                 continue;
@@ -204,7 +207,13 @@ public static partial class RunningText
         if (chosen[0] < 0 && chosen[1] > 0)
         {
             // 一 in words of the report's own (一、年度工作核心成效): the first heading numbered 一 before 二.
-            chosen[0] = HeadingRegex().Matches(text).Where(m => m.Index < chosen[1] && m.Groups["n"].Value == "一").Select(m => m.Index).DefaultIfEmpty(-1).First();
+            // Only one that opens a sentence, or follows the title (…年度报告一、…), and whose words end where a heading's
+            // do: not 统一、规范….
+            chosen[0] = HeadingRegex().Matches(text)
+                .Where(m => m.Index < chosen[1] && m.Groups["n"].Value == "一" &&
+                    (m.Index == 0 || text[m.Index - 1] is '。' or '！' or '？' or ' ' or '\u3000' or '\t' or '：' or ':' || text.AsSpan(0, m.Index).EndsWith("报告", StringComparison.Ordinal)) &&
+                    HeadingEnd(text, m.Index) is not null)
+                .Select(m => m.Index).DefaultIfEmpty(-1).First();
         }
 
         return chosen;
