@@ -51,13 +51,16 @@ public static partial class ApplicationLabels
     /// <summary>Signals of the 2021 table 三 (the three sub-rows of （六）其他处理).</summary>
     public static bool Is2021Signal(string text)
     {
-        if (text.Length > MaxLabelLength)
+        // A sentence (a note under the table: …均为申请人逾期不补正的申请。) is no label.
+        if (text.Length > MaxLabelLength || text.Contains('。', StringComparison.Ordinal))
         {
             return false;
         }
 
         var key = ChineseText.LabelKey(text);
-        return key.Contains("逾期不补正", StringComparison.Ordinal) || key.Contains("缴纳费用", StringComparison.Ordinal);
+        // Not the 2019 row glossed with the same words (（六）其他处理（申请人逾期不补正等）).
+        return (key.Contains("逾期不补正", StringComparison.Ordinal) || key.Contains("缴纳费用", StringComparison.Ordinal)) &&
+            !key[PrefixRegex().Match(key).Length..].StartsWith("其他处理", StringComparison.Ordinal);
     }
 
     public static ApplicationLabel? Recognise(string text, ReportEdition edition, string? previousRowKey)
@@ -94,7 +97,8 @@ public static partial class ApplicationLabels
             return ApplicationLabel.Group;
         }
 
-        if (core == "其他处理")
+        // The 2019 row glossed (其他处理（申请人逾期不补正等）) is still that row.
+        if (core == "其他处理" || (edition == ReportEdition.Edition2019 && core.StartsWith("其他处理", StringComparison.Ordinal)))
         {
             return edition == ReportEdition.Edition2019
                 ? new ApplicationLabel(ApplicationKeys.OutcomeOther2019, ApplicationLabelKind.Row)
