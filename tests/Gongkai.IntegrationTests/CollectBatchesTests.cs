@@ -86,6 +86,44 @@ public sealed class CollectBatchesTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
+    public async Task Collect_ImporterThrowsOnOneFile_ThatFileRefusedAsUnreadable_NothingOfItStored_TheOthersFiled(string provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.Open();
+        await AddCityAsync(db);
+        var bug = Text("bug.txt", Report("示例市水利局", 2024, 2));
+        var files = new List<CollectReports.SourceFile>
+        {
+            Text("before.txt", Report("示例市交通运输局", 2024, 1)),
+            bug,
+            Text("after.txt", Report("示例市水利局", 2025, 3)),
+        };
+        // A bug in the importer, on one file only: no real input is known to make it throw.
+        var collector = new CollectReports(db, Now)
+        {
+            Reader = bytes => ReferenceEquals(bytes, bug.Bytes) ? throw new InvalidOperationException("读到第 3 行时出错") : Gongkai.Reporting.Parsing.ReportFileReader.Read(bytes),
+        };
+
+        var outcomes = (await collector.CollectAsync("CITY", files, null, "督查员")).Files;
+
+        Assert.Equal(["before.txt", "bug.txt", "after.txt"], outcomes.Select(o => o.FileName));
+        Assert.Equal([CollectStatus.NewAgency, CollectStatus.Unreadable, CollectStatus.NewAgency], outcomes.Select(o => o.Status));
+        Assert.Equal("无法读取：内部错误（请报告此问题）：InvalidOperationException: 读到第 3 行时出错", outcomes[1].Message);
+        Assert.Null(outcomes[1].AgencyCode);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bug.Bytes));
+        Assert.False(db.CollectedSources.Any(s => s.Sha256 == sha));
+        Assert.Equal(["before.txt", "after.txt"], db.CollectedSources.AsNoTracking().OrderBy(s => s.Id).Select(s => s.FileName).ToList());
+        Assert.Equal(2, db.CollectedReports.Count());
+
+        // Read again without the bug, the same file is collected: it was not stored as a duplicate.
+        var again = (await new CollectReports(db, Now).CollectAsync("CITY", [bug], null, "督查员")).Files;
+        Assert.Equal([CollectStatus.Filed], again.Select(o => o.Status));
+        Assert.Equal("示例市水利局", again[0].AgencyName);
+    }
+
+    [Theory]
+    [Databases("sqlite")]
+    [Databases("postgres")]
     public async Task Collect_ManyBatches_CheckedAgainstEarlierBatch_SummariesSameAsRebuiltFromStoredReadings(string provider)
     {
         using var database = new TestDatabase(provider);
