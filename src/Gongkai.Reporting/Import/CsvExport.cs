@@ -52,8 +52,18 @@ public static class CsvExport
 
     private static string Show(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
 
-    private static string Quote(string value)
+    /// <summary>
+    /// One cell: text that a spreadsheet would take for a formula (an agency or file name from a published file:
+    /// <c>=1+1示例局</c>) gets a leading apostrophe; a number (<c>-12</c>, a 本年增/减) is written as it is.
+    /// </summary>
+    public static string Quote(string value)
     {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            && !decimal.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out _))
+        {
+            value = "'" + value;
+        }
+
         if (value.IndexOfAny([',', '"', '\n', '\r']) < 0)
         {
             return value;

@@ -53,6 +53,12 @@ public sealed class AgencyGuide(GongkaiDbContext db, AuditLog audit, TimeProvide
             }
         }
 
+        // The address reminders are sent to: one address, as a mail client takes it, or none.
+        if (values.GetValueOrDefault(nameof(AgencyGuideRow.Email))?.Trim() is { Length: > 0 } email && !IsMailAddress(email))
+        {
+            return $"“电子邮箱”不是有效的电子邮件地址：{email}";
+        }
+
         var row = await db.AgencyGuides.SingleOrDefaultAsync(g => g.AgencyCode == agency, cancellationToken);
         if (row is null)
         {
@@ -72,4 +78,8 @@ public sealed class AgencyGuide(GongkaiDbContext db, AuditLog audit, TimeProvide
         await audit.RecordAsync(by, agency, "agency.guide", agency, "保存公开指南和网站设置", cancellationToken);
         return null;
     }
+
+    /// <summary>One e-mail address and nothing else (no display name, no list): what reminders can be sent to.</summary>
+    public static bool IsMailAddress([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? text) =>
+        !string.IsNullOrWhiteSpace(text) && System.Net.Mail.MailAddress.TryCreate(text.Trim(), out var address) && address.Address == text.Trim() && address.Host.Contains('.', StringComparison.Ordinal);
 }

@@ -39,7 +39,7 @@ public sealed class ReminderMails(GongkaiDbContext db, TimeProvider time)
         foreach (var a in waiting)
         {
             var to = emails.GetValueOrDefault(a.Code);
-            if (string.IsNullOrEmpty(to) || !System.Net.Mail.MailAddress.TryCreate(to, out _))
+            if (!Organisation.AgencyGuide.IsMailAddress(to))
             {
                 none.Add(a.Name);
                 continue;
@@ -56,10 +56,12 @@ public sealed class ReminderMails(GongkaiDbContext db, TimeProvider time)
             queued.Add(a.Name);
         }
 
-        var detail = $"{overview.Year} 年度催报邮件：排队 {queued.Count} 封（{string.Join("、", queued)}）；今日已发 {already.Count}；无有效邮箱 {none.Count}（{string.Join("、", none)}）";
+        var detail = $"{overview.Year} 年度催报邮件：排队 {queued.Count} 封{Names(queued)}；今日已发 {already.Count}；无有效邮箱 {none.Count}{Names(none)}";
         await new AuditLog(db, time).RecordAsync(by, overview.Under, "催报邮件", $"{overview.Under}/{overview.Year}", detail, cancellationToken);
         return new Result(queued, already, none);
     }
+
+    private static string Names(List<string> names) => names.Count == 0 ? string.Empty : $"（{string.Join("、", names)}）";
 
     private static string Key(int year, string code, string today) => $"remind:{year}:{code}:{today}";
 

@@ -8,10 +8,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Staff;
 
-/// <summary>指南与设置: the agency administrator edits its 政府信息公开指南 and footer (the installation administrator any agency's).</summary>
+/// <summary>
+/// 指南与设置: the agency administrator edits its 政府信息公开指南 and footer (the installation administrator any agency's).
+/// The installation administrator's request context is read-only (it acts on no cases), so the guide is written through an
+/// unscoped context; which agency is written is decided here (<see cref="LoadAsync"/>), by the role.
+/// </summary>
 [Authorize(Policy = "AgencyAdmin")]
 [NotCasework]
-public sealed class SettingsModel(GongkaiDbContext db, AuditLog audit, TimeProvider time) : PageModel
+public sealed class SettingsModel(GongkaiDbContext db, GongkaiOptions options, AuditLog audit, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Agency { get; set; }
@@ -38,7 +42,11 @@ public sealed class SettingsModel(GongkaiDbContext db, AuditLog audit, TimeProvi
         }
 
         var values = AgencyGuide.Fields.ToDictionary(f => f.Field, f => (string?)Request.Form[f.Field].ToString());
-        Error = await new AgencyGuide(db, audit, time).SaveAsync(Shown!.Code, values, User.UserName(), cancellationToken);
+        await using (var installation = Database.Open(options.Database))
+        {
+            Error = await new AgencyGuide(installation, audit, time).SaveAsync(Shown!.Code, values, User.UserName(), cancellationToken);
+        }
+
         if (Error is null)
         {
             TempData["Message"] = "已保存。";

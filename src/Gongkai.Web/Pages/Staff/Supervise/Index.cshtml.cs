@@ -84,6 +84,6 @@ public sealed class IndexModel(GongkaiOptions options, TimeProvider time) : Supe
         _ => rows.OrderBy(r => r.Code, StringComparer.Ordinal),
     }).ToList();
 
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    /// <summary>A cell as the queue's export writes it: a name read from a collected file cannot start a formula.</summary>
+    private static string Csv(string value) => Gongkai.UseCases.Applications.QueueExport.Quote(value);
 }

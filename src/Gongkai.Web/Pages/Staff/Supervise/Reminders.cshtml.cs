@@ -24,7 +24,7 @@ public sealed class RemindersModel(GongkaiOptions options, TimeProvider time, Sm
 
     public string? Message { get; private set; }
 
-    public int WithEmail => Rows.Count(r => !string.IsNullOrWhiteSpace(r.Guide?.Email));
+    public int WithEmail => Rows.Count(r => Gongkai.UseCases.Organisation.AgencyGuide.IsMailAddress(r.Guide?.Email));
 
     public async Task OnGetAsync()
     {
