@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Gongkai.Domain.Reports;
+using Gongkai.Reporting.Rendering;
+using Gongkai.Testing;
 
 namespace Gongkai.Web.Tests;
 
@@ -54,6 +57,49 @@ public sealed partial class SupervisionWebTests
         Assert.Contains("value=\"十二\"", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Contains("value=\"777\"", html, StringComparison.Ordinal);
         Assert.Equal(versions, VersionRegex().Matches(await session.Client.GetStringAsync(url)).Count);
+    }
+
+    [Fact]
+    public async Task Confirm_DiagnosticLinksToItsSourceLine_EachLineItsOwnAnchor()
+    {
+        using var session = await StaffSession.SignIn(factory, "supervisor");
+
+        var page = await session.Client.GetStringAsync($"/staff/supervise/confirm?agency=DEMO-ZRJ&year={LastYear}");
+
+        var ids = Regex.Matches(page, "<li id=\"L(\\d+)\" value=\"(\\d+)\">").Select(m => (Id: m.Groups[1].Value, Value: m.Groups[2].Value)).ToList();
+        var links = Regex.Matches(page, "<a href=\"#L(\\d+)\">原文第 (\\d+) 行</a>").Select(m => (Target: m.Groups[1].Value, Shown: m.Groups[2].Value)).ToList();
+        Assert.DoesNotContain("L@", page, StringComparison.Ordinal);
+        Assert.NotEmpty(links);
+        Assert.All(ids, i => Assert.Equal(i.Value, i.Id));
+        Assert.Equal(ids.Count, ids.Select(i => i.Id).Distinct().Count());
+        Assert.All(links, l => Assert.Equal(l.Shown, l.Target));
+        Assert.All(links, l => Assert.Contains(l.Target, ids.Select(i => i.Id)));
+    }
+
+    [Fact]
+    public async Task Confirm_DigitsRunTogetherInTablesTwoAndFour_ThoseRowsMarkedUncertain()
+    {
+        using var session = await StaffSession.SignIn(factory, "supervisor");
+        // A crawler's copy: the whole report on one line, the cells of each row run together.
+        var year = LastYear - 3;
+        var report = RandomReports.Create(11, ReportEdition.Edition2021);
+        report.Agency = "示例市住房和城乡建设局";
+        report.Year = year;
+        var text = ReportRenderer.RenderToString(report, RenderFormat.Text);
+        var oneLine = string.Concat(text.Split('\n').Select(l => Regex.Replace(l.TrimEnd('\r'), "(?<=\\d)[\\t ]+(?=\\d)", string.Empty)));
+        var page = await session.Client.GetStringAsync($"/staff/supervise/collect?year={year}");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(StaffSession.TokenRegex().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(oneLine)), "files", "crawled.txt" },
+        };
+        Assert.Contains("crawled.txt：已归档", await (await session.Client.PostAsync($"/staff/supervise/collect?year={year}", form)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var confirm = await session.Client.GetStringAsync($"/staff/supervise/confirm?agency=DEMO-ZJJ&year={year}");
+
+        Assert.Contains("GK4007", confirm, StringComparison.Ordinal);
+        Assert.Matches("<tr data-key=\"[^\"]+\" class=\"uncertain\"><th scope=\"row\">⚠ ", confirm);
+        Assert.Contains("<caption>⚠ 四、政府信息公开行政复议、行政诉讼情况（读取不确定，请对照原文）</caption>", confirm, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<input name=\"([apr]:[^\"]+)\" value=\"([^\"]*)\"")]

@@ -41,6 +41,12 @@ public sealed class ConfirmModel(GongkaiOptions options, TimeProvider time) : Su
     /// <summary>The table 三 / 四 cells an uncertain reading points at (row keys; the whole row when no column is named).</summary>
     public ISet<string> UncertainRows { get; private set; } = new HashSet<string>();
 
+    /// <summary>The table 二 cells (keys) in a row an uncertain reading names (“规章”一行…).</summary>
+    public ISet<string> UncertainProactive { get; private set; } = new HashSet<string>();
+
+    /// <summary>Whether an uncertain reading is about table 四 (its groups are read together, so the whole table is marked).</summary>
+    public bool UncertainReview { get; private set; }
+
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
     public async Task<IActionResult> OnGetSourceAsync()
@@ -182,6 +188,15 @@ public sealed class ConfirmModel(GongkaiOptions options, TimeProvider time) : Su
         UncertainRows = Diagnostics.Where(d => CollectedReportStore.UncertainCodes.Contains(d.Code))
             .SelectMany(d => Report!.Schema.ApplicationDataRows.Where(r => d.Location.Contains(r.Key!, StringComparison.Ordinal) || d.Message.Contains("“" + r.Label + "”", StringComparison.Ordinal)))
             .Select(r => r.Key!).ToHashSet();
+        var doubts = Diagnostics.Where(d => CollectedReportStore.UncertainCodes.Contains(d.Code)).Select(d => d.Message).ToList();
+        if (Report is not null)
+        {
+            UncertainProactive = Report.Schema.ProactiveBlocks.SelectMany(b => b.Cells())
+                .Where(c => doubts.Any(m => m.StartsWith("“" + c.Row.Label + "”", StringComparison.Ordinal)))
+                .Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+            UncertainReview = doubts.Any(m => m.StartsWith("“行政复议", StringComparison.Ordinal) || m.Contains("行政复议·", StringComparison.Ordinal) || m.Contains("表四", StringComparison.Ordinal));
+        }
+
         return Report is not null;
     }
 }
