@@ -94,6 +94,28 @@ public sealed partial class SupervisionWebTests(GongkaiFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Rollup_AnInputWithErrors_NamedOnThePage_ItsFindingsInTheJson()
+    {
+        using var session = await StaffSession.SignIn(factory, "supervisor");
+        using var overview = JsonDocument.Parse(await session.Client.GetStringAsync($"/api/supervise/DEMO/{LastYear}"));
+        var withErrors = overview.RootElement.GetProperty("agencies").EnumerateArray()
+            .Where(a => a.GetProperty("status").GetString() is "已发布" or "已收集" && a.GetProperty("errors").GetInt32() > 0)
+            .Select(a => (Code: a.GetProperty("code").GetString()!, Name: a.GetProperty("name").GetString()!, Errors: a.GetProperty("errors").GetInt32())).ToList();
+        Assert.NotEmpty(withErrors);
+
+        var page = await session.Client.GetStringAsync($"/staff/supervise/rollup?year={LastYear}");
+        using var json = JsonDocument.Parse(await session.Client.GetStringAsync($"/staff/supervise/rollup?handler=Download&format=json&year={LastYear}"));
+
+        Assert.Contains("id=\"input-findings\"", page, StringComparison.Ordinal);
+        var findings = json.RootElement.GetProperty("diagnostics").EnumerateArray().ToList();
+        foreach (var (code, name, errors) in withErrors)
+        {
+            Assert.Contains($"{name}（{code}）：错误 {errors}，", page, StringComparison.Ordinal);
+            Assert.Equal(errors, findings.Count(d => d.GetProperty("source").GetString() == $"{name}（{code}）" && d.GetProperty("severity").GetString() == "error"));
+        }
+    }
+
+    [Fact]
     public async Task Collect_UploadThenConfirm_NewVersion()
     {
         using var session = await StaffSession.SignIn(factory, "supervisor");

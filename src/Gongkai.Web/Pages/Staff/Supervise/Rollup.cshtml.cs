@@ -19,15 +19,21 @@ public sealed class RollupModel(GongkaiOptions options, TimeProvider time) : Sup
 
     public CellAddress? Selected { get; private set; }
 
+    /// <summary>The agencies whose report is added up and has errors or warnings: the roll-up adds them as printed.</summary>
+    public IReadOnlyList<OverviewRow> WithFindings { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
-        Rollup = (await BuildOverviewAsync()).Rollup;
+        var overview = await BuildOverviewAsync();
+        Rollup = overview.Rollup;
+        WithFindings = RollupInputFindings.WithFindings(overview);
         Selected = CellAddress.TryParse(Cell, out var cell) ? cell : null;
     }
 
     public async Task<IActionResult> OnGetDownloadAsync(string format)
     {
-        var rollup = (await BuildOverviewAsync()).Rollup;
+        var overview = await BuildOverviewAsync();
+        var rollup = overview.Rollup;
         if (rollup?.Report is not { } report)
         {
             return NotFound();
@@ -36,7 +42,15 @@ public sealed class RollupModel(GongkaiOptions options, TimeProvider time) : Sup
         var name = $"汇总-{SelectedYear}";
         if (format == "json")
         {
-            return File(System.Text.Encoding.UTF8.GetBytes(RollupJson.Write(rollup, rollup.Diagnostics.Select(d => new RollupJson.SourcedDiagnostic("汇总", d)).ToList())), "application/json; charset=utf-8", name + ".json");
+            // As `report rollup --json`: each input's findings under its name, then the roll-up's own (the mapping).
+            List<RollupJson.SourcedDiagnostic> diagnostics;
+            await using (var db = SupervisionAccess.Open(Options))
+            {
+                diagnostics = [.. await RollupInputFindings.LoadAsync(db, overview, HttpContext.RequestAborted)];
+            }
+
+            diagnostics.AddRange(rollup.Diagnostics.Select(d => new RollupJson.SourcedDiagnostic("汇总", d)));
+            return File(System.Text.Encoding.UTF8.GetBytes(RollupJson.Write(rollup, diagnostics)), "application/json; charset=utf-8", name + ".json");
         }
 
         if (!ReportRenderer.TryParseFormat(format, out var f) || f == RenderFormat.Text)
