@@ -124,6 +124,38 @@ public sealed class CollectBatchesTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
+    public async Task Collect_PublicationDay_InTheFutureRefusesTheCall_BeforeTheYearEndedRefusesTheFile(string provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.Open();
+        await AddCityAsync(db);
+        var files = new List<CollectReports.SourceFile>
+        {
+            Text("2024.txt", Report("示例市交通运输局", 2024, 1)),
+            Text("2025.txt", Report("示例市水利局", 2025, 2)),
+        };
+
+        // Now is 2026-06-01 (China time 10:00).
+        var future = await new CollectReports(db, Now).CollectAsync("CITY", files, null, "督查员", new DateOnly(2026, 6, 2));
+        Assert.Equal("公布日期 2026-06-02 晚于今天（2026-06-01），请核对。", future.Error);
+        Assert.Empty(future.Files);
+        Assert.Equal(0, db.CollectedSources.Count());
+
+        // 2025-03-01 is a day of the 2025 report's own year: that file is refused, the 2024 one is filed with the day.
+        var outcomes = (await new CollectReports(db, Now).CollectAsync("CITY", files, null, "督查员", new DateOnly(2025, 3, 1))).Files;
+
+        Assert.Equal([CollectStatus.NewAgency, CollectStatus.WrongYear], outcomes.Select(o => o.Status));
+        Assert.Equal("公布日期 2025-03-01 早于 2025 年度结束：年度报告在次年公布，请核对公布日期或年度。", outcomes[1].Message);
+        Assert.Equal([new DateOnly(2025, 3, 1)], db.CollectedReports.AsNoTracking().Select(r => r.PublishedOn).ToList());
+
+        var corrected = await new CorrectCollectedReport(db, Now).SaveAsync(outcomes[0].AgencyCode!, 2024, 1, Report("示例市交通运输局", 2024, 1), "核对", "督查员", new DateOnly(2024, 12, 31));
+        Assert.Equal("公布日期 2024-12-31 早于 2024 年度结束：年度报告在次年公布，请核对公布日期或年度。", corrected);
+        Assert.Equal(1, db.CollectedReports.Count());
+    }
+
+    [Theory]
+    [Databases("sqlite")]
+    [Databases("postgres")]
     public async Task Collect_ManyBatches_CheckedAgainstEarlierBatch_SummariesSameAsRebuiltFromStoredReadings(string provider)
     {
         using var database = new TestDatabase(provider);

@@ -116,6 +116,28 @@ public sealed partial class SupervisionWebTests(GongkaiFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Collect_PublicationDayNotADate_NothingCollected_SaidInWords()
+    {
+        using var session = await StaffSession.SignIn(factory, "supervisor");
+        var report = RandomReports.Create(6, ReportEdition.Edition2021);
+        report.Agency = "示例市住房和城乡建设局";
+        report.Year = LastYear - 4;
+        var page = await session.Client.GetStringAsync($"/staff/supervise/collect?year={LastYear - 4}");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(StaffSession.TokenRegex().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+            { new StringContent("notadate"), "publishedOn" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(ReportRenderer.RenderToString(report, RenderFormat.Html))), "files", "dated.html" },
+        };
+
+        var html = await (await session.Client.PostAsync($"/staff/supervise/collect?year={LastYear - 4}", form)).Content.ReadAsStringAsync();
+
+        Assert.Contains("公布日期“notadate”不是有效的日期（应为 年-月-日，如 2026-01-20），未保存。", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.DoesNotContain("dated.html：", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await session.Client.GetAsync($"/staff/supervise/confirm?agency=DEMO-ZJJ&year={LastYear - 4}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Collect_UploadThenConfirm_NewVersion()
     {
         using var session = await StaffSession.SignIn(factory, "supervisor");

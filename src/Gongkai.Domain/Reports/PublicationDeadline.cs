@@ -21,4 +21,21 @@ public static class PublicationDeadline
         var deadline = For(year, isPeoplesGovernment);
         return publishedOn is { } on ? on > deadline : today > deadline;
     }
+
+    /// <summary>
+    /// Why <paramref name="publishedOn"/> cannot be the day a report was published, or null: a day after
+    /// <paramref name="today"/>, or (when the report year is known) a day before that year ended — an annual report is
+    /// published in the year after the one it reports on.
+    /// </summary>
+    public static string? Problem(DateOnly publishedOn, int? year, DateOnly today)
+    {
+        if (publishedOn > today)
+        {
+            return $"公布日期 {publishedOn:yyyy-MM-dd} 晚于今天（{today:yyyy-MM-dd}），请核对。";
+        }
+
+        return year is { } y && publishedOn < new DateOnly(y + 1, 1, 1)
+            ? $"公布日期 {publishedOn:yyyy-MM-dd} 早于 {y} 年度结束：年度报告在次年公布，请核对公布日期或年度。"
+            : null;
+    }
 }

@@ -101,6 +101,11 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         }
 
         under = office.Code;
+        if (publishedOn is { } on && PublicationDeadline.Problem(on, null, Time.ChinaDate.Today(time)) is { } future)
+        {
+            return future;
+        }
+
         _cellIds ??= await SummaryCells.KnownAsync(db, cancellationToken);
         // Batches are read ahead on all cores (the importer is pure) while one is written: the cores stay busy while the
         // writer waits on the database.
@@ -112,7 +117,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             {
                 foreach (var batch in files.Chunk(BatchSize))
                 {
-                    await read.Writer.WriteAsync(ReadAll(batch, year), stop.Token);
+                    await read.Writer.WriteAsync(ReadAll(batch, year, publishedOn), stop.Token);
                 }
             }
             finally
@@ -146,19 +151,19 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         return null;
     }
 
-    private Read[] ReadAll(SourceFile[] batch, int? year)
+    private Read[] ReadAll(SourceFile[] batch, int? year, DateOnly? publishedOn)
     {
         var read = new Read[batch.Length];
-        Parallel.For(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => read[i] = ReadOne(batch[i], year));
+        Parallel.For(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => read[i] = ReadOne(batch[i], year, publishedOn));
         return read;
     }
 
-    private Read ReadOne(SourceFile file, int? year)
+    private Read ReadOne(SourceFile file, int? year, DateOnly? publishedOn)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(file.Bytes));
         try
         {
-            return ReadOne(file, sha, year);
+            return ReadOne(file, sha, year, publishedOn);
         }
 #pragma warning disable CA1031 // As the batch importer: a bug on one input is recorded against that file and never stops the collect.
         catch (Exception ex)
@@ -168,7 +173,7 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         }
     }
 
-    private Read ReadOne(SourceFile file, string sha, int? year)
+    private Read ReadOne(SourceFile file, string sha, int? year, DateOnly? publishedOn)
     {
         var read = Reader(file.Bytes);
         if (read.Report is not { } report)
@@ -185,6 +190,11 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         if (report.Year is null)
         {
             return Refuse(CollectOutcome.Refused(file.FileName, CollectStatus.NoYear, "报告未写明年度，请指定年度"));
+        }
+
+        if (publishedOn is { } on && on < new DateOnly(report.Year.Value + 1, 1, 1))
+        {
+            return Refuse(CollectOutcome.Refused(file.FileName, CollectStatus.WrongYear, PublicationDeadline.Problem(on, report.Year, on)!));
         }
 
         if (string.IsNullOrWhiteSpace(report.Agency))

@@ -29,6 +29,11 @@ public sealed class CorrectCollectedReport(GongkaiDbContext db, TimeProvider tim
             return "请写明核对或更正的说明。";
         }
 
+        if (publishedOn is { } on && PublicationDeadline.Problem(on, year, Time.ChinaDate.Today(time)) is { } wrongDay)
+        {
+            return wrongDay;
+        }
+
         var current = await db.CollectedReports.AsNoTracking().FirstOrDefaultAsync(r => r.AgencyCode == agency && r.Year == year && r.Current, cancellationToken);
         if (current is null)
         {

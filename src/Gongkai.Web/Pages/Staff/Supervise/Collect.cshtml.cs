@@ -33,6 +33,13 @@ public sealed class CollectModel(GongkaiOptions options, TimeProvider time) : Su
             return Page();
         }
 
+        if (SupervisePage.UnreadableDay(ModelState, Request, nameof(publishedOn)) is { } badDay)
+        {
+            Error = badDay;
+            await LoadAsync();
+            return Page();
+        }
+
         // One batch's bytes in memory at a time (the form itself is buffered to disk by the server), collected by one
         // collector so last year's readings filed by an earlier batch are at hand.
         await using (var db = SupervisionAccess.Open(Options))

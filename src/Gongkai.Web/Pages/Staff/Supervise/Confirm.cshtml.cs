@@ -108,10 +108,19 @@ public sealed class ConfirmModel(GongkaiOptions options, TimeProvider time) : Su
             return Page();
         }
 
+        if (SupervisePage.UnreadableDay(ModelState, Request, nameof(publishedOn)) is { } badDay)
+        {
+            Posted = true;
+            Error = badDay;
+            return Page();
+        }
+
         await using var db = SupervisionAccess.Open(Options);
         var error = await new CorrectCollectedReport(db, Time).SaveAsync(Agency, SelectedYear, number, corrected, note ?? string.Empty, User.UserName(), publishedOn, HttpContext.RequestAborted);
         if (error is not null)
         {
+            // Refused (a stale version, a wrong publication day): the form keeps what was typed.
+            Posted = true;
             Error = error;
             return Page();
         }

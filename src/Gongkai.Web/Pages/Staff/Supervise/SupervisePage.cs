@@ -32,6 +32,12 @@ public abstract class SupervisePage(GongkaiOptions options, TimeProvider time) :
     /// <summary>The query string of the current year and filters, for links between the pages.</summary>
     public string Query => $"year={SelectedYear}&level={Uri.EscapeDataString(Level ?? "")}&kind={Uri.EscapeDataString(Kind ?? "")}";
 
+    /// <summary>Why a date field of the form could not be read (model binding leaves it null and says so only in the model state).</summary>
+    public static string? UnreadableDay(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, HttpRequest request, string field) =>
+        state.TryGetValue(field, out var entry) && entry.Errors.Count > 0
+            ? $"公布日期“{request.Form[field]}”不是有效的日期（应为 年-月-日，如 2026-01-20），未保存。"
+            : null;
+
     protected void Prepare()
     {
         Years = SupervisionAccess.Years(time);
