@@ -156,6 +156,30 @@ public sealed class CollectBatchesTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
+    public async Task Collect_AReportOfTheOfficeItselfOrAbove_Refused_NoAgencyOfTheSameNameMade(string provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.Open();
+        await AddCityAsync(db);
+        Assert.Null(await new AgencyDirectory(db).AddAsync("CITY-DQ", "示例市东区人民政府", "CITY", AgencyLevel.County, AgencyKind.Government));
+        var files = new List<CollectReports.SourceFile>
+        {
+            Text("city.txt", Report("示例市人民政府", 2024, 1)),
+            Text("dq.txt", Report("示例市东区人民政府", 2024, 2)),
+            Text("jyj.txt", Report("示例市东区教育局", 2024, 3)),
+        };
+
+        var outcomes = (await new CollectReports(db, Now).CollectAsync("CITY-DQ", files, null, "督查员")).Files;
+
+        Assert.Equal([CollectStatus.NoAgency, CollectStatus.NoAgency, CollectStatus.NewAgency], outcomes.Select(o => o.Status));
+        Assert.Equal("报告的机关“示例市人民政府”（CITY）是收集机关的上级机关，不是其下属机关，未归档", outcomes[0].Message);
+        Assert.Equal("报告的机关“示例市东区人民政府”（CITY-DQ）是收集机关本身，不是其下属机关，未归档", outcomes[1].Message);
+        Assert.Equal(["示例市东区教育局"], db.Agencies.AsNoTracking().Where(a => a.ParentCode == "CITY-DQ").Select(a => a.Name).ToList());
+    }
+
+    [Theory]
+    [Databases("sqlite")]
+    [Databases("postgres")]
     public async Task Collect_ManyBatches_CheckedAgainstEarlierBatch_SummariesSameAsRebuiltFromStoredReadings(string provider)
     {
         using var database = new TestDatabase(provider);

@@ -221,6 +221,16 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             byName.TryAdd(Normalise(a.Name), a);
         }
 
+        // The office itself and those above it are not beneath it: a report naming one of them is refused, not filed under
+        // a new agency of the same name (the office's own report is not one it collects from beneath).
+        var above = new Dictionary<string, AgencyInfo>(StringComparer.Ordinal);
+        var byCode = all.ToDictionary(a => a.Code, StringComparer.Ordinal);
+        var at = office;
+        while (at is not null && above.TryAdd(Normalise(at.Name), at))
+        {
+            at = at.Parent is { } parent ? byCode.GetValueOrDefault(parent) : null;
+        }
+
         // The agency of each file, in order; an agency made here is found by the files after it. The new ones are added
         // together once every file has its agency; a refused one refuses every file that named it.
         var outcomes = new CollectOutcome?[files.Length];
@@ -239,6 +249,13 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             if (byName.TryGetValue(name, out var agency))
             {
                 agencies[i] = agency;
+                continue;
+            }
+
+            if (above.TryGetValue(name, out var notBeneath))
+            {
+                outcomes[i] = CollectOutcome.Refused(files[i].File.FileName, CollectStatus.NoAgency,
+                    $"报告的机关“{notBeneath.Name}”（{notBeneath.Code}）是{(notBeneath.Code == under ? "收集机关本身" : "收集机关的上级机关")}，不是其下属机关，未归档");
                 continue;
             }
 
