@@ -88,7 +88,7 @@ public static class AgencyCommands
             Database.Migrate(db);
             var error = new AgencyDirectory(db).SetParentAsync(parse.GetValue(code)!.Trim(), parse.GetValue(parent)).GetAwaiter().GetResult();
             return Report(stdout, stderr, error, $"已调整 {parse.GetValue(code)!.Trim()} 的上级。");
-        }));
+        }, mustExist: true));
         return command;
     }
 
@@ -112,7 +112,7 @@ public static class AgencyCommands
                 Database.Migrate(db);
                 var error = new AgencyDirectory(db).CloseAsync(parse.GetValue(code)!.Trim(), day).GetAwaiter().GetResult();
                 return Report(stdout, stderr, error, $"已撤销机关 {parse.GetValue(code)!.Trim()}。");
-            });
+            }, mustExist: true);
         });
         return command;
     }

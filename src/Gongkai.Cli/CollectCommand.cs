@@ -115,7 +115,7 @@ public static class CollectCommand
                     yield return new CollectReports.SourceFile(name, bytes);
                 }
             }
-        });
+        }, mustExist: true);
     }
 
     private static string Line(string path, CollectOutcome o) => o.Stored

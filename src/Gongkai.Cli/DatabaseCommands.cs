@@ -21,12 +21,16 @@ public static class DatabaseCommands
     {
         var database = DatabaseOption();
         var migrate = new Command("migrate", "创建或升级数据库结构（SQLite 或 PostgreSQL）") { database };
-        migrate.SetAction(parse => WithDatabase(parse.GetValue(database), stderr, db =>
+        migrate.SetAction(parse =>
         {
-            Database.Migrate(db);
-            stdout.WriteLine($"数据库已是最新结构（{db.Database.ProviderName}）。");
-            return ExitCodes.Ok;
-        }));
+            var created = Database.MissingSqliteFile(parse.GetValue(database) ?? Environment.GetEnvironmentVariable(Database.EnvironmentVariable));
+            return WithDatabase(parse.GetValue(database), stderr, db =>
+            {
+                Database.Migrate(db);
+                stdout.WriteLine(created is null ? $"数据库已是最新结构（{db.Database.ProviderName}）。" : $"已创建数据库 {created}，结构为最新（{db.Database.ProviderName}）。");
+                return ExitCodes.Ok;
+            });
+        });
         return new Command("db", "数据库") { migrate };
     }
 
@@ -90,15 +94,26 @@ public static class DatabaseCommands
             }
 
             return ExitCodes.Ok;
-        }));
+        }, mustExist: true));
         return command;
     }
 
-    internal static int WithDatabase(string? setting, TextWriter stderr, Func<GongkaiDbContext, int> action)
+    /// <param name="mustExist">
+    /// True for a command that only reads, or needs agencies already there: a SQLite file that does not exist is refused
+    /// (exit 2) instead of being made, empty, where the name was mistyped.
+    /// </param>
+    internal static int WithDatabase(string? setting, TextWriter stderr, Func<GongkaiDbContext, int> action, bool mustExist = false)
     {
+        setting ??= Environment.GetEnvironmentVariable(Database.EnvironmentVariable);
+        if (mustExist && Database.MissingSqliteFile(setting) is { } missing)
+        {
+            stderr.WriteLine($"数据库文件不存在：{missing}。请用 --database（或环境变量 {Database.EnvironmentVariable}）指定已有的数据库，或先用 gongkai db migrate 创建。");
+            return ExitCodes.Unreadable;
+        }
+
         try
         {
-            using var db = Database.Open(setting ?? Environment.GetEnvironmentVariable(Database.EnvironmentVariable));
+            using var db = Database.Open(setting);
             return action(db);
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or ArgumentException)

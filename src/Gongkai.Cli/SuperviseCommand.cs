@@ -68,7 +68,7 @@ public static class SuperviseCommand
             }
 
             return overview.Agencies.Any(a => a.Errors > 0) ? ExitCodes.Errors : ExitCodes.Ok;
-        }));
+        }, mustExist: true));
         return command;
     }
 

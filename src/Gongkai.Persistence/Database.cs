@@ -34,6 +34,24 @@ public static class Database
         return (DatabaseProvider.Sqlite, $"Data Source={value}");
     }
 
+    /// <summary>
+    /// The full path of the SQLite file <paramref name="setting"/> names when that file does not exist, else null (a
+    /// PostgreSQL connection string, a <c>Data Source=…</c> string, or a file that is there). Checked before opening, which
+    /// would make the file (and its folder) and migrate it: a command that only reads, or needs agencies already there,
+    /// says the name was wrong instead of answering from an empty database it has just made.
+    /// </summary>
+    public static string? MissingSqliteFile(string? setting)
+    {
+        var value = string.IsNullOrWhiteSpace(setting) ? DefaultSqlite : setting.Trim();
+        if (value.Contains("Host=", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) || value.Contains('=', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var path = Path.GetFullPath(value);
+        return File.Exists(path) ? null : path;
+    }
+
     // Options are built once per connection string: building them per request costs more than the query.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, DbContextOptions> Options = new();
 

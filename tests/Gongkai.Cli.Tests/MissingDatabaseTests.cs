@@ -1,0 +1,61 @@
+namespace Gongkai.Cli.Tests;
+
+/// <summary>
+/// A command that only reads, or needs agencies already there, given a SQLite file that does not exist: refused (exit
+/// 2) naming the file, and nothing made — before, a mistyped path got a new empty database and "机关不存在". `agency list`
+/// keeps its contract: an installation with no database yet has no agencies (`[]`).
+/// </summary>
+public sealed class MissingDatabaseTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    public static TheoryData<string[]> Commands => new()
+    {
+        new[] { "supervise", "--under", "DEMO", "--year", "2025" },
+        new[] { "agency", "move", "--code", "A", "--parent", "B" },
+        new[] { "agency", "close", "--code", "A" },
+        new[] { "report", "generate", "--agency", "DEMO", "--year", "2025" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void ReadingCommand_NoSuchFile_Exit2_NamesIt_MakesNothing(string[] command)
+    {
+        var db = Path.Combine(_dir.Path, "typo", "gongkai.db");
+
+        var run = CliRun.Of([.. command, "--database", db]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"数据库文件不存在：{db}。", run.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir.Path, "typo")));
+    }
+
+    [Fact]
+    public void Collect_NoSuchFile_Exit2_MakesNothing()
+    {
+        var report = Path.Combine(_dir.Path, "r.txt");
+        File.WriteAllText(report, "示例市教育局2025年政府信息公开工作年度报告");
+        var db = Path.Combine(_dir.Path, "typo.db");
+
+        var run = CliRun.Of("report", "collect", report, "--under", "DEMO", "--database", db);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"数据库文件不存在：{db}。", run.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(db));
+    }
+
+    [Fact]
+    public void Migrate_NewFile_SaysItWasCreated_ThenUpToDate()
+    {
+        var db = Path.Combine(_dir.Path, "fresh.db");
+
+        var first = CliRun.Of("db", "migrate", "--database", db);
+        var second = CliRun.Of("db", "migrate", "--database", db);
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        Assert.StartsWith($"已创建数据库 {db}，结构为最新", first.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("数据库已是最新结构", second.Stdout, StringComparison.Ordinal);
+    }
+}
