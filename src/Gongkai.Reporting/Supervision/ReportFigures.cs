@@ -71,7 +71,10 @@ public sealed record ReportFigures(
         return list.Any(v => v is null) ? null : list.Sum(v => v!.Value);
     }
 
-    /// <summary>part ÷ whole × scale to four decimals, or null when either is unknown or the whole is zero.</summary>
+    /// <summary>
+    /// part ÷ whole × scale to six decimals, or null when either is unknown or the whole is zero. Six, not four: a page that
+    /// shows a share to 0.1 % must not round twice (3 ÷ 17 = 17.647 % was shown as 17.7 % from 0.1765).
+    /// </summary>
     public static decimal? Ratio(int? part, int? whole, int scale) =>
-        part is { } p && whole is { } w && w > 0 ? Math.Round(p * (decimal)scale / w, 4) : null;
+        part is { } p && whole is { } w && w > 0 ? Math.Round(p * (decimal)scale / w, 6) : null;
 }

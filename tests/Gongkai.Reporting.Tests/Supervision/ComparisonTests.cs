@@ -97,4 +97,18 @@ public sealed class ComparisonTests
         Assert.Equal(years, history.Years.Select(f => f.Year!.Value));
         Assert.Equal(expected, history.Breaks.Select(b => b.Kind == YearBreakKind.EditionChanged ? $"{b.Year} {b.Kind}" : $"{b.Year} {b.Kind} {b.Before}→{b.After}"));
     }
+
+    [Theory]
+    [InlineData(3, 17, 1, "0.176471")]
+    [InlineData(7, 13, 1, "0.538462")]
+    [InlineData(1, 3, 100, "33.333333")]
+    [InlineData(0, 5, 1, "0")]
+    public void Ratio_SixDecimals_SoAShareShownTo01PercentIsNotRoundedTwice(int part, int whole, int scale, string expected)
+    {
+        var ratio = ReportFigures.Ratio(part, whole, scale)!.Value;
+
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), ratio);
+        // 17.647 % shows as 17.6 %, not 17.7 % (as it did from 0.1765).
+        Assert.Equal(Math.Round(part * 100m * scale / whole, 1, MidpointRounding.AwayFromZero), Math.Round(ratio * 100, 1, MidpointRounding.AwayFromZero));
+    }
 }
