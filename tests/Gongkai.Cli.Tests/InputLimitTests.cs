@@ -53,7 +53,7 @@ public sealed class InputLimitTests : IDisposable
         var run = CliRun.Of("report", "collect", Bomb("bomb.docx", "word/document.xml", 60), Sparse("huge.docx", 65), "--under", "CITY", "--year", "2024", "--database", database);
 
         Assert.Equal(ExitCodes.Unreadable, run.ExitCode);
-        Assert.Contains("bomb.docx: 未归档：无法读取：无法读取文件：Word 文件已损坏或不是 .docx：解压后超过 48 MB", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("bomb.docx: 未归档：无法读取文件：Word 文件已损坏或不是 .docx：解压后超过 48 MB", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("huge.docx: 未归档：无法读取：文件过大（65 MB），超过上限 64 MB，未读取", run.Stdout, StringComparison.Ordinal);
         using var db = Persistence.Database.Open(database);
         Assert.Empty(db.CollectedReports);

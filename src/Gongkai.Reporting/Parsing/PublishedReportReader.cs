@@ -178,7 +178,7 @@ public static partial class PublishedReportReader
         foreach (var line in lines.Where(l => l.Text.Trim().Length is > 0 and <= 100).Take(8))
         {
             var title = OldTitleRegex().Match(ChineseText.Compact(line.Text));
-            if (title.Success && int.Parse(title.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture) < 2019)
+            if (title.Success && Gongkai.Reporting.Parsing.Text.Digits.Parse(title.Groups["year"].Value) < 2019)
             {
                 return (line.Line, "报告年度为 " + title.Groups["year"].Value + " 年");
             }

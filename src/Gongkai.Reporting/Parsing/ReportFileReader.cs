@@ -41,7 +41,21 @@ public static class ReportFileReader
                 return (null, ReadResult.Failed(DiagnosticCatalog.InputTooLarge.Create(DiagnosticLocation.Report, FormatSize(info.Length), FormatSize(MaxFileBytes))));
             }
 
-            return (File.ReadAllBytes(path), null);
+            // Read with the cap as well: a device (/dev/zero) says its length is 0 and would be read for ever.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var copy = new MemoryStream();
+            var buffer = new byte[81920];
+            int n;
+            while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                copy.Write(buffer, 0, n);
+                if (copy.Length > MaxFileBytes)
+                {
+                    return (null, ReadResult.Failed(DiagnosticCatalog.InputTooLarge.Create(DiagnosticLocation.Report, "超过 " + FormatSize(MaxFileBytes), FormatSize(MaxFileBytes))));
+                }
+            }
+
+            return (copy.ToArray(), null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -72,6 +86,11 @@ public static class ReportFileReader
             return ReadResult.Failed(DiagnosticCatalog.InputTooLarge.Create(DiagnosticLocation.Report, FormatSize(bytes.LongLength), FormatSize(MaxFileBytes)));
         }
 
+        if (bytes.Length == 0)
+        {
+            return ReadResult.Failed(DiagnosticCatalog.FileUnreadable.Create(DiagnosticLocation.Report, "文件为空（0 字节）"));
+        }
+
         switch (DetectBinaryShape(bytes))
         {
             case ReportShape.Pdf:
@@ -92,6 +111,11 @@ public static class ReportFileReader
         if (text is null)
         {
             return ReadResult.Failed(DiagnosticCatalog.FileUnreadable.Create(DiagnosticLocation.Report, problem));
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return ReadResult.Failed(DiagnosticCatalog.FileUnreadable.Create(DiagnosticLocation.Report, "文件中只有空白，没有内容"));
         }
 
         var diagnostics = new List<Diagnostic>();

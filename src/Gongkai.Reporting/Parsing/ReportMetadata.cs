@@ -54,7 +54,7 @@ internal static partial class ReportMetadata
                 continue;
             }
 
-            year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+            year = Gongkai.Reporting.Parsing.Text.Digits.Parse(m.Groups["year"].Value);
             agency = AgencyNames.Clean(m.Groups["agency"].Value);
             if (agency is null && i > 0 && compacted[i - 1].Length <= 30 && !compacted[i - 1].Contains('：'))
             {
@@ -66,7 +66,10 @@ internal static partial class ReportMetadata
         {
             // The sentence introducing the report, before the first heading; else at the head of section 一 (a page whose
             // preamble was set under 一、总体情况: "向社会公布2022年渠县医疗保障局政府信息公开工作年度报告").
-            var opening = all.SkipWhile(l => l.Line == 0 || preamble.Contains(l)).Take(15)
+            // A set, not a scan of the preamble per line: a file of tens of thousands of lines before its first heading took
+            // minutes (each line compared, text and all, with every preamble line).
+            var inPreambleSet = preamble.ToHashSet();
+            var opening = all.SkipWhile(l => l.Line == 0 || inPreambleSet.Contains(l)).Take(15)
                 .Select(l => ChineseText.Compact(l.Text)).Where(l => l.Length > 0);
             foreach (var (line, inPreamble) in compacted.Select(l => (l, true)).Concat(opening.Select(l => (l, false))))
             {
@@ -99,7 +102,7 @@ internal static partial class ReportMetadata
 
             if (m.Success)
             {
-                year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+                year = Gongkai.Reporting.Parsing.Text.Digits.Parse(m.Groups["year"].Value);
             }
         }
 
@@ -119,8 +122,8 @@ internal static partial class ReportMetadata
                     !o.Groups["agency"].Value.Contains('党', StringComparison.Ordinal) && !o.Groups["agency"].Value.Contains("委区", StringComparison.Ordinal) ? o : null;
                 compiledBy ??= CompiledByRegex().Match(text) is { Success: true } compiled ? compiled.Groups["agency"].Value
                     : CompiledFromRegex().Match(text) is { Success: true } from ? from.Groups["agency"].Value : null;
-                openingYear ??= OpeningYearRegex().Match(text) is { Success: true } y ? int.Parse(y.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
-                looseYear ??= LooseOpeningYearRegex().Match(text) is { Success: true } loose ? int.Parse(loose.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
+                openingYear ??= OpeningYearRegex().Match(text) is { Success: true } y ? Gongkai.Reporting.Parsing.Text.Digits.Parse(y.Groups["year"].Value) : null;
+                looseYear ??= LooseOpeningYearRegex().Match(text) is { Success: true } loose ? Gongkai.Reporting.Parsing.Text.Digits.Parse(loose.Groups["year"].Value) : null;
             }
 
             // The office that compiled the report is the agency when the report names no subject of its own, or only its
@@ -135,7 +138,7 @@ internal static partial class ReportMetadata
             }
 
             agency ??= subject is not null && (compiledBy is null || !AgencyNames.GenericStarts.Any(g => subject.StartsWith(g, StringComparison.Ordinal))) ? subject : compiledBy;
-            year ??= opening is not null ? int.Parse(opening.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
+            year ??= opening is not null ? Gongkai.Reporting.Parsing.Text.Digits.Parse(opening.Groups["year"].Value) : null;
 
             // Nothing else names the year: section 一 opens with it ("2021年，开发区管委会政务信息工作紧紧围绕…", "2019年我局…").
             year ??= openingYear ?? looseYear;
@@ -199,13 +202,13 @@ internal static partial class ReportMetadata
                 return null;
             }
 
-            return (name, int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture));
+            return (name, Gongkai.Reporting.Parsing.Text.Digits.Parse(m.Groups["year"].Value));
         }
 
         if (Outside(YearFirstSentenceRegex().Matches(line), line) is { } yearFirst && AgencyNames.Clean(yearFirst.Groups["agency"].Value) is { } named && !NotANameRegex().IsMatch(named) &&
             (!publishing || PublishingVerbRegex().IsMatch(line[..yearFirst.Index])))
         {
-            return (named, int.Parse(yearFirst.Groups["year"].Value, CultureInfo.InvariantCulture));
+            return (named, Gongkai.Reporting.Parsing.Text.Digits.Parse(yearFirst.Groups["year"].Value));
         }
 
         return null;

@@ -178,7 +178,10 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
         var read = Reader(file.Bytes);
         if (read.Report is not { } report)
         {
-            return Refuse(CollectOutcome.Refused(file.FileName, CollectStatus.Unreadable, "无法读取：" + string.Join("；", read.Diagnostics.Select(d => d.Message))));
+            // The importer's message says 无法读取文件：… for a file it cannot open; other refusals (no headings, a report in
+            // the 2008 layout) get the prefix.
+            var why = string.Join("；", read.Diagnostics.Select(d => d.Message));
+            return Refuse(CollectOutcome.Refused(file.FileName, CollectStatus.Unreadable, why.StartsWith("无法读取", StringComparison.Ordinal) ? why : "无法读取：" + why));
         }
 
         if (report.Year is { } printed && year is { } asked && printed != asked)

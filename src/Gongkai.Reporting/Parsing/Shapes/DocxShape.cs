@@ -20,11 +20,38 @@ public static class DocxShape
     /// <summary>The most parts a .docx may hold.</summary>
     public const int MaxParts = 2000;
 
+    /// <summary>The deepest element nesting document.xml may have (a real report's is under 40: tables in tables, runs, fields).</summary>
+    public const int MaxDepth = 256;
+
+    /// <summary>
+    /// Refuses a document.xml nested deeper than <see cref="MaxDepth"/> before OpenXml builds its tree: OpenXml loads
+    /// elements recursively, so a 1 KB file of tables nested 16,000 deep overflowed the stack and took the process down
+    /// (no handler can catch that), and a few thousand levels took seconds. Read with a streaming reader, no recursion.
+    /// </summary>
+    private static void CheckDepth(MainDocumentPart? part)
+    {
+        if (part is null)
+        {
+            return;
+        }
+
+        using var xml = part.GetStream(FileMode.Open, FileAccess.Read);
+        using var reader = System.Xml.XmlReader.Create(xml, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
+        while (reader.Read())
+        {
+            if (reader.Depth > MaxDepth)
+            {
+                throw new InvalidDataException($"正文的表格或段落嵌套超过 {MaxDepth} 层，可能是恶意构造的文件，未读取");
+            }
+        }
+    }
+
     public static List<SourceLine> Lines(Stream stream)
     {
         ZipGuard.Check(stream, Limits); // a zip bomb is refused before OpenXml unpacks anything
         stream.Position = 0;
         using var doc = WordprocessingDocument.Open(stream, false);
+        CheckDepth(doc.MainDocumentPart);
         var body = doc.MainDocumentPart?.Document?.Body
             ?? throw new InvalidDataException("The document has no body.");
         var lines = new List<SourceLine>();

@@ -10,7 +10,7 @@ namespace Gongkai.Reporting.Parsing.Shapes;
 /// table row becomes one line of tab-separated cells (a merged cell once, where it starts); a table
 /// nested in a cell is read as rows of its own. Navigation, headers, footers and scripts are dropped.
 /// </summary>
-public static class HtmlShape
+public static partial class HtmlShape
 {
     private static readonly HashSet<string> Dropped = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "select", "button", "iframe", "svg", "head"];
     private static readonly string[] ChromeMarkers = ["nav", "menu", "footer", "header", "breadcrumb", "sidebar", "share", "topbar", "banner"];
@@ -23,7 +23,19 @@ public static class HtmlShape
     public static List<SourceLine> Lines(string html)
     {
         var doc = new HtmlDocument { OptionMaxNestedChildNodes = 512 };
-        doc.LoadHtml(html);
+        try
+        {
+            doc.LoadHtml(html);
+        }
+#pragma warning disable CA1031 // HtmlAgilityPack refuses tags nested deeper than the limit with a plain Exception.
+        catch (Exception ex) when (ex.Message.Contains("nested", StringComparison.OrdinalIgnoreCase))
+#pragma warning restore CA1031
+        {
+            // Markup nested deeper than any page (a crafted file; a parse of it would recurse that deep): its text is read
+            // with the tags taken out, each tag a line break, rather than the file refused or the parser's error escaping.
+            return TextShape.Lines(System.Net.WebUtility.HtmlDecode(AnyTagRegex().Replace(html, "\n")));
+        }
+
         var lines = new List<SourceLine>();
         var current = new StringBuilder();
         var currentLine = 1;
@@ -207,4 +219,7 @@ public static class HtmlShape
 
         current.Clear();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<[^>]*>")]
+    private static partial System.Text.RegularExpressions.Regex AnyTagRegex();
 }

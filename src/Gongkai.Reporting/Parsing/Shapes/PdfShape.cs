@@ -164,6 +164,9 @@ public static partial class PdfShape
                 return null;
             }
 
+            // Standard error is drained too: pdfinfo writing more warnings than a pipe holds (a title of invalid characters)
+            // otherwise blocked until the timeout, ten seconds a file.
+            _ = process.StandardError.ReadToEndAsync();
             var read = process.StandardOutput.ReadToEndAsync();
             if (!process.WaitForExit(10_000) || !read.Wait(10_000))
             {

@@ -141,7 +141,7 @@ public static partial class ApplicationLabels
         }
 
         var m = ListNumberRegex().Match(ChineseText.LabelKey(text));
-        return m.Success ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        return m.Success ? Gongkai.Reporting.Parsing.Text.Digits.Parse(m.Groups[1].Value) : null;
     }
 
     /// <summary>The table's own caption ("表三：收到和处理政府信息公开申请情况"), repeated by converters at each page.</summary>

@@ -228,6 +228,14 @@ public static partial class TableTokenizer
 
     private static void AddField(List<TableToken> tokens, string field, int line, int column, bool explicitCell, bool separateDigits, int rowIndex)
     {
+        for (var rest = AddFieldOnce(tokens, field, line, column, explicitCell, separateDigits, rowIndex); rest is { } next;)
+        {
+            rest = AddFieldOnce(tokens, next.Remainder, line, next.Column, explicitCell: false, separateDigits, rowIndex);
+        }
+    }
+
+    private static (string Remainder, int Column)? AddFieldOnce(List<TableToken> tokens, string field, int line, int column, bool explicitCell, bool separateDigits, int rowIndex)
+    {
         var trimmed = field.Trim().Trim('*').Trim();
         if (trimmed.Length == 0)
         {
@@ -236,7 +244,7 @@ public static partial class TableTokenizer
                 tokens.Add(new TableToken(TokenKind.Blank, string.Empty, line, column) { RowIndex = rowIndex });
             }
 
-            return;
+            return null;
         }
 
         if (separateDigits && (SentenceRegex().IsMatch(trimmed) || LeadingProse(trimmed) || CellsThenProseRegex().Match(trimmed) is { Success: true }))
@@ -256,19 +264,16 @@ public static partial class TableTokenizer
             var to = stop < 0 ? trimmed.Length : stop + 1;
             var sentence = trimmed[from..to];
             tokens.Add(new TableToken(TokenKind.Text, sentence.Length > 200 ? sentence[..200] + "…" : sentence, line, column + from) { RowIndex = rowIndex });
-            if (to < trimmed.Length)
-            {
-                AddField(tokens, trimmed[to..], line, column + to, explicitCell: false, separateDigits, rowIndex);
-            }
-
-            return;
+            // What follows the sentence is read next by the caller's loop, not by a call per sentence: a section of
+            // thousands of sentences must not run the stack out (a crafted file did, taking the process down).
+            return to < trimmed.Length ? (trimmed[to..], column + to) : null;
         }
 
         if (trimmed.Length > MaxCellLength)
         {
             // No cell of the template is this long; keep a prefix to name it in a diagnostic.
             tokens.Add(new TableToken(TokenKind.Text, trimmed[..200] + "…", line, column) { RowIndex = rowIndex });
-            return;
+            return null;
         }
 
         var folded = ChineseText.Fold(trimmed);
@@ -276,13 +281,13 @@ public static partial class TableTokenizer
         {
             // A converter's placeholder header (列1, 数据3, Column2) names a column, it is not the number 1 or 3.
             tokens.Add(new TableToken(TokenKind.Text, folded, line, column) { RowIndex = rowIndex });
-            return;
+            return null;
         }
 
         if (BlankMarkers.Contains(folded))
         {
             tokens.Add(new TableToken(TokenKind.Blank, trimmed, line, column) { RowIndex = rowIndex });
-            return;
+            return null;
         }
 
         if (separateDigits)
@@ -333,6 +338,8 @@ public static partial class TableTokenizer
         {
             tokens.Add(new TableToken(TokenKind.Text, pending.ToString(), line, pendingColumn) { RowIndex = rowIndex });
         }
+
+        return null;
     }
 
     /// <summary>A converter's placeholder column header: 列1, 数据3, Column2.</summary>
