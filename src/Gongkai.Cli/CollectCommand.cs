@@ -43,6 +43,13 @@ public static class CollectCommand
             }
         }
 
+        if (files.Count == 0)
+        {
+            // Folders with no file in them: nothing to print a line for, and silence would look like success.
+            stderr.WriteLine($"没有可收集的文件：{string.Join("、", inputs)} 中没有文件。");
+            return ExitCodes.Unreadable;
+        }
+
         return DatabaseCommands.WithDatabase(database, stderr, db =>
         {
             Database.Migrate(db);

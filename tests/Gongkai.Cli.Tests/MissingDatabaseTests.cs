@@ -58,4 +58,16 @@ public sealed class MissingDatabaseTests : IDisposable
         Assert.StartsWith($"已创建数据库 {db}，结构为最新", first.Stdout, StringComparison.Ordinal);
         Assert.StartsWith("数据库已是最新结构", second.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Collect_AnEmptyFolder_Exit2_SaidSo()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(_dir.Path, "empty")).FullName;
+
+        var run = CliRun.Of("report", "collect", empty, "--under", "DEMO", "--database", Path.Combine(_dir.Path, "x.db"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stdout);
+        Assert.Contains($"没有可收集的文件：{empty} 中没有文件。", run.Stderr, StringComparison.Ordinal);
+    }
 }
