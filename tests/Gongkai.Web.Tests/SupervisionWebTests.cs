@@ -138,6 +138,38 @@ public sealed partial class SupervisionWebTests(GongkaiFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Collect_ACopyOfAReportPublishedHere_FiledAndSaidThatThePublishedOneCounts()
+    {
+        using var session = await StaffSession.SignIn(factory, "supervisor");
+        var report = RandomReports.Create(8, ReportEdition.Edition2021);
+        report.Agency = "示例市发展和改革委员会";
+        report.Year = LastYear;
+        var page = await session.Client.GetStringAsync($"/staff/supervise/collect?year={LastYear}");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(StaffSession.TokenRegex().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(ReportRenderer.RenderToString(report, RenderFormat.Html))), "files", "fgw-copy.html" },
+        };
+
+        var collected = await (await session.Client.PostAsync($"/staff/supervise/collect?year={LastYear}", form)).Content.ReadAsStringAsync();
+
+        Assert.Contains($"fgw-copy.html：已归档（该机关已在本系统公布 {LastYear} 年度报告，总览和汇总以公布的版本为准）", collected, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overview_AYearNotOffered_LastYearShown_EveryYearSince2019Offered()
+    {
+        using var session = await StaffSession.SignIn(factory, "supervisor");
+
+        var html = await session.Client.GetStringAsync("/staff/supervise?year=1800");
+
+        Assert.Contains($"下属机关 {LastYear} 年度报告", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"2019\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"score-help\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("docs/quality-score.md", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Collect_UploadThenConfirm_NewVersion()
     {
         using var session = await StaffSession.SignIn(factory, "supervisor");

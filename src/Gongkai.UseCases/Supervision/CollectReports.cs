@@ -405,12 +405,14 @@ public sealed class CollectReports(GongkaiDbContext db, TimeProvider time)
             _filed[(collected.Row.AgencyCode, collected.Row.Year)] = (id, collected.Report);
         }
 
-        return Enumerable.Range(0, files.Length).Select(i => outcomes[i] ?? Filed(files[i], agencies[i]!, rows[i]!, created[i])).ToList();
+        return Enumerable.Range(0, files.Length).Select(i => outcomes[i] ?? Filed(files[i], agencies[i]!, rows[i]!, created[i], published.ContainsKey((agencies[i]!.Code, rows[i]!.Year)))).ToList();
     }
 
-    private static CollectOutcome Filed(Read file, AgencyInfo agency, CollectedReportRow row, bool created) =>
+    private static CollectOutcome Filed(Read file, AgencyInfo agency, CollectedReportRow row, bool created, bool publishedHere) =>
         new(file.File.FileName, created ? CollectStatus.NewAgency : CollectStatus.Filed, agency.Code, agency.Name, row.Year, row.Errors, row.Warnings, row.Uncertain, row.Score,
-            created ? $"新建机关 {agency.Code}（其他）并归档" : "已归档");
+            created ? $"新建机关 {agency.Code}（其他）并归档"
+            : publishedHere ? $"已归档（该机关已在本系统公布 {row.Year} 年度报告，总览和汇总以公布的版本为准）"
+            : "已归档");
 
     /// <summary>A name as compared: without spaces, in one width of brackets and punctuation, Traditional characters simplified.</summary>
     private static string Normalise(string name) => Gongkai.Reporting.Parsing.Text.ChineseText.FullWidthPunctuation(Gongkai.Reporting.Parsing.Text.ChineseText.Compact(name));

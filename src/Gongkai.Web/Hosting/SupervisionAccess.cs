@@ -31,10 +31,13 @@ public static class SupervisionAccess
         return new SupervisionOverview(db, time).BuildAsync(under, year, a => (l is null || a.Level == l) && (k is null || a.Kind == k), cancellationToken);
     }
 
-    /// <summary>Report years to offer: the last five up to last year.</summary>
+    /// <summary>The first report year under the 2019 Regulation (its reports are the ones the overview and roll-up read).</summary>
+    public const int FirstYear = 2019;
+
+    /// <summary>Report years to offer: last year back to <see cref="FirstYear"/> (a collected 2020 report is reachable too).</summary>
     public static IReadOnlyList<int> Years(TimeProvider time)
     {
-        var last = Gongkai.UseCases.Time.ChinaDate.Today(time).Year - 1;
-        return Enumerable.Range(last - 4, 5).Reverse().ToArray();
+        var last = Math.Max(Gongkai.UseCases.Time.ChinaDate.Today(time).Year - 1, FirstYear);
+        return Enumerable.Range(FirstYear, last - FirstYear + 1).Reverse().ToArray();
     }
 }

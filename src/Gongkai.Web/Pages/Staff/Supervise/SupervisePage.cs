@@ -27,7 +27,8 @@ public abstract class SupervisePage(GongkaiOptions options, TimeProvider time) :
 
     protected TimeProvider Time => time;
 
-    public int SelectedYear => Year ?? Years[0];
+    /// <summary>The year asked for when it is one offered; else last year (1800 or 2999 listed every agency as late).</summary>
+    public int SelectedYear => Year is { } y && Years.Contains(y) ? y : Years[0];
 
     /// <summary>The query string of the current year and filters, for links between the pages.</summary>
     public string Query => $"year={SelectedYear}&level={Uri.EscapeDataString(Level ?? "")}&kind={Uri.EscapeDataString(Kind ?? "")}";
