@@ -82,6 +82,12 @@ public static class RollupCommand
 
         if (ReportRenderer.TryParseFormat(output.Extension.TrimStart('.'), out _))
         {
+            if (asJson)
+            {
+                // The file holds the rendered report only; the JSON (diagnostics included) still goes to standard output.
+                stdout.WriteLine(text);
+            }
+
             var written = RenderCommand.Write(rollup.Report, output.Extension.TrimStart('.'), output, stdout, stderr);
             return written == ExitCodes.Ok ? exit : written;
         }

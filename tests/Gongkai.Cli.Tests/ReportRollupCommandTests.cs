@@ -112,4 +112,18 @@ public sealed class ReportRollupCommandTests
         var reread = Gongkai.Reporting.Parsing.ReportFileReader.ReadFile(path);
         Assert.Equal("汇总（2个机关）", reread.Report!.Agency);
     }
+
+    [Fact]
+    public void Rollup_JsonAndOutADocx_TheJsonWithItsDiagnosticsStillPrinted()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("rollup.docx");
+
+        var run = CliRun.Of("report", "rollup", Seed("004_6c1bbe7f11dcd8e6.txt"), Seed("004_6c1bbe7f11dcd8e6.txt"), "--json", "--out", path);
+
+        Assert.Equal(1, run.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        Assert.Contains(json.RootElement.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("code").GetString() == "GK5006");
+        Assert.True(File.Exists(path));
+    }
 }

@@ -51,7 +51,7 @@ public sealed partial class SupervisionWebTests
         var refused = await session.Post(url, url, fields);
         var html = await refused.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("未保存", html, StringComparison.Ordinal);
         Assert.Contains("“十二”", html, StringComparison.Ordinal);
         Assert.Contains("value=\"十二\"", WebUtility.HtmlDecode(html), StringComparison.Ordinal);

@@ -104,6 +104,7 @@ public sealed class ConfirmModel(GongkaiOptions options, TimeProvider time) : Su
         {
             // Nothing saved and nothing lost: the form shows what was typed, with the cells to fix.
             Posted = true;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             Error = $"表三、表四的格子应填非负整数或留空，以下 {problems.Count} 处未能读取，未保存：{string.Join("；", problems.Take(5))}{(problems.Count > 5 ? "……" : "")}";
             return Page();
         }
@@ -111,6 +112,7 @@ public sealed class ConfirmModel(GongkaiOptions options, TimeProvider time) : Su
         if (SupervisePage.UnreadableDay(ModelState, Request, nameof(publishedOn)) is { } badDay)
         {
             Posted = true;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             Error = badDay;
             return Page();
         }
@@ -121,6 +123,7 @@ public sealed class ConfirmModel(GongkaiOptions options, TimeProvider time) : Su
         {
             // Refused (a stale version, a wrong publication day): the form keeps what was typed.
             Posted = true;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             Error = error;
             return Page();
         }
