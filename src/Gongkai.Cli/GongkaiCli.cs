@@ -7,6 +7,22 @@ public static class GongkaiCli
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
+        // The command line speaks Chinese, System.CommandLine's own messages (usage errors, help headings) included: it
+        // ships them in zh-Hans. Only the UI language; numbers and dates are written invariantly as before.
+        var ui = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh-Hans");
+        try
+        {
+            return RunInChinese(args, stdout, stderr, stdin);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = ui;
+        }
+    }
+
+    private static int RunInChinese(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin)
+    {
         var root = new RootCommand("Gongkai（公开）— 政府信息公开年度报告的检查、生成与排版工具")
         {
             ReportCommands.Build(stdout, stderr),
@@ -24,7 +40,7 @@ public static class GongkaiCli
         {
             foreach (var error in parse.Errors)
             {
-                stderr.WriteLine($"用法错误：{error.Message}");
+                stderr.WriteLine($"用法错误：{InChinese(error.Message)}");
             }
 
             stderr.WriteLine("运行 gongkai --help 查看用法。");
@@ -47,5 +63,36 @@ public static class GongkaiCli
             stderr.WriteLine($"内部错误（请报告此问题）：{ex.GetType().Name}: {ex.Message}");
             return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>
+    /// System.CommandLine's zh-Hans messages leave the commonest usage errors in English — a value it cannot parse (with a
+    /// .NET type name, <c>System.Nullable`1[System.Int32]</c>), a required option missing, an unknown word — so those are
+    /// said in Chinese here; the others come translated from its resources.
+    /// </summary>
+    internal static string InChinese(string message)
+    {
+        if (System.Text.RegularExpressions.Regex.Match(message, "^Option '(?<option>[^']*)' is required\\.?$") is { Success: true } required)
+        {
+            return $"缺少必需的选项 {required.Groups["option"].Value}。";
+        }
+
+        if (System.Text.RegularExpressions.Regex.Match(message, "^Unrecognized command or argument '(?<token>.*)'\\.?$") is { Success: true } unknown)
+        {
+            return $"无法识别的命令或参数“{unknown.Groups["token"].Value}”。";
+        }
+
+        var m = System.Text.RegularExpressions.Regex.Match(message, "^Cannot parse argument '(?<value>.*)' for (?:option|command) '(?<option>[^']*)' as expected type '(?<type>[^']*)'\\.?$");
+        if (!m.Success)
+        {
+            return message;
+        }
+
+        var type = m.Groups["type"].Value;
+        var expected = type.Contains("Int32", StringComparison.Ordinal) || type.Contains("Int64", StringComparison.Ordinal) ? "整数"
+            : type.Contains("DateOnly", StringComparison.Ordinal) ? "日期（年-月-日，如 2026-01-20）"
+            : type.Contains("Decimal", StringComparison.Ordinal) || type.Contains("Double", StringComparison.Ordinal) ? "数字"
+            : "有效的值";
+        return $"{m.Groups["option"].Value} 的值“{m.Groups["value"].Value}”无法读取，应为{expected}。";
     }
 }

@@ -3,7 +3,8 @@ namespace Gongkai.Cli.Tests;
 /// <summary>
 /// A command that only reads, or needs agencies already there, given a SQLite file that does not exist: refused (exit
 /// 2) naming the file, and nothing made — before, a mistyped path got a new empty database and "机关不存在". `agency list`
-/// keeps its contract: an installation with no database yet has no agencies (`[]`).
+/// keeps its contract: an installation with no database yet has no agencies (`[]`). Also the other refusals a user's
+/// tour met before anything is opened: an empty folder to collect, usage errors in English.
 /// </summary>
 public sealed class MissingDatabaseTests : IDisposable
 {
@@ -69,5 +70,28 @@ public sealed class MissingDatabaseTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(string.Empty, run.Stdout);
         Assert.Contains($"没有可收集的文件：{empty} 中没有文件。", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UsageError_InChinese_NoDotNetTypeName()
+    {
+        var run = CliRun.Of("supervise", "--under", "DEMO", "--year", "abc");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("用法错误：", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cannot parse", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.Nullable", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "supervise", "--year", "2025" }, "用法错误：缺少必需的选项 --under。")]
+    [InlineData(new[] { "supervise", "--under", "DEMO", "--year", "abc" }, "用法错误：--year 的值“abc”无法读取，应为整数。")]
+    [InlineData(new[] { "superviser" }, "用法错误：未识别命令或参数")]
+    public void UsageErrors_SaidInChinese(string[] args, string expected)
+    {
+        var run = CliRun.Of(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
     }
 }
