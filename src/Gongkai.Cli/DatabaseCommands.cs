@@ -98,6 +98,18 @@ public static class DatabaseCommands
         return command;
     }
 
+    /// <summary>Says so and returns true when <paramref name="setting"/> names a SQLite file that does not exist (see <see cref="Database.MissingSqliteFile"/>).</summary>
+    internal static bool RefusedAsMissing(string? setting, TextWriter stderr)
+    {
+        if (Database.MissingSqliteFile(setting) is not { } missing)
+        {
+            return false;
+        }
+
+        stderr.WriteLine($"数据库文件不存在：{missing}。请用 --database（或环境变量 {Database.EnvironmentVariable}）指定已有的数据库，或先用 gongkai db migrate 创建。");
+        return true;
+    }
+
     /// <param name="mustExist">
     /// True for a command that only reads, or needs agencies already there: a SQLite file that does not exist is refused
     /// (exit 2) instead of being made, empty, where the name was mistyped.
@@ -105,9 +117,8 @@ public static class DatabaseCommands
     internal static int WithDatabase(string? setting, TextWriter stderr, Func<GongkaiDbContext, int> action, bool mustExist = false)
     {
         setting ??= Environment.GetEnvironmentVariable(Database.EnvironmentVariable);
-        if (mustExist && Database.MissingSqliteFile(setting) is { } missing)
+        if (mustExist && RefusedAsMissing(setting, stderr))
         {
-            stderr.WriteLine($"数据库文件不存在：{missing}。请用 --database（或环境变量 {Database.EnvironmentVariable}）指定已有的数据库，或先用 gongkai db migrate 创建。");
             return ExitCodes.Unreadable;
         }
 

@@ -34,9 +34,8 @@ public static class RegistryCommands
                 return ExitCodes.Unreadable;
             }
 
-            if (Database.MissingSqliteFile(parse.GetValue(database) ?? Environment.GetEnvironmentVariable(Database.EnvironmentVariable)) is { } missing)
+            if (DatabaseCommands.RefusedAsMissing(parse.GetValue(database) ?? Environment.GetEnvironmentVariable(Database.EnvironmentVariable), stderr))
             {
-                stderr.WriteLine($"数据库文件不存在：{missing}。请用 --database（或环境变量 {Database.EnvironmentVariable}）指定已有的数据库，或先用 gongkai db migrate 创建。");
                 return ExitCodes.Unreadable;
             }
 

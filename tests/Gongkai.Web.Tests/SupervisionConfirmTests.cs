@@ -87,13 +87,7 @@ public sealed partial class SupervisionWebTests
         report.Year = year;
         var text = ReportRenderer.RenderToString(report, RenderFormat.Text);
         var oneLine = string.Concat(text.Split('\n').Select(l => Regex.Replace(l.TrimEnd('\r'), "(?<=\\d)[\\t ]+(?=\\d)", string.Empty)));
-        var page = await session.Client.GetStringAsync($"/staff/supervise/collect?year={year}");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(StaffSession.TokenRegex().Match(page).Groups[1].Value), "__RequestVerificationToken" },
-            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(oneLine)), "files", "crawled.txt" },
-        };
-        Assert.Contains("crawled.txt：已归档", await (await session.Client.PostAsync($"/staff/supervise/collect?year={year}", form)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("crawled.txt：已归档", await CollectThroughPageAsync(session, year, "crawled.txt", System.Text.Encoding.UTF8.GetBytes(oneLine)), StringComparison.Ordinal);
 
         var confirm = await session.Client.GetStringAsync($"/staff/supervise/confirm?agency=DEMO-ZJJ&year={year}");
 

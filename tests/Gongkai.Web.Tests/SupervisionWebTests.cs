@@ -122,15 +122,7 @@ public sealed partial class SupervisionWebTests(GongkaiFactory factory) : IClass
         var report = RandomReports.Create(6, ReportEdition.Edition2021);
         report.Agency = "示例市住房和城乡建设局";
         report.Year = LastYear - 4;
-        var page = await session.Client.GetStringAsync($"/staff/supervise/collect?year={LastYear - 4}");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(StaffSession.TokenRegex().Match(page).Groups[1].Value), "__RequestVerificationToken" },
-            { new StringContent("notadate"), "publishedOn" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(ReportRenderer.RenderToString(report, RenderFormat.Html))), "files", "dated.html" },
-        };
-
-        var html = await (await session.Client.PostAsync($"/staff/supervise/collect?year={LastYear - 4}", form)).Content.ReadAsStringAsync();
+        var html = await CollectThroughPageAsync(session, LastYear - 4, "dated.html", Encoding.UTF8.GetBytes(ReportRenderer.RenderToString(report, RenderFormat.Html)), publishedOn: "notadate");
 
         Assert.Contains("公布日期“notadate”不是有效的日期（应为 年-月-日，如 2026-01-20），未保存。", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.DoesNotContain("dated.html：", html, StringComparison.Ordinal);
@@ -144,14 +136,7 @@ public sealed partial class SupervisionWebTests(GongkaiFactory factory) : IClass
         var report = RandomReports.Create(8, ReportEdition.Edition2021);
         report.Agency = "示例市发展和改革委员会";
         report.Year = LastYear;
-        var page = await session.Client.GetStringAsync($"/staff/supervise/collect?year={LastYear}");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(StaffSession.TokenRegex().Match(page).Groups[1].Value), "__RequestVerificationToken" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(ReportRenderer.RenderToString(report, RenderFormat.Html))), "files", "fgw-copy.html" },
-        };
-
-        var collected = await (await session.Client.PostAsync($"/staff/supervise/collect?year={LastYear}", form)).Content.ReadAsStringAsync();
+        var collected = await CollectThroughPageAsync(session, LastYear, "fgw-copy.html", Encoding.UTF8.GetBytes(ReportRenderer.RenderToString(report, RenderFormat.Html)));
 
         Assert.Contains($"fgw-copy.html：已归档（该机关已在本系统公布 {LastYear} 年度报告，总览和汇总以公布的版本为准）", collected, StringComparison.Ordinal);
     }
@@ -176,14 +161,7 @@ public sealed partial class SupervisionWebTests(GongkaiFactory factory) : IClass
         var report = RandomReports.Create(5, ReportEdition.Edition2021);
         report.Agency = "示例市住房和城乡建设局";
         report.Year = LastYear;
-        var page = await session.Client.GetStringAsync($"/staff/supervise/collect?year={LastYear}");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(StaffSession.TokenRegex().Match(page).Groups[1].Value), "__RequestVerificationToken" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(ReportRenderer.RenderToString(report, RenderFormat.Html))), "files", "zjj.html" },
-        };
-
-        var collected = await (await session.Client.PostAsync($"/staff/supervise/collect?year={LastYear}", form)).Content.ReadAsStringAsync();
+        var collected = await CollectThroughPageAsync(session, LastYear, "zjj.html", Encoding.UTF8.GetBytes(ReportRenderer.RenderToString(report, RenderFormat.Html)));
 
         Assert.Contains("zjj.html：已归档", collected, StringComparison.Ordinal);
         var confirmUrl = $"/staff/supervise/confirm?agency=DEMO-ZJJ&year={LastYear}";
@@ -199,6 +177,23 @@ public sealed partial class SupervisionWebTests(GongkaiFactory factory) : IClass
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("第 2 版：已与原件核对", await session.Client.GetStringAsync(confirmUrl), StringComparison.Ordinal);
+    }
+
+    /// <summary>Uploads one file on the collect page (its antiforgery token taken from the page) and returns the page answered.</summary>
+    private static async Task<string> CollectThroughPageAsync(StaffSession session, int year, string fileName, byte[] bytes, string? publishedOn = null)
+    {
+        var page = await session.Client.GetStringAsync($"/staff/supervise/collect?year={year}");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(StaffSession.TokenRegex().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+        };
+        if (publishedOn is not null)
+        {
+            form.Add(new StringContent(publishedOn), "publishedOn");
+        }
+
+        form.Add(new ByteArrayContent(bytes), "files", fileName);
+        return await (await session.Client.PostAsync($"/staff/supervise/collect?year={year}", form)).Content.ReadAsStringAsync();
     }
 
     [GeneratedRegex("<tr data-code=\"")]

@@ -24,18 +24,16 @@ public static class PublicationDeadline
 
     /// <summary>
     /// Why <paramref name="publishedOn"/> cannot be the day a report was published, or null: a day after
-    /// <paramref name="today"/>, or (when the report year is known) a day before that year ended — an annual report is
-    /// published in the year after the one it reports on.
+    /// <paramref name="today"/>, or (when the report year is known) a day before that year ended.
     /// </summary>
-    public static string? Problem(DateOnly publishedOn, int? year, DateOnly today)
-    {
-        if (publishedOn > today)
-        {
-            return $"公布日期 {publishedOn:yyyy-MM-dd} 晚于今天（{today:yyyy-MM-dd}），请核对。";
-        }
+    public static string? Problem(DateOnly publishedOn, int? year, DateOnly today) =>
+        publishedOn > today
+            ? $"公布日期 {publishedOn:yyyy-MM-dd} 晚于今天（{today:yyyy-MM-dd}），请核对。"
+            : year is { } y ? BeforeYearEnded(publishedOn, y) : null;
 
-        return year is { } y && publishedOn < new DateOnly(y + 1, 1, 1)
-            ? $"公布日期 {publishedOn:yyyy-MM-dd} 早于 {y} 年度结束：年度报告在次年公布，请核对公布日期或年度。"
+    /// <summary>Why <paramref name="publishedOn"/> is too early for the report of <paramref name="year"/>, or null: an annual report is published in the year after the one it reports on.</summary>
+    public static string? BeforeYearEnded(DateOnly publishedOn, int year) =>
+        publishedOn < new DateOnly(year + 1, 1, 1)
+            ? $"公布日期 {publishedOn:yyyy-MM-dd} 早于 {year} 年度结束：年度报告在次年公布，请核对公布日期或年度。"
             : null;
-    }
 }
