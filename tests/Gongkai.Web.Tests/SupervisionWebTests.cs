@@ -29,6 +29,36 @@ public sealed partial class SupervisionWebTests(GongkaiFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Overview_SortByNameUpAndDown_PinyinOrder_ExportKeepsIt()
+    {
+        using var session = await StaffSession.SignIn(factory, "supervisor");
+
+        var up = await session.Client.GetStringAsync($"/staff/supervise?year={LastYear}&sort=name");
+        var down = await session.Client.GetStringAsync($"/staff/supervise?year={LastYear}&sort=name&desc=true");
+        var errors = await session.Client.GetStringAsync($"/staff/supervise?year={LastYear}&sort=errors&desc=true");
+        var csv = Encoding.UTF8.GetString(await session.Client.GetByteArrayAsync($"/staff/supervise?handler=Csv&year={LastYear}&sort=name&desc=true"));
+
+        var names = Names(up);
+        Assert.Equal(11, names.Count);
+        // By pinyin: 东区 (dong) before 发展和改革委员会 (fa) before 公安局 (gong) … 住房 (zhu); code points would put 东 (U+4E1C) first and 发 (U+53D1) after 住 (U+4F4F).
+        Assert.Equal("示例市财政局", names[0]);
+        Assert.True(names.IndexOf("示例市东区人民政府") < names.IndexOf("示例市发展和改革委员会"));
+        Assert.True(names.IndexOf("示例市发展和改革委员会") < names.IndexOf("示例市住房和城乡建设局"));
+        Assert.Equal(Enumerable.Reverse(names), Names(down));
+        Assert.Contains("aria-sort=\"ascending\"><a href=\"/staff/supervise?year=" + LastYear + "&amp;level=&amp;kind=&amp;sort=name&amp;desc=true\"", up, StringComparison.Ordinal);
+        Assert.Contains("aria-sort=\"descending\"", down, StringComparison.Ordinal);
+        Assert.Contains("sort=name&amp;desc=true\">导出 CSV", down, StringComparison.Ordinal);
+        var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[1]).ToList();
+        Assert.Equal(Names(down), rows);
+        var errorCounts = Regex.Matches(errors, "<td class=\"late\">[^<]*</td>\\s*<td>(\\d+)</td>").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(11, errorCounts.Count);
+        Assert.Equal(errorCounts.OrderDescending(), errorCounts);
+        Assert.True(errorCounts[0] > errorCounts[^1], "the demo city has agencies with and without errors");
+
+        static List<string> Names(string html) => Regex.Matches(html, "<tr data-code=\"[^\"]+\">\\s*<td>[^<]+</td>\\s*<td>([^<]+)</td>").Select(m => m.Groups[1].Value).ToList();
+    }
+
+    [Fact]
     public async Task Overview_Clerk_Forbidden()
     {
         using var session = await StaffSession.SignIn(factory, "clerk");

@@ -50,7 +50,7 @@ public sealed class IndexModel(GongkaiDbContext db, TimeProvider time) : PageMod
             .GroupBy(r => r.Report.Year)
             .OrderByDescending(g => g.Key)
             .Select(g => new YearGroup(g.Key, g.GroupBy(r => r.Level).OrderBy(l => l.Key)
-                .Select(l => new LevelGroup(l.Key, l.Select(r => r.Report).OrderBy(r => r.AgencyName, StringComparer.Ordinal).ToArray()))
+                .Select(l => new LevelGroup(l.Key, l.Select(r => r.Report).OrderBy(r => r.AgencyName, NameOrder.Pinyin).ThenBy(r => r.AgencyCode, StringComparer.Ordinal).ToArray()))
                 .ToArray()))
             .ToArray();
     }

@@ -23,7 +23,7 @@ public sealed class IndexModel(GongkaiOptions options, TimeProvider time) : Supe
     public async Task OnGetAsync()
     {
         Overview = await BuildOverviewAsync();
-        Rows = Sorted(Overview.Agencies, Sort);
+        Rows = Sorted(Overview.Agencies, Sort, Desc);
     }
 
     public async Task<IActionResult> OnGetCsvAsync()
@@ -31,7 +31,7 @@ public sealed class IndexModel(GongkaiOptions options, TimeProvider time) : Supe
         var overview = await BuildOverviewAsync();
         var sb = new StringBuilder();
         sb.Append("代码,机关,层级,类别,状态,公布日期,逾期,错误,警告,得分\r\n");
-        foreach (var r in Sorted(overview.Agencies, Sort))
+        foreach (var r in Sorted(overview.Agencies, Sort, Desc))
         {
             sb.AppendJoin(',', Cells(r).Select(c => Csv(Convert.ToString(c, CultureInfo.InvariantCulture) ?? ""))).Append("\r\n");
         }
@@ -43,7 +43,7 @@ public sealed class IndexModel(GongkaiOptions options, TimeProvider time) : Supe
     public async Task<IActionResult> OnGetXlsxAsync()
     {
         var overview = await BuildOverviewAsync();
-        var rows = Sorted(overview.Agencies, Sort).Select(r =>
+        var rows = Sorted(overview.Agencies, Sort, Desc).Select(r =>
         {
             var c = Cells(r);
             return new Dictionary<string, object?>
@@ -71,18 +71,50 @@ public sealed class IndexModel(GongkaiOptions options, TimeProvider time) : Supe
         r.Late ? "是" : "否", r.Errors, r.Warnings, r.Score,
     ];
 
-    public static IReadOnlyList<OverviewRow> Sorted(IEnumerable<OverviewRow> rows, string? sort) => (sort switch
+    /// <summary>Reverses the chosen column's order (the heading of the sorted column links to the other way).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Desc { get; set; }
+
+    /// <summary>The column sorted by: one of <see cref="SortKeys"/>, else 代码.</summary>
+    public string SortKey => SortKeys.Any(k => k.Key == Sort) ? Sort! : "code";
+
+    /// <summary>
+    /// The heading's link: the other way round when it is the column sorted by; else ascending, except 错误 and 警告,
+    /// which a supervisor reads from the most down.
+    /// </summary>
+    public string SortLink(string key) => $"/staff/supervise?{Query}&sort={key}" + ((key == SortKey ? !Desc : key is "errors" or "warnings") ? "&desc=true" : "");
+
+    /// <summary>The export links keep the order on the page.</summary>
+    public string OrderQuery => $"sort={SortKey}" + (Desc ? "&desc=true" : "");
+
+    /// <summary>
+    /// The rows in the order of <paramref name="sort"/>, ascending unless <paramref name="desc"/>: names by pinyin,
+    /// status from 已发布 to 未开始, 逾期 first. Rows without a publication day or a score come last either way; ties by code.
+    /// </summary>
+    public static IReadOnlyList<OverviewRow> Sorted(IEnumerable<OverviewRow> rows, string? sort, bool desc = false)
     {
-        "name" => rows.OrderBy(r => r.Name, StringComparer.Ordinal),
-        "level" => rows.OrderBy(r => r.Level).ThenBy(r => r.Code, StringComparer.Ordinal),
-        "status" => rows.OrderBy(r => ReportStatus.All.ToList().IndexOf(r.Status)).ThenBy(r => r.Code, StringComparer.Ordinal),
-        "published" => rows.OrderBy(r => r.PublishedOn ?? DateOnly.MaxValue),
-        "late" => rows.OrderByDescending(r => r.Late).ThenBy(r => r.Code, StringComparer.Ordinal),
-        "errors" => rows.OrderByDescending(r => r.Errors),
-        "warnings" => rows.OrderByDescending(r => r.Warnings),
-        "score" => rows.OrderBy(r => r.Score ?? int.MaxValue),
-        _ => rows.OrderBy(r => r.Code, StringComparer.Ordinal),
-    }).ToList();
+        var statuses = ReportStatus.All.ToList();
+        var ordered = sort switch
+        {
+            "name" => By(rows, r => r.Name, NameOrder.Pinyin, desc),
+            "level" => By(rows, r => r.Level, null, desc),
+            "status" => By(rows, r => statuses.IndexOf(r.Status), null, desc),
+            "published" => By(rows.OrderBy(r => r.PublishedOn is null), r => r.PublishedOn, null, desc),
+            "late" => By(rows, r => !r.Late, null, desc),
+            "errors" => By(rows, r => r.Errors, null, desc),
+            "warnings" => By(rows, r => r.Warnings, null, desc),
+            "score" => By(rows.OrderBy(r => r.Score is null), r => r.Score, null, desc),
+            _ => By(rows, r => r.Code, StringComparer.Ordinal, desc),
+        };
+        return ordered.ThenBy(r => r.Code, StringComparer.Ordinal).ToList();
+    }
+
+    private static IOrderedEnumerable<OverviewRow> By<TKey>(IEnumerable<OverviewRow> rows, Func<OverviewRow, TKey> key, IComparer<TKey>? comparer, bool desc) =>
+        rows switch
+        {
+            IOrderedEnumerable<OverviewRow> first => desc ? first.ThenByDescending(key, comparer) : first.ThenBy(key, comparer),
+            _ => desc ? rows.OrderByDescending(key, comparer) : rows.OrderBy(key, comparer),
+        };
 
     /// <summary>A cell as the queue's export writes it: a name read from a collected file cannot start a formula.</summary>
     private static string Csv(string value) => Gongkai.UseCases.Applications.QueueExport.Quote(value);
