@@ -82,10 +82,15 @@ public static class GongkaiCli
             return $"无法识别的命令或参数“{unknown.Groups["token"].Value}”。";
         }
 
+        if (System.Text.RegularExpressions.Regex.Match(message, "^Option '(?<option>[^']*)' expects a single argument but (?<n>\\d+) were provided\\.?$") is { Success: true } once)
+        {
+            return $"选项 {once.Groups["option"].Value} 只能给一个值，给了 {once.Groups["n"].Value} 个。";
+        }
+
         var m = System.Text.RegularExpressions.Regex.Match(message, "^Cannot parse argument '(?<value>.*)' for (?:option|command) '(?<option>[^']*)' as expected type '(?<type>[^']*)'\\.?$");
         if (!m.Success)
         {
-            return message;
+            return Punctuated(message);
         }
 
         var type = m.Groups["type"].Value;
@@ -94,5 +99,24 @@ public static class GongkaiCli
             : type.Contains("Decimal", StringComparison.Ordinal) || type.Contains("Double", StringComparison.Ordinal) ? "数字"
             : "有效的值";
         return $"{m.Groups["option"].Value} 的值“{m.Groups["value"].Value}”无法读取，应为{expected}。";
+    }
+
+    /// <summary>
+    /// System.CommandLine's own zh-Hans sentences keep the English quotes inside the Chinese ones and an English full stop
+    /// (<c>未识别命令或参数“'x'”.</c>, <c>命令 'import' 缺少所需参数 'FILE'。</c>): the Chinese quotes and full stop instead.
+    /// </summary>
+    internal static string Punctuated(string message)
+    {
+        if (!message.Any(c => c is >= '\u4e00' and <= '\u9fff'))
+        {
+            return message;
+        }
+
+        message = System.Text.RegularExpressions.Regex.Replace(message, "“'([^'“”]*)'”", "“$1”");
+        message = System.Text.RegularExpressions.Regex.Replace(message, "\\s?'([^'“”]*)'\\s?", "“$1”");
+        message = message.Replace(":“", "：“", StringComparison.Ordinal);
+        return message.EndsWith("。.", StringComparison.Ordinal) ? message[..^1]
+            : message.EndsWith('.') ? message[..^1] + "。"
+            : message;
     }
 }

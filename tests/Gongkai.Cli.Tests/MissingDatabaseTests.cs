@@ -86,7 +86,11 @@ public sealed class MissingDatabaseTests : IDisposable
     [Theory]
     [InlineData(new[] { "supervise", "--year", "2025" }, "用法错误：缺少必需的选项 --under。")]
     [InlineData(new[] { "supervise", "--under", "DEMO", "--year", "abc" }, "用法错误：--year 的值“abc”无法读取，应为整数。")]
-    [InlineData(new[] { "superviser" }, "用法错误：未识别命令或参数")]
+    [InlineData(new[] { "superviser" }, "用法错误：未识别命令或参数“superviser”。")]
+    [InlineData(new[] { "supervise", "--under", "A", "--under", "B", "--year", "2025" }, "用法错误：选项 --under 只能给一个值，给了 2 个。")]
+    [InlineData(new[] { "supervise", "--year", "2025", "--under" }, "用法错误：选项缺少所需参数：“--under”。")]
+    [InlineData(new[] { "report" }, "用法错误：未提供必需的命令。\n")]
+    [InlineData(new[] { "report", "import" }, "用法错误：命令“import”缺少所需参数“FILE|DIR”。")]
     public void UsageErrors_SaidInChinese(string[] args, string expected)
     {
         var run = CliRun.Of(args);
