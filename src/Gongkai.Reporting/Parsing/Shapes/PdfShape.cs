@@ -79,8 +79,8 @@ public static partial class PdfShape
 
                 // Both pipes are read in the background: a synchronous ReadToEnd waited for pdftotext to finish, so the
                 // timeout after it never took effect (a hanging pdftotext held the request for ever).
-                var errors = process.StandardError.ReadToEndAsync();
-                var output = ReadCapped(process.StandardOutput);
+                var errors = Drain(process.StandardError, MaxMessageChars, keepReading: true);
+                var output = Drain(process.StandardOutput, MaxTextChars, keepReading: false);
                 if (!process.WaitForExit(timeout) || !output.Wait(timeout))
                 {
                     Kill(process);
@@ -97,7 +97,7 @@ public static partial class PdfShape
 
                 if (process.ExitCode != 0)
                 {
-                    problem = "pdftotext 无法读取此 PDF：" + errors.Result.Trim();
+                    problem = "pdftotext 无法读取此 PDF：" + (errors.Wait(timeout) ? errors.Result!.Trim() : string.Empty);
                     return null;
                 }
 
@@ -117,24 +117,46 @@ public static partial class PdfShape
         }
     }
 
-    /// <summary>Standard output up to <see cref="MaxTextChars"/>; null when there is more.</summary>
-    private static Task<string?> ReadCapped(StreamReader reader) => Task.Run(async () =>
+    /// <summary>What is kept of a tool's standard error for the message (the rest is read and dropped).</summary>
+    private const int MaxMessageChars = 4096;
+
+    /// <summary>
+    /// Reads a tool's pipe to its end on a thread of its own, keeping up to <paramref name="maxChars"/>: when there is more,
+    /// the task gives null and stops reading (standard output: the tool is then killed), or, with
+    /// <paramref name="keepReading"/>, the text so far and the rest is read and dropped (standard error: the tool must
+    /// never block on a full pipe). Not the thread pool's asynchronous reads: when a busy server's pool was short of
+    /// threads those waited for one while pdfinfo, its 64 KB pipe full of warnings, waited for them, until the timeout.
+    /// </summary>
+    private static Task<string?> Drain(StreamReader reader, int maxChars, bool keepReading) => Task.Factory.StartNew(() =>
     {
         var text = new StringBuilder();
         var buffer = new char[65536];
+        var full = false;
         int read;
-        while ((read = await reader.ReadAsync(buffer.AsMemory()).ConfigureAwait(false)) > 0)
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
         {
-            if (text.Length + read > MaxTextChars)
+            if (full)
             {
-                return null;
+                continue;
+            }
+
+            if (text.Length + read > maxChars)
+            {
+                if (!keepReading)
+                {
+                    return null;
+                }
+
+                text.Append(buffer, 0, maxChars - text.Length);
+                full = true;
+                continue;
             }
 
             text.Append(buffer, 0, read);
         }
 
         return (string?)text.ToString();
-    });
+    }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private static void Kill(Process process)
     {
@@ -166,15 +188,15 @@ public static partial class PdfShape
 
             // Standard error is drained too: pdfinfo writing more warnings than a pipe holds (a title of invalid characters)
             // otherwise blocked until the timeout, ten seconds a file.
-            _ = process.StandardError.ReadToEndAsync();
-            var read = process.StandardOutput.ReadToEndAsync();
+            _ = Drain(process.StandardError, MaxMessageChars, keepReading: true);
+            var read = Drain(process.StandardOutput, MaxMessageChars * 16, keepReading: true);
             if (!process.WaitForExit(10_000) || !read.Wait(10_000))
             {
                 Kill(process);
                 return null;
             }
 
-            var output = read.Result;
+            var output = read.Result!;
             var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("Title:", StringComparison.Ordinal));
             var title = line?["Title:".Length..].Trim();
             if (string.IsNullOrEmpty(title))
