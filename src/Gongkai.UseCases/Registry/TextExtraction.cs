@@ -1,12 +1,16 @@
-using System.Diagnostics;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
+using Gongkai.Reporting.Parsing;
+using Gongkai.Reporting.Parsing.Shapes;
 
 namespace Gongkai.UseCases.Registry;
 
 /// <summary>
 /// Text of an attachment for the full-text search: PDF through <c>pdftotext</c> (poppler) when it is installed,
 /// DOCX through OpenXml, plain text and HTML as text. Other formats (OFD, images…) give no text; the file is still kept.
+/// The importer's limits hold here too: pdftotext is killed after its time limit and its output read only up to
+/// <see cref="MaxChars"/>; a .docx that would unpack past the importer's limits (a zip bomb) or nests past its depth is not opened; text files
+/// are decoded as the importer decodes them (UTF-8, UTF-16, GB18030/GBK — many agencies' files are GBK).
 /// </summary>
 public static class TextExtraction
 {
@@ -21,8 +25,8 @@ public static class TextExtraction
             {
                 ".pdf" => Pdf(content),
                 ".docx" => Docx(content),
-                ".txt" or ".md" or ".csv" => Encoding.UTF8.GetString(content),
-                ".html" or ".htm" => System.Text.RegularExpressions.Regex.Replace(Encoding.UTF8.GetString(content), "<[^>]+>", " "),
+                ".txt" or ".md" or ".csv" => Decoded(content),
+                ".html" or ".htm" => System.Text.RegularExpressions.Regex.Replace(Decoded(content), "<[^>]+>", " "),
                 _ => string.Empty,
             };
             return text.Length > MaxChars ? text[..MaxChars] : text;
@@ -34,10 +38,13 @@ public static class TextExtraction
         }
     }
 
+    private static string Decoded(byte[] content) => TextDecoding.Decode(content, out _, out _) ?? string.Empty;
+
     private static string Docx(byte[] content)
     {
         using var stream = new MemoryStream(content);
-        using var doc = WordprocessingDocument.Open(stream, false);
+        // As the importer opens it: a zip bomb or a body nested thousands deep is refused (InvalidDataException) unopened.
+        using var doc = DocxShape.OpenChecked(stream);
         var body = doc.MainDocumentPart?.Document?.Body;
         if (body is null)
         {
@@ -53,32 +60,5 @@ public static class TextExtraction
         return sb.ToString();
     }
 
-    private static string Pdf(byte[] content)
-    {
-        var path = Path.Combine(Path.GetTempPath(), "gongkai-" + Guid.NewGuid().ToString("N") + ".pdf");
-        File.WriteAllBytes(path, content);
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", path, "-"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            });
-            if (process is null)
-            {
-                return string.Empty;
-            }
-
-            var errors = process.StandardError.ReadToEndAsync();
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit(30_000);
-            _ = errors.Result;
-            return process.ExitCode == 0 ? text : string.Empty;
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    private static string Pdf(byte[] content) => PdfShape.PlainText(content, MaxChars, out _) ?? string.Empty;
 }

@@ -46,12 +46,32 @@ public static class DocxShape
         }
     }
 
+    /// <summary>
+    /// Opens a .docx for reading once it is known safe to: a zip bomb is refused before OpenXml unpacks anything, and a
+    /// body nested deeper than <see cref="MaxDepth"/> before OpenXml's recursive tree is built (it overflowed the stack,
+    /// which no handler catches). Throws <see cref="InvalidDataException"/> with a Chinese reason.
+    /// </summary>
+    public static WordprocessingDocument OpenChecked(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ZipGuard.Check(stream, Limits);
+        stream.Position = 0;
+        var doc = WordprocessingDocument.Open(stream, false);
+        try
+        {
+            CheckDepth(doc.MainDocumentPart);
+            return doc;
+        }
+        catch
+        {
+            doc.Dispose();
+            throw;
+        }
+    }
+
     public static List<SourceLine> Lines(Stream stream)
     {
-        ZipGuard.Check(stream, Limits); // a zip bomb is refused before OpenXml unpacks anything
-        stream.Position = 0;
-        using var doc = WordprocessingDocument.Open(stream, false);
-        CheckDepth(doc.MainDocumentPart);
+        using var doc = OpenChecked(stream);
         var body = doc.MainDocumentPart?.Document?.Body
             ?? throw new InvalidDataException("The document has no body.");
         var lines = new List<SourceLine>();

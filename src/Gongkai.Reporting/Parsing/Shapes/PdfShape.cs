@@ -41,79 +41,112 @@ public static partial class PdfShape
     /// <summary>Runs <paramref name="tool"/> (pdftotext) with a time limit; tests pass a stand-in that hangs.</summary>
     public static List<SourceLine>? Lines(byte[] pdf, out string problem, string tool, TimeSpan timeout)
     {
-        problem = string.Empty;
         var input = Path.Combine(Path.GetTempPath(), "gongkai-" + Guid.NewGuid().ToString("N") + ".pdf");
         try
         {
             File.WriteAllBytes(input, pdf);
-            var start = new ProcessStartInfo(tool)
+            if (Run(tool, ["-layout", "-enc", "UTF-8", input, "-"], timeout, truncate: false, out problem) is not { } text)
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                StandardOutputEncoding = Encoding.UTF8,
-            };
-            foreach (var arg in new[] { "-layout", "-enc", "UTF-8", input, "-" })
-            {
-                start.ArgumentList.Add(arg);
+                return null;
             }
 
-            Process? process;
-            try
+            var lines = WithoutPageFurniture(text);
+            if (MetadataTitle(input) is { } title)
             {
-                process = Process.Start(start);
+                // Converters sometimes leave the title out of the page text but keep it as metadata.
+                lines.Insert(0, new SourceLine(title, 0));
             }
-            catch (Win32Exception)
+
+            return lines;
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+    }
+
+    /// <summary>
+    /// The text of a PDF in reading order (pdftotext without -layout), for a full-text index: up to
+    /// <paramref name="maxChars"/> characters (the rest dropped), under the same time limit as the import; null and why
+    /// when pdftotext is missing, fails or runs too long.
+    /// </summary>
+    public static string? PlainText(byte[] pdf, int maxChars, out string problem)
+    {
+        var input = Path.Combine(Path.GetTempPath(), "gongkai-" + Guid.NewGuid().ToString("N") + ".pdf");
+        try
+        {
+            File.WriteAllBytes(input, pdf);
+            return Run("pdftotext", ["-enc", "UTF-8", input, "-"], Timeout, truncate: true, out problem, maxChars);
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+    }
+
+    /// <summary>
+    /// Runs pdftotext and gives its standard output: killed after <paramref name="timeout"/>; output beyond
+    /// <paramref name="maxChars"/> refused (null) or, with <paramref name="truncate"/>, dropped.
+    /// </summary>
+    private static string? Run(string tool, string[] args, TimeSpan timeout, bool truncate, out string problem, int maxChars = MaxTextChars)
+    {
+        problem = string.Empty;
+        var start = new ProcessStartInfo(tool)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        Process? process;
+        try
+        {
+            process = Process.Start(start);
+        }
+        catch (Win32Exception)
+        {
+            problem = MissingTool;
+            return null;
+        }
+
+        using (process)
+        {
+            if (process is null)
             {
                 problem = MissingTool;
                 return null;
             }
 
-            using (process)
+            // Both pipes are read in the background: a synchronous ReadToEnd waited for pdftotext to finish, so the
+            // timeout after it never took effect (a hanging pdftotext held the request for ever).
+            var errors = Drain(process.StandardError, MaxMessageChars, keepReading: true);
+            var output = Drain(process.StandardOutput, maxChars, keepReading: truncate);
+            if (!process.WaitForExit(timeout) || !output.Wait(timeout))
             {
-                if (process is null)
-                {
-                    problem = MissingTool;
-                    return null;
-                }
-
-                // Both pipes are read in the background: a synchronous ReadToEnd waited for pdftotext to finish, so the
-                // timeout after it never took effect (a hanging pdftotext held the request for ever).
-                var errors = Drain(process.StandardError, MaxMessageChars, keepReading: true);
-                var output = Drain(process.StandardOutput, MaxTextChars, keepReading: false);
-                if (!process.WaitForExit(timeout) || !output.Wait(timeout))
-                {
-                    Kill(process);
-                    problem = $"pdftotext 超时（{timeout.TotalSeconds:0} 秒），已终止";
-                    return null;
-                }
-
-                if (output.Result is not { } text)
-                {
-                    Kill(process);
-                    problem = $"PDF 转出的文字超过 {MaxTextChars / (1024 * 1024)} M 字符，可能是恶意构造的文件，未读取";
-                    return null;
-                }
-
-                if (process.ExitCode != 0)
-                {
-                    problem = "pdftotext 无法读取此 PDF：" + (errors.Wait(timeout) ? errors.Result!.Trim() : string.Empty);
-                    return null;
-                }
-
-                var lines = WithoutPageFurniture(text);
-                if (MetadataTitle(input) is { } title)
-                {
-                    // Converters sometimes leave the title out of the page text but keep it as metadata.
-                    lines.Insert(0, new SourceLine(title, 0));
-                }
-
-                return lines;
+                Kill(process);
+                problem = $"pdftotext 超时（{timeout.TotalSeconds:0} 秒），已终止";
+                return null;
             }
-        }
-        finally
-        {
-            File.Delete(input);
+
+            if (output.Result is not { } text)
+            {
+                Kill(process);
+                problem = $"PDF 转出的文字超过 {maxChars / (1024 * 1024)} M 字符，可能是恶意构造的文件，未读取";
+                return null;
+            }
+
+            if (process.ExitCode != 0)
+            {
+                problem = "pdftotext 无法读取此 PDF：" + (errors.Wait(timeout) ? errors.Result!.Trim() : string.Empty);
+                return null;
+            }
+
+            return text;
         }
     }
 
