@@ -36,4 +36,34 @@ public sealed class SupervisionDemoTests
         Assert.Equal("汇总（9个机关）", last.Rollup!.Report!.Agency);
         Assert.All(before.Agencies, a => Assert.Contains(a.Status, new[] { ReportStatus.Published, ReportStatus.Collected }));
     }
+
+    [Fact]
+    public void DemoTableTwo_VariedFigures_InForceCarriedFromYearToYear()
+    {
+        foreach (var code in new[] { "DEMO-FGW", "DEMO-JYJ", "DEMO-GAJ", "DEMO-DQ", "DEMO-NQ" })
+        {
+            var before = Report(code, 2024);
+            var last = Report(code, 2025);
+
+            var diagnostics = new Gongkai.Reporting.Validation.ReportValidator().Validate(last, before);
+
+            Assert.DoesNotContain(diagnostics, d => d.Code == Gongkai.Domain.Diagnostics.DiagnosticCatalog.InForceDrift.Code);
+            var figures = last.Schema.ProactiveKeys.Select(k => last.GetProactive(k).Text).ToList();
+            Assert.True(figures.Distinct().Count() >= 5, code + ": " + string.Join(",", figures));
+            Assert.NotEqual(
+                before.Schema.ProactiveKeys.Select(k => before.GetProactive(k).Text),
+                figures);
+        }
+
+        static Gongkai.Domain.Reports.AnnualReport Report(string code, int year)
+        {
+            var report = new Gongkai.Domain.Reports.AnnualReport(Gongkai.Domain.Reports.ReportEdition.Edition2021) { Year = year };
+            foreach (var key in report.Schema.ProactiveKeys)
+            {
+                report.SetProactive(key, SupervisionDemo.Proactive(code, year, key));
+            }
+
+            return report;
+        }
+    }
 }

@@ -58,7 +58,7 @@ public sealed class SupervisionDemo(GongkaiDbContext db, TimeProvider time)
         var report = new GenerateAnnualReport(db).RunAsync(code, year).GetAwaiter().GetResult()!;
         foreach (var key in report.Schema.ProactiveKeys)
         {
-            report.SetProactive(key, CellValue.FromNumber((code.Sum(c => c) % 17) + (year % 7)));
+            report.SetProactive(key, Proactive(code, year, key));
         }
 
         report.Sections.Sec1 = $"{year}年，{report.Agency}认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息，依法办理政府信息公开申请。";
@@ -94,6 +94,37 @@ public sealed class SupervisionDemo(GongkaiDbContext db, TimeProvider time)
                 new CollectReports(db, new FixedClock(instant.AddDays(3))).CollectAsync(DemoCity.Office, [new CollectReports.SourceFile(name, bytes)], year, "supervisor", on).GetAwaiter().GetResult();
                 break;
         }
+    }
+
+    /// <summary>
+    /// Table 二 as an agency of its kind would print it: no 规章 (a department or a district has no power to make them),
+    /// a few 行政规范性文件 a year with the number in force carried from year to year (last year's + issued − repealed,
+    /// so the year-on-year check C-07 holds), licences by the hundred, penalties by the ten, a fee income in 万元.
+    /// The same agency and year always give the same figures.
+    /// </summary>
+    internal static CellValue Proactive(string code, int year, string key)
+    {
+        var stem = key[..key.LastIndexOf('.')];
+        int Hash(int of) => Math.Abs(code.Aggregate(17 + (stem.Length * 31), (h, c) => unchecked((h * 31) + c)) ^ (of * 7919)) % 1000;
+        int Issued(int y) => 1 + (Hash(y) % 6);
+        int Repealed(int y) => Hash(y + 5000) % 3;
+        if (stem.EndsWith(".regulations", StringComparison.Ordinal))
+        {
+            return CellValue.FromNumber(0);
+        }
+
+        return key[(key.LastIndexOf('.') + 1)..] switch
+        {
+            "issued" or "made" or "published" => CellValue.FromNumber(Issued(year)),
+            "repealed" => CellValue.FromNumber(Repealed(year)),
+            "in_force" => CellValue.FromNumber(20 + (Hash(0) % 30) + Enumerable.Range(2019, Math.Max(0, year - 2018)).Sum(y => Issued(y) - Repealed(y))),
+            "public_total" => CellValue.FromNumber(20 + (Hash(0) % 30) + Enumerable.Range(2019, Math.Max(0, year - 2018)).Sum(Issued)),
+            "amount_wan_yuan" or "amount" => CellValue.Parse((Hash(year) / 10m).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)),
+            "delta" => CellValue.FromNumber((Hash(year) % 7) - 3),
+            _ when stem.EndsWith(".licensing", StringComparison.Ordinal) => CellValue.FromNumber(30 + (Hash(year) % 400)),
+            _ when stem.EndsWith(".coercion", StringComparison.Ordinal) => CellValue.FromNumber(Hash(year) % 9),
+            _ => CellValue.FromNumber(Hash(year) % 60),
+        };
     }
 
     /// <summary>Drops one cell of the first outcome row, as a careless copy from a PDF does: the importer infers or aligns it.</summary>
