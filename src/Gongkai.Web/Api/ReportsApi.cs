@@ -108,6 +108,7 @@ public static class ReportsApi
                 statusCode: check.Readable ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
         })
         .DisableAntiforgery()
+        .WithMetadata(new Gongkai.Web.Hosting.Security.RawBodyAttribute())
         .RequireRateLimiting(Gongkai.Web.Hosting.Security.RateLimits.ValidatePolicy)
         .WithSummary("检查年度报告（规范 JSON，或已发布的文本、HTML、Word、PDF 报告）：导入并运行全部校验规则");
     }

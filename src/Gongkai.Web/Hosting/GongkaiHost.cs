@@ -115,13 +115,15 @@ public static class GongkaiHost
             headers["Referrer-Policy"] = "no-referrer";
             await next();
         });
-        app.UseGongkaiInputGuard();
         app.UseStaticFiles();
         app.UseCalendarInForce();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        // After routing, sign-in and the rate limits: a body is read only for an address that exists and admits the
+        // caller, under that endpoint's size limit.
+        app.UseGongkaiInputGuard();
         app.UseAntiforgery();
         app.MapOpenApi("/openapi/v1.json");
         app.MapHealth();

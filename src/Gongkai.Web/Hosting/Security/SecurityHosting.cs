@@ -98,7 +98,7 @@ public static class SecurityHosting
         });
     }
 
-    /// <summary>The input guard: after the error pages (a refused form shows the Chinese 400 page naming the field).</summary>
+    /// <summary>The input guard: after the error pages (a refused form shows the Chinese 400 page naming the field) and after routing, authorisation and the rate limits.</summary>
     public static void UseGongkaiInputGuard(this WebApplication app) => app.UseMiddleware<InputGuard>();
 
     private static Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> LocalOnly(
