@@ -115,6 +115,33 @@ public sealed partial class AttachmentsTests(GongkaiFactory factory) : IClassFix
         Assert.Contains("PDF", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("cut")]
+    [InlineData("long-header")]
+    public async Task Upload_MalformedMultipart_400InChinese_NothingStored(string shape)
+    {
+        using var client = factory.CreateClient();
+        var (number, code) = await ApiTests.Apply(client);
+        const string boundary = "gk-boundary";
+        var pdf = System.Text.Encoding.Latin1.GetString(AttachmentFiles.Pdf());
+        var body = shape == "cut"
+            // The file part begins and the body ends inside it: no closing boundary.
+            ? $"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n{pdf[..(pdf.Length / 2)]}"
+            // A part header longer than the reader's line limit (16 KB).
+            : $"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{new string('a', 20_000)}.pdf\"\r\n\r\n{pdf}\r\n--{boundary}--\r\n";
+        using var content = new ByteArrayContent(System.Text.Encoding.Latin1.GetBytes(body));
+        content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary={boundary}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{number}/attachments") { Content = content };
+        request.Headers.Add("X-Access-Code", code);
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("无法读取", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var status = JsonDocument.Parse(await (await Get(client, $"/api/applications/{number}/status", code)).Content.ReadAsStringAsync());
+        Assert.Empty(status.RootElement.GetProperty("attachments").EnumerateArray());
+    }
+
     [Fact]
     public async Task Upload_OverFileOrCaseLimit_413_NothingStored()
     {

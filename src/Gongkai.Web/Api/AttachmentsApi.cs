@@ -105,17 +105,76 @@ public static class AttachmentsApi
         // file writes instead of ~1,300, which halves the server's CPU time per upload (bench/upload.sh). Still one
         // buffer per request, whatever the file's size.
         var reader = new MultipartReader(boundary, request.Body, UploadBufferBytes);
-        while (await reader.ReadNextSectionAsync() is { } section)
+        while (await ClientBody.Read(() => reader.ReadNextSectionAsync()) is { } section)
         {
             if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) &&
                 disposition.IsFileDisposition() && disposition.Name.Value?.Trim('"') == "file")
             {
                 var name = disposition.FileNameStar.Value ?? disposition.FileName.Value?.Trim('"') ?? "附件";
-                return await store(section.Body, name);
+                return await store(new ClientBody(section.Body), name);
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A part's body as the store reads it (and the reader's next section): a body cut short or a part header over the reader's line limit
+    /// is the client's error, a 400 (BadHttpRequestException), not a 500 — while an error writing the store's file stays
+    /// what it is.
+    /// </summary>
+    private sealed class ClientBody(Stream inner) : Stream
+    {
+        public static async Task<T> Read<T>(Func<Task<T>> read)
+        {
+            try
+            {
+                return await read();
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException && ex is not BadHttpRequestException)
+            {
+                throw Unreadable(ex);
+            }
+        }
+
+        private static BadHttpRequestException Unreadable(Exception ex) => new("上传的正文不完整或格式有误（multipart/form-data），无法读取。", StatusCodes.Status400BadRequest, ex);
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await inner.ReadAsync(buffer, cancellationToken);
+            }
+            catch (IOException ex) when (ex is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+            {
+                throw Unreadable(ex);
+            }
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("Read asynchronously.");
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private static IResult NotFound() =>
