@@ -58,6 +58,58 @@ public sealed class TextExtractionTests
         Assert.Equal(string.Empty, text);
     }
 
+    /// <summary>Damaged .docx files as the audit of a running copy sent them: each gives no text and no exception (the upload still succeeds).</summary>
+    [Theory]
+    [InlineData("no-content-types")]
+    [InlineData("document-not-xml")]
+    [InlineData("relationship-to-nowhere")]
+    [InlineData("content-types-garbage")]
+    [InlineData("not-a-zip")]
+    public void DamagedDocx_NoText_NoException(string shape)
+    {
+        var text = TextExtraction.Extract(DamagedDocx(shape), "附件.docx");
+
+        Assert.Equal(string.Empty, text);
+    }
+
+    internal static byte[] DamagedDocx(string shape)
+    {
+        if (shape == "not-a-zip")
+        {
+            return "PK\x03\x04 then nothing a zip needs"u8.ToArray();
+        }
+
+        const string types = """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""";
+        const string rels = """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>""";
+        const string document = """<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document>""";
+        var parts = new Dictionary<string, string>
+        {
+            ["[Content_Types].xml"] = shape switch
+            {
+                "content-types-garbage" => "<Types><<<",
+                _ => types,
+            },
+            ["_rels/.rels"] = shape == "relationship-to-nowhere" ? rels.Replace("word/document.xml", "../../../etc/passwd", StringComparison.Ordinal) : rels,
+            ["word/document.xml"] = shape == "document-not-xml" ? "这不是 XML <w:document" : document,
+        };
+        if (shape == "no-content-types")
+        {
+            parts.Remove("[Content_Types].xml");
+        }
+
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, text) in parts)
+            {
+                using var entry = zip.CreateEntry(name).Open();
+                entry.Write(Encoding.UTF8.GetBytes(text));
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
     [RequiresToolsFact("apt-get install poppler-utils", "pdftotext")]
     public void Pdf_TextThroughPdftotext()
     {

@@ -143,6 +143,48 @@ public sealed partial class RegistryTests(GongkaiFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Attach_DamagedDocxWithHostileContentType_SavedUnsearchable_ServedAsDocxDownload()
+    {
+        using var clerk = await StaffSession.SignIn(factory, "clerk");
+        var (url, _) = await Draft(clerk, "关于附件损坏的通知", StaffSession.Today);
+        var page = await clerk.Client.GetStringAsync(url);
+        // A .docx whose package points at a part it does not hold (OpenXml: InvalidOperationException) — a 500 before, the
+        // file written to disk with no row; and the browser's Content-Type, kept before, says text/html and is 300 characters long.
+        using var damaged = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(damaged, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var types = new StreamWriter(zip.CreateEntry("[Content_Types].xml").Open()))
+            {
+                types.Write("""<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>""");
+            }
+
+            using var rels = new StreamWriter(zip.CreateEntry("_rels/.rels").Open());
+            rels.Write("""<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/nowhere.xml"/></Relationships>""");
+        }
+
+        var bytes = damaged.ToArray();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.TryAddWithoutValidation("Content-Type", "text/html; x=" + new string('a', 300));
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(StaffSession.TokenRegex().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+            { file, "file", "损坏的附件.docx" },
+        };
+
+        var upload = await clerk.Client.PostAsync(url + "?handler=Attach", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        var after = await clerk.Client.GetStringAsync(url);
+        var link = Regex.Match(after, "href=\"([^\"]*handler=Attachment[^\"]*)\"").Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal);
+        Assert.NotEmpty(link);
+        var download = await clerk.Client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal(bytes, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task Import_SomeRowsRefused_422WithLineNumbers_ThenTableTwoDrillsDown()
     {
         using var head = await StaffSession.SignIn(factory, "head");

@@ -118,7 +118,7 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
         return (true, null);
     }
 
-    public async Task<(bool Saved, string? Problem)> AttachAsync(string agency, long id, string actor, string fileName, string contentType, byte[] content, AttachmentStore files, CancellationToken cancellationToken = default)
+    public async Task<(bool Saved, string? Problem)> AttachAsync(string agency, long id, string actor, string fileName, byte[] content, AttachmentStore files, CancellationToken cancellationToken = default)
     {
         var row = await db.Set<RegistryDocumentRow>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.AgencyCode == agency, cancellationToken);
         if (row is null)
@@ -136,22 +136,45 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
             return (false, "附件是空文件");
         }
 
-        var name = Path.GetFileName(fileName);
+        var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        name = string.IsNullOrWhiteSpace(name) ? "附件" : name.Length > 260 ? name[^260..] : name;
+        // The text first: nothing is written to disk before the row can be (Extract never throws but for memory).
+        var text = TextExtraction.Extract(content, name);
         var sha = files.Save(content);
         db.Set<RegistryAttachmentRow>().Add(new RegistryAttachmentRow
         {
             DocumentId = id,
-            FileName = name.Length > 260 ? name[^260..] : name,
-            ContentType = string.IsNullOrEmpty(contentType) ? "application/octet-stream" : contentType,
+            FileName = name,
+            ContentType = AttachmentContentType(name),
             Size = content.Length,
             Sha256 = sha,
-            Text = TextExtraction.Extract(content, name),
+            Text = text,
         });
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         await audit.RecordAsync(actor, agency, "registry.attach", row.IndexNumber, $"附件：{name}（SHA-256 {sha}）", cancellationToken);
         return (true, null);
     }
+
+    /// <summary>
+    /// The Content-Type an attachment is served with (always as a download, nosniff): from its name's extension on a fixed list,
+    /// never the uploading browser's header (which could say text/html, or be longer than the column).
+    /// </summary>
+    public static string AttachmentContentType(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".pdf" => "application/pdf",
+        ".ofd" => "application/ofd",
+        ".doc" => "application/msword",
+        ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".xls" => "application/vnd.ms-excel",
+        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ".wps" => "application/vnd.ms-works",
+        ".txt" or ".md" or ".csv" => "text/plain",
+        ".jpg" or ".jpeg" => "image/jpeg",
+        ".png" => "image/png",
+        ".zip" => "application/zip",
+        _ => "application/octet-stream",
+    };
 
     /// <summary>One item with everything its page shows; <paramref name="agency"/> null reads any agency's (the portal, published only).</summary>
     public async Task<Details?> GetAsync(long id, string? agency, CancellationToken cancellationToken = default)

@@ -1,5 +1,4 @@
 using System.Text;
-using DocumentFormat.OpenXml.Packaging;
 using Gongkai.Reporting.Parsing;
 using Gongkai.Reporting.Parsing.Shapes;
 
@@ -31,9 +30,11 @@ public static class TextExtraction
             };
             return text.Length > MaxChars ? text[..MaxChars] : text;
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or OpenXmlPackageException or System.Xml.XmlException or System.ComponentModel.Win32Exception)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // A damaged file is kept but not searchable; the upload still succeeds.
+            // A damaged file is kept but not searchable; the upload still succeeds. Any exception, as the importer reads files:
+            // OpenXml alone throws InvalidOperationException, ArgumentException, OpenXmlPackageException, XmlException… on
+            // damaged packages (a narrower list let them through as a 500, the file stored with no row).
             return string.Empty;
         }
     }

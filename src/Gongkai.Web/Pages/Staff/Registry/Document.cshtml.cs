@@ -69,7 +69,7 @@ public sealed class DocumentModel(RegistryDocuments documents, ReviewActions act
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancellationToken);
-        var (saved, problem) = await documents.AttachAsync(User.Agency(), Id, User.UserName(), file.FileName, file.ContentType, buffer.ToArray(), files, cancellationToken);
+        var (saved, problem) = await documents.AttachAsync(User.Agency(), Id, User.UserName(), file.FileName, buffer.ToArray(), files, cancellationToken);
         if (!saved)
         {
             return await FailAsync(StatusCodes.Status422UnprocessableEntity, problem!, cancellationToken);
