@@ -56,6 +56,7 @@ public sealed class WorkingDayCalendar
     {
         problem = null;
         var entries = new List<CalendarEntry>();
+        var dates = new HashSet<DateOnly>();
         var lines = csv.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -90,7 +91,8 @@ public sealed class WorkingDayCalendar
                 return null;
             }
 
-            if (entries.Any(e => e.Date == date))
+            // A set, not a scan of the rows so far: a file of 50,000 lines was 1.25 × 10^9 comparisons.
+            if (!dates.Add(date))
             {
                 problem = $"第 {i + 1} 行：{date:yyyy-MM-dd} 重复";
                 return null;
