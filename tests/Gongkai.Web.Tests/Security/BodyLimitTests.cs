@@ -89,4 +89,17 @@ public sealed class BodyLimitTests : IDisposable
         Assert.Contains("text/html", response.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
         Assert.Contains("超过了这个页面允许的大小", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task FormOfMoreEntriesThanThePageAllows_413SaysHowMany()
+    {
+        using var client = _factory.CreateClient();
+        var fields = Enumerable.Range(0, 1_100).Select(i => new KeyValuePair<string, string>("f" + i, "x")).ToList();
+
+        var response = await client.PostAsync("/staff/login", new FormUrlEncodedContent(fields));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("一次提交的字段和文件超过 1,024 个，未保存", html, StringComparison.Ordinal);
+    }
 }

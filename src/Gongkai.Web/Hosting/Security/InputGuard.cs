@@ -36,6 +36,19 @@ public sealed partial class InputGuard(RequestDelegate next)
         {
             refusal = Check(context.Request.Query) ?? await CheckBody(context, context.RequestAborted);
         }
+        catch (FormLimitException limit) when (!context.Response.HasStarted)
+        {
+            // A form past the page's own form limits: how many entries, or how many bytes of files, and what the page allows.
+            if (context.Request.Path.StartsWithSegments("/api"))
+            {
+                await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "请求过大", detail: limit.Message).ExecuteAsync(context);
+                return;
+            }
+
+            context.Items[ErrorItem] = limit.Message;
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
         catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
         {
             // A body over the endpoint's limit (413) or cut short (400): said as the rest of the platform says it.
@@ -90,6 +103,33 @@ public sealed partial class InputGuard(RequestDelegate next)
         return null;
     }
 
+    /// <summary>The framework's form defaults with the endpoint's <see cref="IFormOptionsMetadata"/> (what [RequestFormLimits] declares) over them.</summary>
+    private static FormOptions FormOptionsOf(Endpoint endpoint)
+    {
+        var options = new FormOptions();
+        if (endpoint.Metadata.GetOrderedMetadata<IFormOptionsMetadata>() is { Count: > 0 } declared)
+        {
+            foreach (var metadata in declared)
+            {
+                options.BufferBody = metadata.BufferBody ?? options.BufferBody;
+                options.MemoryBufferThreshold = metadata.MemoryBufferThreshold ?? options.MemoryBufferThreshold;
+                options.BufferBodyLengthLimit = metadata.BufferBodyLengthLimit ?? options.BufferBodyLengthLimit;
+                options.ValueCountLimit = metadata.ValueCountLimit ?? options.ValueCountLimit;
+                options.KeyLengthLimit = metadata.KeyLengthLimit ?? options.KeyLengthLimit;
+                options.ValueLengthLimit = metadata.ValueLengthLimit ?? options.ValueLengthLimit;
+                options.MultipartBoundaryLengthLimit = metadata.MultipartBoundaryLengthLimit ?? options.MultipartBoundaryLengthLimit;
+                options.MultipartHeadersCountLimit = metadata.MultipartHeadersCountLimit ?? options.MultipartHeadersCountLimit;
+                options.MultipartHeadersLengthLimit = metadata.MultipartHeadersLengthLimit ?? options.MultipartHeadersLengthLimit;
+                options.MultipartBodyLengthLimit = metadata.MultipartBodyLengthLimit ?? options.MultipartBodyLengthLimit;
+            }
+        }
+
+        return options;
+    }
+
+    /// <summary>A form past one of the page's form limits, said in Chinese.</summary>
+    private sealed class FormLimitException(string message, Exception inner) : Exception(message, inner);
+
     private static async Task<(string Field, string Message)?> CheckBody(HttpContext context, CancellationToken cancel)
     {
         var request = context.Request;
@@ -115,9 +155,26 @@ public sealed partial class InputGuard(RequestDelegate next)
         // body, which must not be parsed as a form whatever Content-Type the client claims (curl says urlencoded).
         if (request.HasFormContentType && !request.Path.StartsWithSegments("/api"))
         {
+            // The page's own form limits ([RequestFormLimits]) hold for this read, as its size limit does: read here first,
+            // the form was bound under the framework's defaults (1,024 entries, 128 MB of files), so a folder of 1,100
+            // reports could not be collected whatever the page declared.
+            var options = FormOptionsOf(endpoint);
+            if (context.Features.Get<IFormFeature>() is not { Form: not null })
+            {
+                context.Features.Set<IFormFeature>(new FormFeature(request, options));
+            }
+
             try
             {
                 return Check(await request.ReadFormAsync(cancel));
+            }
+            catch (InvalidDataException ex) when (ex.Message.Contains("count limit", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new FormLimitException($"一次提交的字段和文件超过 {options.ValueCountLimit:N0} 个，未保存。请分几次提交。", ex);
+            }
+            catch (InvalidDataException ex) when (ex.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new FormLimitException($"一次上传的文件合计超过 {options.MultipartBodyLengthLimit / (1024 * 1024):N0} MB，未保存。请分几次上传。", ex);
             }
             catch (InvalidDataException)
             {

@@ -11,6 +11,8 @@ namespace Gongkai.Web.Pages.Staff.Supervise;
 /// </summary>
 [NotCasework]
 [RequestSizeLimit(256L * 1024 * 1024)]
+// A folder of reports: up to 10,000 files (and the form's few fields), as many bytes as the request may carry.
+[RequestFormLimits(ValueCountLimit = 10_016, MultipartBodyLengthLimit = 256L * 1024 * 1024)]
 public sealed class CollectModel(GongkaiOptions options, TimeProvider time) : SupervisePage(options, time)
 {
     public sealed record Collected(string Code, string Name, int Number, int Errors, int Warnings, int Uncertain, int Score, string FileName);
