@@ -10,10 +10,14 @@ namespace Gongkai.Cli;
 /// --password-stdin</c>: creates a staff account; the password is read from the first line of standard input (never
 /// from the command line, which other users of the machine can see). <c>--role installation-admin</c> creates the
 /// installation's administrator (系统管理员; <c>--agency</c> optional): the first account of a new installation.
-/// Exit 0 created, 1 refused (weak password, unknown or closed agency, name taken), 2 a bad command line.
+/// Exit 0 created, 1 refused (weak password, unknown or closed agency, name taken), 2 a bad command line (or a first
+/// line of standard input over <see cref="MaxPasswordLine"/> characters, refused unread).
 /// </summary>
 public static class UserCommands
 {
+    /// <summary>The most characters read from standard input for the password line: a password is far shorter.</summary>
+    public const int MaxPasswordLine = 4096;
+
     public static readonly string[] Roles = Enum.GetValues<StaffRole>().Select(r => r.Name()).ToArray();
 
     public static Command Build(TextWriter stdout, TextWriter stderr, TextReader stdin)
@@ -45,7 +49,13 @@ public static class UserCommands
                 return ExitCodes.Unreadable;
             }
 
-            var password = stdin.ReadLine();
+            var password = FirstLine(stdin, MaxPasswordLine, out var tooLong);
+            if (tooLong)
+            {
+                stderr.WriteLine($"用法错误：标准输入的第一行超过 {MaxPasswordLine} 个字符，不是密码，未读取其余内容。");
+                return ExitCodes.Unreadable;
+            }
+
             if (password is null)
             {
                 stderr.WriteLine("用法错误：标准输入中没有密码。");
@@ -61,5 +71,37 @@ public static class UserCommands
             });
         });
         return new Command("user", "工作人员账户") { add };
+    }
+
+    /// <summary>
+    /// The first line of <paramref name="reader"/> (as <see cref="TextReader.ReadLine"/>: null when the input is empty),
+    /// reading at most <paramref name="max"/> + 1 characters (the line break, or the first one past the limit): a longer
+    /// line sets <paramref name="tooLong"/> and is not read further (ReadLine would read a line of any length whole).
+    /// </summary>
+    private static string? FirstLine(TextReader reader, int max, out bool tooLong)
+    {
+        tooLong = false;
+        var line = new System.Text.StringBuilder();
+        while (true)
+        {
+            var next = reader.Read();
+            if (next == -1)
+            {
+                return line.Length == 0 ? null : line.ToString();
+            }
+
+            if (next is '\n' or '\r')
+            {
+                return line.ToString();
+            }
+
+            if (line.Length == max)
+            {
+                tooLong = true;
+                return null;
+            }
+
+            line.Append((char)next);
+        }
     }
 }

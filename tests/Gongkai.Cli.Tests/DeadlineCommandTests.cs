@@ -64,4 +64,52 @@ public sealed class DeadlineCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("应为 holiday 或 workday", run.Stderr, StringComparison.Ordinal);
     }
+
+    private const int CalendarLimit = 1024 * 1024;
+
+    private const string Spring2027 = "date,kind,name\n2027-02-05,holiday,春节\n2027-02-08,holiday,春节\n2027-02-09,holiday,春节\n2027-02-10,holiday,春节\n2027-02-11,holiday,春节\n2027-02-20,workday,春节\n";
+
+    [Fact]
+    public void Deadline_GbkCalendarFile_ReadWithItsChineseNames()
+    {
+        using var dir = new TempDir();
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var file = dir.File("2027-gbk.csv");
+        File.WriteAllBytes(file, System.Text.Encoding.GetEncoding("GBK").GetBytes(Spring2027));
+
+        var run = CliRun.Of("deadline", "--received", "2027-02-01", "--calendar", file);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("due: 2027-03-05", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("节假日：春节 2027-02-05", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("春节调休", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain('\uFFFD', run.Stdout);
+    }
+
+    [Fact]
+    public void Deadline_CalendarFileOverOneMegabyte_RefusedUnread_ExitsTwo()
+    {
+        using var dir = new TempDir();
+        // A good file padded with blank lines past the limit: the content would parse, the size alone refuses it.
+        var file = dir.File("huge.csv", Spring2027 + new string('\n', CalendarLimit));
+
+        var run = CliRun.Of("deadline", "--received", "2027-02-01", "--calendar", file);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("文件超过 1 MB", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+    }
+
+    [Fact]
+    public void Deadline_CalendarFileNotText_RefusedWithTheEncodingNamed_ExitsTwo()
+    {
+        using var dir = new TempDir();
+        var file = dir.File("binary.csv");
+        File.WriteAllBytes(file, [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7 % 256))]);
+
+        var run = CliRun.Of("deadline", "--received", "2027-02-01", "--calendar", file);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("文本编码无法识别", run.Stderr, StringComparison.Ordinal);
+    }
 }

@@ -84,6 +84,33 @@ public sealed class UserCommandTests : IDisposable
         Assert.Contains("已被使用", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Add_OverlongFirstLineOnStdin_RefusedUnread_ExitsTwo()
+    {
+        // 16 million characters with no line break: ReadLine read them whole (and more would have been read as well).
+        using var input = new EndlessLine(16_000_000);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = GongkaiCli.Run(["user", "add", "--agency", "EDU", "--user", "li", "--role", "clerk", "--password-stdin", "--database", Db], stdout, stderr, input);
+
+        Assert.Equal(ExitCodes.Unreadable, code);
+        Assert.Contains("用法错误：标准输入的第一行超过 4096 个字符", stderr.ToString(), StringComparison.Ordinal);
+        Assert.True(input.Consumed <= UserCommands.MaxPasswordLine + 1, $"read {input.Consumed} characters");
+        // Nothing written: the name is still free.
+        Assert.Equal(0, CliRun.WithInput(Strong, "user", "add", "--agency", "EDU", "--user", "li", "--role", "clerk", "--password-stdin", "--database", Db).ExitCode);
+    }
+
+    [Fact]
+    public void Add_PasswordLineAtTheLimit_Accepted_CrLfEnded()
+    {
+        var password = "Lantern-" + new string('r', UserCommands.MaxPasswordLine - 10) + "42";
+
+        var run = CliRun.WithInput(password + "\r\n", "user", "add", "--agency", "EDU", "--user", "li", "--role", "clerk", "--password-stdin", "--database", Db);
+
+        Assert.Equal(0, run.ExitCode);
+    }
+
     [Theory]
     [InlineData("user", "add", "--agency", "EDU", "--user", "li", "--role", "clerk")]
     [InlineData("user", "add", "--agency", "EDU", "--user", "li", "--role", "boss", "--password-stdin")]
@@ -95,5 +122,35 @@ public sealed class UserCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("用法错误", run.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Standard input holding one line of <c>length</c> characters without a break, counting what is read.</summary>
+    private sealed class EndlessLine(int length) : TextReader
+    {
+        public int Consumed { get; private set; }
+
+        public override int Peek() => Consumed < length ? 'x' : -1;
+
+        public override int Read()
+        {
+            if (Consumed >= length)
+            {
+                return -1;
+            }
+
+            Consumed++;
+            return Consumed % 7 == 0 ? '7' : 'x';
+        }
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            var n = Math.Min(count, length - Consumed);
+            for (var i = 0; i < n; i++)
+            {
+                buffer[index + i] = (char)Read();
+            }
+
+            return n;
+        }
     }
 }

@@ -1,8 +1,14 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Gongkai.Persistence;
+using Gongkai.Persistence.Attachments;
+using Gongkai.UseCases.Attachments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Web.Tests;
 
@@ -63,7 +69,10 @@ public sealed partial class ApplicantAnswersTests(GongkaiFactory factory) : ICla
         Assert.DoesNotContain(number + "</strong>", wrong, StringComparison.Ordinal);
     }
 
-    private static async Task<HttpResponseMessage> Answer(HttpClient client, string number, string code, string text, byte[]? file)
+    private static Task<HttpResponseMessage> Answer(HttpClient client, string number, string code, string text, byte[]? file) =>
+        AnswerWithFiles(client, number, code, text, file is null ? [] : [("补正说明.pdf", file)]);
+
+    private static async Task<HttpResponseMessage> AnswerWithFiles(HttpClient client, string number, string code, string text, params (string Name, byte[] Bytes)[] files)
     {
         var page = await Status(client, number, code);
         using var form = new MultipartFormDataContent
@@ -73,9 +82,9 @@ public sealed partial class ApplicantAnswersTests(GongkaiFactory factory) : ICla
             { new StringContent(code), "Code" },
             { new StringContent(text), "Answer" },
         };
-        if (file is not null)
+        foreach (var (name, bytes) in files)
         {
-            form.Add(new ByteArrayContent(file), "Files", "补正说明.pdf");
+            form.Add(new ByteArrayContent(bytes), "Files", name);
         }
 
         return await client.PostAsync("/status?handler=Answer", form);
@@ -110,6 +119,62 @@ public sealed partial class ApplicantAnswersTests(GongkaiFactory factory) : ICla
         var again = await Answer(client, number, code, "再补一次", null);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
         Assert.Contains("目前不需要补正", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Applicant_AnswersWithAGoodAndARefusedFile_NothingStored_StillAwaitingCorrection_SharedFileKept()
+    {
+        using var client = factory.CreateClient();
+        // Bytes another case already holds: the answer's copy is deduplicated with it, and that case's file must stay.
+        var (other, otherCode) = await ApiTests.Apply(client);
+        var shared = AttachmentFiles.Pdf("身份证明 " + Guid.NewGuid());
+        using (var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{other}/attachments") { Content = AttachmentFiles.Form(shared, "身份证明.pdf") })
+        {
+            upload.Headers.Add("X-Access-Code", otherCode);
+            Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(upload)).StatusCode);
+        }
+
+        var (number, code) = await ApiTests.Apply(client);
+        using var clerk = await StaffSession.SignIn(factory, "clerk");
+        var caseUrl = await CaseUrl(clerk, number);
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.Act(caseUrl, "RequestCorrection", new() { ["Until"] = InDays(15), ["Text"] = "请补充身份证明" })).StatusCode);
+        var own = AttachmentFiles.Pdf("补正 " + Guid.NewGuid());
+
+        // Two acceptable PDFs, then a refused type: the PDFs were stored (rows and files, no audit entry) while the page said nothing was submitted.
+        var refused = await AnswerWithFiles(client, number, code, "见附件", ("补正说明.pdf", own), ("身份证明.pdf", shared), ("网页.html", AttachmentFiles.Html()));
+        var page = await refused.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("网页.html：不支持这种文件", page, StringComparison.Ordinal);
+        Assert.Contains("补正尚未提交", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"answer\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("补正说明.pdf", page, StringComparison.Ordinal);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+            var store = scope.ServiceProvider.GetRequiredService<AttachmentStore>();
+            var caseId = await db.Applications.Where(a => a.TrackingNumber == number).Select(a => a.Id).SingleAsync();
+            var otherId = await db.Applications.Where(a => a.TrackingNumber == other).Select(a => a.Id).SingleAsync();
+            Assert.Empty(await db.Set<AttachmentRow>().Where(a => a.ApplicationId == caseId).ToListAsync());
+            Assert.False(File.Exists(store.PathOf(Convert.ToHexStringLower(SHA256.HashData(own)))));
+            Assert.Single(await db.Set<AttachmentRow>().Where(a => a.ApplicationId == otherId).ToListAsync());
+            Assert.True(File.Exists(store.PathOf(Convert.ToHexStringLower(SHA256.HashData(shared)))));
+        }
+
+        var officer = await clerk.Client.GetStringAsync(caseUrl);
+        Assert.DoesNotContain("申请人在网上补正", officer, StringComparison.Ordinal);
+        Assert.DoesNotContain("补正说明.pdf", officer, StringComparison.Ordinal);
+
+        // The whole answer sent again without the refused file goes through, each file once.
+        var again = await AnswerWithFiles(client, number, code, "见附件", ("补正说明.pdf", own), ("身份证明.pdf", shared));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("补正已提交", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("申请人在网上补正：见附件（附件：补正说明.pdf、身份证明.pdf）", await clerk.Client.GetStringAsync(caseUrl), StringComparison.Ordinal);
+        using var after = factory.Services.CreateScope();
+        var rows = await after.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<AttachmentRow>()
+            .Where(a => a.Purpose == (int)AttachmentPurpose.Correction && (a.Sha256 == Convert.ToHexStringLower(SHA256.HashData(own)) || a.Sha256 == Convert.ToHexStringLower(SHA256.HashData(shared))))
+            .ToListAsync();
+        Assert.Equal(2, rows.Count);
     }
 
     [Fact]

@@ -70,13 +70,34 @@ public sealed partial class CalendarPageTests : IClassFixture<GongkaiFactory>
         Assert.Contains("</td><td>sysadmin</td><td>上传：2027.csv</td>", await admin.Client.GetStringAsync("/staff/calendar"), StringComparison.Ordinal);
     }
 
-    private static async Task<string> Upload(StaffSession session, string csv)
+    [Fact]
+    public async Task InstallationAdmin_GbkFile_CheckedWithItsChineseNames_BinaryFileRefusedInChinese()
+    {
+        using var admin = await StaffSession.SignIn(_factory, "sysadmin");
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
+        // A CSV saved from Excel on a Chinese system is GBK; read as UTF-8 its names were replacement characters.
+        var checkedPage = await UploadBytes(admin, System.Text.Encoding.GetEncoding("GBK").GetBytes(CalendarFiles.Year2027));
+        var binary = await UploadBytes(admin, [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7 % 256))]);
+
+        Assert.Contains("检查通过", checkedPage, StringComparison.Ordinal);
+        var csv = WebUtility.HtmlDecode(CsvRegex().Match(checkedPage).Groups[1].Value);
+        Assert.Contains("2027-02-05,holiday,春节", csv, StringComparison.Ordinal);
+        Assert.Contains("2027-10-09,workday,国庆节", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain('\uFFFD', csv);
+        Assert.Contains("无法读取文件 2027.csv：文本编码无法识别", WebUtility.HtmlDecode(binary), StringComparison.Ordinal);
+        Assert.DoesNotContain("检查通过", binary, StringComparison.Ordinal);
+    }
+
+    private static Task<string> Upload(StaffSession session, string csv) => UploadBytes(session, System.Text.Encoding.UTF8.GetBytes(csv));
+
+    private static async Task<string> UploadBytes(StaffSession session, byte[] bytes)
     {
         var page = await session.Client.GetStringAsync("/staff/calendar");
         using var form = new MultipartFormDataContent
         {
             { new StringContent(StaffSession.TokenRegex().Match(page).Groups[1].Value), "__RequestVerificationToken" },
-            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "2027.csv" },
+            { new ByteArrayContent(bytes), "file", "2027.csv" },
         };
         var response = await session.Client.PostAsync("/staff/calendar?handler=Check", form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -3,6 +3,7 @@ using Gongkai.Persistence;
 using Gongkai.Persistence.Attachments;
 using Gongkai.UseCases.Attachments;
 using Gongkai.UseCases.Time;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.UseCases.Applications;
 
@@ -45,34 +46,68 @@ public sealed class AnswerCorrection(GongkaiDbContext db, AttachmentStore attach
             return new Result(false, refusal);
         }
 
-        var names = new List<string>();
-        foreach (var (content, name) in files)
+        // All or nothing: the files stored before one is refused (or before the case save fails) are taken back, so a
+        // refused answer leaves no file that no record mentions and the applicant can send the whole answer again.
+        var stored = new List<AttachmentRow>();
+        var submitted = false;
+        try
         {
-            var added = await attachments.AddAsync(found.Id, content, name, AttachmentPurpose.Correction, AttachmentStore.ApplicantActor, byApplicant: true, cancellationToken);
-            if (added.Attachment is null)
+            foreach (var (content, name) in files)
             {
-                await audit.RecordAsync(AttachmentStore.ApplicantActor, found.AgencyCode, "case.RecordCorrection", trackingNumber, $"拒绝：{name}：{added.Message}", cancellationToken);
-                return new Result(false, $"{name}：{added.Message}。补正尚未提交。");
+                var added = await attachments.AddAsync(found.Id, content, name, AttachmentPurpose.Correction, AttachmentStore.ApplicantActor, byApplicant: true, cancellationToken);
+                if (added.Attachment is null)
+                {
+                    await audit.RecordAsync(AttachmentStore.ApplicantActor, found.AgencyCode, "case.RecordCorrection", trackingNumber, $"拒绝：{name}：{added.Message}", cancellationToken);
+                    return new Result(false, $"{name}：{added.Message}。补正尚未提交，本次上传的文件都没有保存。");
+                }
+
+                stored.Add(added.Attachment);
             }
 
-            names.Add(added.Attachment.FileName);
-        }
+            var loaded = application!.Version;
+            var what = (text.Length == 0 ? "申请人在网上提交了补正材料" : "申请人在网上补正：" + text)
+                + (stored.Count == 0 ? string.Empty : "（附件：" + string.Join("、", stored.Select(a => a.FileName)) + "）");
+            var outcome = application.RecordCorrection(today, what, now, Actor);
+            if (!outcome.Succeeded)
+            {
+                return new Result(false, outcome.Error!);
+            }
 
-        var loaded = application!.Version;
-        var what = (text.Length == 0 ? "申请人在网上提交了补正材料" : "申请人在网上补正：" + text) + (names.Count == 0 ? string.Empty : "（附件：" + string.Join("、", names) + "）");
-        var outcome = application.RecordCorrection(today, what, now, Actor);
-        if (!outcome.Succeeded)
-        {
-            return new Result(false, outcome.Error!);
-        }
+            if (await new CaseStore(db).SaveAsync(application, loaded, cancellationToken) != SaveOutcome.Saved)
+            {
+                await audit.RecordAsync(AttachmentStore.ApplicantActor, found.AgencyCode, "case.RecordCorrection", trackingNumber, "冲突：提交时申请已被修改", cancellationToken);
+                return new Result(false, "提交时这件申请正在被工作人员处理，请刷新后重新提交。");
+            }
 
-        if (await new CaseStore(db).SaveAsync(application, loaded, cancellationToken) != SaveOutcome.Saved)
+            submitted = true;
+        }
+        finally
         {
-            await audit.RecordAsync(AttachmentStore.ApplicantActor, found.AgencyCode, "case.RecordCorrection", trackingNumber, "冲突：提交时申请已被修改", cancellationToken);
-            return new Result(false, "提交时这件申请正在被工作人员处理，请刷新后重新提交。");
+            if (!submitted && stored.Count > 0)
+            {
+                await WithdrawAsync(stored);
+            }
         }
 
         await audit.RecordAsync(AttachmentStore.ApplicantActor, found.AgencyCode, "case.RecordCorrection", trackingNumber, "完成：" + application.Events[^1].Text, cancellationToken);
         return new Result(true, $"补正已提交。答复期限自 {today:yyyy-MM-dd} 起重新计算（条例第三十条）。");
+    }
+
+    /// <summary>
+    /// Removes the rows of an answer that was not submitted, and each file no live row names any more (as the store's
+    /// retention purge does: bytes shared with another upload, deduplicated by hash, stay). Not cancellable: the
+    /// request may already be aborted, and the rows must not outlive it.
+    /// </summary>
+    private async Task WithdrawAsync(IReadOnlyList<AttachmentRow> stored)
+    {
+        var ids = stored.Select(a => a.Id).ToList();
+        await db.Set<AttachmentRow>().Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(CancellationToken.None);
+        foreach (var hash in stored.Select(a => a.Sha256).Distinct())
+        {
+            if (!await db.Set<AttachmentRow>().AnyAsync(a => a.Sha256 == hash && a.DeletedAtUtcTicks == null, CancellationToken.None))
+            {
+                File.Delete(attachments.PathOf(hash));
+            }
+        }
     }
 }

@@ -46,9 +46,17 @@ public sealed class CalendarModel(GongkaiDbContext db, WorkingDayCalendar calend
     {
         if (file is { Length: > 0 })
         {
-            using var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8);
-            Csv = await reader.ReadToEndAsync();
+            // Decoded as the importer decodes (a CSV saved from Excel on a Chinese system is GBK), never as UTF-8 regardless.
+            await using var stream = file.OpenReadStream();
+            var (text, problem) = await CalendarFile.ReadAsync(stream, MaxBytes, cancellationToken);
             SourceName = Path.GetFileName(file.FileName);
+            Csv = text;
+            if (text is null)
+            {
+                Error = $"无法读取文件 {SourceName}：{problem}。";
+                await LoadAsync(cancellationToken);
+                return;
+            }
         }
 
         if (string.IsNullOrWhiteSpace(Csv))
