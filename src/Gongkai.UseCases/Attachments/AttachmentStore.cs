@@ -82,35 +82,80 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
                 return new AddResult(AddStatus.RefusedType, null, refusal!);
             }
 
-            var final = PathOf(hash);
-            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
-            if (!File.Exists(final))
-            {
-                File.Move(temp, final, overwrite: true);
-            }
+            // The case's total checked again where it cannot race: two uploads at once each saw the other's bytes as not yet
+            // there, and each could fill the room left (six at once stored twice the case's limit). The case's row is locked
+            // (SQLite: the transaction takes the write lock as it begins; PostgreSQL: SELECT … FOR UPDATE) for the check and
+            // the insert only — the file was streamed to disk before, outside any lock.
+            // In the execution strategy (PostgreSQL retries a transient failure; a user transaction must run inside it): an
+            // attempt either committed or rolled back whole, and the file's move is the same on a second attempt.
+            var added = new List<object>();
+            return db.Database.CurrentTransaction is not null
+                ? await RecordAsync()
+                : await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+                {
+                    // A second attempt: what the first added is no longer to be inserted.
+                    foreach (var entry in added)
+                    {
+                        db.Entry(entry).State = EntityState.Detached;
+                    }
 
-            var row = new AttachmentRow
-            {
-                Id = Guid.NewGuid(),
-                ApplicationId = applicationId,
-                FileName = SafeName(fileName, kind),
-                MediaType = kind.MediaType,
-                Size = size,
-                Sha256 = hash,
-                Purpose = (int)purpose,
-                AddedBy = addedBy,
-                ByApplicant = byApplicant,
-                AddedAtUtcTicks = time.GetUtcNow().UtcTicks,
-            };
-            Rows.Add(row);
-            if (alongWith is not null)
-            {
-                db.Add(alongWith(row));
-            }
+                    added.Clear();
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    var result = await RecordAsync();
+                    if (result.Status == AddStatus.Stored)
+                    {
+                        await transaction.CommitAsync(cancellationToken);
+                    }
 
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return new AddResult(AddStatus.Stored, row, "已上传 " + row.FileName);
+                    return result;
+                });
+
+            async Task<AddResult> RecordAsync()
+            {
+                if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+                {
+                    await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM applications WHERE id = {applicationId} FOR UPDATE", cancellationToken);
+                }
+
+                var usedNow = await Rows.Where(a => a.ApplicationId == applicationId && a.DeletedAtUtcTicks == null).SumAsync(a => (long?)a.Size, cancellationToken) ?? 0;
+                if (usedNow + size > settings.MaxCaseBytes)
+                {
+                    return new AddResult(AddStatus.TooLarge, null, $"这件申请的附件合计不能超过 {Megabytes(settings.MaxCaseBytes)}（已用 {Megabytes(usedNow)}）");
+                }
+
+                var final = PathOf(hash);
+                Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+                if (!File.Exists(final))
+                {
+                    File.Move(temp, final, overwrite: true);
+                }
+
+                var row = new AttachmentRow
+                {
+                    Id = Guid.NewGuid(),
+                    ApplicationId = applicationId,
+                    FileName = SafeName(fileName, kind),
+                    MediaType = kind.MediaType,
+                    Size = size,
+                    Sha256 = hash,
+                    Purpose = (int)purpose,
+                    AddedBy = addedBy,
+                    ByApplicant = byApplicant,
+                    AddedAtUtcTicks = time.GetUtcNow().UtcTicks,
+                };
+                Rows.Add(row);
+                added.Add(row);
+                if (alongWith is not null)
+                {
+                    var along = alongWith(row);
+                    db.Add(along);
+                    added.Add(along);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return new AddResult(AddStatus.Stored, row, "已上传 " + row.FileName);
+            }
         }
         finally
         {

@@ -1,0 +1,58 @@
+using System.Text;
+using Gongkai.Domain.Applications;
+using Gongkai.Domain.Deadlines;
+using Gongkai.Persistence;
+using Gongkai.Persistence.Attachments;
+using Gongkai.UseCases.Attachments;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.IntegrationTests;
+
+/// <summary>
+/// A case's total of attachments holds when uploads arrive at once (an attack on a running copy, 1 December): each
+/// upload checked the room left before streaming its file and saved after, so uploads at once each saw the room empty.
+/// </summary>
+public sealed class AttachmentLimitTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("gongkai-attach-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Theory]
+    [Databases("sqlite")]
+    [Databases("postgres")]
+    public async Task EightUploadsAtOnce_CaseLimitRoomForThree_ThreeStored_FiveRefused(string provider)
+    {
+        using var database = new TestDatabase(provider);
+        var application = DisclosureApplication.Receive(Guid.NewGuid(), "DEMO", "GK-LIMIT", new Applicant(ApplicantCategory.NaturalPerson, "李四", "110101199001011237", "13900000000"),
+            "某项目的环评批复", "电子邮件", ReceiptChannel.Online, new DateOnly(2025, 3, 3), new DateTimeOffset(2025, 3, 3, 1, 0, 0, TimeSpan.Zero), "clerk");
+        using (var db = database.Open())
+        {
+            new CaseStore(db).Add(application);
+        }
+
+        var settings = new AttachmentSettings { Directory = _directory, MaxFileBytes = 4096, MaxCaseBytes = 10_000 };
+        using var start = new Barrier(8);
+        var uploads = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            using var db = database.Open();
+            var store = new AttachmentStore(db, settings, TimeProvider.System);
+            var bytes = new byte[3000];
+            Encoding.ASCII.GetBytes($"%PDF-1.4\n% upload {i}\n").CopyTo(bytes, 0);
+            start.SignalAndWait();
+            return await store.AddAsync(application.Id, new MemoryStream(bytes), $"{i}.pdf", AttachmentPurpose.Application, AttachmentStore.ApplicantActor, byApplicant: true);
+        })).ToList();
+        var results = await Task.WhenAll(uploads);
+
+        Assert.Equal(3, results.Count(r => r.Status == AttachmentStore.AddStatus.Stored));
+        Assert.All(results.Where(r => r.Status != AttachmentStore.AddStatus.Stored), r =>
+        {
+            Assert.Equal(AttachmentStore.AddStatus.TooLarge, r.Status);
+            Assert.StartsWith("这件申请的附件合计不能超过", r.Message, StringComparison.Ordinal);
+        });
+        using var check = database.Open();
+        Assert.Equal(9000, await check.Set<AttachmentRow>().Where(a => a.ApplicationId == application.Id).SumAsync(a => a.Size));
+        // Only the stored files are on disk; the refused ones' temporary files are gone.
+        Assert.Equal(3, Directory.GetFiles(_directory, "*", SearchOption.AllDirectories).Length);
+    }
+}
