@@ -56,3 +56,82 @@ public sealed class AttachmentLimitTests : IDisposable
         Assert.Equal(3, Directory.GetFiles(_directory, "*", SearchOption.AllDirectories).Length);
     }
 }
+
+/// <summary>
+/// Bytes shared by two cases survive a deletion that races an upload (the leftover of the 1 December attack): the
+/// upload found the file present and skipped writing it, a withdrawal of the only other row naming those bytes saw no
+/// live row and deleted the file, then the upload's row was committed — a row whose file was gone.
+/// </summary>
+public sealed class AttachmentDeletionRaceTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("gongkai-attach-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Theory]
+    [Databases("sqlite")]
+    [Databases("postgres")]
+    public async Task SameBytesUploadedWhileTheirOnlyRowIsWithdrawn_FileKeptForTheNewRow(string provider)
+    {
+        using var database = new TestDatabase(provider);
+        var first = Receive("GK-RACE-1");
+        var second = Receive("GK-RACE-2");
+        using (var db = database.Open())
+        {
+            new CaseStore(db).Add(first);
+            new CaseStore(db).Add(second);
+        }
+
+        var settings = new AttachmentSettings { Directory = _directory };
+        var bytes = Encoding.ASCII.GetBytes("%PDF-1.4\n% the same bytes in two cases\n");
+        AttachmentRow stored;
+        using (var db = database.Open())
+        {
+            stored = (await new AttachmentStore(db, settings, TimeProvider.System).AddAsync(first.Id, new MemoryStream(bytes), "a.pdf", AttachmentPurpose.Application, "clerk", byApplicant: false)).Attachment!;
+        }
+
+        // The second upload finds the file present and stops before its commit; meanwhile the first row is withdrawn and its
+        // bytes deleted unless named by a live row. The upload waits for the deletion at most a second: with the bytes held,
+        // the deletion cannot finish before the upload commits.
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var deleted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var upload = Task.Run(async () =>
+        {
+            using var db = database.Open();
+            var store = new AttachmentStore(db, settings, TimeProvider.System)
+            {
+                BeforeCommit = async () =>
+                {
+                    reached.SetResult();
+                    await Task.WhenAny(deleted.Task, Task.Delay(TimeSpan.FromSeconds(1)));
+                },
+            };
+            return await store.AddAsync(second.Id, new MemoryStream(bytes), "b.pdf", AttachmentPurpose.Application, "clerk", byApplicant: false);
+        });
+        await reached.Task;
+        var deletion = Task.Run(async () =>
+        {
+            using var db = database.Open();
+            await db.Set<AttachmentRow>().Where(a => a.Id == stored.Id).ExecuteDeleteAsync();
+            await new AttachmentStore(db, settings, TimeProvider.System).DeleteUnreferencedAsync([stored.Sha256]);
+            deleted.SetResult();
+        });
+        var added = await upload;
+        await deletion;
+
+        Assert.Equal(AttachmentStore.AddStatus.Stored, added.Status);
+        using var check = database.Open();
+        var store = new AttachmentStore(check, settings, TimeProvider.System);
+        Assert.NotNull(await store.OpenAsync(second.Id, added.Attachment!.Id));
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(store.PathOf(added.Attachment.Sha256)));
+
+        // And once no live row names the bytes, they are deleted.
+        await check.Set<AttachmentRow>().Where(a => a.Id == added.Attachment.Id).ExecuteDeleteAsync();
+        await store.DeleteUnreferencedAsync([added.Attachment.Sha256]);
+        Assert.False(File.Exists(store.PathOf(added.Attachment.Sha256)));
+    }
+
+    private static DisclosureApplication Receive(string trackingNumber) =>
+        DisclosureApplication.Receive(Guid.NewGuid(), "DEMO", trackingNumber, new Applicant(ApplicantCategory.NaturalPerson, "李四", "110101199001011237", "13900000000"),
+            "某项目的环评批复", "电子邮件", ReceiptChannel.Online, new DateOnly(2025, 3, 3), new DateTimeOffset(2025, 3, 3, 1, 0, 0, TimeSpan.Zero), "clerk");
+}

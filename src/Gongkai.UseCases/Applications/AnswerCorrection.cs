@@ -102,12 +102,6 @@ public sealed class AnswerCorrection(GongkaiDbContext db, AttachmentStore attach
     {
         var ids = stored.Select(a => a.Id).ToList();
         await db.Set<AttachmentRow>().Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(CancellationToken.None);
-        foreach (var hash in stored.Select(a => a.Sha256).Distinct())
-        {
-            if (!await db.Set<AttachmentRow>().AnyAsync(a => a.Sha256 == hash && a.DeletedAtUtcTicks == null, CancellationToken.None))
-            {
-                File.Delete(attachments.PathOf(hash));
-            }
-        }
+        await attachments.DeleteUnreferencedAsync(stored.Select(a => a.Sha256), CancellationToken.None);
     }
 }

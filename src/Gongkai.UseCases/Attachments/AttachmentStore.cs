@@ -112,10 +112,15 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
 
             async Task<AddResult> RecordAsync()
             {
-                if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+                if (IsPostgres)
                 {
                     await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM applications WHERE id = {applicationId} FOR UPDATE", cancellationToken);
                 }
+
+                // The file's bytes are held too, until the row is committed: a deletion of the last row naming the same bytes
+                // (a withdrawn answer, the retention purge) either finished before — the file is gone and moved in again below —
+                // or waits, and then sees this row.
+                await LockBytesAsync(hash, cancellationToken);
 
                 var usedNow = await Rows.Where(a => a.ApplicationId == applicationId && a.DeletedAtUtcTicks == null).SumAsync(a => (long?)a.Size, cancellationToken) ?? 0;
                 if (usedNow + size > settings.MaxCaseBytes)
@@ -143,6 +148,11 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
                     ByApplicant = byApplicant,
                     AddedAtUtcTicks = time.GetUtcNow().UtcTicks,
                 };
+                if (BeforeCommit is { } hook)
+                {
+                    await hook();
+                }
+
                 Rows.Add(row);
                 added.Add(row);
                 if (alongWith is not null)
@@ -187,15 +197,51 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        foreach (var hash in due.Select(d => d.Row.Sha256).Distinct())
-        {
-            if (!await Rows.AnyAsync(a => a.Sha256 == hash && a.DeletedAtUtcTicks == null, cancellationToken))
-            {
-                File.Delete(PathOf(hash));
-            }
-        }
-
+        await DeleteUnreferencedAsync(due.Select(d => d.Row.Sha256), cancellationToken);
         return due.GroupBy(d => (d.AgencyCode, d.TrackingNumber)).Select(g => (g.Key.AgencyCode, g.Key.TrackingNumber, g.Count())).ToList();
+    }
+
+    /// <summary>
+    /// Deletes the file of each hash that no live row names any more (bytes shared with another upload stay). Each hash is
+    /// checked and deleted while its bytes are held (<see cref="LockBytesAsync"/>), so an upload of the same bytes at that
+    /// moment cannot find the file present, then lose it to this deletion after its row is committed.
+    /// </summary>
+    public async Task DeleteUnreferencedAsync(IEnumerable<string> hashes, CancellationToken cancellationToken = default)
+    {
+        foreach (var hash in hashes.Distinct(StringComparer.Ordinal).ToList())
+        {
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await LockBytesAsync(hash, cancellationToken);
+                if (!await Rows.AnyAsync(a => a.Sha256 == hash && a.DeletedAtUtcTicks == null, cancellationToken))
+                {
+                    File.Delete(PathOf(hash));
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+            });
+        }
+    }
+
+    /// <summary>
+    /// Test hook: runs once the file is in place and before its row is committed (a test holds an upload there to show a
+    /// deletion of the same bytes waits for it).
+    /// </summary>
+    internal Func<Task>? BeforeCommit { get; init; }
+
+    private bool IsPostgres => db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+
+    /// <summary>
+    /// Holds one file's bytes for the rest of the current transaction: PostgreSQL by a transaction-scoped advisory lock on
+    /// the hash; SQLite needs nothing more, its transaction holds the database's write lock from its start.
+    /// </summary>
+    private async Task LockBytesAsync(string hash, CancellationToken cancellationToken)
+    {
+        if (IsPostgres)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({hash}, 0))", cancellationToken);
+        }
     }
 
     public string PathOf(string sha256) => Path.Combine(settings.Directory, sha256[..2], sha256);
