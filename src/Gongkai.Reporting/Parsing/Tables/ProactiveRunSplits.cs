@@ -6,7 +6,7 @@ namespace Gongkai.Reporting.Parsing.Tables;
 /// <summary>
 /// A table 二 row whose cells ran together on a page saved as one line ("262961" for three columns, "2648-18538",
 /// "政府集中采购161089059"), cut into its columns. Table 二 has no sum rule, so a split is unique only when the digits
-/// leave one way; otherwise a rule of thumb picks one (said in GK4007) and the row is flagged.
+/// leave one way; otherwise rules of thumb taken from real reports pick one (said in GK4007) and the row is flagged.
 /// </summary>
 internal static partial class ProactiveRunSplits
 {
@@ -21,8 +21,8 @@ internal static partial class ProactiveRunSplits
         var delta = block.Columns.ToList().FindIndex(c => c.Kind == ValueKind.SignedCount);
         if (delta >= 0 && cells.Count == 1 && SignedRunRegex().Match(cells[0].Text) is { Success: true } signed)
         {
-            return SplitSigned(cells[0], signed.Groups["a"].Value, signed.Groups["b"].Value, signed.Groups["sign"].Value == "-", width, delta) is { } s
-                ? (s.Cells, s.Unique, "栏目数及“" + block.Columns[delta].Label + "”一栏的正负号", null)
+            return SplitSigned(cells[0], signed.Groups["a"].Value, signed.Groups["b"].Value, signed.Groups["sign"].Value == "-", block, delta) is { } s
+                ? (s.Cells, s.Unique, "栏目数及“" + block.Columns[delta].Label + "”一栏的正负号", s.Unique ? null : s.Choice)
                 : null;
         }
 
@@ -55,12 +55,39 @@ internal static partial class ProactiveRunSplits
                 "栏目数（不计前导零）及每个采购项目的平均金额", "表二没有勾稽关系，多种拆分均可，取每项平均金额最接近 10 万元（在 1 千元至 1 千万元之间）的一种，请核对原文");
         }
 
-        var best = result.Splits
-            .OrderBy(s => s.Max(v => Digits(v)) - s.Min(v => Digits(v)))
-            .ThenBy(s => s.Max(v => Digits(v)))
-            .First();
-        return (best.Select((_, i) => first with { Kind = TokenKind.Number, Text = Written(best, i) }).ToList(), result.Unique, "栏目数（不计前导零）", null);
+        var (best, choice) = Likeliest(result.Splits, block, delta, zerosCount: cells.Count == 1);
+        return (best.Select((_, i) => first with { Kind = TokenKind.Number, Text = Written(best, i) }).ToList(), result.Unique, "栏目数（不计前导零）", result.Unique ? null : choice);
     }
+
+    /// <summary>
+    /// Of several splits of a run, the likeliest by what real tables 二 print (the run's own digits cannot decide it): the
+    /// most cells that are 0 — most cells of these tables are — among the splits whose cell lengths are at most two digits
+    /// less even than the most even split's ("1205172308" is not 12, 0, 5172308); then the most even cell lengths, the
+    /// shortest longest cell, and the shortest 本年增/减 (a change is usually smaller than the counts). In the nine real
+    /// rows where another copy of the report settles the split (the page's HTML, the report's prose), the 0 decided it
+    /// every time: "8801" is 88, 0, 1, "88-720" is 88, −72, 0, "3960181" is 396, 0, 181, where the most even split read
+    /// 8, 80, 1 / 88, −7, 20 / 39, 60, 181. Two zeros are not counted: a stock — 现行有效件数, 对外公开总数量 — of 0 beside
+    /// counts that are not (the documents made this year are among those in force: "77132470" is not 771, 3247, 0), and
+    /// any in a run printed in more than one piece ("20 155": the space already parts the cells; the report's prose says
+    /// 20 were made). Returns the split and how it was chosen, for GK4007.
+    /// </summary>
+    private static (int[] Split, string Choice) Likeliest(IReadOnlyList<int[]> splits, ProactiveBlock block, int delta, bool zerosCount)
+    {
+        var stock = block.Columns.ToList().FindIndex(c => c.KeySuffix is "in_force" or "public_total");
+        var even = splits.Min(Spread);
+        int Zeros(int[] s) => !zerosCount || Spread(s) > even + 2 ? 0
+            : s.Where((v, i) => v == 0 && !(i == stock && s.Any(other => other != 0))).Count();
+        var best = splits
+            .OrderByDescending(Zeros)
+            .ThenBy(Spread)
+            .ThenBy(s => s.Max(v => Digits(v)))
+            .ThenBy(s => delta >= 0 ? Digits(s[delta]) : 0)
+            .First();
+        var byZeros = splits.Any(s => Zeros(s) < Zeros(best));
+        return (best, "表二没有勾稽关系，多种拆分均可，" + (byZeros ? "取为 0 的栏最多（此表最常见的数值）、再取位数最均衡的一种" : "取位数最均衡的一种") + "，请核对原文");
+    }
+
+    private static int Spread(int[] split) => split.Max(v => Digits(v)) - split.Min(v => Digits(v));
 
     /// <summary>
     /// 采购项目数量 and 采购总金额 run together ("政府集中采购161089059"): of the splits, the one whose amount per project
@@ -84,22 +111,22 @@ internal static partial class ProactiveRunSplits
 
     /// <summary>
     /// A signed 本年增/减 run into its neighbours ("2648-18538", "20+1737"): the sign starts the 增/减 cell,
-    /// so only splits whose second run begins at that column are kept. Among them the one with the
-    /// most even cell lengths is taken, then the shortest change (a change is usually smaller than the
-    /// counts); flagged when not unique.
+    /// so only splits whose second run begins at that column are kept; among them the likeliest
+    /// (<see cref="Likeliest"/>); flagged when not unique.
     /// </summary>
-    private static (List<TableToken> Cells, bool Unique)? SplitSigned(TableToken token, string left, string right, bool negative, int width, int delta)
+    private static (List<TableToken> Cells, bool Unique, string Choice)? SplitSigned(TableToken token, string left, string right, bool negative, ProactiveBlock block, int delta)
     {
-        var result = DigitRuns.Split([left, right], [new(width, false)], maxSplits: 256);
+        var result = DigitRuns.Split([left, right], [new(block.Columns.Count, false)], maxSplits: 256);
         var fitting = result.Splits.Where(s => CellsIn(s, left.Length) == delta).ToList();
         if (fitting.Count == 0)
         {
             return null;
         }
 
-        var best = fitting.OrderBy(s => s.Max(v => Digits(v)) - s.Min(v => Digits(v))).ThenBy(s => Digits(s[delta])).First();
-        var values = best.Select((v, i) => i == delta && negative ? -v : v);
-        return (values.Select(v => token with { Kind = TokenKind.Number, Text = v.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList(), fitting.Count == 1 && !result.Exhausted);
+        int[] Signed(int[] s) => s.Select((v, i) => i == delta && negative ? -v : v).ToArray();
+        var (best, choice) = Likeliest(fitting, block, delta, zerosCount: true);
+        return (Signed(best).Select(v => token with { Kind = TokenKind.Number, Text = v.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList(),
+            fitting.Count == 1 && !result.Exhausted, choice);
     }
 
     /// <summary>How many leading cells of a split the first <paramref name="length"/> digits make.</summary>
