@@ -14,19 +14,19 @@ public sealed class ProactiveRunChoiceTests
 {
     [Theory]
     // 交通与建设局 2019: page.html prints 行政许可 88 | 0 | 1 and 行政处罚 26 | 0 | 0 (the 2020 report's 上一年项目数量 are 88 and 26).
-    [InlineData("sweeps", "pingtan-jtj-2019-table2-runs-zero-cells.txt", "proactive2019.art20_5.licensing", "88|0|1", "8801")]
-    [InlineData("sweeps", "pingtan-jtj-2019-table2-runs-zero-cells.txt", "proactive2019.art20_6.penalty", "26|0|0", "2600")]
+    [InlineData("sweeps", "pingtan-jtj-2019-table2-runs-zero-cells.txt", "proactive2019.art20_5.licensing", "88|0|1", "8801", "取为 0 的栏最多")]
+    [InlineData("sweeps", "pingtan-jtj-2019-table2-runs-zero-cells.txt", "proactive2019.art20_6.penalty", "26|0|0", "2600", "取为 0 的栏最多")]
     // 交通与建设局 2020: page.html prints 88 | -72 | 0 and 26 | -26 | 0.
-    [InlineData("sweeps", "pingtan-jtj-2020-table2-signed-runs-zero-cells.txt", "proactive2019.art20_5.licensing", "88|-72|0", "88-720")]
-    [InlineData("sweeps", "pingtan-jtj-2020-table2-signed-runs-zero-cells.txt", "proactive2019.art20_6.penalty", "26|-26|0", "26-260")]
-    // 管委会办公室 2022: the prose says 本年度制发规范性文件34件.
-    [InlineData("sweeps", "pingtan-gwh-2022-table2-run-prose-settles.txt", "proactive.art20_1.normative_docs", "34|0|89", "34089")]
+    [InlineData("sweeps", "pingtan-jtj-2020-table2-signed-runs-zero-cells.txt", "proactive2019.art20_5.licensing", "88|-72|0", "88-720", "取为 0 的栏最多")]
+    [InlineData("sweeps", "pingtan-jtj-2020-table2-signed-runs-zero-cells.txt", "proactive2019.art20_6.penalty", "26|-26|0", "26-260", "取为 0 的栏最多")]
+    // 管委会办公室 2022: the prose says 本年度制发规范性文件34件, which settles it (the 0 cell agrees).
+    [InlineData("sweeps", "pingtan-gwh-2022-table2-run-prose-settles.txt", "proactive.art20_1.normative_docs", "34|0|89", "34089", "与报告正文所述的件数相符")]
     // 平潭综合实验区 2019 (the hand-read corpus; its page.html settles these).
-    [InlineData("real", "pingtan-2019-crawler-oneline.txt", "proactive2019.art20_5.licensing", "396|0|181", "3960181")]
-    [InlineData("real", "pingtan-2019-crawler-oneline.txt", "proactive2019.art20_6.penalty", "2648|0|430", "26480430")]
-    [InlineData("real", "pingtan-2019-crawler-oneline.txt", "proactive2019.art20_6.coercion", "126|0|25", "126025")]
-    [InlineData("real", "pingtan-2019-crawler-oneline.txt", "proactive2019.art20_8.admin_fees", "35|0", "350")]
-    public void Import_RunOfSeveralSplits_TheOneWithZeroCells_StillFlagged(string folder, string file, string row, string cells, string printed)
+    [InlineData("real", "pingtan-2019-crawler-oneline.txt", "proactive2019.art20_5.licensing", "396|0|181", "3960181", "取为 0 的栏最多")]
+    [InlineData("real", "pingtan-2019-crawler-oneline.txt", "proactive2019.art20_6.penalty", "2648|0|430", "26480430", "取为 0 的栏最多")]
+    [InlineData("real", "pingtan-2019-crawler-oneline.txt", "proactive2019.art20_6.coercion", "126|0|25", "126025", "取为 0 的栏最多")]
+    [InlineData("real", "pingtan-2019-crawler-oneline.txt", "proactive2019.art20_8.admin_fees", "35|0", "350", "取为 0 的栏最多")]
+    public void Import_RunOfSeveralSplits_TheOneWithZeroCells_StillFlagged(string folder, string file, string row, string cells, string printed, string why)
     {
         var result = ReportFileReader.ReadFile(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", folder, file));
 
@@ -34,7 +34,20 @@ public sealed class ProactiveRunChoiceTests
         var columns = report.Schema.ProactiveKeys.Where(k => k.StartsWith(row + ".", StringComparison.Ordinal));
         Assert.Equal(cells, string.Join('|', columns.Select(k => report.GetProactive(k).Number.ToString(CultureInfo.InvariantCulture))));
         Assert.Contains(result.Diagnostics, d => d.Code == "GK4007" && d.Message.Contains("（" + printed + "）", StringComparison.Ordinal) &&
-            d.Message.Contains("取为 0 的栏最多", StringComparison.Ordinal));
+            d.Message.Contains(why, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Import_RunWhoseCountsTheProseStates_SplitAgreeingWithTheProse()
+    {
+        // 管委会办公室 2025 prints 行政规范性文件97253; its section 一 says 制发行政规范性文件9件，按程序确认失效或废止文件7件，
+        // 现行有效行政规范性文件共253件. The most even split (9, 72, 53) was taken before.
+        var result = ReportFileReader.ReadFile(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", "pingtan-gwh-2025-table2-run-prose-states-counts.txt"));
+
+        Assert.Equal("9|7|253", string.Join('|', new[] { "issued", "repealed", "in_force" }.Select(c =>
+            result.Report!.GetProactive("proactive.art20_1.normative_docs." + c).Number.ToString(CultureInfo.InvariantCulture))));
+        Assert.Contains(result.Diagnostics, d => d.Code == "GK4007" && d.Message.Contains("（97253）", StringComparison.Ordinal) &&
+            d.Message.Contains("与报告正文所述的件数相符", StringComparison.Ordinal));
     }
 
     [Fact]

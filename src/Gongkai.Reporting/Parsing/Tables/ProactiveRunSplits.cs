@@ -15,13 +15,15 @@ internal static partial class ProactiveRunSplits
     /// only the number of columns (no count has a leading zero) and a signed 增/减 cell's sign decide; the
     /// <c>Basis</c> says which, for GK4007, and <c>Choice</c>, when a rule of thumb picked among several splits, how.
     /// </summary>
-    public static (List<TableToken> Cells, bool Unique, string Basis, string? Choice)? Split(List<TableToken> cells, ProactiveBlock block)
+    /// <param name="stated">Counts of this row the report's own prose states, by column (<see cref="ProseFigures"/>): a split
+    /// that agrees with them is taken first.</param>
+    public static (List<TableToken> Cells, bool Unique, string Basis, string? Choice)? Split(List<TableToken> cells, ProactiveBlock block, IReadOnlyDictionary<int, HashSet<long>>? stated = null)
     {
         var width = block.Columns.Count;
         var delta = block.Columns.ToList().FindIndex(c => c.Kind == ValueKind.SignedCount);
         if (delta >= 0 && cells.Count == 1 && SignedRunRegex().Match(cells[0].Text) is { Success: true } signed)
         {
-            return SplitSigned(cells[0], signed.Groups["a"].Value, signed.Groups["b"].Value, signed.Groups["sign"].Value == "-", block, delta) is { } s
+            return SplitSigned(cells[0], signed.Groups["a"].Value, signed.Groups["b"].Value, signed.Groups["sign"].Value == "-", block, delta, stated) is { } s
                 ? (s.Cells, s.Unique, "栏目数及“" + block.Columns[delta].Label + "”一栏的正负号", s.Unique ? null : s.Choice)
                 : null;
         }
@@ -55,7 +57,7 @@ internal static partial class ProactiveRunSplits
                 "栏目数（不计前导零）及每个采购项目的平均金额", "表二没有勾稽关系，多种拆分均可，取每项平均金额最接近 10 万元（在 1 千元至 1 千万元之间）的一种，请核对原文");
         }
 
-        var (best, choice) = Likeliest(result.Splits, block, delta, zerosCount: cells.Count == 1);
+        var (best, choice) = Likeliest(result.Splits, block, delta, zerosCount: cells.Count == 1, stated);
         return (best.Select((_, i) => first with { Kind = TokenKind.Number, Text = Written(best, i) }).ToList(), result.Unique, "栏目数（不计前导零）", result.Unique ? null : choice);
     }
 
@@ -71,8 +73,26 @@ internal static partial class ProactiveRunSplits
     /// any in a run printed in more than one piece ("20 155": the space already parts the cells; the report's prose says
     /// 20 were made). Returns the split and how it was chosen, for GK4007.
     /// </summary>
-    private static (int[] Split, string Choice) Likeliest(IReadOnlyList<int[]> splits, ProactiveBlock block, int delta, bool zerosCount)
+    private static (int[] Split, string Choice) Likeliest(
+        IReadOnlyList<int[]> splits, ProactiveBlock block, int delta, bool zerosCount, IReadOnlyDictionary<int, HashSet<long>>? stated, Func<int[], int[]>? signed = null)
     {
+        // What the report's own prose states of this row ("制发行政规范性文件9件，…废止文件7件，现行有效…253件") decides first.
+        var told = string.Empty;
+        if (stated is { Count: > 0 })
+        {
+            int Agreeing(int[] s) => (signed?.Invoke(s) ?? s).Where((v, i) => stated.TryGetValue(i, out var said) && said.Contains(v)).Count();
+            var most = splits.Max(Agreeing);
+            if (most > 0 && splits.Count(s => Agreeing(s) == most) < splits.Count)
+            {
+                splits = splits.Where(s => Agreeing(s) == most).ToList();
+                told = "与报告正文所述的件数相符，";
+                if (splits.Count == 1)
+                {
+                    return (splits[0], "表二没有勾稽关系，多种拆分均可，取" + told.TrimEnd('，') + "的一种，请核对原文");
+                }
+            }
+        }
+
         var stock = block.Columns.ToList().FindIndex(c => c.KeySuffix is "in_force" or "public_total");
         var even = splits.Min(Spread);
         int Zeros(int[] s) => !zerosCount || Spread(s) > even + 2 ? 0
@@ -84,8 +104,61 @@ internal static partial class ProactiveRunSplits
             .ThenBy(s => delta >= 0 ? Digits(s[delta]) : 0)
             .First();
         var byZeros = splits.Any(s => Zeros(s) < Zeros(best));
-        return (best, "表二没有勾稽关系，多种拆分均可，" + (byZeros ? "取为 0 的栏最多（此表最常见的数值）、再取位数最均衡的一种" : "取位数最均衡的一种") + "，请核对原文");
+        return (best, "表二没有勾稽关系，多种拆分均可，" + told + (byZeros ? "取为 0 的栏最多（此表最常见的数值）、再取位数最均衡的一种" : "取位数最均衡的一种") + "，请核对原文");
     }
+
+    /// <summary>
+    /// The counts of a row of 第二十条第（一）项 that the report's prose states, by column: documents made (制发、印发、
+    /// 制定、出台、发布 … 规范性文件 N 件), repealed (废止 / 失效 … N 件) and in force (现行有效 … N 件), each in a
+    /// sentence about 规范性文件. Only the 规范性文件 row: 规章 are rarely made by the agencies that report them.
+    /// </summary>
+    public static Dictionary<int, HashSet<long>> ProseFigures(string? prose, ProactiveBlock block, ProactiveRow row)
+    {
+        var found = new Dictionary<int, HashSet<long>>();
+        if (string.IsNullOrEmpty(prose) || !row.Label.Contains("规范性文件", StringComparison.Ordinal))
+        {
+            return found;
+        }
+
+        void Add(string suffix, string digits)
+        {
+            var column = block.Columns.ToList().FindIndex(c => c.KeySuffix == suffix);
+            if (column >= 0 && digits.Length <= 9)
+            {
+                (found.TryGetValue(column, out var set) ? set : found[column] = []).Add(Gongkai.Reporting.Parsing.Text.Digits.Parse(digits));
+            }
+        }
+
+        foreach (var sentence in prose.Split(['。', '；', ';', '\n'], StringSplitOptions.RemoveEmptyEntries).Where(t => t.Contains("规范性文件", StringComparison.Ordinal)))
+        {
+            foreach (Match m in MadeRegex().Matches(sentence))
+            {
+                Add("issued", m.Groups["n"].Value);
+                Add("made", m.Groups["n"].Value);
+            }
+
+            foreach (Match m in RepealedRegex().Matches(sentence))
+            {
+                Add("repealed", m.Groups["n"].Value);
+            }
+
+            foreach (Match m in InForceRegex().Matches(sentence))
+            {
+                Add("in_force", m.Groups["n"].Value);
+            }
+        }
+
+        return found;
+    }
+
+    [GeneratedRegex(@"(?:制发|印发|制定|出台|发布|制作)了?(?:行政)?规范性文件(?:共|合计|总计)?(?<n>\d+)(?:件|份|个|部)")]
+    private static partial Regex MadeRegex();
+
+    [GeneratedRegex(@"(?:废止|失效)[^，,。；;\d]{0,15}?(?<n>\d+)(?:件|份|个|部)")]
+    private static partial Regex RepealedRegex();
+
+    [GeneratedRegex(@"现行有效[^，,。；;\d]{0,15}?(?<n>\d+)(?:件|份|个|部)")]
+    private static partial Regex InForceRegex();
 
     private static int Spread(int[] split) => split.Max(v => Digits(v)) - split.Min(v => Digits(v));
 
@@ -114,7 +187,8 @@ internal static partial class ProactiveRunSplits
     /// so only splits whose second run begins at that column are kept; among them the likeliest
     /// (<see cref="Likeliest"/>); flagged when not unique.
     /// </summary>
-    private static (List<TableToken> Cells, bool Unique, string Choice)? SplitSigned(TableToken token, string left, string right, bool negative, ProactiveBlock block, int delta)
+    private static (List<TableToken> Cells, bool Unique, string Choice)? SplitSigned(
+        TableToken token, string left, string right, bool negative, ProactiveBlock block, int delta, IReadOnlyDictionary<int, HashSet<long>>? stated)
     {
         var result = DigitRuns.Split([left, right], [new(block.Columns.Count, false)], maxSplits: 256);
         var fitting = result.Splits.Where(s => CellsIn(s, left.Length) == delta).ToList();
@@ -124,7 +198,7 @@ internal static partial class ProactiveRunSplits
         }
 
         int[] Signed(int[] s) => s.Select((v, i) => i == delta && negative ? -v : v).ToArray();
-        var (best, choice) = Likeliest(fitting, block, delta, zerosCount: true);
+        var (best, choice) = Likeliest(fitting, block, delta, zerosCount: true, stated, Signed);
         return (Signed(best).Select(v => token with { Kind = TokenKind.Number, Text = v.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList(),
             fitting.Count == 1 && !result.Exhausted, choice);
     }

@@ -39,8 +39,11 @@ internal static partial class ProactiveTableReader
         // Not when another caption comes first: a (一) named after the table (a note) is no start.
         var first = tokens.ToList().FindIndex(t => t.Kind == TokenKind.Text && t.Text.Length <= ApplicationLabels.MaxLabelLength &&
             CaptionRegex().IsMatch(ChineseText.LabelKey(t.Text)));
+        // The prose that may state the counts of a row whose digits ran together: section 一 and what stands before the table.
+        var prose = report.Sections.Sec1;
         if (first > 0 && CaptionRegex().Match(ChineseText.LabelKey(tokens[first].Text)).Groups[1].Value == "一")
         {
+            prose += "。" + string.Concat(tokens.Take(first).Select(t => t.Text));
             tokens = tokens.Skip(first).ToList();
         }
 
@@ -102,12 +105,12 @@ internal static partial class ProactiveTableReader
                     continue;
                 }
 
-                Place(found.Values, b, row, found.Label, report, diagnostics, splitDigits);
+                Place(found.Values, b, row, found.Label, report, diagnostics, splitDigits, prose);
             }
         }
     }
 
-    private static void Place(List<TableToken> tokens, ProactiveBlock block, ProactiveRow row, TableToken label, AnnualReport report, List<Diagnostic> diagnostics, bool splitDigits)
+    private static void Place(List<TableToken> tokens, ProactiveBlock block, ProactiveRow row, TableToken label, AnnualReport report, List<Diagnostic> diagnostics, bool splitDigits, string? prose)
     {
         var width = block.Columns.Count;
 
@@ -126,7 +129,7 @@ internal static partial class ProactiveTableReader
             cells.RemoveAt(0);
         }
 
-        if (splitDigits && cells.Count < width && ProactiveRunSplits.Split(cells, block) is { } split)
+        if (splitDigits && cells.Count < width && ProactiveRunSplits.Split(cells, block, ProactiveRunSplits.ProseFigures(prose, block, row)) is { } split)
         {
             var raw = string.Join(' ', cells.Select(t => t.Text));
             cells = split.Cells;
