@@ -131,6 +131,61 @@ public sealed class AttachmentDeletionRaceTests : IDisposable
         Assert.False(File.Exists(store.PathOf(added.Attachment.Sha256)));
     }
 
+    [Theory]
+    [Databases("sqlite")]
+    [Databases("postgres")]
+    public async Task SameBytesUploadedOnceTheirDeletionHasChecked_UploadWaits_FileWrittenAgain(string provider)
+    {
+        using var database = new TestDatabase(provider);
+        var first = Receive("GK-RACE-3");
+        var second = Receive("GK-RACE-4");
+        using (var db = database.Open())
+        {
+            new CaseStore(db).Add(first);
+            new CaseStore(db).Add(second);
+        }
+
+        var settings = new AttachmentSettings { Directory = _directory };
+        var bytes = Encoding.ASCII.GetBytes("%PDF-1.4\n% deleted while uploaded again\n");
+        AttachmentRow stored;
+        using (var db = database.Open())
+        {
+            stored = (await new AttachmentStore(db, settings, TimeProvider.System).AddAsync(first.Id, new MemoryStream(bytes), "a.pdf", AttachmentPurpose.Application, "clerk", byApplicant: false)).Attachment!;
+            await db.Set<AttachmentRow>().Where(a => a.Id == stored.Id).ExecuteDeleteAsync();
+        }
+
+        // The deletion has found no live row and stops before deleting; an upload of the same bytes runs then, given at most
+        // a second. With the bytes held by the deletion, the upload waits for it, finds the file gone and writes it again;
+        // before, it found the file present, kept it and committed, and the deletion then took the file from under its row.
+        var uploaded = new TaskCompletionSource<AttachmentStore.AddResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<AttachmentStore.AddResult>? upload = null;
+        using (var db = database.Open())
+        {
+            var deleting = new AttachmentStore(db, settings, TimeProvider.System)
+            {
+                BeforeDelete = async () =>
+                {
+                    upload = Task.Run(async () =>
+                    {
+                        using var other = database.Open();
+                        var result = await new AttachmentStore(other, settings, TimeProvider.System).AddAsync(second.Id, new MemoryStream(bytes), "b.pdf", AttachmentPurpose.Application, "clerk", byApplicant: false);
+                        uploaded.SetResult(result);
+                        return result;
+                    });
+                    await Task.WhenAny(uploaded.Task, Task.Delay(TimeSpan.FromSeconds(1)));
+                },
+            };
+            await deleting.DeleteUnreferencedAsync([stored.Sha256]);
+        }
+
+        var added = await upload!;
+        Assert.Equal(AttachmentStore.AddStatus.Stored, added.Status);
+        using var check = database.Open();
+        var store = new AttachmentStore(check, settings, TimeProvider.System);
+        Assert.NotNull(await store.OpenAsync(second.Id, added.Attachment!.Id));
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(store.PathOf(added.Attachment.Sha256)));
+    }
+
     private static DisclosureApplication Receive(string trackingNumber) =>
         DisclosureApplication.Receive(Guid.NewGuid(), "DEMO", trackingNumber, new Applicant(ApplicantCategory.NaturalPerson, "李四", "110101199001011237", "13900000000"),
             "某项目的环评批复", "电子邮件", ReceiptChannel.Online, new DateOnly(2025, 3, 3), new DateTimeOffset(2025, 3, 3, 1, 0, 0, TimeSpan.Zero), "clerk");

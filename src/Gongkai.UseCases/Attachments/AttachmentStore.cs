@@ -87,28 +87,27 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
             // (SQLite: the transaction takes the write lock as it begins; PostgreSQL: SELECT … FOR UPDATE) for the check and
             // the insert only — the file was streamed to disk before, outside any lock.
             // In the execution strategy (PostgreSQL retries a transient failure; a user transaction must run inside it): an
-            // attempt either committed or rolled back whole, and the file's move is the same on a second attempt.
+            // attempt either committed or rolled back whole, and the file's move is the same on a second attempt. Always a
+            // transaction of its own: no caller adds an attachment inside another (the locks would outlive the upload).
             var added = new List<object>();
-            return db.Database.CurrentTransaction is not null
-                ? await RecordAsync()
-                : await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                // A second attempt: what the first added is no longer to be inserted.
+                foreach (var entry in added)
                 {
-                    // A second attempt: what the first added is no longer to be inserted.
-                    foreach (var entry in added)
-                    {
-                        db.Entry(entry).State = EntityState.Detached;
-                    }
+                    db.Entry(entry).State = EntityState.Detached;
+                }
 
-                    added.Clear();
-                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                    var result = await RecordAsync();
-                    if (result.Status == AddStatus.Stored)
-                    {
-                        await transaction.CommitAsync(cancellationToken);
-                    }
+                added.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var result = await RecordAsync();
+                if (result.Status == AddStatus.Stored)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
 
-                    return result;
-                });
+                return result;
+            });
 
             async Task<AddResult> RecordAsync()
             {
@@ -216,6 +215,11 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
                 await LockBytesAsync(hash, cancellationToken);
                 if (!await Rows.AnyAsync(a => a.Sha256 == hash && a.DeletedAtUtcTicks == null, cancellationToken))
                 {
+                    if (BeforeDelete is { } hook)
+                    {
+                        await hook();
+                    }
+
                     File.Delete(PathOf(hash));
                 }
 
@@ -229,6 +233,12 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
     /// deletion of the same bytes waits for it).
     /// </summary>
     internal Func<Task>? BeforeCommit { get; init; }
+
+    /// <summary>
+    /// Test hook: runs once a deletion has found no live row naming a file and before it deletes it (a test starts an
+    /// upload of the same bytes there to show the upload waits for it).
+    /// </summary>
+    internal Func<Task>? BeforeDelete { get; init; }
 
     private bool IsPostgres => db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 

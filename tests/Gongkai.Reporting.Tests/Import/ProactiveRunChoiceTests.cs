@@ -51,6 +51,20 @@ public sealed class ProactiveRunChoiceTests
     }
 
     [Fact]
+    public void Import_ProseCountOf规章_NotTakenForTheRow()
+    {
+        // The same report with its sentence about 规章 instead: 废止规章72件 says nothing of the 规范性文件 row, so it does not
+        // outweigh the 253 in force (taken as the row's 本年废止件数, it tied 9, 72, 53 with 9, 7, 253).
+        var path = RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", "pingtan-gwh-2025-table2-run-prose-states-counts.txt");
+        var text = File.ReadAllText(path).Replace("按程序确认失效或废止文件7件", "废止规章72件", StringComparison.Ordinal);
+
+        var result = ReportFileReader.Read(System.Text.Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal("9|7|253", string.Join('|', new[] { "issued", "repealed", "in_force" }.Select(c =>
+            result.Report!.GetProactive("proactive.art20_1.normative_docs." + c).Number.ToString(CultureInfo.InvariantCulture))));
+    }
+
+    [Fact]
     public void Import_RunPrintedInTwoPieces_ZeroNotPreferred_StockOfZeroNotPreferred()
     {
         // "行政规范性文件20 155" (管委会办公室 2021, whose prose says 发布规范性文件20份): the space parts 20 from the rest, so it

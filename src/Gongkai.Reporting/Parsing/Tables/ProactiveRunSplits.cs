@@ -137,12 +137,13 @@ internal static partial class ProactiveRunSplits
                 Add("made", m.Groups["n"].Value);
             }
 
-            foreach (Match m in RepealedRegex().Matches(sentence))
+            // Not a count said of 规章 ("本年废止规章2件、规范性文件7件": 2 is no count of this row).
+            foreach (Match m in RepealedRegex().Matches(sentence).Where(x => !x.Value.Contains("规章", StringComparison.Ordinal)))
             {
                 Add("repealed", m.Groups["n"].Value);
             }
 
-            foreach (Match m in InForceRegex().Matches(sentence))
+            foreach (Match m in InForceRegex().Matches(sentence).Where(x => !x.Value.Contains("规章", StringComparison.Ordinal)))
             {
                 Add("in_force", m.Groups["n"].Value);
             }
