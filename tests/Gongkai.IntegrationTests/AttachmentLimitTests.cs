@@ -24,12 +24,7 @@ public sealed class AttachmentLimitTests : IDisposable
     public async Task EightUploadsAtOnce_CaseLimitRoomForThree_ThreeStored_FiveRefused(string provider)
     {
         using var database = new TestDatabase(provider);
-        var application = DisclosureApplication.Receive(Guid.NewGuid(), "DEMO", "GK-LIMIT", new Applicant(ApplicantCategory.NaturalPerson, "李四", "110101199001011237", "13900000000"),
-            "某项目的环评批复", "电子邮件", ReceiptChannel.Online, new DateOnly(2025, 3, 3), new DateTimeOffset(2025, 3, 3, 1, 0, 0, TimeSpan.Zero), "clerk");
-        using (var db = database.Open())
-        {
-            new CaseStore(db).Add(application);
-        }
+        var application = AttachmentCases.Add(database, "GK-LIMIT")[0];
 
         var settings = new AttachmentSettings { Directory = _directory, MaxFileBytes = 4096, MaxCaseBytes = 10_000 };
         using var start = new Barrier(8);
@@ -74,20 +69,14 @@ public sealed class AttachmentDeletionRaceTests : IDisposable
     public async Task SameBytesUploadedWhileTheirOnlyRowIsWithdrawn_FileKeptForTheNewRow(string provider)
     {
         using var database = new TestDatabase(provider);
-        var first = Receive("GK-RACE-1");
-        var second = Receive("GK-RACE-2");
-        using (var db = database.Open())
-        {
-            new CaseStore(db).Add(first);
-            new CaseStore(db).Add(second);
-        }
-
+        var cases = AttachmentCases.Add(database, "GK-RACE-1", "GK-RACE-2");
+        var (first, second) = (cases[0], cases[1]);
         var settings = new AttachmentSettings { Directory = _directory };
         var bytes = Encoding.ASCII.GetBytes("%PDF-1.4\n% the same bytes in two cases\n");
         AttachmentRow stored;
         using (var db = database.Open())
         {
-            stored = (await new AttachmentStore(db, settings, TimeProvider.System).AddAsync(first.Id, new MemoryStream(bytes), "a.pdf", AttachmentPurpose.Application, "clerk", byApplicant: false)).Attachment!;
+            stored = (await Upload(new AttachmentStore(db, settings, TimeProvider.System), first.Id, bytes)).Attachment!;
         }
 
         // The second upload finds the file present and stops before its commit; meanwhile the first row is withdrawn and its
@@ -106,7 +95,7 @@ public sealed class AttachmentDeletionRaceTests : IDisposable
                     await Task.WhenAny(deleted.Task, Task.Delay(TimeSpan.FromSeconds(1)));
                 },
             };
-            return await store.AddAsync(second.Id, new MemoryStream(bytes), "b.pdf", AttachmentPurpose.Application, "clerk", byApplicant: false);
+            return await Upload(store, second.Id, bytes);
         });
         await reached.Task;
         var deletion = Task.Run(async () =>
@@ -119,15 +108,13 @@ public sealed class AttachmentDeletionRaceTests : IDisposable
         var added = await upload;
         await deletion;
 
-        Assert.Equal(AttachmentStore.AddStatus.Stored, added.Status);
         using var check = database.Open();
         var store = new AttachmentStore(check, settings, TimeProvider.System);
-        Assert.NotNull(await store.OpenAsync(second.Id, added.Attachment!.Id));
-        Assert.Equal(bytes, await File.ReadAllBytesAsync(store.PathOf(added.Attachment.Sha256)));
+        await AssertServed(store, second.Id, added, bytes);
 
         // And once no live row names the bytes, they are deleted.
-        await check.Set<AttachmentRow>().Where(a => a.Id == added.Attachment.Id).ExecuteDeleteAsync();
-        await store.DeleteUnreferencedAsync([added.Attachment.Sha256]);
+        await check.Set<AttachmentRow>().Where(a => a.Id == added.Attachment!.Id).ExecuteDeleteAsync();
+        await store.DeleteUnreferencedAsync([added.Attachment!.Sha256]);
         Assert.False(File.Exists(store.PathOf(added.Attachment.Sha256)));
     }
 
@@ -137,20 +124,14 @@ public sealed class AttachmentDeletionRaceTests : IDisposable
     public async Task SameBytesUploadedOnceTheirDeletionHasChecked_UploadWaits_FileWrittenAgain(string provider)
     {
         using var database = new TestDatabase(provider);
-        var first = Receive("GK-RACE-3");
-        var second = Receive("GK-RACE-4");
-        using (var db = database.Open())
-        {
-            new CaseStore(db).Add(first);
-            new CaseStore(db).Add(second);
-        }
-
+        var cases = AttachmentCases.Add(database, "GK-RACE-3", "GK-RACE-4");
+        var (first, second) = (cases[0], cases[1]);
         var settings = new AttachmentSettings { Directory = _directory };
         var bytes = Encoding.ASCII.GetBytes("%PDF-1.4\n% deleted while uploaded again\n");
         AttachmentRow stored;
         using (var db = database.Open())
         {
-            stored = (await new AttachmentStore(db, settings, TimeProvider.System).AddAsync(first.Id, new MemoryStream(bytes), "a.pdf", AttachmentPurpose.Application, "clerk", byApplicant: false)).Attachment!;
+            stored = (await Upload(new AttachmentStore(db, settings, TimeProvider.System), first.Id, bytes)).Attachment!;
             await db.Set<AttachmentRow>().Where(a => a.Id == stored.Id).ExecuteDeleteAsync();
         }
 
@@ -168,7 +149,7 @@ public sealed class AttachmentDeletionRaceTests : IDisposable
                     upload = Task.Run(async () =>
                     {
                         using var other = database.Open();
-                        var result = await new AttachmentStore(other, settings, TimeProvider.System).AddAsync(second.Id, new MemoryStream(bytes), "b.pdf", AttachmentPurpose.Application, "clerk", byApplicant: false);
+                        var result = await Upload(new AttachmentStore(other, settings, TimeProvider.System), second.Id, bytes);
                         uploaded.SetResult(result);
                         return result;
                     });
@@ -179,14 +160,36 @@ public sealed class AttachmentDeletionRaceTests : IDisposable
         }
 
         var added = await upload!;
-        Assert.Equal(AttachmentStore.AddStatus.Stored, added.Status);
         using var check = database.Open();
-        var store = new AttachmentStore(check, settings, TimeProvider.System);
-        Assert.NotNull(await store.OpenAsync(second.Id, added.Attachment!.Id));
-        Assert.Equal(bytes, await File.ReadAllBytesAsync(store.PathOf(added.Attachment.Sha256)));
+        await AssertServed(new AttachmentStore(check, settings, TimeProvider.System), second.Id, added, bytes);
     }
 
-    private static DisclosureApplication Receive(string trackingNumber) =>
-        DisclosureApplication.Receive(Guid.NewGuid(), "DEMO", trackingNumber, new Applicant(ApplicantCategory.NaturalPerson, "李四", "110101199001011237", "13900000000"),
-            "某项目的环评批复", "电子邮件", ReceiptChannel.Online, new DateOnly(2025, 3, 3), new DateTimeOffset(2025, 3, 3, 1, 0, 0, TimeSpan.Zero), "clerk");
+    private static Task<AttachmentStore.AddResult> Upload(AttachmentStore store, Guid caseId, byte[] bytes) =>
+        store.AddAsync(caseId, new MemoryStream(bytes), "a.pdf", AttachmentPurpose.Application, "clerk", byApplicant: false);
+
+    /// <summary>The upload was stored, its row is served, and its file holds the bytes.</summary>
+    private static async Task AssertServed(AttachmentStore store, Guid caseId, AttachmentStore.AddResult added, byte[] bytes)
+    {
+        Assert.Equal(AttachmentStore.AddStatus.Stored, added.Status);
+        Assert.NotNull(await store.OpenAsync(caseId, added.Attachment!.Id));
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(store.PathOf(added.Attachment.Sha256)));
+    }
+}
+
+/// <summary>Cases received and stored, for the attachment tests of this file.</summary>
+internal static class AttachmentCases
+{
+    public static DisclosureApplication[] Add(TestDatabase database, params string[] trackingNumbers)
+    {
+        var cases = trackingNumbers.Select(number => DisclosureApplication.Receive(Guid.NewGuid(), "DEMO", number,
+            new Applicant(ApplicantCategory.NaturalPerson, "李四", "110101199001011237", "13900000000"),
+            "某项目的环评批复", "电子邮件", ReceiptChannel.Online, new DateOnly(2025, 3, 3), new DateTimeOffset(2025, 3, 3, 1, 0, 0, TimeSpan.Zero), "clerk")).ToArray();
+        using var db = database.Open();
+        foreach (var application in cases)
+        {
+            new CaseStore(db).Add(application);
+        }
+
+        return cases;
+    }
 }

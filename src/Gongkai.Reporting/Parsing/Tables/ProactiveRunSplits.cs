@@ -20,7 +20,7 @@ internal static partial class ProactiveRunSplits
     public static (List<TableToken> Cells, bool Unique, string Basis, string? Choice)? Split(List<TableToken> cells, ProactiveBlock block, IReadOnlyDictionary<int, HashSet<long>>? stated = null)
     {
         var width = block.Columns.Count;
-        var delta = block.Columns.ToList().FindIndex(c => c.Kind == ValueKind.SignedCount);
+        var delta = ColumnOf(block, c => c.Kind == ValueKind.SignedCount);
         if (delta >= 0 && cells.Count == 1 && SignedRunRegex().Match(cells[0].Text) is { Success: true } signed)
         {
             return SplitSigned(cells[0], signed.Groups["a"].Value, signed.Groups["b"].Value, signed.Groups["sign"].Value == "-", block, delta, stated) is { } s
@@ -77,7 +77,8 @@ internal static partial class ProactiveRunSplits
         IReadOnlyList<int[]> splits, ProactiveBlock block, int delta, bool zerosCount, IReadOnlyDictionary<int, HashSet<long>>? stated, Func<int[], int[]>? signed = null)
     {
         // What the report's own prose states of this row ("制发行政规范性文件9件，…废止文件7件，现行有效…253件") decides first.
-        var told = string.Empty;
+        const string Told = "与报告正文所述的件数相符";
+        var byProse = false;
         if (stated is { Count: > 0 })
         {
             int Agreeing(int[] s) => (signed?.Invoke(s) ?? s).Where((v, i) => stated.TryGetValue(i, out var said) && said.Contains(v)).Count();
@@ -85,15 +86,15 @@ internal static partial class ProactiveRunSplits
             if (most > 0 && splits.Count(s => Agreeing(s) == most) < splits.Count)
             {
                 splits = splits.Where(s => Agreeing(s) == most).ToList();
-                told = "与报告正文所述的件数相符，";
+                byProse = true;
                 if (splits.Count == 1)
                 {
-                    return (splits[0], "表二没有勾稽关系，多种拆分均可，取" + told.TrimEnd('，') + "的一种，请核对原文");
+                    return (splits[0], "表二没有勾稽关系，多种拆分均可，取" + Told + "的一种，请核对原文");
                 }
             }
         }
 
-        var stock = block.Columns.ToList().FindIndex(c => c.KeySuffix is "in_force" or "public_total");
+        var stock = ColumnOf(block, c => c.KeySuffix is "in_force" or "public_total");
         var even = splits.Min(Spread);
         int Zeros(int[] s) => !zerosCount || Spread(s) > even + 2 ? 0
             : s.Where((v, i) => v == 0 && !(i == stock && s.Any(other => other != 0))).Count();
@@ -104,7 +105,7 @@ internal static partial class ProactiveRunSplits
             .ThenBy(s => delta >= 0 ? Digits(s[delta]) : 0)
             .First();
         var byZeros = splits.Any(s => Zeros(s) < Zeros(best));
-        return (best, "表二没有勾稽关系，多种拆分均可，" + told + (byZeros ? "取为 0 的栏最多（此表最常见的数值）、再取位数最均衡的一种" : "取位数最均衡的一种") + "，请核对原文");
+        return (best, "表二没有勾稽关系，多种拆分均可，" + (byProse ? Told + "，" : string.Empty) + (byZeros ? "取为 0 的栏最多（此表最常见的数值）、再取位数最均衡的一种" : "取位数最均衡的一种") + "，请核对原文");
     }
 
     /// <summary>
@@ -122,10 +123,10 @@ internal static partial class ProactiveRunSplits
 
         void Add(string suffix, string digits)
         {
-            var column = block.Columns.ToList().FindIndex(c => c.KeySuffix == suffix);
+            var column = ColumnOf(block, c => c.KeySuffix == suffix);
             if (column >= 0 && digits.Length <= 9)
             {
-                (found.TryGetValue(column, out var set) ? set : found[column] = []).Add(Gongkai.Reporting.Parsing.Text.Digits.Parse(digits));
+                (found.TryGetValue(column, out var set) ? set : found[column] = []).Add(Text.Digits.Parse(digits));
             }
         }
 
@@ -160,6 +161,8 @@ internal static partial class ProactiveRunSplits
 
     [GeneratedRegex(@"现行有效[^，,。；;\d]{0,15}?(?<n>\d+)(?:件|份|个|部)")]
     private static partial Regex InForceRegex();
+
+    private static int ColumnOf(ProactiveBlock block, Func<ProactiveColumn, bool> match) => block.Columns.ToList().FindIndex(c => match(c));
 
     private static int Spread(int[] split) => split.Max(v => Digits(v)) - split.Min(v => Digits(v));
 
