@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Gongkai.Persistence;
 using Gongkai.Persistence.Attachments;
@@ -7,10 +8,10 @@ namespace Gongkai.UseCases.Attachments;
 
 /// <summary>
 /// Attachments on disk, content-addressed: a file is written once to a temporary name while its SHA-256 and size
-/// are computed (streamed, never held in memory), its type is detected from the content, and it is then moved to
-/// <c>attachments/ab/abcdef…</c> by its hash. Two uploads of the same bytes share one file; a file is deleted when
-/// no live row names it any more. Chosen over PostgreSQL large objects so SQLite installations work the same and
-/// backups of the data directory include the files.
+/// are computed (streamed, never held in memory), its type is detected from the content, and it is then put in place at
+/// <c>attachments/ab/abcdef…</c> by its hash (a hard link, or a copy renamed into place). Two uploads of the same bytes
+/// share one file; a file is deleted when no live row names it any more. Chosen over PostgreSQL large objects so SQLite
+/// installations work the same and backups of the data directory include the files.
 /// </summary>
 public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings settings, TimeProvider time)
 {
@@ -87,8 +88,9 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
             // (SQLite: the transaction takes the write lock as it begins; PostgreSQL: SELECT … FOR UPDATE) for the check and
             // the insert only — the file was streamed to disk before, outside any lock.
             // In the execution strategy (PostgreSQL retries a transient failure; a user transaction must run inside it): an
-            // attempt either committed or rolled back whole, and the file's move is the same on a second attempt. Always a
-            // transaction of its own: no caller adds an attachment inside another (the locks would outlive the upload).
+            // attempt either committed or rolled back whole, and a second attempt puts the file in place again if it is gone
+            // (PutInPlace). Always a transaction of its own: no caller adds an attachment inside another (the locks would
+            // outlive the upload).
             var added = new List<object>();
             return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
@@ -117,8 +119,8 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
                 }
 
                 // The file's bytes are held too, until the row is committed: a deletion of the last row naming the same bytes
-                // (a withdrawn answer, the retention purge) either finished before — the file is gone and moved in again below —
-                // or waits, and then sees this row.
+                // (a withdrawn answer, the retention purge) either finished before — the file is gone and put in place again
+                // below — or waits, and then sees this row.
                 await LockBytesAsync(hash, cancellationToken);
 
                 var usedNow = await Rows.Where(a => a.ApplicationId == applicationId && a.DeletedAtUtcTicks == null).SumAsync(a => (long?)a.Size, cancellationToken) ?? 0;
@@ -131,7 +133,7 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
                 Directory.CreateDirectory(Path.GetDirectoryName(final)!);
                 if (!File.Exists(final))
                 {
-                    File.Move(temp, final, overwrite: true);
+                    PutInPlace(temp, final);
                 }
 
                 var row = new AttachmentRow
@@ -239,6 +241,38 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
     /// upload of the same bytes there to show the upload waits for it).
     /// </summary>
     internal Func<Task>? BeforeDelete { get; init; }
+
+    /// <summary>
+    /// Gives <paramref name="final"/> the bytes of <paramref name="temp"/> and keeps <paramref name="temp"/> (the upload
+    /// deletes it when done). An attempt that fails after this releases the bytes with its rollback, and a deletion of the
+    /// same bytes may then find no row naming them and delete the file: the retry puts it in place again from the temporary
+    /// file (a move left none: the retry failed with FileNotFoundException). A hard link where the system has them — the
+    /// name appears with the whole file behind it, nothing copied; else (Windows, a file system without hard links, the
+    /// file there after all) a copy to a second temporary name, renamed over <paramref name="final"/> in one step. Readers
+    /// serve <paramref name="final"/>: it is never seen half-written.
+    /// </summary>
+    private static void PutInPlace(string temp, string final)
+    {
+        if (!OperatingSystem.IsWindows() && Link(temp, final) == 0)
+        {
+            return;
+        }
+
+        var copy = temp + ".copy";
+        try
+        {
+            File.Copy(temp, copy, overwrite: true);
+            File.Move(copy, final, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
+    }
+
+    // link(2): a second name for an existing file, made in one step; non-zero when it cannot be made.
+    [DllImport("libc", EntryPoint = "link")]
+    private static extern int Link([MarshalAs(UnmanagedType.LPUTF8Str)] string existing, [MarshalAs(UnmanagedType.LPUTF8Str)] string name);
 
     private bool IsPostgres => db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 

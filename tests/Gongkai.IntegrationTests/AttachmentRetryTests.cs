@@ -1,0 +1,112 @@
+using System.Text;
+using Gongkai.Persistence.Attachments;
+using Gongkai.UseCases.Attachments;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Gongkai.IntegrationTests;
+
+/// <summary>
+/// An upload retried by PostgreSQL's execution strategy after a transient failure is stored with its bytes: the first
+/// attempt moved its temporary file into place, so a second attempt that found the file deleted in between had nothing
+/// left to put back. PostgreSQL only: SQLite's strategy does not retry.
+/// </summary>
+public sealed class AttachmentRetryTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("gongkai-attach-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Theory]
+    [Databases("postgres")]
+    public async Task FailedOnceTheFileWasInPlace_BytesDeletedBeforeTheRetry_RetryPutsThemBack_OneRow(string provider)
+    {
+        using var database = new TestDatabase(provider);
+        var cases = AttachmentCases.Add(database, "GK-RETRY-1", "GK-RETRY-2");
+        var (first, second) = (cases[0], cases[1]);
+        var settings = new AttachmentSettings { Directory = _directory };
+        var bytes = Encoding.ASCII.GetBytes("%PDF-1.4\n% placed, lost to a deletion, retried\n");
+
+        // The first case's row is withdrawn and its bytes deleted: they are on disk no more, and a second deletion of them
+        // (another row naming them withdrawn at the same time) is still to come.
+        string hash;
+        using (var db = database.Open())
+        {
+            var store = new AttachmentStore(db, settings, TimeProvider.System);
+            var stored = (await Upload(store, first.Id, bytes)).Attachment!;
+            await db.Set<AttachmentRow>().Where(a => a.Id == stored.Id).ExecuteDeleteAsync();
+            await store.DeleteUnreferencedAsync([stored.Sha256]);
+            hash = stored.Sha256;
+        }
+
+        // The upload's first attempt puts the file in place; the second deletion then starts and waits for the bytes, and
+        // the attempt fails transiently before its commit. Its rollback lets the bytes go, so the deletion — queued first —
+        // sees no live row and deletes the file before the retry can look for it.
+        var attempts = 0;
+        var deletedInBetween = false;
+        Task? deletion = null;
+        using var uploading = database.Open();
+        var uploader = new AttachmentStore(uploading, settings, TimeProvider.System)
+        {
+            BeforeCommit = async () =>
+            {
+                if (++attempts > 1)
+                {
+                    return;
+                }
+
+                deletion = Task.Run(async () =>
+                {
+                    using var db = database.Open();
+                    var deleting = new AttachmentStore(db, settings, TimeProvider.System)
+                    {
+                        BeforeDelete = () =>
+                        {
+                            deletedInBetween = true;
+                            return Task.CompletedTask;
+                        },
+                    };
+                    await deleting.DeleteUnreferencedAsync([hash]);
+                });
+                await WaitForAdvisoryLockWaiter(database);
+                throw new NpgsqlException("simulated: connection lost before the commit", new IOException());
+            },
+        };
+        var added = await Upload(uploader, second.Id, bytes);
+        await deletion!;
+
+        Assert.Equal(2, attempts);
+        Assert.True(deletedInBetween);
+        Assert.Equal(AttachmentStore.AddStatus.Stored, added.Status);
+        using var check = database.Open();
+        Assert.Equal(added.Attachment!.Id, Assert.Single(await check.Set<AttachmentRow>().ToListAsync()).Id);
+        var served = new AttachmentStore(check, settings, TimeProvider.System);
+        Assert.NotNull(await served.OpenAsync(second.Id, added.Attachment.Id));
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(served.PathOf(hash)));
+        Assert.Empty(Directory.GetFiles(Path.Combine(_directory, "tmp")));
+    }
+
+    private static Task<AttachmentStore.AddResult> Upload(AttachmentStore store, Guid caseId, byte[] bytes) =>
+        store.AddAsync(caseId, new MemoryStream(bytes), "a.pdf", AttachmentPurpose.Application, "clerk", byApplicant: false);
+
+    /// <summary>Returns once a session of the test's database waits for an advisory lock (the deletion, for the bytes).</summary>
+    private static async Task WaitForAdvisoryLockWaiter(TestDatabase database)
+    {
+        await using var connection = new NpgsqlConnection(database.Setting);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+            connection);
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(30); waited += TimeSpan.FromMilliseconds(10))
+        {
+            if ((long)(await command.ExecuteScalarAsync())! > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
+
+        throw new TimeoutException("the deletion never waited for the bytes");
+    }
+}
