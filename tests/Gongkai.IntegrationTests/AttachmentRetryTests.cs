@@ -1,15 +1,19 @@
+using System.Data.Common;
 using System.Text;
+using Gongkai.Persistence;
 using Gongkai.Persistence.Attachments;
 using Gongkai.UseCases.Attachments;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Gongkai.IntegrationTests;
 
 /// <summary>
-/// An upload retried by PostgreSQL's execution strategy after a transient failure is stored with its bytes: the first
-/// attempt moved its temporary file into place, so a second attempt that found the file deleted in between had nothing
-/// left to put back. PostgreSQL only: SQLite's strategy does not retry.
+/// An upload retried by PostgreSQL's execution strategy after a transient failure is stored once, with its bytes: the
+/// first attempt moved its temporary file into place, so a second attempt that found the file deleted in between had
+/// nothing left to put back; and a commit the server made while the client saw an error was made again by the retry,
+/// under a new Id, audit entry included. PostgreSQL only: SQLite's strategy does not retry.
 /// </summary>
 public sealed class AttachmentRetryTests : IDisposable
 {
@@ -86,6 +90,36 @@ public sealed class AttachmentRetryTests : IDisposable
         Assert.Empty(Directory.GetFiles(Path.Combine(_directory, "tmp")));
     }
 
+    [Theory]
+    [Databases("postgres")]
+    public async Task CommitMadeButTheClientSawAnError_RetryFindsItCommitted_OneRowOneAuditEntry(string provider)
+    {
+        using var database = new TestDatabase(provider);
+        var application = AttachmentCases.Add(database, "GK-RETRY-3")[0];
+        var settings = new AttachmentSettings { Directory = _directory };
+        var bytes = Encoding.ASCII.GetBytes("%PDF-1.4\n% committed, the answer lost\n");
+
+        // A context configured as Database.Open configures PostgreSQL's (the same retrying strategy), whose first commit
+        // reaches the server and then reports a lost connection.
+        var failOnce = new FailAfterTheFirstCommit();
+        using var db = new PostgresGongkaiDbContext(new DbContextOptionsBuilder<PostgresGongkaiDbContext>()
+            .UseNpgsql(database.Setting, npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 4, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null))
+            .AddInterceptors(failOnce)
+            .Options);
+        var audit = new AuditLog(db, TimeProvider.System);
+        var added = await new AttachmentStore(db, settings, TimeProvider.System).AddAsync(
+            application.Id, new MemoryStream(bytes), "a.pdf", AttachmentPurpose.Application, AttachmentStore.ApplicantActor, byApplicant: true,
+            alongWith: row => audit.Entry(AttachmentStore.ApplicantActor, "DEMO", "attachment.add", "GK-RETRY-3", row.FileName));
+
+        Assert.True(failOnce.Failed);
+        Assert.Equal(AttachmentStore.AddStatus.Stored, added.Status);
+        using var check = database.Open();
+        Assert.Equal(added.Attachment!.Id, Assert.Single(await check.Set<AttachmentRow>().ToListAsync()).Id);
+        Assert.Single(await check.Audit.Where(a => a.Action == "attachment.add").ToListAsync());
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(new AttachmentStore(check, settings, TimeProvider.System).PathOf(added.Attachment.Sha256)));
+        Assert.Empty(Directory.GetFiles(Path.Combine(_directory, "tmp")));
+    }
+
     private static Task<AttachmentStore.AddResult> Upload(AttachmentStore store, Guid caseId, byte[] bytes) =>
         store.AddAsync(caseId, new MemoryStream(bytes), "a.pdf", AttachmentPurpose.Application, "clerk", byApplicant: false);
 
@@ -108,5 +142,22 @@ public sealed class AttachmentRetryTests : IDisposable
         }
 
         throw new TimeoutException("the deletion never waited for the bytes");
+    }
+
+    /// <summary>The first commit is made on the server, then reported to the caller as a lost connection (transient).</summary>
+    private sealed class FailAfterTheFirstCommit : DbTransactionInterceptor
+    {
+        public bool Failed { get; private set; }
+
+        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (Failed)
+            {
+                return Task.CompletedTask;
+            }
+
+            Failed = true;
+            return Task.FromException(new NpgsqlException("simulated: connection lost after the commit", new IOException()));
+        }
     }
 }

@@ -87,14 +87,34 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
             // there, and each could fill the room left (six at once stored twice the case's limit). The case's row is locked
             // (SQLite: the transaction takes the write lock as it begins; PostgreSQL: SELECT … FOR UPDATE) for the check and
             // the insert only — the file was streamed to disk before, outside any lock.
-            // In the execution strategy (PostgreSQL retries a transient failure; a user transaction must run inside it): an
-            // attempt either committed or rolled back whole, and a second attempt puts the file in place again if it is gone
-            // (PutInPlace). Always a transaction of its own: no caller adds an attachment inside another (the locks would
-            // outlive the upload).
+            // In the execution strategy (PostgreSQL retries a transient failure; a user transaction must run inside it): a
+            // second attempt puts the file in place again if it is gone (PutInPlace). Always a transaction of its own: no
+            // caller adds an attachment inside another (the locks would outlive the upload).
+            // The row is made once, its Id with it: a commit can reach the server while the client sees it fail (the
+            // connection lost as the answer came back), and a retry that inserted the row again, under a new Id, stored the
+            // attachment and its audit entry twice. A retry first looks for this Id and, found, is done (EF Core's "commit
+            // failure" check).
+            var row = new AttachmentRow
+            {
+                Id = Guid.NewGuid(),
+                ApplicationId = applicationId,
+                FileName = SafeName(fileName, kind),
+                MediaType = kind.MediaType,
+                Size = size,
+                Sha256 = hash,
+                Purpose = (int)purpose,
+                AddedBy = addedBy,
+                ByApplicant = byApplicant,
+                AddedAtUtcTicks = time.GetUtcNow().UtcTicks,
+            };
+            var stored = new AddResult(AddStatus.Stored, row, "已上传 " + row.FileName);
             var added = new List<object>();
+            var attempted = false;
             return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
-                // A second attempt: what the first added is no longer to be inserted.
+                // A second attempt: what the first added is no longer to be inserted, and the first may have committed.
+                var retry = attempted;
+                attempted = true;
                 foreach (var entry in added)
                 {
                     db.Entry(entry).State = EntityState.Detached;
@@ -102,7 +122,7 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
 
                 added.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var result = await RecordAsync();
+                var result = await RecordAsync(retry);
                 if (result.Status == AddStatus.Stored)
                 {
                     await transaction.CommitAsync(cancellationToken);
@@ -111,7 +131,7 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
                 return result;
             });
 
-            async Task<AddResult> RecordAsync()
+            async Task<AddResult> RecordAsync(bool retry)
             {
                 if (IsPostgres)
                 {
@@ -122,6 +142,13 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
                 // (a withdrawn answer, the retention purge) either finished before — the file is gone and put in place again
                 // below — or waits, and then sees this row.
                 await LockBytesAsync(hash, cancellationToken);
+
+                // Looked for with the case's row held: an earlier attempt's transaction, if the server still had it open, held
+                // that row too, so it has ended — committed or not — before this looks. Its audit entry was committed with it.
+                if (retry && await Rows.AnyAsync(a => a.Id == row.Id, cancellationToken))
+                {
+                    return stored;
+                }
 
                 var usedNow = await Rows.Where(a => a.ApplicationId == applicationId && a.DeletedAtUtcTicks == null).SumAsync(a => (long?)a.Size, cancellationToken) ?? 0;
                 if (usedNow + size > settings.MaxCaseBytes)
@@ -136,19 +163,6 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
                     PutInPlace(temp, final);
                 }
 
-                var row = new AttachmentRow
-                {
-                    Id = Guid.NewGuid(),
-                    ApplicationId = applicationId,
-                    FileName = SafeName(fileName, kind),
-                    MediaType = kind.MediaType,
-                    Size = size,
-                    Sha256 = hash,
-                    Purpose = (int)purpose,
-                    AddedBy = addedBy,
-                    ByApplicant = byApplicant,
-                    AddedAtUtcTicks = time.GetUtcNow().UtcTicks,
-                };
                 if (BeforeCommit is { } hook)
                 {
                     await hook();
@@ -165,7 +179,7 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
 
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
-                return new AddResult(AddStatus.Stored, row, "已上传 " + row.FileName);
+                return stored;
             }
         }
         finally
