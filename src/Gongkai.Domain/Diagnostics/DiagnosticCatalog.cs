@@ -172,6 +172,10 @@ public static class DiagnosticCatalog
         "GK4019", Severity.Warning, "Table 三 rows whose counts were printed apart from their labels",
         "表三有 {0} 行的数字与行标签分开印刷（PDF 转换的阅读顺序），已按顺序对应，请核对原文：{1}");
 
+    public static readonly DiagnosticDescriptor CellsUnderHeaders = new(
+        "GK4020", Severity.Info, "Cells placed under their column headers (text aligned with spaces)",
+        "“{0}”一行有 {1} 个单元格（共 {2} 列，其余空白），按其上方各栏表头的位置读作：{3}");
+
     // ---- GK5xxx: rolling reports up (汇总) ----
     public static readonly DiagnosticDescriptor RollupOtherOutcomeMapped = new(
         "GK5001", Severity.Warning, "2019 （六）其他处理 counted under 2021 （六）3.其他",

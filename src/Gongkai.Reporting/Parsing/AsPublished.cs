@@ -95,6 +95,21 @@ internal sealed class AsPublished
             }
         }
 
+        // A piece put together from cells a converter cut apart at each change of font ("3 项（41 笔）" read as "3项（41笔）"):
+        // found with the white space of the line left out, and given back so.
+        if (!piece.Any(char.IsWhiteSpace))
+        {
+            foreach (var (normalised, original) in candidates)
+            {
+                var kept = Enumerable.Range(0, normalised.Length).Where(i => !char.IsWhiteSpace(normalised[i])).ToArray();
+                var at = string.Concat(kept.Select(i => normalised[i])).IndexOf(piece, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    return string.Concat(kept.Skip(at).Take(piece.Length).Select(i => original[i]));
+                }
+            }
+        }
+
         return piece;
     }
 }

@@ -21,6 +21,7 @@ public sealed class RoundTripTests
         ["random-2021-b"] = () => RandomReports.Create(42, ReportEdition.Edition2021),
         ["random-2019"] = () => RandomReports.Create(11, ReportEdition.Edition2019),
         ["blanks-2021"] = () => RandomReports.Create(5, ReportEdition.Edition2021, blankShare: 0.3),
+        ["blanks-2019"] = () => RandomReports.Create(1000, ReportEdition.Edition2019, blankShare: 0.3),
     };
 
     /// <summary>Case → (report, shape of the bytes, whether narrative sections survive verbatim).</summary>
@@ -85,6 +86,8 @@ public sealed class RoundTripTests
         { "qingtongxia-2021", "docx" },
         { "random-2019", "docx" },
         { "random-2021-a", "html" },
+        { "blanks-2021", "docx" },
+        { "blanks-2019", "docx" },
     };
 
     [RequiresToolsTheory("apt-get install libreoffice-writer-nogui poppler-utils", "libreoffice", "pdftotext")]

@@ -298,7 +298,7 @@ public static partial class PdfShape
     /// collapsed, as a browser's print header (12/1/26, 12:15 AM  title) and footer (file:///…  3/4) are spaced
     /// differently on every page. Only a line with words counts: a table row of figures is never furniture.
     /// </summary>
-    private static string FurnitureKey(string line) => SpacesRegex().Replace(DigitsRegex().Replace(line.Trim(), "#"), " ");
+    internal static string FurnitureKey(string line) => SpacesRegex().Replace(DigitsRegex().Replace(line.Trim(), "#"), " ");
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex DigitsRegex();

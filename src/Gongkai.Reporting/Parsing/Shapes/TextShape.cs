@@ -31,7 +31,7 @@ public static partial class TextShape
 
         if (text.Contains('\f', StringComparison.Ordinal))
         {
-            return WithoutPageBreaks(WithoutBrowserPrintMargins(lines));
+            return WithoutPageBreaks(WithoutRepeatedPageEdges(WithoutBrowserPrintMargins(lines)));
         }
 
         // A converter that drops the page breaks (PDF to Markdown, OCR) keeps the printed page footer as a line
@@ -48,6 +48,55 @@ public static partial class TextShape
     private static List<SourceLine> WithoutBrowserPrintMargins(List<SourceLine> lines) =>
         lines.Select(l => BrowserFooterRegex().IsMatch(l.Text) ? l with { Text = l.Text.Contains('\f', StringComparison.Ordinal) ? "\f" : string.Empty }
             : BrowserHeaderRegex().Match(l.Text) is { Success: true } header ? l with { Text = l.Text.Remove(header.Groups["stamp"].Index, header.Groups["stamp"].Length) } : l).ToList();
+
+    /// <summary>
+    /// A line printed at the edge of most pages (a running title, the browser's print header with the report's title) is
+    /// the page's furniture, as the PDF reader drops it (<see cref="PdfShape.WithoutPageFurniture"/>): after the first
+    /// page it is dropped, so that a table running across a page break does not take the title's year for a cell. The
+    /// first page keeps it (it may be the only title the text has).
+    /// </summary>
+    private static List<SourceLine> WithoutRepeatedPageEdges(List<SourceLine> lines)
+    {
+        var pages = new List<List<int>>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (pages.Count == 0 || lines[i].Text.Contains('\f', StringComparison.Ordinal))
+            {
+                pages.Add([]);
+            }
+
+            if (lines[i].Text.Trim().Length > 0)
+            {
+                pages[^1].Add(i);
+            }
+        }
+
+        if (pages.Count < 3)
+        {
+            return lines;
+        }
+
+        var edges = pages.Select(p => p.Take(2).Concat(p.TakeLast(2)).Distinct().ToArray()).ToArray();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var key in edges.SelectMany(e => e.Select(i => PdfShape.FurnitureKey(lines[i].Text)).Where(k => k.Count(char.IsLetter) >= 2).Distinct()))
+        {
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+
+        var repeated = counts.Where(kv => kv.Value >= Math.Max(2, pages.Count / 2)).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+        if (repeated.Count == 0)
+        {
+            return lines;
+        }
+
+        var result = lines.ToList();
+        foreach (var i in edges.Skip(1).SelectMany(e => e).Where(i => repeated.Contains(PdfShape.FurnitureKey(lines[i].Text))))
+        {
+            result[i] = lines[i] with { Text = lines[i].Text.Contains('\f', StringComparison.Ordinal) ? "\f" : string.Empty };
+        }
+
+        return result;
+    }
 
     [GeneratedRegex(@"^\f?\s*(file|https?)://\S+\s+\d{1,4}\s*/\s*\d{1,4}\s*$")]
     private static partial Regex BrowserFooterRegex();

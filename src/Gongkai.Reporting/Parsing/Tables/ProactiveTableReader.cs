@@ -53,6 +53,7 @@ internal static partial class ProactiveTableReader
             tokens = ReadingOrder.LabelsFirst(tokens, tokens.Select(t => Role(t, schema)).ToList());
         }
         ProactiveBlock? block = null;
+        var layout = new ProactiveHeaderColumns();
         (ProactiveBlock Block, ProactiveRow Row, TableToken Label)? current = null;
         var values = new Dictionary<string, (ProactiveBlock Block, ProactiveRow Row, TableToken Label, List<TableToken> Values)>();
         foreach (var token in tokens)
@@ -70,6 +71,11 @@ internal static partial class ProactiveTableReader
 
                 if (IsHeader(key, schema))
                 {
+                    if (block is not null)
+                    {
+                        layout.Note(block, token, key);
+                    }
+
                     current = null;
                     continue;
                 }
@@ -105,14 +111,20 @@ internal static partial class ProactiveTableReader
                     continue;
                 }
 
-                Place(found.Values, b, row, found.Label, report, diagnostics, splitDigits, prose);
+                Place(found.Values, b, row, found.Label, report, diagnostics, splitDigits, prose, layout);
             }
         }
     }
 
-    private static void Place(List<TableToken> tokens, ProactiveBlock block, ProactiveRow row, TableToken label, AnnualReport report, List<Diagnostic> diagnostics, bool splitDigits, string? prose)
+    private static void Place(
+        List<TableToken> tokens, ProactiveBlock block, ProactiveRow row, TableToken label, AnnualReport report, List<Diagnostic> diagnostics, bool splitDigits, string? prose,
+        ProactiveHeaderColumns layout)
     {
         var width = block.Columns.Count;
+        if (!splitDigits)
+        {
+            tokens = CountsInWords(tokens);
+        }
 
         // A unit printed after an amount or a count ("39573802895.90元", "1个" cut at the digit boundary) is not a cell,
         // nor is one printed with the row's label ("政府集中采购（元）6675809").
@@ -137,6 +149,13 @@ internal static partial class ProactiveTableReader
                 DiagnosticLocation.At(label.Line, label.Column), row.Label, raw,
                 split.Basis, string.Join("，", cells.Select((t, i) => block.Columns[i].Label + " " + t.Text)),
                 split.Choice ?? (split.Unique ? "唯一可行的拆分，但表二没有勾稽关系可以印证，请核对原文" : "表二没有勾稽关系，多种拆分均可，取位数最均衡的一种，请核对原文")));
+        }
+        else if (!splitDigits && layout.Place(block, label, cells) is { } aligned)
+        {
+            diagnostics.Add(DiagnosticCatalog.CellsUnderHeaders.Create(
+                DiagnosticLocation.At(label.Line, label.Column), row.Label, cells.Count, width,
+                string.Join("，", aligned.Select((t, i) => block.Columns[i].Label + " " + (t.Text.Length == 0 ? "空白" : t.Text)))));
+            cells = aligned;
         }
         else if (cells.Count > width)
         {
@@ -190,6 +209,34 @@ internal static partial class ProactiveTableReader
                 _ => CellValue.Blank,
             });
         }
+    }
+
+    /// <summary>
+    /// A worded cell that pdftotext -layout cut at each change of font ("3 项(41 笔)": the digits in one, the words in
+    /// another): the count and the words that follow it on the same line, one space apart, are one cell as printed
+    /// ("3项(41笔)"). A bare unit after a count ("2 笔") stays apart: the count alone is the cell.
+    /// </summary>
+    private static List<TableToken> CountsInWords(List<TableToken> tokens)
+    {
+        List<TableToken>? merged = null;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind == TokenKind.Number && i + 1 < tokens.Count && tokens[i + 1] is { Kind: TokenKind.Text } words &&
+                words.Line == t.Line && words.Column - (t.Column + t.Text.Length) is >= 0 and <= 1 &&
+                words.Text.Length > 1 && "项笔个件条".Contains(words.Text[0], StringComparison.Ordinal) &&
+                (words.Text.Contains('(', StringComparison.Ordinal) || words.Text.Contains('（', StringComparison.Ordinal)))
+            {
+                merged ??= tokens.Take(i).ToList();
+                merged.Add(t with { Kind = TokenKind.Text, Text = string.Concat((t.Text + words.Text).Where(c => !char.IsWhiteSpace(c))) });
+                i++;
+                continue;
+            }
+
+            merged?.Add(t);
+        }
+
+        return merged ?? tokens;
     }
 
     private static readonly string[] NextTableWords = ["勾稽关系", "申请人情况", "自然人", "法人或其他组织", "本年新收", "上年结转", "行政复议", "行政诉讼"];

@@ -71,6 +71,21 @@ internal static class ReviewTableReader
             return;
         }
 
+        if (!cellsMayRunTogether && ReviewHeaderColumns.Place(tokens, values) is { } aligned && AllGroupsHold(aligned))
+        {
+            // Laid out in columns (pdftotext -layout): a blank cell is no token, and the numbers stand under their headers.
+            var columns15 = report.Schema.ReviewColumns;
+            for (var i = 0; i < Width; i++)
+            {
+                report.SetReview(columns15[i].Key, aligned[i]);
+            }
+
+            diagnostics.Add(DiagnosticCatalog.CellsUnderHeaders.Create(
+                DiagnosticLocation.At(values[0].Line, values[0].Column), "行政复议、行政诉讼", values.Count, Width,
+                string.Join("，", columns15.Select((c, i) => CellNames.Review(c) + " " + (aligned[i]?.ToString(CultureInfo.InvariantCulture) ?? "空白")))));
+            return;
+        }
+
         if (TrySplitDigits(values, report, diagnostics, cellsMayRunTogether))
         {
             return;
