@@ -176,6 +176,10 @@ public static class DiagnosticCatalog
         "GK4020", Severity.Info, "Cells placed under their column headers (text aligned with spaces)",
         "“{0}”一行有 {1} 个单元格（共 {2} 列，其余空白），按其上方各栏表头的位置读作：{3}");
 
+    public static readonly DiagnosticDescriptor RowsFromReadingOrder = new(
+        "GK4021", Severity.Warning, "A table read from its counts in PDF reading order",
+        "表{2}的栏目标签与数字分开印刷（PDF 转换的阅读顺序）{1}；按表格的栏目顺序和勾稽关系，{0} 个数字只有一种读法，已按此读取，请核对原文");
+
     // ---- GK5xxx: rolling reports up (汇总) ----
     public static readonly DiagnosticDescriptor RollupOtherOutcomeMapped = new(
         "GK5001", Severity.Warning, "2019 （六）其他处理 counted under 2021 （六）3.其他",

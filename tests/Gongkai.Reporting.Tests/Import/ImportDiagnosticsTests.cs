@@ -30,6 +30,7 @@ public sealed class ImportDiagnosticsTests
         ["GK4018"] = Fixture("GK4018.txt"),
         ["GK4019"] = Fixture("GK4019.md"),
         ["GK4020"] = RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "pdf", "libreoffice-layout-blanks-2021.txt"),
+        ["GK4021"] = RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "pdf", "libreoffice-reading-order-2021.txt"),
     };
 
     public static TheoryData<string> Codes() => [.. Inputs.Keys];

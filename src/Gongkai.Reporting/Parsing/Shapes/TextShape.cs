@@ -43,11 +43,33 @@ public static partial class TextShape
     /// <summary>
     /// A page printed from a browser and converted back to text keeps the browser's margins on every page: a header of
     /// the date and time before the page's title ("12/1/26, 12:23 AM    某局2023年…年度报告": the title is kept) and a
-    /// footer of the address and page ("https://…/t2024.html    3/5": dropped).
+    /// footer of the address and page ("https://…/t2024.html    3/5": dropped). Without -layout pdftotext prints the
+    /// pieces of a margin on lines of their own — the address, then the page ("3/5"); the date and time alone — and those
+    /// lines go too.
     /// </summary>
-    private static List<SourceLine> WithoutBrowserPrintMargins(List<SourceLine> lines) =>
-        lines.Select(l => BrowserFooterRegex().IsMatch(l.Text) ? l with { Text = l.Text.Contains('\f', StringComparison.Ordinal) ? "\f" : string.Empty }
-            : BrowserHeaderRegex().Match(l.Text) is { Success: true } header ? l with { Text = l.Text.Remove(header.Groups["stamp"].Index, header.Groups["stamp"].Length) } : l).ToList();
+    private static List<SourceLine> WithoutBrowserPrintMargins(List<SourceLine> lines)
+    {
+        var result = new List<SourceLine>(lines.Count);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var l = lines[i];
+            var margin = BrowserFooterRegex().IsMatch(l.Text) || BrowserStampRegex().IsMatch(l.Text) || BrowserAddressRegex().IsMatch(l.Text) ||
+                (i > 0 && BrowserAddressRegex().IsMatch(lines[i - 1].Text) && PageOfPagesRegex().IsMatch(l.Text));
+            result.Add(margin ? l with { Text = l.Text.Contains('\f', StringComparison.Ordinal) ? "\f" : string.Empty }
+                : BrowserHeaderRegex().Match(l.Text) is { Success: true } header ? l with { Text = l.Text.Remove(header.Groups["stamp"].Index, header.Groups["stamp"].Length) } : l);
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(@"^\f?\s*(file|https?)://\S+\s*$")]
+    private static partial Regex BrowserAddressRegex();
+
+    [GeneratedRegex(@"^\f?\s*\d{1,4}\s*/\s*\d{1,4}\s*$")]
+    private static partial Regex PageOfPagesRegex();
+
+    [GeneratedRegex(@"^\f?\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(\s*[AaPp][Mm])?\s*$")]
+    private static partial Regex BrowserStampRegex();
 
     /// <summary>
     /// A line printed at the edge of most pages (a running title, the browser's print header with the report's title) is

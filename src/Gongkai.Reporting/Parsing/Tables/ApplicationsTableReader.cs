@@ -118,6 +118,11 @@ internal static class ApplicationsTableReader
             return;
         }
 
+        if (InterleavedRows.TryRead(tokens, observations, report, diagnostics))
+        {
+            return;
+        }
+
         if (!hasTotalColumn)
         {
             hasTotalColumn = observations.Values.Count(o => o.Values.Count(v => v.Kind != TokenKind.Blank) >= 7) > observations.Count / 2;

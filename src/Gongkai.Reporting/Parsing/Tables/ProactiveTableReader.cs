@@ -54,6 +54,7 @@ internal static partial class ProactiveTableReader
         }
         ProactiveBlock? block = null;
         var layout = new ProactiveHeaderColumns();
+        var columnRuns = new ProactiveColumnRuns();
         (ProactiveBlock Block, ProactiveRow Row, TableToken Label)? current = null;
         var values = new Dictionary<string, (ProactiveBlock Block, ProactiveRow Row, TableToken Label, List<TableToken> Values)>();
         foreach (var token in tokens)
@@ -66,6 +67,7 @@ internal static partial class ProactiveTableReader
                 {
                     block = schema.ProactiveBlocks.FirstOrDefault(b => ChineseText.LabelKey(b.Caption) == "第二十条第(" + caption.Groups[1].Value + ")项");
                     current = null;
+                    columnRuns.Close();
                     continue;
                 }
 
@@ -76,6 +78,7 @@ internal static partial class ProactiveTableReader
                         layout.Note(block, token, key);
                     }
 
+                    columnRuns.Header(schema, block, key);
                     current = null;
                     continue;
                 }
@@ -85,8 +88,18 @@ internal static partial class ProactiveTableReader
                 {
                     current = row.Value with { Label = token };
                     values.TryAdd(row.Value.Row.KeyStem, (row.Value.Block, row.Value.Row, token, []));
+                    columnRuns.Close();
                     continue;
                 }
+            }
+
+            if (current is null && token.Kind == TokenKind.Number)
+            {
+                columnRuns.Number(token);
+            }
+            else if (token.Kind == TokenKind.Text)
+            {
+                columnRuns.Close();
             }
 
             if (current is { } c && values.TryGetValue(c.Row.KeyStem, out var entry) && ReferenceEquals(entry.Label, c.Label))
@@ -101,8 +114,25 @@ internal static partial class ProactiveTableReader
             return;
         }
 
+        var byColumn = columnRuns.Blocks();
         foreach (var b in schema.ProactiveBlocks)
         {
+            if (byColumn.TryGetValue(b.Caption, out var read) &&
+                b.Rows.All(r => !values.TryGetValue(r.KeyStem, out var own) || own.Values.All(v => v.Kind != TokenKind.Number)))
+            {
+                for (var r = 0; r < b.Rows.Count; r++)
+                {
+                    for (var c = 0; c < b.Columns.Count; c++)
+                    {
+                        report.SetProactive(b.Rows[r].KeyFor(b.Columns[c]), CellValue.Parse(read[r][c].Text));
+                    }
+                }
+
+                diagnostics.Add(DiagnosticCatalog.RowsFromReadingOrder.Create(
+                    DiagnosticLocation.Cell("二", b.Rows[0].KeyFor(b.Columns[0])), b.Rows.Count * b.Columns.Count, "（" + b.Caption + "）", "二"));
+                continue;
+            }
+
             foreach (var row in b.Rows)
             {
                 if (!values.TryGetValue(row.KeyStem, out var found))

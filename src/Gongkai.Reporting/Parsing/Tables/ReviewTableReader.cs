@@ -60,6 +60,19 @@ internal static class ReviewTableReader
         }
 
         var columns = report.Schema.ReviewColumns;
+        if (values.Count < Width && InReadingOrder(tokens) is { } ordered)
+        {
+            // pdftotext without -layout: each group's header words and its counts interleaved ("结果 维持 0 结果 纠正 0 …"),
+            // the fifteen counts still in the columns' order; taken so only when every group adds up to its 总计 (C-05).
+            for (var i = 0; i < Width; i++)
+            {
+                report.SetReview(columns[i].Key, ordered[i]);
+            }
+
+            diagnostics.Add(DiagnosticCatalog.RowsFromReadingOrder.Create(DiagnosticLocation.Cell("四", null), Width, string.Empty, "四"));
+            return;
+        }
+
         int? Parse(TableToken t) => t.Kind == TokenKind.Number && int.TryParse(t.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
         if (values.Count >= Width)
         {
@@ -258,6 +271,33 @@ internal static class ReviewTableReader
             string.Join("，", report.Schema.ReviewColumns.Select((c, i) => CellNames.Review(c) + " " + cells[i].ToString(CultureInfo.InvariantCulture))),
             result.Unique ? "唯一满足勾稽关系的读法" : "多种读法均满足勾稽关系，取第一种，请核对原文"));
         return true;
+    }
+
+    /// <summary>
+    /// The fifteen counts of a table whose header words and counts are interleaved (PDF reading order): exactly fifteen
+    /// whole numbers among the tokens, with header words between some of them, every group adding up; else null.
+    /// </summary>
+    private static int?[]? InReadingOrder(IReadOnlyList<TableToken> tokens)
+    {
+        var numbers = tokens.Where(t => t.Kind == TokenKind.Number).ToList();
+        var firstNumber = tokens.ToList().FindIndex(t => t.Kind == TokenKind.Number);
+        if (numbers.Count != Width || firstNumber < 0 || !tokens.Skip(firstNumber).Any(t => t.Kind == TokenKind.Text && t.Text.Contains("维持", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        var cells = new int?[Width];
+        for (var i = 0; i < Width; i++)
+        {
+            if ((numbers[i].Text.Length > 1 && numbers[i].Text[0] == '0') || !int.TryParse(numbers[i].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                return null;
+            }
+
+            cells[i] = n;
+        }
+
+        return Enumerable.Range(0, 3).All(g => GroupHolds(cells, g) == true) ? cells : null;
     }
 
     private static readonly string[] GroupNames = ["行政复议", "未经复议直接起诉", "复议后起诉"];
