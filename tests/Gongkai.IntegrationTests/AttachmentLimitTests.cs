@@ -76,7 +76,7 @@ public sealed class AttachmentDeletionRaceTests : IDisposable
         AttachmentRow stored;
         using (var db = database.Open())
         {
-            stored = (await Upload(new AttachmentStore(db, settings, TimeProvider.System), first.Id, bytes)).Attachment!;
+            stored = (await AttachmentCases.Upload(new AttachmentStore(db, settings, TimeProvider.System), first.Id, bytes)).Attachment!;
         }
 
         // The second upload finds the file present and stops before its commit; meanwhile the first row is withdrawn and its
@@ -95,7 +95,7 @@ public sealed class AttachmentDeletionRaceTests : IDisposable
                     await Task.WhenAny(deleted.Task, Task.Delay(TimeSpan.FromSeconds(1)));
                 },
             };
-            return await Upload(store, second.Id, bytes);
+            return await AttachmentCases.Upload(store, second.Id, bytes);
         });
         await reached.Task;
         var deletion = Task.Run(async () =>
@@ -110,7 +110,7 @@ public sealed class AttachmentDeletionRaceTests : IDisposable
 
         using var check = database.Open();
         var store = new AttachmentStore(check, settings, TimeProvider.System);
-        await AssertServed(store, second.Id, added, bytes);
+        await AttachmentCases.AssertServed(store, second.Id, added, bytes);
 
         // And once no live row names the bytes, they are deleted.
         await check.Set<AttachmentRow>().Where(a => a.Id == added.Attachment!.Id).ExecuteDeleteAsync();
@@ -131,7 +131,7 @@ public sealed class AttachmentDeletionRaceTests : IDisposable
         AttachmentRow stored;
         using (var db = database.Open())
         {
-            stored = (await Upload(new AttachmentStore(db, settings, TimeProvider.System), first.Id, bytes)).Attachment!;
+            stored = (await AttachmentCases.Upload(new AttachmentStore(db, settings, TimeProvider.System), first.Id, bytes)).Attachment!;
             await db.Set<AttachmentRow>().Where(a => a.Id == stored.Id).ExecuteDeleteAsync();
         }
 
@@ -149,7 +149,7 @@ public sealed class AttachmentDeletionRaceTests : IDisposable
                     upload = Task.Run(async () =>
                     {
                         using var other = database.Open();
-                        var result = await Upload(new AttachmentStore(other, settings, TimeProvider.System), second.Id, bytes);
+                        var result = await AttachmentCases.Upload(new AttachmentStore(other, settings, TimeProvider.System), second.Id, bytes);
                         uploaded.SetResult(result);
                         return result;
                     });
@@ -161,22 +161,12 @@ public sealed class AttachmentDeletionRaceTests : IDisposable
 
         var added = await upload!;
         using var check = database.Open();
-        await AssertServed(new AttachmentStore(check, settings, TimeProvider.System), second.Id, added, bytes);
+        await AttachmentCases.AssertServed(new AttachmentStore(check, settings, TimeProvider.System), second.Id, added, bytes);
     }
 
-    private static Task<AttachmentStore.AddResult> Upload(AttachmentStore store, Guid caseId, byte[] bytes) =>
-        store.AddAsync(caseId, new MemoryStream(bytes), "a.pdf", AttachmentPurpose.Application, "clerk", byApplicant: false);
-
-    /// <summary>The upload was stored, its row is served, and its file holds the bytes.</summary>
-    private static async Task AssertServed(AttachmentStore store, Guid caseId, AttachmentStore.AddResult added, byte[] bytes)
-    {
-        Assert.Equal(AttachmentStore.AddStatus.Stored, added.Status);
-        Assert.NotNull(await store.OpenAsync(caseId, added.Attachment!.Id));
-        Assert.Equal(bytes, await File.ReadAllBytesAsync(store.PathOf(added.Attachment.Sha256)));
-    }
 }
 
-/// <summary>Cases received and stored, for the attachment tests of this file.</summary>
+/// <summary>Cases received and stored, and uploads to them, for the attachment tests.</summary>
 internal static class AttachmentCases
 {
     public static DisclosureApplication[] Add(TestDatabase database, params string[] trackingNumbers)
@@ -191,5 +181,17 @@ internal static class AttachmentCases
         }
 
         return cases;
+    }
+
+    /// <summary>An officer's upload of <paramref name="bytes"/> to a case.</summary>
+    public static Task<AttachmentStore.AddResult> Upload(AttachmentStore store, Guid caseId, byte[] bytes) =>
+        store.AddAsync(caseId, new MemoryStream(bytes), "a.pdf", AttachmentPurpose.Application, "clerk", byApplicant: false);
+
+    /// <summary>The upload was stored, its row is served, and its file holds the bytes.</summary>
+    public static async Task AssertServed(AttachmentStore store, Guid caseId, AttachmentStore.AddResult added, byte[] bytes)
+    {
+        Assert.Equal(AttachmentStore.AddStatus.Stored, added.Status);
+        Assert.NotNull(await store.OpenAsync(caseId, added.Attachment!.Id));
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(store.PathOf(added.Attachment.Sha256)));
     }
 }

@@ -37,7 +37,7 @@ public sealed class AttachmentRetryTests : IDisposable
         using (var db = database.Open())
         {
             var store = new AttachmentStore(db, settings, TimeProvider.System);
-            var stored = (await Upload(store, first.Id, bytes)).Attachment!;
+            var stored = (await AttachmentCases.Upload(store, first.Id, bytes)).Attachment!;
             await db.Set<AttachmentRow>().Where(a => a.Id == stored.Id).ExecuteDeleteAsync();
             await store.DeleteUnreferencedAsync([stored.Sha256]);
             hash = stored.Sha256;
@@ -76,17 +76,14 @@ public sealed class AttachmentRetryTests : IDisposable
                 throw new NpgsqlException("simulated: connection lost before the commit", new IOException());
             },
         };
-        var added = await Upload(uploader, second.Id, bytes);
+        var added = await AttachmentCases.Upload(uploader, second.Id, bytes);
         await deletion!;
 
         Assert.Equal(2, attempts);
         Assert.True(deletedInBetween);
-        Assert.Equal(AttachmentStore.AddStatus.Stored, added.Status);
         using var check = database.Open();
+        await AttachmentCases.AssertServed(new AttachmentStore(check, settings, TimeProvider.System), second.Id, added, bytes);
         Assert.Equal(added.Attachment!.Id, Assert.Single(await check.Set<AttachmentRow>().ToListAsync()).Id);
-        var served = new AttachmentStore(check, settings, TimeProvider.System);
-        Assert.NotNull(await served.OpenAsync(second.Id, added.Attachment.Id));
-        Assert.Equal(bytes, await File.ReadAllBytesAsync(served.PathOf(hash)));
         Assert.Empty(Directory.GetFiles(Path.Combine(_directory, "tmp")));
     }
 
@@ -119,9 +116,6 @@ public sealed class AttachmentRetryTests : IDisposable
         Assert.Equal(bytes, await File.ReadAllBytesAsync(new AttachmentStore(check, settings, TimeProvider.System).PathOf(added.Attachment.Sha256)));
         Assert.Empty(Directory.GetFiles(Path.Combine(_directory, "tmp")));
     }
-
-    private static Task<AttachmentStore.AddResult> Upload(AttachmentStore store, Guid caseId, byte[] bytes) =>
-        store.AddAsync(caseId, new MemoryStream(bytes), "a.pdf", AttachmentPurpose.Application, "clerk", byApplicant: false);
 
     /// <summary>Returns once a session of the test's database waits for an advisory lock (the deletion, for the bytes).</summary>
     private static async Task WaitForAdvisoryLockWaiter(TestDatabase database)

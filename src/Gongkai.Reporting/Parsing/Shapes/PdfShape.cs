@@ -251,21 +251,7 @@ public static partial class PdfShape
     {
         var pages = text.Split('\f');
         var pageLines = pages.Select(p => p.Split('\n').Select(l => l.TrimEnd('\r')).ToArray()).ToArray();
-        var repeated = new HashSet<string>();
-        if (pageLines.Length >= 3)
-        {
-            var counts = new Dictionary<string, int>();
-            foreach (var page in pageLines)
-            {
-                var edges = page.Where(l => l.Trim().Length > 0).Take(2).Concat(page.Where(l => l.Trim().Length > 0).TakeLast(2));
-                foreach (var key in edges.Select(FurnitureKey).Where(k => k.Count(char.IsLetter) >= 2).Distinct())
-                {
-                    counts[key] = counts.GetValueOrDefault(key) + 1;
-                }
-            }
-
-            repeated = counts.Where(kv => kv.Value >= Math.Max(2, pageLines.Length / 2)).Select(kv => kv.Key).ToHashSet();
-        }
+        var repeated = RepeatedAtEdges(pageLines.Select(page => page.Where(l => l.Trim().Length > 0).Take(2).Concat(page.Where(l => l.Trim().Length > 0).TakeLast(2))).ToList());
 
         var lines = new List<SourceLine>();
         var number = 0;
@@ -288,6 +274,29 @@ public static partial class PdfShape
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// The furniture keys (<see cref="FurnitureKey"/>) of the lines printed at the edge of most pages, each page given by
+    /// its edge lines (the first two and the last two with text); none for fewer than three pages.
+    /// </summary>
+    internal static HashSet<string> RepeatedAtEdges(IReadOnlyList<IEnumerable<string>> pageEdges)
+    {
+        if (pageEdges.Count < 3)
+        {
+            return [];
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var edges in pageEdges)
+        {
+            foreach (var key in edges.Select(FurnitureKey).Where(k => k.Count(char.IsLetter) >= 2).Distinct())
+            {
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        return counts.Where(kv => kv.Value >= Math.Max(2, pageEdges.Count / 2)).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
     }
 
     [GeneratedRegex(@"^(Microsoft Word|WPS 文字|WPS文字)\s*-\s*|\.(docx?|wps|pdf)$", RegexOptions.IgnoreCase)]

@@ -93,19 +93,8 @@ public static partial class TextShape
             }
         }
 
-        if (pages.Count < 3)
-        {
-            return lines;
-        }
-
         var edges = pages.Select(p => p.Take(2).Concat(p.TakeLast(2)).Distinct().ToArray()).ToArray();
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var key in edges.SelectMany(e => e.Select(i => PdfShape.FurnitureKey(lines[i].Text)).Where(k => k.Count(char.IsLetter) >= 2).Distinct()))
-        {
-            counts[key] = counts.GetValueOrDefault(key) + 1;
-        }
-
-        var repeated = counts.Where(kv => kv.Value >= Math.Max(2, pages.Count / 2)).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+        var repeated = PdfShape.RepeatedAtEdges(edges.Select(e => e.Select(i => lines[i].Text)).ToList());
         if (repeated.Count == 0)
         {
             return lines;

@@ -40,7 +40,7 @@ internal static class HeaderColumns
                 return null;
             }
 
-            at[c] = Centre(found[0]);
+            at[c] = found[0].Centre;
         }
         return at.Zip(at.Skip(1)).All(p => p.First < p.Second) ? at : null;
     }
@@ -78,7 +78,7 @@ internal static class HeaderColumns
         var last = -1;
         foreach (var number in values)
         {
-            var x = Centre(number);
+            var x = number.Centre;
             var order = Enumerable.Range(0, 7).OrderBy(c => Math.Abs(headerAt[c] - x)).ToArray();
             if (Math.Abs(headerAt[order[0]] - x) >= 2 || Math.Abs(headerAt[order[1]] - x) - Math.Abs(headerAt[order[0]] - x) < 2 || order[0] <= last)
             {
@@ -91,6 +91,4 @@ internal static class HeaderColumns
 
         return cells;
     }
-
-    private static double Centre(TableToken token) => token.Column + (token.Text.Length / 2.0);
 }

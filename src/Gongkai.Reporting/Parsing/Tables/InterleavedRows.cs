@@ -1,4 +1,3 @@
-using System.Globalization;
 using Gongkai.Domain.Diagnostics;
 using Gongkai.Domain.Reports;
 
@@ -44,7 +43,7 @@ internal static class InterleavedRows
             if (token.Kind == TokenKind.Number)
             {
                 // A count is written without leading zeros; anything else ("000", "1.5", "-2") is not this text's shape.
-                if ((token.Text.Length > 1 && token.Text[0] == '0') || !int.TryParse(token.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                if (!PrintedNumber.TryReadCount(token.Text, out var n))
                 {
                     return false;
                 }
@@ -117,6 +116,7 @@ internal static class InterleavedRows
         }
 
         var result = new List<(int[][] Rows, bool RunTogether)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var k = 1; k <= MaxRunTogether && row + k <= rowCount && result.Count < MaxReadings; k++)
         {
             var block = new int[k][];
@@ -138,12 +138,14 @@ internal static class InterleavedRows
                 continue;
             }
 
-            foreach (var (rest, runTogether) in Suffixes(numbers, row + k, rowCount, memo).ToList())
+            // Rows read together that are not all alike: the print did interleave them.
+            var interleaved = k > 1 && block.Any(r => !r.SequenceEqual(block[0]));
+            foreach (var (rest, runTogether) in Suffixes(numbers, row + k, rowCount, memo))
             {
                 var rows = block.Concat(rest).ToArray();
-                if (!result.Any(r => Key(r.Rows) == Key(rows)))
+                if (seen.Add(Key(rows)))
                 {
-                    result.Add((rows, runTogether || (k > 1 && block.Distinct(RowComparer.Instance).Count() > 1)));
+                    result.Add((rows, runTogether || interleaved));
                 }
 
                 if (result.Count >= MaxReadings)
@@ -158,13 +160,4 @@ internal static class InterleavedRows
     }
 
     private static string Key(int[][] rows) => string.Join(';', rows.Select(r => string.Join(',', r)));
-
-    private sealed class RowComparer : IEqualityComparer<int[]>
-    {
-        public static readonly RowComparer Instance = new();
-
-        public bool Equals(int[]? x, int[]? y) => x is not null && y is not null && x.SequenceEqual(y);
-
-        public int GetHashCode(int[] obj) => obj.Aggregate(17, (h, v) => (h * 31) + v);
-    }
 }

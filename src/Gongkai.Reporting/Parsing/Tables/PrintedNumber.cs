@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Gongkai.Reporting.Parsing.Tables;
@@ -5,6 +6,15 @@ namespace Gongkai.Reporting.Parsing.Tables;
 /// <summary>How the text of a table cell reads as a number, in the ways real reports print one.</summary>
 public static partial class PrintedNumber
 {
+    /// <summary>
+    /// A count as one cell prints it: digits, no sign, no leading zero ("000" is cells run together, "1.5" no count).
+    /// </summary>
+    public static bool TryReadCount(string text, out int count)
+    {
+        count = 0;
+        return !(text.Length > 1 && text[0] == '0') && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out count);
+    }
+
     /// <summary>
     /// A number as printed, after folding: ASCII digits, an optional sign, decimals, thousands separators; a change
     /// written out (增98, 减3) or with its minus typed twice; an amount with its unit, a count with its measure word.

@@ -1,5 +1,4 @@
 using Gongkai.Domain.Reports;
-using Gongkai.Reporting.Parsing.Text;
 
 namespace Gongkai.Reporting.Parsing.Tables;
 
@@ -97,7 +96,7 @@ internal sealed class ProactiveColumnRuns
     {
         for (var i = 0; i < block.Columns.Count; i++)
         {
-            if (ChineseText.LabelKey(block.Columns[i].Label) == key)
+            if (ProactiveTableReader.TemplateKey(block.Columns[i].Label) == key)
             {
                 return i;
             }

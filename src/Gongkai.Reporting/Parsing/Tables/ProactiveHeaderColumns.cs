@@ -1,5 +1,4 @@
 using Gongkai.Domain.Reports;
-using Gongkai.Reporting.Parsing.Text;
 
 namespace Gongkai.Reporting.Parsing.Tables;
 
@@ -15,9 +14,9 @@ internal sealed class ProactiveHeaderColumns
     /// <summary>A gap of this many spaces or more separates two printed columns.</summary>
     private const int ColumnGap = 2;
 
-    // Per block caption: the centre of each column's header and the line it was printed on (the latest, a table
-    // continued after a page break prints its header again).
-    private readonly Dictionary<string, (double Centre, int Line, TableToken Token)?[]> headers = new(StringComparer.Ordinal);
+    // Per block caption: each column's header as printed (the latest: a table continued after a page break prints its
+    // header again).
+    private readonly Dictionary<string, TableToken?[]> headers = new(StringComparer.Ordinal);
 
     /// <summary>Records a header cell of <paramref name="block"/> (one of its column labels, whole or wrapped).</summary>
     public void Note(ProactiveBlock block, TableToken token, string key)
@@ -30,7 +29,7 @@ internal sealed class ProactiveHeaderColumns
 
         if (!headers.TryGetValue(block.Caption, out var at))
         {
-            at = new (double, int, TableToken)?[block.Columns.Count];
+            at = new TableToken?[block.Columns.Count];
             headers[block.Caption] = at;
         }
 
@@ -40,7 +39,7 @@ internal sealed class ProactiveHeaderColumns
             return;
         }
 
-        at[column] = (Centre(token), token.Line, token);
+        at[column] = token;
     }
 
     /// <summary>
@@ -57,10 +56,10 @@ internal sealed class ProactiveHeaderColumns
             return null;
         }
 
-        var found = at.Select(h => h!.Value).ToArray();
+        var found = at.Select(h => h!).ToArray();
         for (var i = 1; i < width; i++)
         {
-            if (found[i].Centre <= found[i - 1].Centre || (found[i].Token.Line == found[i - 1].Token.Line && !Apart(found[i - 1].Token, found[i].Token)))
+            if (found[i].Centre <= found[i - 1].Centre || (found[i].Line == found[i - 1].Line && !Apart(found[i - 1], found[i])))
             {
                 return null;
             }
@@ -75,7 +74,7 @@ internal sealed class ProactiveHeaderColumns
         var last = -1;
         foreach (var number in cells)
         {
-            var x = Centre(number);
+            var x = number.Centre;
             var order = Enumerable.Range(0, width).OrderBy(c => Math.Abs(found[c].Centre - x)).ToArray();
             var nearest = Math.Abs(found[order[0]].Centre - x);
             var next = Math.Abs(found[order[1]].Centre - x);
@@ -93,15 +92,13 @@ internal sealed class ProactiveHeaderColumns
 
     private static bool Apart(TableToken left, TableToken right) => right.Column - (left.Column + left.Text.Length) >= ColumnGap;
 
-    private static double Centre(TableToken token) => token.Column + (token.Text.Length / 2.0);
-
     /// <summary>The column whose label this header is, whole or the first piece of a wrapped one; -1 when none or several.</summary>
     private static int ColumnOf(ProactiveBlock block, string key)
     {
         var match = -1;
         for (var i = 0; i < block.Columns.Count; i++)
         {
-            var label = ChineseText.LabelKey(block.Columns[i].Label);
+            var label = ProactiveTableReader.TemplateKey(block.Columns[i].Label);
             if (label == key || (key.Length >= 4 && label.StartsWith(key, StringComparison.Ordinal)))
             {
                 if (match >= 0)

@@ -353,7 +353,7 @@ internal static partial class ProactiveTableReader
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> TemplateKeys = new(StringComparer.Ordinal);
 
     /// <summary>The comparison key of a template label, computed once per label.</summary>
-    private static string TemplateKey(string label) => TemplateKeys.GetOrAdd(label, ChineseText.LabelKey);
+    internal static string TemplateKey(string label) => TemplateKeys.GetOrAdd(label, ChineseText.LabelKey);
 
     private static (ProactiveBlock Block, ProactiveRow Row, TableToken Label)? FindRow(string key, ProactiveBlock? block, ReportSchema schema)
     {

@@ -60,7 +60,7 @@ internal static class ReviewHeaderColumns
         var last = -1;
         foreach (var number in values)
         {
-            var x = Centre(number);
+            var x = number.Centre;
             var nearest = Enumerable.Range(0, Columns).MinBy(c => Math.Abs(at[c] - x));
             if (Math.Abs(at[nearest] - x) > 2.5 || nearest <= last ||
                 !int.TryParse(number.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
@@ -94,6 +94,4 @@ internal static class ReviewHeaderColumns
             }
         }
     }
-
-    private static double Centre(TableToken token) => token.Column + (token.Text.Length / 2.0);
 }

@@ -64,10 +64,7 @@ internal static class ReviewTableReader
         {
             // pdftotext without -layout: each group's header words and its counts interleaved ("结果 维持 0 结果 纠正 0 …"),
             // the fifteen counts still in the columns' order; taken so only when every group adds up to its 总计 (C-05).
-            for (var i = 0; i < Width; i++)
-            {
-                report.SetReview(columns[i].Key, ordered[i]);
-            }
+            SetCells(ordered, report);
 
             diagnostics.Add(DiagnosticCatalog.RowsFromReadingOrder.Create(DiagnosticLocation.Cell("四", null), Width, string.Empty, "四"));
             return;
@@ -87,15 +84,10 @@ internal static class ReviewTableReader
         if (!cellsMayRunTogether && ReviewHeaderColumns.Place(tokens, values) is { } aligned && AllGroupsHold(aligned))
         {
             // Laid out in columns (pdftotext -layout): a blank cell is no token, and the numbers stand under their headers.
-            var columns15 = report.Schema.ReviewColumns;
-            for (var i = 0; i < Width; i++)
-            {
-                report.SetReview(columns15[i].Key, aligned[i]);
-            }
-
+            SetCells(aligned, report);
             diagnostics.Add(DiagnosticCatalog.CellsUnderHeaders.Create(
                 DiagnosticLocation.At(values[0].Line, values[0].Column), "行政复议、行政诉讼", values.Count, Width,
-                string.Join("，", columns15.Select((c, i) => CellNames.Review(c) + " " + (aligned[i]?.ToString(CultureInfo.InvariantCulture) ?? "空白")))));
+                string.Join("，", columns.Select((c, i) => CellNames.Review(c) + " " + (aligned[i]?.ToString(CultureInfo.InvariantCulture) ?? "空白")))));
             return;
         }
 
@@ -289,7 +281,7 @@ internal static class ReviewTableReader
         var cells = new int?[Width];
         for (var i = 0; i < Width; i++)
         {
-            if ((numbers[i].Text.Length > 1 && numbers[i].Text[0] == '0') || !int.TryParse(numbers[i].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            if (!PrintedNumber.TryReadCount(numbers[i].Text, out var n))
             {
                 return null;
             }
@@ -336,7 +328,9 @@ internal static class ReviewTableReader
         return found;
     }
 
-    private static void SetDigits(int[] cells, AnnualReport report)
+    private static void SetDigits(int[] cells, AnnualReport report) => SetCells(cells.Select(c => (int?)c).ToArray(), report);
+
+    private static void SetCells(IReadOnlyList<int?> cells, AnnualReport report)
     {
         var columns = report.Schema.ReviewColumns;
         for (var i = 0; i < Width; i++)
