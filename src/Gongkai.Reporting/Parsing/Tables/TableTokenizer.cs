@@ -20,8 +20,7 @@ public static partial class TableTokenizer
     public static List<TableToken> Tokenize(IEnumerable<SourceLine> lines, bool separateDigitsFromText)
     {
         var list = PipeLines.WithoutSeparators(lines as IReadOnlyList<SourceLine> ?? lines.ToList());
-        var cellGap = OneCellPerLineWithBlankLines(list) ? CellGap(list) : -1;
-        var rowGap = cellGap >= 0 ? RowGap(list, cellGap) : int.MaxValue;
+        var blankCells = BlankLineCells.Of(list);
         var tokens = new List<TableToken>();
         var rowIndex = 0;
         var blankRun = 0;
@@ -34,12 +33,9 @@ public static partial class TableTokenizer
                 continue;
             }
 
-            if (cellGap >= 0 && tokens.Count > 0)
+            if (blankCells is { } cells && tokens.Count > 0)
             {
-                // The usual gap separates two cells; each further (gap + 1) blank lines is one empty cell. A gap
-                // off that step ends a row: its empty cells are the last cells of the row before.
-                var endsRow = (blankRun - cellGap) % (cellGap + 1) != 0 && blankRun >= rowGap;
-                var empties = endsRow ? (blankRun - rowGap) / (cellGap + 1) : Math.Max(0, blankRun - cellGap) / (cellGap + 1);
+                var (empties, endsRow) = cells.EmptiesIn(blankRun);
                 var previousRow = tokens[^1].RowIndex;
                 for (var k = 0; k < empties; k++)
                 {
@@ -78,81 +74,6 @@ public static partial class TableTokenizer
         {
             tokens.RemoveRange(rowStart, firstText - rowStart);
         }
-    }
-
-    /// <summary>
-    /// A table printed one cell per line with nothing between cells — no tab, no pipe, no run of spaces —
-    /// writes an empty cell as an empty line. Elsewhere empty lines are paragraph spacing.
-    /// </summary>
-    private static bool OneCellPerLineWithBlankLines(IReadOnlyList<SourceLine> lines)
-    {
-        var content = lines.Where(l => l.Text.Trim().Length > 0).ToArray();
-        if (content.Length < 20)
-        {
-            return false;
-        }
-
-        var separated = content.Count(l => l.Text.Contains('\t', StringComparison.Ordinal) || l.Text.Contains('|', StringComparison.Ordinal) || SpaceRunRegex().IsMatch(l.Text.Trim()));
-        var loneNumbers = content.Count(l => PrintedNumber.TryRead(ChineseText.Fold(l.Text.Trim()), out _));
-        return separated == 0 && loneNumbers >= content.Length / 4 && content.Length < lines.Count;
-    }
-
-    /// <summary>
-    /// The number of blank lines between two adjacent cells of a one-cell-per-line table: the smallest gap
-    /// between two numbers (0 when an empty line is itself the empty cell; 3 for a page whose cells hold
-    /// paragraphs).
-    /// </summary>
-    private static int CellGap(IReadOnlyList<SourceLine> lines)
-    {
-        var best = int.MaxValue;
-        var run = 0;
-        var previousNumber = false;
-        foreach (var line in lines)
-        {
-            var text = line.Text.Trim();
-            if (text.Length == 0)
-            {
-                run++;
-                continue;
-            }
-
-            var number = PrintedNumber.TryRead(ChineseText.Fold(text), out _);
-            if (number && previousNumber)
-            {
-                best = Math.Min(best, run);
-            }
-
-            previousNumber = number;
-            run = 0;
-        }
-
-        return best == int.MaxValue ? 0 : best;
-    }
-
-    /// <summary>The smallest gap that is not a whole number of cells: the gap between rows (none when every gap is).</summary>
-    private static int RowGap(IReadOnlyList<SourceLine> lines, int cellGap)
-    {
-        var best = int.MaxValue;
-        var run = 0;
-        var seen = false;
-        foreach (var line in lines)
-        {
-            if (line.Text.Trim().Length == 0)
-            {
-                run++;
-                continue;
-            }
-
-            if (seen && run > cellGap && (run - cellGap) % (cellGap + 1) != 0)
-            {
-                best = Math.Min(best, run);
-            }
-
-            seen = true;
-            run = 0;
-        }
-
-        return best;
     }
 
     /// <summary>The cells of one line, with their 1-based start column; explicit cells can be blank.</summary>
@@ -384,6 +305,9 @@ public static partial class TableTokenizer
 
     [GeneratedRegex(@" {2,}|\u3000+")]
     private static partial Regex SpaceRunRegex();
+
+    /// <summary>Whether <paramref name="text"/> holds a run of spaces that separates columns.</summary>
+    internal static bool HasSpaceRun(string text) => SpaceRunRegex().IsMatch(text);
 
     [GeneratedRegex(@"\S+")]
     private static partial Regex PieceRegex();
