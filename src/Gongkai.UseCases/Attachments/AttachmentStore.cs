@@ -267,7 +267,7 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
     /// </summary>
     private static void PutInPlace(string temp, string final)
     {
-        if (!OperatingSystem.IsWindows() && Link(temp, final) == 0)
+        if (TryLink(temp, final))
         {
             return;
         }
@@ -281,6 +281,31 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
         finally
         {
             File.Delete(copy);
+        }
+    }
+
+    /// <summary>False once the system's C library was found without link(2) (or not found): copies from then on.</summary>
+    private static volatile bool linkMissing = OperatingSystem.IsWindows();
+
+    /// <summary>
+    /// A hard link by link(2); false when it cannot be made — the call failed, or the C library or its link(2) is not
+    /// there (a system other than Linux or macOS, a libc loaded under another name), remembered so it is tried once.
+    /// </summary>
+    private static bool TryLink(string temp, string final)
+    {
+        if (linkMissing)
+        {
+            return false;
+        }
+
+        try
+        {
+            return Link(temp, final) == 0;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            linkMissing = true;
+            return false;
         }
     }
 
