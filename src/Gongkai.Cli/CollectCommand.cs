@@ -114,7 +114,9 @@ public static class CollectCommand
                     var (bytes, failure) = ReportFileReader.ReadBytes(path);
                     if (bytes is null)
                     {
-                        order.Enqueue((path, $"{path}: 未归档：无法读取：{string.Join("；", failure!.Diagnostics.Select(d => d.Message))}"));
+                        // The reader's message already says 无法读取文件：… (it was printed twice).
+                        var why = string.Join("；", failure!.Diagnostics.Select(d => d.Message));
+                        order.Enqueue((path, $"{path}: 未归档：{(why.StartsWith("无法读取", StringComparison.Ordinal) ? why : "无法读取：" + why)}"));
                         continue;
                     }
 

@@ -34,6 +34,12 @@ public static class SuperviseCommand
         var command = new Command("supervise", "监督总览：下属机关年度报告的状态、是否逾期、错误、得分，及汇总") { under, year, json, contributions, database };
         command.SetAction(parse => DatabaseCommands.WithDatabase(parse.GetValue(database), stderr, db =>
         {
+            if (ReportYears.Problem(parse.GetValue(year), TimeProvider.System) is { } badYear)
+            {
+                stderr.WriteLine(badYear);
+                return ExitCodes.Unreadable;
+            }
+
             Database.Migrate(db);
             var overview = new SupervisionOverview(db, TimeProvider.System).BuildAsync(parse.GetValue(under)!, parse.GetValue(year)).GetAwaiter().GetResult();
             if (overview is null)

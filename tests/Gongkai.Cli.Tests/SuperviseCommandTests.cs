@@ -60,7 +60,8 @@ public sealed class SuperviseCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(5, lines.Length);
-        Assert.Contains("missing.txt: 未归档：无法读取", lines[0], StringComparison.Ordinal);
+        Assert.Contains("missing.txt: 未归档：无法读取文件：", lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("无法读取：无法读取", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("003_d0847865937e94fe.txt: 已归档 → CITY-XF", lines[1], StringComparison.Ordinal);
         Assert.Contains("huge.txt: 未归档：无法读取：文件过大", lines[2], StringComparison.Ordinal);
         Assert.Contains("004_6c1bbe7f11dcd8e6.txt: 新建机关 CITY-x1", lines[3], StringComparison.Ordinal);
@@ -148,5 +149,23 @@ public sealed class SuperviseCommandTests : IDisposable
 
         Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("rollup").ValueKind);
         Assert.Equal(2, missing.ExitCode);
+    }
+
+    /// <summary>A year no report can have: exit 2 with a message naming it (9999 printed an English DateTime error as a database error).</summary>
+    [Theory]
+    [InlineData("9999")]
+    [InlineData("1999")]
+    [InlineData("-1")]
+    public void Supervise_YearNoReportCanHave_ExitTwoNamingIt(string year)
+    {
+        Agencies();
+
+        var run = CliRun.Of("supervise", "--under", "CITY", "--year", year, "--json", "--database", Db);
+        var collect = CliRun.Of("report", "collect", Seed("003_d0847865937e94fe.txt"), "--under", "CITY", "--year", year, "--database", Db);
+
+        Assert.Equal((2, string.Empty), (run.ExitCode, run.Stdout));
+        Assert.StartsWith($"年度 {year} 无效：应为 2019—", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, collect.ExitCode);
+        Assert.Contains($"年度 {year} 无效", collect.Stderr, StringComparison.Ordinal);
     }
 }

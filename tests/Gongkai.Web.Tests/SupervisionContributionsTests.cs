@@ -28,4 +28,25 @@ public sealed partial class SupervisionWebTests
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
     }
+
+    /// <summary>A year the pages do not offer is a 400, not a 500 (-1, 9999, int.MaxValue) nor every agency late (1800).</summary>
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("1800")]
+    [InlineData("2018")]
+    [InlineData("9999")]
+    [InlineData("2147483647")]
+    public async Task Api_YearNotOffered_BadRequest(string year)
+    {
+        using var session = await StaffSession.SignIn(factory, "supervisor");
+
+        var overview = await session.Client.GetAsync($"/api/supervise/DEMO/{year}");
+        var contributions = await session.Client.GetAsync($"/api/supervise/DEMO/{year}/contributions");
+        var thisYear = await session.Client.GetAsync($"/api/supervise/DEMO/{LastYear + 1}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, overview.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, contributions.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, thisYear.StatusCode);
+        Assert.Contains("年度无效", await overview.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

@@ -20,6 +20,7 @@ public sealed partial class CollectReports
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await CollectedReportLock.TakeAsync(db, cancellationToken);
         var directory = new AgencyDirectory(db);
         var all = await directory.ListAsync(cancellationToken);
         var codes = all.Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
@@ -95,11 +96,16 @@ public sealed partial class CollectReports
         var batchCodes = agencies.OfType<AgencyInfo>().Select(a => a.Code).Distinct(StringComparer.Ordinal).ToList();
         var years = files.Where(f => f.Report is not null).SelectMany(f => new[] { f.Report!.Year!.Value, f.Report.Year.Value - 1 }).Distinct().ToList();
         var stored = await db.CollectedReports.AsNoTracking().Where(r => batchCodes.Contains(r.AgencyCode) && years.Contains(r.Year))
-            .Join(db.CollectedSources.AsNoTracking(), r => r.SourceId, s => s.Id, (r, s) => new { r.Id, r.AgencyCode, r.Year, r.Number, r.Current, s.Sha256 })
+            .Join(db.CollectedSources.AsNoTracking(), r => r.SourceId, s => s.Id, (r, s) => new { r.Id, r.AgencyCode, r.Year, r.Number, r.Current, r.PublishedOn, Confirmed = r.Note != "", s.Sha256 })
             .ToListAsync(cancellationToken);
         var copies = stored.Select(r => (r.AgencyCode, r.Year, r.Sha256)).ToHashSet();
         var numbers = stored.GroupBy(r => (r.AgencyCode, r.Year)).ToDictionary(g => g.Key, g => g.Max(r => r.Number));
         var current = stored.Where(r => r.Current).ToDictionary(r => (r.AgencyCode, r.Year), r => r.Id);
+        // A new file of a report already collected keeps the day it was published unless one is given now (collected again
+        // without a day, an agency late by its first copy dropped off the late list), and says which version it replaces.
+        var publishedDay = stored.Where(r => r.Current).ToDictionary(r => (r.AgencyCode, r.Year), r => r.PublishedOn);
+        var replaces = stored.Where(r => r.Current).ToDictionary(r => (r.AgencyCode, r.Year), r => (r.Number, r.Confirmed));
+        var replacing = new (int Number, bool Confirmed)?[files.Length];
         var published = (await db.ReportVersions.AsNoTracking().Where(v => batchCodes.Contains(v.AgencyCode) && years.Contains(v.Year))
             .Select(v => new { v.Id, v.AgencyCode, v.Year, v.Number }).ToListAsync(cancellationToken))
             .GroupBy(v => (v.AgencyCode, v.Year)).ToDictionary(g => g.Key, g => g.MaxBy(v => v.Number)!.Id);
@@ -131,6 +137,8 @@ public sealed partial class CollectReports
             var last = (agency.Code, reportYear - 1);
             previousHere[i] = published.ContainsKey(last) ? null : filedHere.GetValueOrDefault(last);
             number[i] = numbers[key] = numbers.GetValueOrDefault(key) + 1;
+            replacing[i] = replaces.TryGetValue(key, out var was) ? was : null;
+            replaces[key] = (number[i], false);
             if (current.TryGetValue(key, out var old) && cleared.Add(key))
             {
                 clear.Add(old);
@@ -169,7 +177,8 @@ public sealed partial class CollectReports
             var previous = previousHere[i]
                 ?? (jsonById.TryGetValue(last, out var json) ? CanonicalJsonReader.Read(json).Report
                 : !published.ContainsKey(last) && current.TryGetValue(last, out var id) && _filed.TryGetValue(last, out var f) && f.Id == id ? f.Report : null);
-            var row = CollectedReportStore.NewRow(agency, report, file.Json!, file.Diagnostics, previous, _validator, string.Empty, publishedOn, collectedBy, now, file.CheckedAlone);
+            var day = publishedDay[(agency.Code, reportYear)] = publishedOn ?? publishedDay.GetValueOrDefault((agency.Code, reportYear));
+            var row = CollectedReportStore.NewRow(agency, report, file.Json!, file.Diagnostics, previous, _validator, string.Empty, day, collectedBy, now, file.CheckedAlone);
             row.Number = number[i];
             row.Current = superseded[(agency.Code, reportYear)] == i;
             rows[i] = row;
@@ -183,7 +192,7 @@ public sealed partial class CollectReports
         var filedAt = Enumerable.Range(0, files.Length).Where(i => rows[i] is not null).ToList();
         var sources = filedAt.Select(i => new CollectedSourceRow
         {
-            FileName = files[i].File.FileName,
+            FileName = CollectedFileName.Clean(files[i].File.FileName),
             Sha256 = files[i].Sha,
             Bytes = files[i].File.Bytes,
             CollectedAtUtcTicks = now.UtcTicks,
@@ -211,14 +220,19 @@ public sealed partial class CollectReports
             _filed[(collected.Row.AgencyCode, collected.Row.Year)] = (id, collected.Report);
         }
 
-        return Enumerable.Range(0, files.Length).Select(i => outcomes[i] ?? Filed(files[i], agencies[i]!, rows[i]!, created[i], published.ContainsKey((agencies[i]!.Code, rows[i]!.Year)))).ToList();
+        return Enumerable.Range(0, files.Length)
+            .Select(i => outcomes[i] ?? Filed(files[i], agencies[i]!, rows[i]!, created[i], published.ContainsKey((agencies[i]!.Code, rows[i]!.Year)), replacing[i]))
+            .ToList();
     }
 
-    private static CollectOutcome Filed(Read file, AgencyInfo agency, CollectedReportRow row, bool created, bool publishedHere) =>
+    private static CollectOutcome Filed(Read file, AgencyInfo agency, CollectedReportRow row, bool created, bool publishedHere, (int Number, bool Confirmed)? replaced) =>
         new(file.File.FileName, created ? CollectStatus.NewAgency : CollectStatus.Filed, agency.Code, agency.Name, row.Year, row.Errors, row.Warnings, row.Uncertain, row.Score,
-            created ? $"新建机关 {agency.Code}（其他）并归档"
+            (created ? $"新建机关 {agency.Code}（其他）并归档"
             : publishedHere ? $"已归档（该机关已在本系统公布 {row.Year} 年度报告，总览和汇总以公布的版本为准）"
-            : "已归档");
+            : "已归档")
+            + (replaced is { } r
+                ? $"，为第 {row.Number} 版，取代第 {r.Number} 版{(r.Confirmed ? $"（第 {r.Number} 版经人工核对，核对结果不随新文件保留，请对照新文件重新核对）" : string.Empty)}"
+                : string.Empty));
 
     /// <summary>A name as compared: without spaces, in one width of brackets and punctuation, Traditional characters simplified.</summary>
     private static string Normalise(string name) => Gongkai.Reporting.Parsing.Text.ChineseText.FullWidthPunctuation(Gongkai.Reporting.Parsing.Text.ChineseText.Compact(name));

@@ -99,6 +99,11 @@ public sealed partial class CollectReports(GongkaiDbContext db, TimeProvider tim
         }
 
         under = office.Code;
+        if (year is { } asked && ReportYears.Problem(asked, time) is { } badYear)
+        {
+            return badYear;
+        }
+
         if (publishedOn is { } on && PublicationDeadline.Problem(on, null, Time.ChinaDate.Today(time)) is { } future)
         {
             return future;
@@ -191,6 +196,11 @@ public sealed partial class CollectReports(GongkaiDbContext db, TimeProvider tim
         if (report.Year is null)
         {
             return Refuse(CollectOutcome.Refused(file.FileName, CollectStatus.NoYear, "报告未写明年度，请指定年度"));
+        }
+
+        if (ReportYears.Problem(report.Year.Value, time) is { } badYear)
+        {
+            return Refuse(CollectOutcome.Refused(file.FileName, CollectStatus.WrongYear, badYear));
         }
 
         if (publishedOn is { } on && PublicationDeadline.BeforeYearEnded(on, report.Year.Value) is { } early)

@@ -34,25 +34,34 @@ public sealed class CorrectCollectedReport(GongkaiDbContext db, TimeProvider tim
             return wrongDay;
         }
 
-        var current = await db.CollectedReports.AsNoTracking().FirstOrDefaultAsync(r => r.AgencyCode == agency && r.Year == year && r.Current, cancellationToken);
-        if (current is null)
+        // The check and the new version in one transaction under the writers' lock: a version collected (or corrected)
+        // between the officer's page and this save is seen here and refuses it, never silently superseded.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            return "没有找到该机关该年度收集的报告。";
-        }
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await CollectedReportLock.TakeAsync(db, cancellationToken);
+            var current = await db.CollectedReports.AsNoTracking().FirstOrDefaultAsync(r => r.AgencyCode == agency && r.Year == year && r.Current, cancellationToken);
+            if (current is null)
+            {
+                return "没有找到该机关该年度收集的报告。";
+            }
 
-        if (current.Number != basedOn)
-        {
-            return $"该报告已有更新的第 {current.Number} 版，请刷新后再核对。";
-        }
+            if (current.Number != basedOn)
+            {
+                return $"该报告已有更新的第 {current.Number} 版，请刷新后再核对。";
+            }
 
-        if (await new AgencyDirectory(db).FindAsync(agency, cancellationToken) is not { } info)
-        {
-            return $"机关“{agency}”不存在。";
-        }
+            if (await new AgencyDirectory(db).FindAsync(agency, cancellationToken) is not { } info)
+            {
+                return $"机关“{agency}”不存在。";
+            }
 
-        report.Year = year;
-        await CollectedReportStore.AddVersionAsync(db, info, current.SourceId, report, [], note.Trim(), publishedOn ?? current.PublishedOn, by, time.GetUtcNow(), cancellationToken);
-        db.ChangeTracker.Clear();
-        return null;
+            report.Year = year;
+            await CollectedReportStore.AddVersionAsync(db, info, current.SourceId, report, [], note.Trim(), publishedOn ?? current.PublishedOn, by, time.GetUtcNow(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return (string?)null;
+        });
     }
 }

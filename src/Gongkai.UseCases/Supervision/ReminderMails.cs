@@ -26,6 +26,21 @@ public sealed class ReminderMails(GongkaiDbContext db, TimeProvider time)
     public async Task<Result> QueueAsync(Overview overview, string by, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(overview);
+        try
+        {
+            return await QueueOnceAsync(overview, by, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request queued some of the same reminders at the same moment (the outbox's unique key refused
+            // ours, nothing of this attempt was saved): looked up again, they are today's, and are reported so.
+            db.ChangeTracker.Clear();
+            return await QueueOnceAsync(overview, by, cancellationToken);
+        }
+    }
+
+    private async Task<Result> QueueOnceAsync(Overview overview, string by, CancellationToken cancellationToken)
+    {
         var waiting = Waiting(overview);
         var codes = waiting.Select(a => a.Code).ToList();
         var emails = await db.AgencyGuides.AsNoTracking().Where(g => codes.Contains(g.AgencyCode)).ToDictionaryAsync(g => g.AgencyCode, g => g.Email.Trim(), cancellationToken);

@@ -20,6 +20,11 @@ public static class SuperviseApi
                 return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "无权查看", detail: $"监督人员只能查看本机关及其下属机关；“{code}”不在其中。");
             }
 
+            if (YearProblem(year, time) is { } badYear)
+            {
+                return badYear;
+            }
+
             var overview = (await SupervisionAccess.BuildAsync(db, time, code, year, level, kind, http.RequestAborted))!;
             return Results.Text(SupervisionJson.Write(overview), "application/json; charset=utf-8");
         })
@@ -34,6 +39,11 @@ public static class SuperviseApi
             if (!await SupervisionAccess.MayReadAsync(db, http.User, code, http.RequestAborted))
             {
                 return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "无权查看", detail: $"监督人员只能查看本机关及其下属机关；“{code}”不在其中。");
+            }
+
+            if (YearProblem(year, time) is { } badYear)
+            {
+                return badYear;
             }
 
             CellAddress? one = null;
@@ -54,4 +64,8 @@ public static class SuperviseApi
         .WithTags("监督")
         .WithSummary("汇总数字的来源：某一单元格（cell）或全部单元格由哪些机关、各报多少构成");
     }
+
+    /// <summary>A 400 for a year the pages do not offer (before 2019, or not yet ended; -1 and 9999 answered 500).</summary>
+    private static IResult? YearProblem(int year, TimeProvider time) =>
+        ReportYears.Problem(year, time) is { } problem ? Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "年度无效", detail: problem) : null;
 }

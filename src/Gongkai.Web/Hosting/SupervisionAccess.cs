@@ -32,12 +32,12 @@ public static class SupervisionAccess
     }
 
     /// <summary>The first report year under the 2019 Regulation (its reports are the ones the overview and roll-up read).</summary>
-    public const int FirstYear = 2019;
+    public const int FirstYear = Gongkai.UseCases.Supervision.ReportYears.First;
 
     /// <summary>Report years to offer: last year back to <see cref="FirstYear"/> (a collected 2020 report is reachable too).</summary>
     public static IReadOnlyList<int> Years(TimeProvider time)
     {
-        var last = Math.Max(Gongkai.UseCases.Time.ChinaDate.Today(time).Year - 1, FirstYear);
+        var last = Gongkai.UseCases.Supervision.ReportYears.Last(time);
         return Enumerable.Range(FirstYear, last - FirstYear + 1).Reverse().ToArray();
     }
 }

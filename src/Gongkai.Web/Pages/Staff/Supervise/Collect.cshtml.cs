@@ -55,7 +55,7 @@ public sealed class CollectModel(GongkaiOptions options, TimeProvider time) : Su
                 {
                     using var stream = new MemoryStream();
                     await file.CopyToAsync(stream, HttpContext.RequestAborted);
-                    sources.Add(new CollectReports.SourceFile(Path.GetFileName(file.FileName), stream.ToArray()));
+                    sources.Add(new CollectReports.SourceFile(CollectedFileName.Clean(file.FileName), stream.ToArray()));
                 }
 
                 var result = await collect.CollectAsync(Under, sources, Year, User.UserName(), publishedOn, HttpContext.RequestAborted);
