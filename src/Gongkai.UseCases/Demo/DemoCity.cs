@@ -50,9 +50,23 @@ public sealed class DemoCity(GongkaiDbContext db, WorkingDayCalendar calendar, T
         var thisYear = 0;
         var accounts = new List<Account>();
         var random = new Random(20261122);
+        var number = 0;
         foreach (var (code, name, level, kind, users) in Agencies)
         {
             db.Agencies.Add(new AgencyRow { Code = code, Name = name, ParentCode = code == Office ? null : Office, Level = (int)level, Kind = (int)kind });
+            // The guide's contacts (条例第二十四条): what the public page shows and the supervisor's 催报 mails go to.
+            number++;
+            db.AgencyGuides.Add(new AgencyGuideRow
+            {
+                AgencyCode = code,
+                Address = $"示例市人民路 {100 + number} 号",
+                PostalCode = "000000",
+                OfficeHours = "工作日 9:00—12:00，13:30—17:00",
+                Phone = $"0000-8800{number:00}",
+                Email = $"gk@{(users.Length == 0 ? "gov" : users)}.example.gov.cn",
+                UpdatedAtUtcTicks = time.GetUtcNow().UtcTicks,
+                UpdatedBy = "demo",
+            });
             db.SaveChanges();
             var (a, r) = seeder.RunHistory(random, code, code == Office ? officeCases : otherCases, years);
             applications += a;
