@@ -47,6 +47,8 @@ public sealed class ReportRollupCommandTests
         var contributors = root.GetProperty("contributions").GetProperty("三/apps.new_received/total").EnumerateArray()
             .Select(c => c.GetProperty("agency").GetString()!).ToArray();
         Assert.Equal(["石嘴山市信访局", "青铜峡市"], contributors);
+        var sources = root.GetProperty("sources").EnumerateArray().Select(s => (s.GetProperty("agency").GetString(), s.GetProperty("file").GetString())).ToArray();
+        Assert.Equal([("石嘴山市信访局", "000_e915323f145c723a.txt"), ("青铜峡市", "004_6c1bbe7f11dcd8e6.txt")], sources);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public static partial class ReportRollup
     }
 
     private static RollupMember[] Members(IReadOnlyList<RollupSource> sources) =>
-        sources.Select(s => new RollupMember(s.Name, s.Report.Edition)).ToArray();
+        sources.Select(s => new RollupMember(s.Name, s.Report.Edition, s.File)).ToArray();
 
     private static AnnualReport NewReport(ReportEdition edition, int year, IReadOnlyList<string> names)
     {

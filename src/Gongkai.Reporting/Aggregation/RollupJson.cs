@@ -50,6 +50,11 @@ public static class RollupJson
                 w.WriteStartObject();
                 w.WriteString("agency", source.Name);
                 w.WriteString("edition", Domain.Reports.ReportEditions.ToCode(source.Edition));
+                if (source.File is { } file)
+                {
+                    w.WriteString("file", file);
+                }
+
                 w.WriteEndObject();
             }
 
