@@ -1,12 +1,21 @@
+using System.IO.Compression;
 using System.Net;
+using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Gongkai.Domain.Reports;
+using Gongkai.Persistence;
+using Gongkai.Reporting;
+using Gongkai.Reporting.Rendering;
+using Gongkai.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Tests;
 
 /// <summary>
 /// What a supervisor reads on the workspace's pages: the filters' labels with their lists, the comparison's headers and
-/// its empty year.
+/// its empty year, the roll-up's sources in the table's words, a published report's diagnostics, confirmed readings,
+/// the 待确认 column of the exports; and no form it cannot submit.
 /// </summary>
 public sealed partial class SupervisionWebTests
 {
@@ -51,5 +60,69 @@ public sealed partial class SupervisionWebTests
         Assert.Contains("id=\"no-data\"", none, StringComparison.Ordinal);
         Assert.Contains("暂无数据", none, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"peers\"", none, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rollup_SourcesOfACell_NamedByTheTableLabels_EachAgencyLinkedToItsReport()
+    {
+        using var session = await StaffSession.SignIn(factory, "supervisor");
+
+        var html = WebUtility.HtmlDecode(await session.Client.GetStringAsync($"/staff/supervise/rollup?year={LastYear}&cell={Uri.EscapeDataString("三/apps.new_received/natural_person")}"));
+
+        var name = CellNames.Of(ReportSchema.Edition2021, "三", "apps.new_received", "natural_person");
+        Assert.Contains("自然人", name, StringComparison.Ordinal);
+        Assert.Contains($"表三 {name} 的来源（", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("apps.new_received/natural_person 的来源", html, StringComparison.Ordinal);
+        var section = html[html.IndexOf("id=\"contributors\"", StringComparison.Ordinal)..html.IndexOf("</section>", html.IndexOf("id=\"contributors\"", StringComparison.Ordinal), StringComparison.Ordinal)];
+        var rows = Regex.Matches(section, "<tr><td>[^<]+</td>").Count;
+        Assert.True(rows >= 9, $"{rows} contributors");
+        Assert.Equal(rows, Regex.Matches(section, "<a href=\"/staff/supervise/(report|confirm)\\?agency=DEMO[^\"]*&year=" + LastYear + "\">报告与诊断</a>").Count);
+        Assert.Contains("/staff/supervise/report?agency=DEMO-GAJ&year=" + LastYear, section, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PublishedReport_DiagnosticsShownToSupervisor_LinkedFromOverviewAndRollup_404OutsideScope()
+    {
+        using var session = await StaffSession.SignIn(factory, "supervisor");
+        using (var db = Database.Open(Path.Combine(factory.DataDirectory, "gongkai.db")))
+        {
+            // An agency outside the supervisor's tree with the same published report: refused for where it is, not for what it lacks.
+            if (!db.Agencies.Any(a => a.Code == "FARAWAY"))
+            {
+                var gaj = db.ReportVersions.AsNoTracking().Where(v => v.AgencyCode == "DEMO-GAJ" && v.Year == LastYear).OrderByDescending(v => v.Number).First();
+                db.Agencies.Add(new Persistence.Entities.AgencyRow { Code = "FARAWAY", Name = "另一市公安局" });
+                db.ReportVersions.Add(new Persistence.Entities.ReportVersionRow { AgencyCode = "FARAWAY", Year = LastYear, Number = 1, Json = gaj.Json, PublishedAtUtcTicks = gaj.PublishedAtUtcTicks, PublishedBy = "elsewhere.head" });
+                db.SaveChanges();
+            }
+        }
+
+        using var overview = JsonDocument.Parse(await session.Client.GetStringAsync($"/api/supervise/DEMO/{LastYear}"));
+        var gajRow = overview.RootElement.GetProperty("agencies").EnumerateArray().Single(a => a.GetProperty("code").GetString() == "DEMO-GAJ");
+        var url = $"/staff/supervise/report?agency=DEMO-GAJ&year={LastYear}";
+
+        var response = await session.Client.GetAsync(url);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var overviewPage = await session.Client.GetStringAsync($"/staff/supervise?year={LastYear}");
+        var rollupPage = await session.Client.GetStringAsync($"/staff/supervise/rollup?year={LastYear}");
+        var outside = await session.Client.GetAsync($"/staff/supervise/report?agency=FARAWAY&year={LastYear}");
+        var unpublished = await session.Client.GetAsync($"/staff/supervise/report?agency=DEMO-ZJJ&year={LastYear}");
+        using var clerk = await StaffSession.SignIn(factory, "clerk");
+        var asClerk = await clerk.Client.GetAsync(url);
+
+        Assert.Equal("已发布", gajRow.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var errors = gajRow.GetProperty("errors").GetInt32();
+        Assert.True(errors > 0, "DEMO-GAJ publishes a report with errors");
+        Assert.Contains($"错误 <strong>{errors}</strong>，", html, StringComparison.Ordinal);
+        Assert.Equal(errors, Regex.Matches(html, "<td>错误</td>").Count);
+        Assert.Contains("<td>GK2001</td>", html, StringComparison.Ordinal);
+        Assert.Matches("<td>GK2001</td><td>错误</td><td>表三 [^<]+</td><td>[^<]+</td>", html);
+        Assert.Contains($"href=\"/reports/DEMO-GAJ/{LastYear}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/staff/supervise/report?agency=DEMO-GAJ&amp;year={LastYear}\">报告与诊断</a>", overviewPage, StringComparison.Ordinal);
+        Assert.DoesNotContain($"<a href=\"/reports/DEMO-GAJ/{LastYear}\">", overviewPage, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/staff/supervise/report?agency=DEMO-GAJ&amp;year={LastYear}\">报告与诊断</a>", rollupPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unpublished.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, asClerk.StatusCode);
     }
 }
