@@ -125,4 +125,38 @@ public sealed partial class SupervisionWebTests
         Assert.Equal(HttpStatusCode.NotFound, unpublished.StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, asClerk.StatusCode);
     }
+
+    [Fact]
+    public async Task Confirm_AfterConfirmation_DoubtsSaidConfirmed_NoRowMarked()
+    {
+        using var session = await StaffSession.SignIn(factory, "supervisor");
+        var year = LastYear - 2;
+        var report = RandomReports.Create(12, ReportEdition.Edition2021);
+        report.Agency = "示例市住房和城乡建设局";
+        report.Year = year;
+        var text = ReportRenderer.RenderToString(report, RenderFormat.Text);
+        var oneLine = string.Concat(text.Split('\n').Select(l => Regex.Replace(l.TrimEnd('\r'), "(?<=\\d)[\\t ]+(?=\\d)", string.Empty)));
+        Assert.Contains("crawled.txt：已归档", await CollectThroughPageAsync(session, year, "crawled.txt", Encoding.UTF8.GetBytes(oneLine)), StringComparison.Ordinal);
+        var url = $"/staff/supervise/confirm?agency=DEMO-ZJJ&year={year}";
+        var before = await session.Client.GetStringAsync(url);
+        var fields = new Dictionary<string, string> { ["number"] = NumberRegex().Match(before).Groups[1].Value, ["note"] = "已对照原件逐格核对" };
+        foreach (Match m in AllInputsRegex().Matches(before))
+        {
+            fields[WebUtility.HtmlDecode(m.Groups[1].Value)] = WebUtility.HtmlDecode(m.Groups[2].Value);
+        }
+
+        Assert.Contains("class=\"uncertain\"", before, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.Post(url, url, fields)).StatusCode);
+
+        var after = await session.Client.GetStringAsync(url);
+        var overview = await session.Client.GetStringAsync($"/staff/supervise?year={year}");
+
+        Assert.Contains("GK4007", after, StringComparison.Ordinal);
+        Assert.Contains("（已于第 2 版确认）", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"uncertain\"", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("<th scope=\"row\">⚠ ", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("<caption>⚠ ", after, StringComparison.Ordinal);
+        var row = overview[overview.IndexOf("<tr data-code=\"DEMO-ZJJ\">", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("处待确认", row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
+    }
 }
