@@ -159,4 +159,32 @@ public sealed partial class SupervisionWebTests
         var row = overview[overview.IndexOf("<tr data-code=\"DEMO-ZJJ\">", StringComparison.Ordinal)..];
         Assert.DoesNotContain("处待确认", row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Export_CsvAndXlsx_HaveThePagesUncertainCount()
+    {
+        using var session = await StaffSession.SignIn(factory, "supervisor");
+
+        var page = await session.Client.GetStringAsync($"/staff/supervise?year={LastYear}");
+        var csv = await session.Client.GetByteArrayAsync($"/staff/supervise?handler=Csv&year={LastYear}");
+        var xlsx = await session.Client.GetByteArrayAsync($"/staff/supervise?handler=Xlsx&year={LastYear}");
+
+        Assert.Equal(Encoding.UTF8.GetPreamble(), csv.Take(3));
+        var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",得分,待确认", lines[0], StringComparison.Ordinal);
+        var shown = Regex.Matches(page, "<tr data-code=\"([^\"]+)\">(?:(?!</tr>).)*?（(\\d+) 处待确认）", RegexOptions.Singleline)
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        Assert.NotEmpty(shown);
+        foreach (var line in lines.Skip(1))
+        {
+            var cells = line.Split(',');
+            Assert.Equal(11, cells.Length);
+            Assert.Equal(shown.GetValueOrDefault(cells[0], "0"), cells[10]);
+        }
+
+        using var zip = new ZipArchive(new MemoryStream(xlsx));
+        var shared = zip.GetEntry("xl/sharedStrings.xml");
+        var sheet = zip.Entries.First(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal));
+        Assert.Contains("待确认", new StreamReader(sheet.Open()).ReadToEnd() + (shared is null ? "" : new StreamReader(shared.Open()).ReadToEnd()), StringComparison.Ordinal);
+    }
 }
