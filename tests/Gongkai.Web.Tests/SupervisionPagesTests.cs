@@ -187,4 +187,24 @@ public sealed partial class SupervisionWebTests
         var sheet = zip.Entries.First(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal));
         Assert.Contains("待确认", new StreamReader(sheet.Open()).ReadToEnd() + (shared is null ? "" : new StreamReader(shared.Open()).ReadToEnd()), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Supervisor_NoRegistrationLink_RegistrationPageSaysItOnlyReads_ClerkStillRegisters()
+    {
+        using var supervisor = await StaffSession.SignIn(factory, "supervisor");
+        using var clerk = await StaffSession.SignIn(factory, "clerk");
+
+        var queue = await supervisor.Client.GetStringAsync("/staff");
+        var form = await supervisor.Client.GetAsync("/staff/cases/new");
+        var formHtml = await form.Content.ReadAsStringAsync();
+        var clerkQueue = await clerk.Client.GetStringAsync("/staff");
+        var clerkForm = await clerk.Client.GetStringAsync("/staff/cases/new");
+
+        Assert.DoesNotContain("href=\"/staff/cases/new\"", queue, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, form.StatusCode);
+        Assert.Contains("监督人员只能查阅，不能登记申请。", formHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"Form.Name\"", formHtml, StringComparison.Ordinal);
+        Assert.Contains("href=\"/staff/cases/new\"", clerkQueue, StringComparison.Ordinal);
+        Assert.Contains("name=\"Form.Name\"", clerkForm, StringComparison.Ordinal);
+    }
 }
