@@ -1,4 +1,5 @@
 using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Organisation;
 using Gongkai.Persistence;
 using Gongkai.UseCases.Applications;
 using Gongkai.UseCases.Time;
@@ -42,9 +43,24 @@ public sealed class NewCaseModel(GongkaiDbContext db, WorkingDayCalendar calenda
     [BindProperty]
     public string? Token { get; set; }
 
-    public void OnGet()
+    /// <summary>
+    /// Whether <paramref name="user"/> registers applications: the roles that work an agency's cases. A supervisor
+    /// (监督人员) or the installation administrator reads only; the form's post would be refused (<see cref="CaseworkOnly"/>).
+    /// </summary>
+    public static bool MayRegister(System.Security.Claims.ClaimsPrincipal user) =>
+        user is not null && user.Role() is { } role && role.ActsOnCases();
+
+    public IActionResult OnGet()
     {
+        if (!MayRegister(User))
+        {
+            // Said before anything is typed, not after the post is refused and the text lost.
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
         Token = Guid.NewGuid().ToString("N");
+        return Page();
     }
 
     public async Task OnPostAsync(CancellationToken cancellationToken)

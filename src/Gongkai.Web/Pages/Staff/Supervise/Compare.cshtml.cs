@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gongkai.Domain.Reports;
 using Gongkai.Reporting.Json;
 using Gongkai.Reporting.Supervision;
 using Gongkai.UseCases.Supervision;
@@ -74,6 +75,9 @@ public sealed class CompareModel(GongkaiOptions options, TimeProvider time) : Su
         }
 
         Peers = PeerComparison.Of(figures);
+        OutcomeLabels = figures.Count > 0
+            ? figures[0].OutcomeMix.Select(m => m.Label).ToList()
+            : ReportFigures.OutcomeCategories(ReportSchema.For(ReportEditions.ExpectedFor(SelectedYear) ?? ReportEdition.Edition2021)).Select(c => c.Label).ToList();
         ChartJson = JsonSerializer.Serialize(new
         {
             kind = "peers",
@@ -85,6 +89,20 @@ public sealed class CompareModel(GongkaiOptions options, TimeProvider time) : Su
             },
         });
         return Page();
+    }
+
+    /// <summary>The outcome categories （一）…（六） as the schema labels them, for the comparison's column headers.</summary>
+    public IReadOnlyList<string> OutcomeLabels { get; private set; } = [];
+
+    /// <summary>
+    /// A column header short enough not to squeeze the agency names: the label without its parenthesised note
+    /// (（二）部分公开（区分处理的，只计这一情形，不计其他情形） → （二）部分公开); the full label is the header's title.
+    /// </summary>
+    public static string Short(string label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        var note = label.IndexOf('（', label.StartsWith('（') ? label.IndexOf('）', StringComparison.Ordinal) + 1 : 0);
+        return note > 0 ? label[..note] : label;
     }
 
     public static string Percent(decimal? share) => share is { } s ? (s * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";

@@ -44,6 +44,12 @@ public sealed class ConfirmModel(GongkaiOptions options, TimeProvider time) : Su
     /// <summary>The table 二 cells (keys) in a row an uncertain reading names (“规章”一行…).</summary>
     public ISet<string> UncertainProactive { get; private set; } = new HashSet<string>();
 
+    /// <summary>The version in which an officer confirmed the import's uncertain readings, or null while they are unconfirmed.</summary>
+    public int? ConfirmedIn { get; private set; }
+
+    /// <summary>Whether <paramref name="diagnostic"/> is an uncertain reading (GK4005/GK4006/GK4007).</summary>
+    public static bool IsDoubt(StoredDiagnostic diagnostic) => CollectedReportStore.UncertainCodes.Contains(diagnostic.Code);
+
     /// <summary>Whether an uncertain reading is about table 四 (its groups are read together, so the whole table is marked).</summary>
     public bool UncertainReview { get; private set; }
 
@@ -181,10 +187,13 @@ public sealed class ConfirmModel(GongkaiOptions options, TimeProvider time) : Su
         Report = CanonicalJsonReader.Read(current.Json).Report;
         Number = current.Number;
         History = versions.Select(v => (v.Number, v.Note, v.CreatedBy)).ToList();
-        Diagnostics = CollectedReportStore.ReadDiagnostics(versions[0].DiagnosticsJson);
-        if (current.Number > 1)
+        // The import of the current source (a file collected again starts anew) carries the reading's doubts; a later
+        // version of the same source is an officer's confirmation, and carries the validation of the confirmed figures.
+        var imported = versions.First(v => v.SourceId == current.SourceId);
+        Diagnostics = CollectedReportStore.ReadDiagnostics(imported.DiagnosticsJson);
+        if (current.Number > imported.Number)
         {
-            // Later versions carry the validation of the confirmed figures; the import's doubts stay visible from version 1.
+            ConfirmedIn = versions.First(v => v.SourceId == current.SourceId && v.Number > imported.Number).Number;
             Diagnostics = [.. Diagnostics.Where(d => CollectedReportStore.UncertainCodes.Contains(d.Code)), .. CollectedReportStore.ReadDiagnostics(current.DiagnosticsJson)];
         }
 
@@ -195,6 +204,12 @@ public sealed class ConfirmModel(GongkaiOptions options, TimeProvider time) : Su
             SourceBytes = source.Bytes;
             Lines = SourceText.Lines(source.Bytes, out var problem);
             SourceProblem = problem;
+        }
+
+        if (ConfirmedIn is not null)
+        {
+            // Confirmed: the doubts stay listed (as confirmed), the cells are no longer marked — as the overview counts 待确认 0.
+            return Report is not null;
         }
 
         UncertainRows = Diagnostics.Where(d => CollectedReportStore.UncertainCodes.Contains(d.Code))

@@ -30,7 +30,7 @@ public sealed class IndexModel(GongkaiOptions options, TimeProvider time) : Supe
     {
         var overview = await BuildOverviewAsync();
         var sb = new StringBuilder();
-        sb.Append("代码,机关,层级,类别,状态,公布日期,逾期,错误,警告,得分\r\n");
+        sb.Append(string.Join(',', Columns)).Append("\r\n");
         foreach (var r in Sorted(overview.Agencies, Sort, Desc))
         {
             sb.AppendJoin(',', Cells(r).Select(c => Csv(Convert.ToString(c, CultureInfo.InvariantCulture) ?? ""))).Append("\r\n");
@@ -46,29 +46,21 @@ public sealed class IndexModel(GongkaiOptions options, TimeProvider time) : Supe
         var rows = Sorted(overview.Agencies, Sort, Desc).Select(r =>
         {
             var c = Cells(r);
-            return new Dictionary<string, object?>
-            {
-                ["代码"] = c[0],
-                ["机关"] = c[1],
-                ["层级"] = c[2],
-                ["类别"] = c[3],
-                ["状态"] = c[4],
-                ["公布日期"] = c[5],
-                ["逾期"] = c[6],
-                ["错误"] = c[7],
-                ["警告"] = c[8],
-                ["得分"] = c[9],
-            };
+            return Columns.Select((name, i) => (name, c[i])).ToDictionary(p => p.name, p => p.Item2);
         }).ToList();
         using var stream = new MemoryStream();
         MiniExcelLibs.MiniExcel.SaveAs(stream, rows, sheetName: $"{SelectedYear}年度");
         return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"监督总览-{SelectedYear}.xlsx");
     }
 
+    /// <summary>The exports' columns, in the order of <see cref="Cells"/>: the page's columns, 待确认 among them.</summary>
+    public static readonly IReadOnlyList<string> Columns = ["代码", "机关", "层级", "类别", "状态", "公布日期", "逾期", "错误", "警告", "得分", "待确认"];
+
+    /// <summary>One agency's row in the exports; 待确认 is the uncertain readings of a collected report still to confirm (0 otherwise).</summary>
     public static object?[] Cells(OverviewRow r) =>
     [
         r.Code, r.Name, r.Level.Label(), r.Kind.Label(), r.Status, r.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-        r.Late ? "是" : "否", r.Errors, r.Warnings, r.Score,
+        r.Late ? "是" : "否", r.Errors, r.Warnings, r.Score, r.Uncertain,
     ];
 
     /// <summary>Reverses the chosen column's order (the heading of the sorted column links to the other way).</summary>

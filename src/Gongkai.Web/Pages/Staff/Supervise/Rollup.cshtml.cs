@@ -27,6 +27,8 @@ public sealed class RollupModel(GongkaiOptions options, TimeProvider time) : Sup
         var overview = await BuildOverviewAsync();
         Rollup = overview.Rollup;
         WithFindings = RollupInputFindings.WithFindings(overview);
+        _byName = overview.Agencies.Where(a => a.Status is ReportStatus.Published or ReportStatus.Collected)
+            .GroupBy(a => a.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         Selected = CellAddress.TryParse(Cell, out var cell) ? cell : null;
     }
 
@@ -68,6 +70,11 @@ public sealed class RollupModel(GongkaiOptions options, TimeProvider time) : Sup
         };
         return File(stream.ToArray(), type, name + ext);
     }
+
+    private Dictionary<string, OverviewRow> _byName = [];
+
+    /// <summary>The agency a contribution is from (contributions name the agency as the directory does), for its 报告与诊断 link.</summary>
+    public OverviewRow? AgencyNamed(string name) => _byName.GetValueOrDefault(name);
 
     /// <summary>A link to the contributors of one figure, or plain text for a blank cell.</summary>
     public string Link(CellAddress cell) => $"/staff/supervise/rollup?{Query}&cell={Uri.EscapeDataString(cell.ToString())}#contributors";

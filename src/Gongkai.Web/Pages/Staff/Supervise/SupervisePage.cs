@@ -33,6 +33,17 @@ public abstract class SupervisePage(GongkaiOptions options, TimeProvider time) :
     /// <summary>The query string of the current year and filters, for links between the pages.</summary>
     public string Query => $"year={SelectedYear}&level={Uri.EscapeDataString(Level ?? "")}&kind={Uri.EscapeDataString(Kind ?? "")}";
 
+    /// <summary>
+    /// Where 报告与诊断 of an agency's report leads: a published report's check (the public page shows no diagnostics),
+    /// a collected reading's confirm page.
+    /// </summary>
+    public static string ReportLink(OverviewRow row, int year)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var page = row.Status == ReportStatus.Published ? "report" : "confirm";
+        return $"/staff/supervise/{page}?agency={Uri.EscapeDataString(row.Code)}&year={year}";
+    }
+
     /// <summary>Why a date field of the form could not be read (model binding leaves it null and says so only in the model state).</summary>
     public static string? UnreadableDay(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, HttpRequest request, string field) =>
         state.TryGetValue(field, out var entry) && entry.Errors.Count > 0
