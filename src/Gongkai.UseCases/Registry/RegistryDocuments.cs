@@ -101,6 +101,7 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
         }
 
         row.Version = loadedVersion + 1;
+        RecordEdit(row.Id, actor);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -118,9 +119,14 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
         return (true, null);
     }
 
+    /// <summary>
+    /// Attaches a file to a draft. The attachment is part of what is published, so it is a change like an edit: made against
+    /// the draft's version (an attachment cannot slip onto an item that has meanwhile gone to review) and recorded as the
+    /// officer's edit.
+    /// </summary>
     public async Task<(bool Saved, string? Problem)> AttachAsync(string agency, long id, string actor, string fileName, byte[] content, AttachmentStore files, CancellationToken cancellationToken = default)
     {
-        var row = await db.Set<RegistryDocumentRow>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.AgencyCode == agency, cancellationToken);
+        var row = await db.Set<RegistryDocumentRow>().SingleOrDefaultAsync(d => d.Id == id && d.AgencyCode == agency, cancellationToken);
         if (row is null)
         {
             return (false, "没有这条信息");
@@ -128,11 +134,13 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
 
         if ((ReviewState)row.State != ReviewState.Draft)
         {
+            db.ChangeTracker.Clear();
             return (false, "只有起草中的信息可以添加附件");
         }
 
         if (content.Length == 0)
         {
+            db.ChangeTracker.Clear();
             return (false, "附件是空文件");
         }
 
@@ -150,8 +158,21 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
             Sha256 = sha,
             Text = text,
         });
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        RecordEdit(id, actor);
+        row.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (false, ReviewActions.ConflictMessage);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
         await audit.RecordAsync(actor, agency, "registry.attach", row.IndexNumber, $"附件：{name}（SHA-256 {sha}）", cancellationToken);
         return (true, null);
     }
@@ -252,6 +273,10 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
         row.InterpretsId = interprets;
         return null;
     }
+
+    /// <summary>Records <paramref name="actor"/> as one who wrote part of the draft (saved with the change it goes with).</summary>
+    private void RecordEdit(long id, string actor) =>
+        db.Set<RegistryEditRow>().Add(new RegistryEditRow { DocumentId = id, Editor = actor, AtUtcTicks = time.GetUtcNow().UtcTicks });
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
