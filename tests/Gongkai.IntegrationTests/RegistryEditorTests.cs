@@ -118,7 +118,7 @@ public sealed class RegistryEditorTests
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]
-    public async Task Attach_ItemSentToReviewSinceItWasLoaded_RefusedAsAConflict_NoRowStored(string provider)
+    public async Task Attach_ItemSentToReviewSinceItWasLoaded_RefusedAsAConflict_NothingStored(string provider)
     {
         using var database = new TestDatabase(provider);
         using var db = database.Open();
@@ -138,6 +138,7 @@ public sealed class RegistryEditorTests
             Assert.Equal(ReviewActions.ConflictMessage, problem);
             Assert.Empty(await db.Set<RegistryAttachmentRow>().ToListAsync());
             Assert.Empty(await db.Set<RegistryEditRow>().ToListAsync());
+            Assert.False(Directory.Exists(files) && Directory.EnumerateFiles(files, "*", SearchOption.AllDirectories).Any());
         }
         finally
         {

@@ -144,11 +144,12 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
             return (false, "附件是空文件");
         }
 
-        var name = Path.GetFileName(fileName.Replace('\\', '/'));
-        name = string.IsNullOrWhiteSpace(name) ? "附件" : name.Length > 260 ? name[^260..] : name;
-        // The text first: nothing is written to disk before the row can be (Extract never throws but for memory).
+        // The browser's file name passes no input check of its own: NUL, ESC, bidi overrides (U+202E) and other control
+        // characters went into the row, the page and the audit log, and NUL made PostgreSQL refuse the row (a 500).
+        var name = Attachments.FileNames.SafeName(fileName, RegistryAttachmentRow.FileNameMaxLength);
+        // The text first (Extract never throws but for memory), and the hash: nothing is written to disk before the row is.
         var text = TextExtraction.Extract(content, name);
-        var sha = files.Save(content);
+        var sha = AttachmentStore.HashOf(content);
         db.Set<RegistryAttachmentRow>().Add(new RegistryAttachmentRow
         {
             DocumentId = id,
@@ -162,7 +163,21 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
         row.Version++;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // The row is inserted first, inside a transaction, and the bytes are put in place before it commits: a row the
+            // database refuses leaves no file behind (the bytes used to be written first and stayed, with no row), and a
+            // committed row never names bytes that are not on disk (the order a crash needs). What is left is a crash or a
+            // failed commit between the two: the bytes stay, unnamed but harmless (content-addressed, reused by the next
+            // upload of the same file). They are not deleted after a failed commit, because a commit can reach the database
+            // while the client sees an error, and the bytes may be shared with another document's row. In the execution
+            // strategy (PostgreSQL retries a transient failure; a transaction of our own must run inside it); the changes
+            // are accepted only once committed, so a retry inserts them again.
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+                files.Save(content, sha);
+                await transaction.CommitAsync(cancellationToken);
+            });
         }
         catch (DbUpdateConcurrencyException)
         {
