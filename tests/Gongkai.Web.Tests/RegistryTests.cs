@@ -96,6 +96,54 @@ public sealed partial class RegistryTests(GongkaiFactory factory) : IClassFixtur
         Assert.Contains("拒绝：公开属性审查须由起草人以外的工作人员进行", audit, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The attack on a running copy: a head rewrote a clerk's draft and took every review step alone (all 302), and the
+    /// rewritten text was public. Now the head has become one of its authors: the steps for a second person are refused
+    /// (422, in Chinese, audited) and nothing is public until someone else takes them.
+    /// </summary>
+    [Fact]
+    public async Task Review_HeadRewritesTheClerksDraft_CannotReviewItAlone_RefusedInChinese_NotPublic()
+    {
+        using var clerk = await StaffSession.SignIn(factory, "clerk");
+        using var head = await StaffSession.SignIn(factory, "head");
+        using var admin = await StaffSession.SignIn(factory, "admin");
+        var (url, id) = await Draft(clerk, "关于调整收费标准的通知", StaffSession.Today, "原稿正文");
+        var version = VersionRegex().Match(await head.Client.GetStringAsync(url)).Groups[1].Value;
+        var edit = await head.Post(url, url + "?handler=Edit", new()
+        {
+            ["version"] = version,
+            ["Form.Title"] = "关于调整收费标准的通知（改）",
+            ["Form.Category"] = "NormativeDocument",
+            ["Form.FormedOn"] = StaffSession.Today,
+            ["Form.Mode"] = "Proactive",
+            ["Form.Validity"] = "InForce",
+            ["Form.Body"] = "负责人改写的正文",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(head, url, "Submit")).StatusCode);
+
+        var attribute = await Act(head, url, "ConfirmAttribute");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, attribute.StatusCode);
+        Assert.Contains("您修改过这条信息的草稿或附件，公开属性审查须由起草人和修改人以外的工作人员进行", await attribute.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(admin, url, "ConfirmAttribute")).StatusCode);
+        var secrecy = await Act(head, url, "ClearSecrecy");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, secrecy.StatusCode);
+        Assert.Contains("不能对其进行保密审查", await secrecy.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(admin, url, "ClearSecrecy")).StatusCode);
+        var approve = await Act(head, url, "Approve");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, approve.StatusCode);
+        Assert.Contains("不能批准发布", await approve.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Assert.Equal("待负责人审批", await State(head, url));
+        using var anonymous = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/catalogue/{id}")).StatusCode);
+        var audit = await admin.Client.GetStringAsync("/staff/audit");
+        Assert.Contains("拒绝：您修改过这条信息的草稿或附件，不能批准发布", audit, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(admin, url, "Approve")).StatusCode);
+        Assert.Contains("负责人改写的正文", await anonymous.GetStringAsync($"/catalogue/{id}"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Dashboard_DraftPast20WorkingDays_Flagged()
     {

@@ -10,6 +10,9 @@ namespace Gongkai.Persistence.Attachments;
 /// </summary>
 public sealed class AttachmentRow
 {
+    /// <summary>The <c>file_name</c> column's length.</summary>
+    public const int FileNameMaxLength = 200;
+
     public Guid Id { get; set; }
 
     public Guid ApplicationId { get; set; }
@@ -48,7 +51,7 @@ internal sealed class AttachmentRowConfiguration : IEntityTypeConfiguration<Atta
         e.HasKey(x => x.Id).HasName("pk_attachments");
         e.Property(x => x.Id).HasColumnName("id");
         e.Property(x => x.ApplicationId).HasColumnName("application_id");
-        e.Property(x => x.FileName).HasColumnName("file_name").HasMaxLength(200);
+        e.Property(x => x.FileName).HasColumnName("file_name").HasMaxLength(AttachmentRow.FileNameMaxLength);
         e.Property(x => x.MediaType).HasColumnName("media_type").HasMaxLength(100);
         e.Property(x => x.Size).HasColumnName("size");
         e.Property(x => x.Sha256).HasColumnName("sha256").HasMaxLength(64);

@@ -6,6 +6,9 @@ namespace Gongkai.Persistence.Registry;
 /// <summary>A file attached to a catalogue item: stored under the data directory by its SHA-256, its text kept for search.</summary>
 public sealed class RegistryAttachmentRow
 {
+    /// <summary>The <c>file_name</c> column's length.</summary>
+    public const int FileNameMaxLength = 260;
+
     public long Id { get; set; }
 
     public long DocumentId { get; set; }
@@ -31,7 +34,7 @@ internal sealed class RegistryAttachmentConfiguration : IEntityTypeConfiguration
         e.HasKey(x => x.Id);
         e.Property(x => x.Id).HasColumnName("id");
         e.Property(x => x.DocumentId).HasColumnName("document_id");
-        e.Property(x => x.FileName).HasColumnName("file_name").HasMaxLength(260);
+        e.Property(x => x.FileName).HasColumnName("file_name").HasMaxLength(RegistryAttachmentRow.FileNameMaxLength);
         e.Property(x => x.ContentType).HasColumnName("content_type").HasMaxLength(100);
         e.Property(x => x.Size).HasColumnName("size");
         e.Property(x => x.Sha256).HasColumnName("sha256").HasMaxLength(64);

@@ -98,7 +98,7 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
             {
                 Id = Guid.NewGuid(),
                 ApplicationId = applicationId,
-                FileName = SafeName(fileName, kind),
+                FileName = FileNames.SafeName(fileName, AttachmentRow.FileNameMaxLength, kind.Extension),
                 MediaType = kind.MediaType,
                 Size = size,
                 Sha256 = hash,
@@ -362,18 +362,5 @@ public sealed class AttachmentStore(GongkaiDbContext db, AttachmentSettings sett
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    // The shown name keeps the applicant's words but no path, control characters or markup, and ends in the detected type's extension.
-    private static string SafeName(string fileName, FileKinds.Kind kind)
-    {
-        var name = Path.GetFileNameWithoutExtension(Path.GetFileName(fileName.Replace('\\', '/')));
-        name = new string(name.Where(c => !char.IsControl(c) && c is not ('<' or '>' or '"' or '/' or ':' or '|' or '?' or '*')).ToArray()).Trim();
-        if (name.Length == 0)
-        {
-            name = "附件";
-        }
-
-        return (name.Length > 150 ? name[..150] : name) + kind.Extension;
     }
 }

@@ -10,9 +10,12 @@ public sealed class AttachmentStore(string root)
 {
     public string Root { get; } = root;
 
-    public string Save(byte[] content)
+    /// <summary>Lower-case hex SHA-256 of <paramref name="content"/>: its name in the store.</summary>
+    public static string HashOf(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    /// <summary>Puts <paramref name="content"/> in place under <paramref name="sha"/> (its <see cref="HashOf"/>) unless it is there already.</summary>
+    public void Save(byte[] content, string sha)
     {
-        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
         var path = PathOf(sha);
         if (!File.Exists(path))
         {
@@ -21,8 +24,6 @@ public sealed class AttachmentStore(string root)
             File.WriteAllBytes(temp, content);
             File.Move(temp, path, overwrite: true);
         }
-
-        return sha;
     }
 
     /// <summary>The stored file, or null when it is missing.</summary>

@@ -101,6 +101,7 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
         }
 
         row.Version = loadedVersion + 1;
+        RecordEdit(row.Id, actor);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -118,9 +119,14 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
         return (true, null);
     }
 
+    /// <summary>
+    /// Attaches a file to a draft. The attachment is part of what is published, so it is a change like an edit: made against
+    /// the draft's version (an attachment cannot slip onto an item that has meanwhile gone to review) and recorded as the
+    /// officer's edit.
+    /// </summary>
     public async Task<(bool Saved, string? Problem)> AttachAsync(string agency, long id, string actor, string fileName, byte[] content, AttachmentStore files, CancellationToken cancellationToken = default)
     {
-        var row = await db.Set<RegistryDocumentRow>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.AgencyCode == agency, cancellationToken);
+        var row = await db.Set<RegistryDocumentRow>().SingleOrDefaultAsync(d => d.Id == id && d.AgencyCode == agency, cancellationToken);
         if (row is null)
         {
             return (false, "没有这条信息");
@@ -128,19 +134,22 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
 
         if ((ReviewState)row.State != ReviewState.Draft)
         {
+            db.ChangeTracker.Clear();
             return (false, "只有起草中的信息可以添加附件");
         }
 
         if (content.Length == 0)
         {
+            db.ChangeTracker.Clear();
             return (false, "附件是空文件");
         }
 
-        var name = Path.GetFileName(fileName.Replace('\\', '/'));
-        name = string.IsNullOrWhiteSpace(name) ? "附件" : name.Length > 260 ? name[^260..] : name;
-        // The text first: nothing is written to disk before the row can be (Extract never throws but for memory).
+        // The browser's file name passes no input check of its own: NUL, ESC, bidi overrides (U+202E) and other control
+        // characters went into the row, the page and the audit log, and NUL made PostgreSQL refuse the row (a 500).
+        var name = Attachments.FileNames.SafeName(fileName, RegistryAttachmentRow.FileNameMaxLength);
+        // The text first (Extract never throws but for memory), and the hash: nothing is written to disk before the row is.
         var text = TextExtraction.Extract(content, name);
-        var sha = files.Save(content);
+        var sha = AttachmentStore.HashOf(content);
         db.Set<RegistryAttachmentRow>().Add(new RegistryAttachmentRow
         {
             DocumentId = id,
@@ -150,8 +159,35 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
             Sha256 = sha,
             Text = text,
         });
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        RecordEdit(id, actor);
+        row.Version++;
+        try
+        {
+            // The row is inserted first, inside a transaction, and the bytes are put in place before it commits: a row the
+            // database refuses leaves no file behind (the bytes used to be written first and stayed, with no row), and a
+            // committed row never names bytes that are not on disk (the order a crash needs). What is left is a crash or a
+            // failed commit between the two: the bytes stay, unnamed but harmless (content-addressed, reused by the next
+            // upload of the same file). They are not deleted after a failed commit, because a commit can reach the database
+            // while the client sees an error, and the bytes may be shared with another document's row. In the execution
+            // strategy (PostgreSQL retries a transient failure; a transaction of our own must run inside it); the changes
+            // are accepted only once committed, so a retry inserts them again.
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+                files.Save(content, sha);
+                await transaction.CommitAsync(cancellationToken);
+            });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (false, ReviewActions.ConflictMessage);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
         await audit.RecordAsync(actor, agency, "registry.attach", row.IndexNumber, $"附件：{name}（SHA-256 {sha}）", cancellationToken);
         return (true, null);
     }
@@ -252,6 +288,10 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
         row.InterpretsId = interprets;
         return null;
     }
+
+    /// <summary>Records <paramref name="actor"/> as one who wrote part of the draft (saved with the change it goes with).</summary>
+    private void RecordEdit(long id, string actor) =>
+        db.Set<RegistryEditRow>().Add(new RegistryEditRow { DocumentId = id, Editor = actor, AtUtcTicks = time.GetUtcNow().UtcTicks });
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

@@ -45,7 +45,9 @@ public sealed class ReviewActions(GongkaiDbContext db, TimeProvider time, AuditL
         }
 
         var from = (ReviewState)row.State;
-        var subject = new ReviewSubject(from, row.Author, (DisclosureMode)row.DisclosureMode, row.WithheldGround, row.AttributeReviewer);
+        // Everyone who changed the text or the attachments wrote part of it, as the drafter did (the second-person rule).
+        var editors = await db.Set<RegistryEditRow>().AsNoTracking().Where(e => e.DocumentId == id).Select(e => e.Editor).Distinct().ToListAsync(cancellationToken);
+        var subject = new ReviewSubject(from, row.Author, (DisclosureMode)row.DisclosureMode, row.WithheldGround, row.AttributeReviewer, editors);
         var decision = ReviewChain.Decide(subject, action, actor, isHead);
         var text = note?.Trim() ?? string.Empty;
         if (decision.Succeeded && action == ReviewAction.Return && text.Length == 0)

@@ -28,6 +28,8 @@ public static class TextExtraction
                 ".html" or ".htm" => System.Text.RegularExpressions.Regex.Replace(Decoded(content), "<[^>]+>", " "),
                 _ => string.Empty,
             };
+            // NUL is no character of any text these formats hold, and PostgreSQL refuses it in a text column (22021).
+            text = text.Replace("\0", string.Empty, StringComparison.Ordinal);
             return text.Length > MaxChars ? text[..MaxChars] : text;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -79,4 +79,24 @@ public sealed class ReviewChainTests
 
         Assert.Equal(expected, d.State);
     }
+
+    /// <summary>Whoever changed the draft after it was created wrote part of it: refused where the drafter is, with the reason.</summary>
+    [Theory]
+    [InlineData(ReviewState.AttributeReview, ReviewAction.ConfirmAttribute, "head", true, "公开属性审查须由起草人和修改人以外的工作人员进行")]
+    [InlineData(ReviewState.AttributeReview, ReviewAction.ConfirmAttribute, "clerk2", false, "公开属性审查须由起草人和修改人以外的工作人员进行")]
+    [InlineData(ReviewState.SecrecyReview, ReviewAction.ClearSecrecy, "head", true, "不能对其进行保密审查")]
+    [InlineData(ReviewState.Approval, ReviewAction.Approve, "head", true, "不能批准发布")]
+    [InlineData(ReviewState.AttributeReview, ReviewAction.Return, "head", true, "只有当前环节的审查人员可以退回")]
+    public void Decide_ActorEditedTheDraft_RefusedAsTheAuthorIs(ReviewState state, ReviewAction action, string actor, bool isHead, string reason)
+    {
+        var edited = new ReviewSubject(state, Author, DisclosureMode.Proactive, null, "clerk3", ["head", "clerk2", Author]);
+
+        var d = ReviewChain.Decide(edited, action, actor, isHead);
+
+        Assert.False(d.Succeeded);
+        Assert.Equal(state, d.State);
+        Assert.Contains(reason, d.Error, StringComparison.Ordinal);
+        Assert.True(ReviewChain.Decide(edited with { Editors = [] }, action, actor, isHead).Succeeded);
+        Assert.True(ReviewChain.Decide(edited, action, isHead ? "head2" : "clerk3", isHead).Succeeded);
+    }
 }
