@@ -35,7 +35,23 @@ public static class GongkaiCli
             RegistryCommands.Build(stdout, stderr),
         };
 
+        // What System.CommandLine's zh-Hans resources leave in English in the help: the help option's description (set
+        // here), the heading "Description:" and the mark "(REQUIRED)" (replaced in the help's text below).
+        foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())
+        {
+            help.Description = "显示帮助和用法信息";
+        }
+
         var parse = root.Parse(args);
+        if (parse.Errors.Count == 0 && parse.Action is System.CommandLine.Help.HelpAction)
+        {
+            using var text = new StringWriter();
+            var exit = parse.Invoke(new InvocationConfiguration { Output = text, Error = stderr });
+            var chinese = System.Text.RegularExpressions.Regex.Replace(text.ToString(), "^Description:", "说明：", System.Text.RegularExpressions.RegexOptions.Multiline);
+            stdout.Write(chinese.Replace(" (REQUIRED)", "（必需）", StringComparison.Ordinal));
+            return exit;
+        }
+
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

@@ -151,5 +151,10 @@ public sealed class ReportCheckCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("检查年度报告", run.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("说明：", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("显示帮助和用法信息", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Description", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Show help", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("（必需）", CliRun.Of("report", "collect", "--help").Stdout, StringComparison.Ordinal);
     }
 }
