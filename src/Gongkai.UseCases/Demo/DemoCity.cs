@@ -63,7 +63,8 @@ public sealed class DemoCity(GongkaiDbContext db, WorkingDayCalendar calendar, T
                 PostalCode = "000000",
                 OfficeHours = "工作日 9:00—12:00，13:30—17:00",
                 Phone = $"0000-8800{number:00}",
-                Email = $"gk@{(users.Length == 0 ? "gov" : users)}.example.gov.cn",
+                // A reserved name (RFC 2606): a demo with a mail server set delivers nothing to anyone.
+                Email = $"gk@{(users.Length == 0 ? "gov" : users)}.demo.example",
                 UpdatedAtUtcTicks = time.GetUtcNow().UtcTicks,
                 UpdatedBy = "demo",
             });
