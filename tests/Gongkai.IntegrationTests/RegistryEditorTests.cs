@@ -156,4 +156,23 @@ public sealed class RegistryEditorTests
             }
         }
     }
+
+    /// <summary>A save that changes nothing (a head opening a clerk's draft and pressing 保存) makes no 修改人 (a review of the change).</summary>
+    [Theory]
+    [Databases("sqlite")]
+    [Databases("postgres")]
+    public async Task Update_NothingChanged_NoEditRecorded_HeadStillReviews(string provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.Open();
+        var id = await ClerksDraftAsync(db);
+        var docs = new RegistryDocuments(db, new RegistryOptions(), Time, new AuditLog(db, Time));
+
+        Assert.Equal((true, null), await docs.UpdateAsync("T1", id, 1, "head", Form("关于规范停车收费的通知", "原文")));
+
+        Assert.Empty(await db.Set<RegistryEditRow>().Where(e => e.DocumentId == id).ToListAsync());
+        Assert.Equal(1, await db.Set<RegistryDocumentRow>().AsNoTracking().Where(d => d.Id == id).Select(d => d.Version).SingleAsync());
+        Assert.Equal(ReviewActions.Status.Done, (await StepAsync(db, id, ReviewAction.Submit, "clerk", false)).Status);
+        Assert.Equal(ReviewActions.Status.Done, (await StepAsync(db, id, ReviewAction.ConfirmAttribute, "head", true)).Status);
+    }
 }

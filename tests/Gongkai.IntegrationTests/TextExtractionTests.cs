@@ -12,6 +12,17 @@ namespace Gongkai.IntegrationTests;
 /// </summary>
 public sealed class TextExtractionTests
 {
+    /// <summary>A text cut at the limit never ends in half a surrogate pair (PostgreSQL refuses a lone half).</summary>
+    [Fact]
+    public void Extract_PairAcrossTheLimit_CutBeforeIt()
+    {
+        var text = new string('a', TextExtraction.MaxChars - 1) + "𠮷" + "tail";
+
+        var extracted = TextExtraction.Extract(Encoding.UTF8.GetBytes(text), "long.txt");
+
+        Assert.Equal(new string('a', TextExtraction.MaxChars - 1), extracted);
+    }
+
     [Fact]
     public void GbkText_Decoded()
     {

@@ -100,6 +100,15 @@ public sealed class RegistryDocuments(GongkaiDbContext db, RegistryOptions optio
             return (false, linkProblem);
         }
 
+        // A save that changes nothing (a head opening a clerk's draft and pressing 保存) is not an edit: it neither bumps the
+        // version nor makes the officer one who wrote the draft (and so unable to review it).
+        db.ChangeTracker.DetectChanges();
+        if (!db.Entry(row).Properties.Any(p => p.IsModified))
+        {
+            db.ChangeTracker.Clear();
+            return (true, null);
+        }
+
         row.Version = loadedVersion + 1;
         RecordEdit(row.Id, actor);
         try

@@ -30,7 +30,8 @@ public static class TextExtraction
             };
             // NUL is no character of any text these formats hold, and PostgreSQL refuses it in a text column (22021).
             text = text.Replace("\0", string.Empty, StringComparison.Ordinal);
-            return text.Length > MaxChars ? text[..MaxChars] : text;
+            // Never cut inside a surrogate pair: a lone half is refused by PostgreSQL.
+            return text.Length <= MaxChars ? text : char.IsHighSurrogate(text[MaxChars - 1]) ? text[..(MaxChars - 1)] : text[..MaxChars];
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

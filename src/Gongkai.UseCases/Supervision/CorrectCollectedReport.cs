@@ -36,8 +36,13 @@ public sealed class CorrectCollectedReport(GongkaiDbContext db, TimeProvider tim
 
         // The check and the new version in one transaction under the writers' lock: a version collected (or corrected)
         // between the officer's page and this save is seen here and refuses it, never silently superseded.
+        var attempted = false;
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
+            // A retry (PostgreSQL, a transient failure) after a commit that reached the server although the client saw an
+            // error finds its own version current: saved, not "a newer version".
+            var retry = attempted;
+            attempted = true;
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await CollectedReportLock.TakeAsync(db, cancellationToken);
@@ -45,6 +50,11 @@ public sealed class CorrectCollectedReport(GongkaiDbContext db, TimeProvider tim
             if (current is null)
             {
                 return "没有找到该机关该年度收集的报告。";
+            }
+
+            if (retry && current.Number == basedOn + 1 && current.CreatedBy == by && current.Note == note.Trim())
+            {
+                return (string?)null;
             }
 
             if (current.Number != basedOn)

@@ -36,6 +36,14 @@ public static class ReportSummaryStore
         GongkaiDbContext db, int year, IReadOnlyCollection<AgencyInfo> agencies, IReadOnlyDictionary<long, JustCollected>? justCollected,
         CancellationToken cancellationToken, CellIds? knownCellIds = null)
     {
+        // Inside a caller's transaction a failed statement aborts it on PostgreSQL (every later one fails with 25P02):
+        // the retry starts from a savepoint taken before the first try.
+        var transaction = db.Database.CurrentTransaction;
+        if (transaction is not null)
+        {
+            await transaction.CreateSavepointAsync(SummarySavepoint, cancellationToken);
+        }
+
         try
         {
             return await RefreshOnceAsync(db, year, agencies, justCollected, knownCellIds, cancellationToken);
@@ -43,10 +51,17 @@ public static class ReportSummaryStore
         catch (DbUpdateException)
         {
             // Another request summarised the same report at the same moment: its rows are as good as ours.
+            if (transaction is not null)
+            {
+                await transaction.RollbackToSavepointAsync(SummarySavepoint, cancellationToken);
+            }
+
             db.ChangeTracker.Clear();
             return await RefreshOnceAsync(db, year, agencies, justCollected, knownCellIds, cancellationToken);
         }
     }
+
+    private const string SummarySavepoint = "summary_refresh";
 
     private static async Task<Dictionary<string, ReportSummaryRow>> RefreshOnceAsync(
         GongkaiDbContext db, int year, IReadOnlyCollection<AgencyInfo> agencies, IReadOnlyDictionary<long, JustCollected>? justCollected,
