@@ -137,21 +137,4 @@ public sealed class AttachmentRetryTests : IDisposable
 
         throw new TimeoutException("the deletion never waited for the bytes");
     }
-
-    /// <summary>The first commit is made on the server, then reported to the caller as a lost connection (transient).</summary>
-    private sealed class FailAfterTheFirstCommit : DbTransactionInterceptor
-    {
-        public bool Failed { get; private set; }
-
-        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            if (Failed)
-            {
-                return Task.CompletedTask;
-            }
-
-            Failed = true;
-            return Task.FromException(new NpgsqlException("simulated: connection lost after the commit", new IOException()));
-        }
-    }
 }

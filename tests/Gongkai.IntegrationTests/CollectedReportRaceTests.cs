@@ -97,4 +97,35 @@ public sealed class CollectedReportRaceTests
 
         Assert.Equal(9, check.CollectedSources.AsNoTracking().Count());
     }
+
+    /// <summary>
+    /// PostgreSQL's strategy retries a correction whose commit reached the server while the client saw a lost connection:
+    /// the retry finds its own version current and reports it saved (it answered "该报告已有更新的第 2 版" for a save that
+    /// went through), and nothing is written twice.
+    /// </summary>
+    [Theory]
+    [Databases("postgres")]
+    public async Task Correction_CommitMadeButTheClientSawAnError_RetryReportsItSaved(string provider)
+    {
+        using var database = new TestDatabase(provider);
+        await SeedAsync(database);
+        string json;
+        using (var db = database.Open())
+        {
+            json = (await db.CollectedReports.AsNoTracking().SingleAsync()).Json;
+        }
+
+        var failOnce = new FailAfterTheFirstCommit();
+        using var failing = new Gongkai.Persistence.PostgresGongkaiDbContext(new DbContextOptionsBuilder<Gongkai.Persistence.PostgresGongkaiDbContext>()
+            .UseNpgsql(database.Setting, npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 4, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null))
+            .AddInterceptors(failOnce)
+            .Options);
+
+        var saved = await new CorrectCollectedReport(failing, Now).SaveAsync("CITY-EDU", 2025, 1, CanonicalJsonReader.Read(json).Report!, "核对", "officer", null);
+
+        Assert.True(failOnce.Failed);
+        Assert.Null(saved);
+        using var check = database.Open();
+        Assert.Equal([1, 2], await check.CollectedReports.AsNoTracking().OrderBy(r => r.Number).Select(r => r.Number).ToListAsync());
+    }
 }
