@@ -69,6 +69,9 @@ public sealed partial class SupervisionWebTests
         var ids = Regex.Matches(page, "<li id=\"L(\\d+)\" value=\"(\\d+)\">").Select(m => (Id: m.Groups[1].Value, Value: m.Groups[2].Value)).ToList();
         var links = Regex.Matches(page, "<a href=\"#L(\\d+)\">原文第 (\\d+) 行</a>").Select(m => (Target: m.Groups[1].Value, Shown: m.Groups[2].Value)).ToList();
         Assert.DoesNotContain("L@", page, StringComparison.Ordinal);
+        // Table 四's rows by their group and label, not the canonical key (was "review.upheld 结果维持" three times over).
+        Assert.DoesNotContain("review.upheld 结果维持", page, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">行政复议·结果维持</th>", page, StringComparison.Ordinal);
         Assert.NotEmpty(links);
         Assert.All(ids, i => Assert.Equal(i.Value, i.Id));
         Assert.Equal(ids.Count, ids.Select(i => i.Id).Distinct().Count());

@@ -100,7 +100,7 @@ public sealed class ConfirmModel(GongkaiOptions options, TimeProvider time) : Su
 
         foreach (var c in corrected.Schema.ReviewColumns)
         {
-            if (ParseCount(Request.Form[$"r:{c.Key}"], $"四 {c.Key} {c.Label}", problems, out var v))
+            if (ParseCount(Request.Form[$"r:{c.Key}"], $"四 {Gongkai.Reporting.CellNames.Review(c)}", problems, out var v))
             {
                 corrected.SetReview(c.Key, v);
             }
