@@ -85,12 +85,7 @@ public sealed partial class SupervisionWebTests
         using var session = await StaffSession.SignIn(factory, "supervisor");
         // A crawler's copy: the whole report on one line, the cells of each row run together.
         var year = LastYear - 3;
-        var report = RandomReports.Create(11, ReportEdition.Edition2021);
-        report.Agency = "示例市住房和城乡建设局";
-        report.Year = year;
-        var text = ReportRenderer.RenderToString(report, RenderFormat.Text);
-        var oneLine = string.Concat(text.Split('\n').Select(l => Regex.Replace(l.TrimEnd('\r'), "(?<=\\d)[\\t ]+(?=\\d)", string.Empty)));
-        Assert.Contains("crawled.txt：已归档", await CollectThroughPageAsync(session, year, "crawled.txt", System.Text.Encoding.UTF8.GetBytes(oneLine)), StringComparison.Ordinal);
+        Assert.Contains("crawled.txt：已归档", await CollectThroughPageAsync(session, year, "crawled.txt", CrawledOneLine(11, year)), StringComparison.Ordinal);
 
         var confirm = await session.Client.GetStringAsync($"/staff/supervise/confirm?agency=DEMO-ZJJ&year={year}");
 

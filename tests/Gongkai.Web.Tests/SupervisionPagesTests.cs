@@ -131,12 +131,7 @@ public sealed partial class SupervisionWebTests
     {
         using var session = await StaffSession.SignIn(factory, "supervisor");
         var year = LastYear - 2;
-        var report = RandomReports.Create(12, ReportEdition.Edition2021);
-        report.Agency = "示例市住房和城乡建设局";
-        report.Year = year;
-        var text = ReportRenderer.RenderToString(report, RenderFormat.Text);
-        var oneLine = string.Concat(text.Split('\n').Select(l => Regex.Replace(l.TrimEnd('\r'), "(?<=\\d)[\\t ]+(?=\\d)", string.Empty)));
-        Assert.Contains("crawled.txt：已归档", await CollectThroughPageAsync(session, year, "crawled.txt", Encoding.UTF8.GetBytes(oneLine)), StringComparison.Ordinal);
+        Assert.Contains("crawled.txt：已归档", await CollectThroughPageAsync(session, year, "crawled.txt", CrawledOneLine(12, year)), StringComparison.Ordinal);
         var url = $"/staff/supervise/confirm?agency=DEMO-ZJJ&year={year}";
         var before = await session.Client.GetStringAsync(url);
         var fields = new Dictionary<string, string> { ["number"] = NumberRegex().Match(before).Groups[1].Value, ["note"] = "已对照原件逐格核对" };
