@@ -87,13 +87,13 @@ public static partial class ReportRollup
         var order = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < members.Count; i++)
         {
-            order.TryAdd(members[i].Name, i);
+            order.TryAdd(members[i].Code ?? members[i].Name, i);
         }
 
         IReadOnlyList<Contribution> ContributorsOf(CellAddress cell) =>
             editions
                 .SelectMany(e => SourceCells(e, cell, target, comparableKeys).SelectMany(source => cells.Numbers(e, source)))
-                .OrderBy(c => order.GetValueOrDefault(c.Agency, int.MaxValue))
+                .OrderBy(c => order.GetValueOrDefault(c.Code ?? c.Agency, int.MaxValue))
                 .ToArray();
 
         return new Rollup(result, members, totals.Keys.ToArray(), ContributorsOf, diagnostics);

@@ -40,7 +40,7 @@ public static class ContributionsJson
                     foreach (var x in list)
                     {
                         w.WriteStartObject();
-                        w.WriteString("code", codes.GetValueOrDefault(x.Agency));
+                        w.WriteString("code", x.Code ?? codes.GetValueOrDefault(x.Agency));
                         w.WriteString("agency", x.Agency);
                         w.WriteNumber("value", x.Value);
                         w.WriteEndObject();

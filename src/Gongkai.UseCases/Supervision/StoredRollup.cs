@@ -16,15 +16,15 @@ internal sealed class StoredRollup : IRollupCells
 {
     private readonly IReadOnlyDictionary<string, int> cellIds;
 
-    /// <summary>By layout, the chosen reports in order: the name shown and the report's cells (ascending id) with their numbers.</summary>
-    private readonly Dictionary<ReportEdition, List<(string Name, int[] Cells, long[] Millionths)>> numbers;
+    /// <summary>By layout, the chosen reports in order: the name shown, the agency's code and the report's cells (ascending id) with their numbers.</summary>
+    private readonly Dictionary<ReportEdition, List<(string Name, string Code, int[] Cells, long[] Millionths)>> numbers;
 
     private readonly Dictionary<(ReportEdition, int), List<(string Agency, string Text)>> texts;
 
     private readonly Dictionary<(ReportEdition, int), IReadOnlyList<Contribution>> contributions = [];
 
     private StoredRollup(
-        IReadOnlyDictionary<string, int> cellIds, Dictionary<ReportEdition, List<(string, int[], long[])>> numbers, Dictionary<(ReportEdition, int), List<(string, string)>> texts)
+        IReadOnlyDictionary<string, int> cellIds, Dictionary<ReportEdition, List<(string, string, int[], long[])>> numbers, Dictionary<(ReportEdition, int), List<(string, string)>> texts)
     {
         this.cellIds = cellIds;
         this.numbers = numbers;
@@ -41,7 +41,7 @@ internal sealed class StoredRollup : IRollupCells
 
         var members = chosen.ToDictionary(
             c => c.Summary.Id,
-            c => new RollupMember(c.Name, ReportEditions.TryParse(c.Summary.Edition, out var e) ? e : ReportEdition.Edition2021));
+            c => new RollupMember(c.Name, ReportEditions.TryParse(c.Summary.Edition, out var e) ? e : ReportEdition.Edition2021, Code: c.Summary.AgencyCode));
         var keys = await db.Set<ReportCellKeyRow>().AsNoTracking().ToDictionaryAsync(k => k.Id, k => k.Cell, cancellationToken);
         var ids = members.Keys.ToArray();
         // From the year's summaries (an index) to each report's packed numbers (its key): those reports and nothing else.
@@ -52,7 +52,7 @@ internal sealed class StoredRollup : IRollupCells
             select n).ToDictionaryAsync(n => n.SummaryId, n => n.Cells, cancellationToken);
         var textRows = await db.Set<ReportSummaryTextRow>().AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.SummaryId)).ToListAsync(cancellationToken);
 
-        var byEdition = new Dictionary<ReportEdition, List<(string, int[], long[])>>();
+        var byEdition = new Dictionary<ReportEdition, List<(string, string, int[], long[])>>();
         // Added up in 128 bits: a figure of many reports can pass what one report's number may hold.
         var sums = new Dictionary<(ReportEdition Edition, int Cell), (Int128 Sum, int Numbers)>();
         foreach (var (summary, _) in chosen)
@@ -64,7 +64,7 @@ internal sealed class StoredRollup : IRollupCells
                 byEdition[member.Edition] = list = [];
             }
 
-            list.Add((member.Name, cells, millionths));
+            list.Add((member.Name, summary.AgencyCode, cells, millionths));
             for (var i = 0; i < cells.Length; i++)
             {
                 var (sum, count) = sums.GetValueOrDefault((member.Edition, cells[i]));
@@ -103,11 +103,11 @@ internal sealed class StoredRollup : IRollupCells
             if (!contributions.TryGetValue((edition, id), out var found))
             {
                 var list = new List<Contribution>();
-                foreach (var (name, cells, millionths) in reports)
+                foreach (var (name, code, cells, millionths) in reports)
                 {
                     if (Array.BinarySearch(cells, id) is var at and >= 0)
                     {
-                        list.Add(new Contribution(name, millionths[at] / (decimal)SummaryCells.Scale));
+                        list.Add(new Contribution(name, millionths[at] / (decimal)SummaryCells.Scale, code));
                     }
                 }
 

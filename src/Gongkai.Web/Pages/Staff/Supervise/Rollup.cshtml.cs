@@ -27,8 +27,8 @@ public sealed class RollupModel(GongkaiOptions options, TimeProvider time) : Sup
         var overview = await BuildOverviewAsync();
         Rollup = overview.Rollup;
         WithFindings = RollupInputFindings.WithFindings(overview);
-        _byName = overview.Agencies.Where(a => a.Status is ReportStatus.Published or ReportStatus.Collected)
-            .GroupBy(a => a.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _byCode = overview.Agencies.Where(a => a.Status is ReportStatus.Published or ReportStatus.Collected)
+            .ToDictionary(a => a.Code, StringComparer.Ordinal);
         Selected = CellAddress.TryParse(Cell, out var cell) ? cell : null;
     }
 
@@ -71,10 +71,13 @@ public sealed class RollupModel(GongkaiOptions options, TimeProvider time) : Sup
         return File(stream.ToArray(), type, name + ext);
     }
 
-    private Dictionary<string, OverviewRow> _byName = [];
+    private Dictionary<string, OverviewRow> _byCode = [];
 
-    /// <summary>The agency a contribution is from (contributions name the agency as the directory does), for its 报告与诊断 link.</summary>
-    public OverviewRow? AgencyNamed(string name) => _byName.GetValueOrDefault(name);
+    /// <summary>
+    /// The agency a contribution is from, by its code (two agencies beneath one office may share a name: a link by name went to
+    /// the first of them for both), for its 报告与诊断 link.
+    /// </summary>
+    public OverviewRow? AgencyOf(Contribution contribution) => contribution.Code is { } code ? _byCode.GetValueOrDefault(code) : null;
 
     /// <summary>A link to the contributors of one figure, or plain text for a blank cell.</summary>
     public string Link(CellAddress cell) => $"/staff/supervise/rollup?{Query}&cell={Uri.EscapeDataString(cell.ToString())}#contributors";
