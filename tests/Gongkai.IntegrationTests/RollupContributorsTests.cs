@@ -51,4 +51,32 @@ public sealed class RollupContributorsTests
         Assert.Equal(jia.GetApplications("apps.new_received", ApplicantColumn.Total)!.Value, listed["JIA-MZ"]);
         Assert.Equal(yi.GetApplications("apps.new_received", ApplicantColumn.Total)!.Value, listed["YI-MZ"]);
     }
+
+    /// <summary>Collected from the city, a report naming 民政局 could be either county's: refused, not filed under the first found.</summary>
+    [Theory]
+    [Databases("sqlite")]
+    [Databases("postgres")]
+    public async Task Collect_NameOfTwoAgenciesBeneath_RefusedAndSaysWhich(string provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.Open();
+        var directory = new AgencyDirectory(db);
+        Assert.Null(await directory.AddAsync("CITY", "示例市人民政府", level: AgencyLevel.City, kind: AgencyKind.Government));
+        Assert.Null(await directory.AddAsync("JIA", "甲县人民政府", "CITY", AgencyLevel.County, AgencyKind.Government));
+        Assert.Null(await directory.AddAsync("YI", "乙县人民政府", "CITY", AgencyLevel.County, AgencyKind.Government));
+        Assert.Null(await directory.AddAsync("JIA-MZ", "民政局", "JIA", AgencyLevel.County));
+        Assert.Null(await directory.AddAsync("YI-MZ", "民 政 局", "YI", AgencyLevel.County));
+        Assert.Null(await directory.AddAsync("CITY-JY", "示例市教育局", "CITY"));
+        static CollectReports.SourceFile File(string name, string agency, int seed) =>
+            new(name, System.Text.Encoding.UTF8.GetBytes(CanonicalJsonWriter.Write(RandomReports.Create(seed, agency, 2025))));
+
+        var result = await new CollectReports(db, Now).CollectAsync("CITY", [File("mz.json", "民政局", 1), File("jy.json", "示例市教育局", 2)], null, "x");
+        var fromCounty = await new CollectReports(db, Now).CollectAsync("YI", [File("mz.json", "民政局", 1)], null, "x");
+
+        var refused = result.Files[0];
+        Assert.Equal(CollectStatus.NoAgency, refused.Status);
+        Assert.Equal("报告的机关“民政局”与下属 2 个机关同名（JIA-MZ、YI-MZ），不知归档到哪一个，未归档：请在其上级机关下收集", refused.Message);
+        Assert.Equal((CollectStatus.Filed, "CITY-JY"), (result.Files[1].Status, result.Files[1].AgencyCode));
+        Assert.Equal((CollectStatus.Filed, "YI-MZ"), (fromCounty.Files.Single().Status, fromCounty.Files.Single().AgencyCode));
+    }
 }

@@ -26,9 +26,21 @@ public sealed partial class CollectReports
         var codes = all.Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
         var office = all.Single(a => a.Code == under);
         var byName = new Dictionary<string, AgencyInfo>(StringComparer.Ordinal);
+        // Two agencies beneath the office may share a name (two counties' 民政局): a report naming it could be either's, so
+        // it is refused and filed from the office just above the one it belongs to (it used to go to the first found).
+        var shared = new Dictionary<string, List<AgencyInfo>>(StringComparer.Ordinal);
         foreach (var a in AgencyDirectory.Beneath(all, under))
         {
-            byName.TryAdd(Normalise(a.Name), a);
+            var key = Normalise(a.Name);
+            if (!byName.TryAdd(key, a))
+            {
+                if (!shared.TryGetValue(key, out var same))
+                {
+                    shared[key] = same = [byName[key]];
+                }
+
+                same.Add(a);
+            }
         }
 
         // The office itself and those above it are not beneath it: a report naming one of them is refused, not filed under
@@ -56,6 +68,13 @@ public sealed partial class CollectReports
             }
 
             var name = Normalise(files[i].Report!.Agency!);
+            if (shared.TryGetValue(name, out var same))
+            {
+                outcomes[i] = CollectOutcome.Refused(files[i].File.FileName, CollectStatus.NoAgency,
+                    $"报告的机关“{files[i].Report!.Agency!.Trim()}”与下属 {same.Count} 个机关同名（{string.Join("、", same.Select(a => a.Code).Order(StringComparer.Ordinal))}），不知归档到哪一个，未归档：请在其上级机关下收集");
+                continue;
+            }
+
             if (byName.TryGetValue(name, out var agency))
             {
                 agencies[i] = agency;
