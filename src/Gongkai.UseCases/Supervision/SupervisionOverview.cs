@@ -45,6 +45,12 @@ public sealed class SupervisionOverview(GongkaiDbContext db, TimeProvider time)
                 rows.Add(new OverviewRow(a.Code, a.Name, a.Level, a.Kind, a.Parent, status, s.PublishedOn, s.Late, s.Errors, s.Warnings, s.Score, s.Uncertain));
                 chosen.Add((s, a.Name));
             }
+            else if (a.ClosedOn is { } closed && !drafts.Contains(a.Code) && closed <= PublicationDeadline.For(year, a.Kind == AgencyKind.Government))
+            {
+                // Closed (merged or abolished) by the day the report was due, with no report of its own: it owed none (its
+                // successor reports), so it is neither 未开始 nor late, nor sent reminders. One with a report is listed as any.
+                continue;
+            }
             else
             {
                 var late = PublicationDeadline.IsLate(year, a.Kind == AgencyKind.Government, null, today);
