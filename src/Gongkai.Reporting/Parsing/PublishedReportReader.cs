@@ -146,7 +146,10 @@ public static partial class PublishedReportReader
         }
 
         var proactiveEdition = edition;
-        if (evidence != 0 && table3Is2021 != (edition == ReportEdition.Edition2021) && applications.Count > 0)
+        // Table 三 in the other layout only as far as the print shows it: its （六） in three sub-rows, or as one row. A
+        // table 三 that stops before （六） (an excerpt, a page cut off) is no sign of either.
+        var table3Other = edition == ReportEdition.Edition2021 ? Table3Layouts.Printed2019(applications) : table3Is2021;
+        if (evidence != 0 && table3Other && applications.Count > 0)
         {
             var table3 = table3Is2021 ? ReportEdition.Edition2021 : ReportEdition.Edition2019;
             string how;

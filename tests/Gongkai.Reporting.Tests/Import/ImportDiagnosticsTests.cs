@@ -74,6 +74,23 @@ public sealed class ImportDiagnosticsTests
         }
     }
 
+    /// <summary>
+    /// GK4005 says how a short row was placed when the sums cannot tell the placements apart: "左对齐" only when the cells
+    /// were read left-aligned. A row printed with its 总计 only (二、上年结转…, the other six cells empty and one of them lost in
+    /// the crawl) is placed by the columns the other rows use, its 0 under 总计: the message said 左对齐 there too.
+    /// </summary>
+    [Fact]
+    public void Import_ShortRowPlacedUnderItsTotal_MessageDoesNotClaimLeftAligned()
+    {
+        var result = ReportFileReader.ReadFile(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "real", "guangdong-district-fgj-2020-pipe-blank-lines-excerpt.txt"));
+
+        var carried = Assert.Single(result.Diagnostics, d => d.Code == "GK4005" && d.Message.StartsWith("“二、上年结转政府信息公开申请数量”", StringComparison.Ordinal));
+        Assert.DoesNotContain("左对齐", carried.Message, StringComparison.Ordinal);
+        Assert.Contains("按本表其他行所用的栏目放置", carried.Message, StringComparison.Ordinal);
+        Assert.Contains("总计 0", carried.Message, StringComparison.Ordinal);
+        Assert.Equal(0, result.Report!.GetApplications(Gongkai.Domain.Reports.ApplicationKeys.CarriedOver, Gongkai.Domain.Reports.ApplicantColumn.Total));
+    }
+
     private static string Fixture(string name) => RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "diagnostics", name);
 
     private static string Seed(string name) => RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "seeds", name);

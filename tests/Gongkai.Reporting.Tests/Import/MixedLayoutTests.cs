@@ -98,6 +98,23 @@ public sealed class MixedLayoutTests
         Assert.DoesNotContain(new ReportValidator().Validate(report), d => d.Code is "GK2001" or "GK2002");
     }
 
+    [Fact]
+    public void Import_2021Table2AndTable3CutOffBeforeOther_NoMixedLayoutClaimed()
+    {
+        // The same report as a page store keeps it, cut off inside table 三 before its （六）: the print shows table 三 in
+        // neither layout, so there is no GK4010 (it had said 表三却是2019 年版格式); table 四 is absent (GK4003).
+        var lines = File.ReadAllLines(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "diagnostics", "GK4010.txt"));
+        var cut = string.Join('\n', lines.TakeWhile(l => !l.Contains("（六）其他处理", StringComparison.Ordinal)));
+
+        var result = ReportFileReader.Read(System.Text.Encoding.UTF8.GetBytes(cut));
+
+        var report = result.Report!;
+        Assert.Equal(ReportEdition.Edition2021, report.Edition);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == "GK4010");
+        Assert.Contains(result.Diagnostics, d => d.Code == "GK4003" && d.Location.Table == "四");
+        Assert.Null(report.GetApplications(ApplicationKeys.OutcomeOtherOther, ApplicantColumn.Total));
+    }
+
     private static string Review(string name) => RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "review", name);
 
     [Theory]

@@ -63,6 +63,21 @@ public static partial class ApplicationLabels
             !key[PrefixRegex().Match(key).Length..].StartsWith("其他处理", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A label of （六）其他处理 (the 2019 row, or the 2021 group above its three sub-rows): with no 2021 sub-row printed,
+    /// the sign that table 三 is in the 2019 layout. A table cut off before （六） (a page store's excerpt) has neither.
+    /// </summary>
+    public static bool IsOtherProcessing(string text)
+    {
+        if (text.Length > MaxLabelLength || text.Contains('。', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var key = ChineseText.LabelKey(text);
+        return key[PrefixRegex().Match(key).Length..].StartsWith("其他处理", StringComparison.Ordinal);
+    }
+
     public static ApplicationLabel? Recognise(string text, ReportEdition edition, string? previousRowKey)
     {
         if (text.Length > MaxLabelLength)

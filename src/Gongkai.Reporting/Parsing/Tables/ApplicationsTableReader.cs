@@ -281,7 +281,12 @@ internal static class ApplicationsTableReader
                     "栏目数（每栏一位数字）", shown, ReadingSolver.RowBalances(reading) == 1 ? "唯一的读法" : "唯一的读法，但本行总计与各栏之和不符，请核对原文"));
                 break;
             case RowReadingKind.Placement when candidates.Count > 1 || count < width:
-                var why = candidates.Select(c => c.SumSignature).Distinct().Count() > 1 ? confidence : "左对齐，缺少的单元格在末尾";
+                // The sums cannot tell the placements apart: say which was taken, left-aligned or not (a row whose only
+                // count is its 总计, its other cells printed empty, is placed by the columns the other rows use).
+                var leftAligned = Enumerable.Range(0, Math.Min(width, reading.Missing.Length)).All(c => reading.Missing[c] == (c >= count));
+                var why = candidates.Select(c => c.SumSignature).Distinct().Count() > 1 ? confidence
+                    : leftAligned ? "左对齐，缺少的单元格在末尾"
+                    : "本表其他行所用的栏目放置（各种放法之和相同），请核对原文";
                 diagnostics.Add(DiagnosticCatalog.RowAlignmentAssumed.Create(location, label, Math.Min(count, width), width, why, shown));
                 break;
             case RowReadingKind.Literal when count > width:

@@ -56,6 +56,13 @@ internal static class Table3Layouts
         tokens.Any(t => t.Kind == TokenKind.Text && ApplicationLabels.Is2021Signal(t.Text)) ||
         ConvertedTableRows.JoinWrappedLabels(tokens, ReportEdition.Edition2021).Any(t => t.Kind == TokenKind.Text && ApplicationLabels.Is2021Signal(t.Text));
 
+    /// <summary>
+    /// Whether table 三 is printed in the 2019 layout: its （六）其他处理 is printed, and none of the 2021 sub-rows. A table
+    /// that stops before （六） (cut off) is in neither layout as far as the print shows.
+    /// </summary>
+    public static bool Printed2019(IReadOnlyList<TableToken> tokens) =>
+        !Printed2021(tokens) && tokens.Any(t => t.Kind == TokenKind.Text && ApplicationLabels.IsOtherProcessing(t.Text));
+
     private static readonly string[] OtherSubRows = [ApplicationKeys.OutcomeOtherCorrectionOverdue, ApplicationKeys.OutcomeOtherFeeUnpaid, ApplicationKeys.OutcomeOtherOther];
 
     private static bool IsBlank(AnnualReport report, string row) => ApplicantColumns.All.All(c => report.GetApplications(row, c) is null);
