@@ -14,6 +14,6 @@ return command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Gongkai.Bench import [--files N] [--corpus DIR] | casework | supervise [--agencies N] [--years N] [--files N] [--rounds N] [--collect-only] [--shape text|html|docx|mixed] | seed-platform DATABASE | registry [--docs N] [--rows N] [--index DIR] | upload --base URL --pid PID [--seconds N] [--concurrency N] [--size-mb N]");
+    Console.Error.WriteLine("usage: Gongkai.Bench import [--files N] [--corpus DIR] | casework | supervise [--agencies N] [--years N] [--files N] [--rounds N] [--collect-only] [--shape text|html|docx|mixed] [--beneath N] | seed-platform DATABASE | registry [--docs N] [--rows N] [--index DIR] | upload --base URL --pid PID [--seconds N] [--concurrency N] [--size-mb N]");
     return 2;
 }

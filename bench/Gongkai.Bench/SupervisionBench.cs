@@ -33,7 +33,7 @@ internal static class SupervisionBench
         // --collect-only times collecting --files files against the batch importer, without the overview.
         if (args.Contains("--collect-only"))
         {
-            Collect(Option(args, "--files", 1000), Option(args, "--rounds", 2), OptionText(args, "--shape") ?? "text");
+            Collect(Option(args, "--files", 1000), Option(args, "--rounds", 2), OptionText(args, "--shape") ?? "text", Option(args, "--beneath", 0));
             return 0;
         }
 
@@ -64,7 +64,7 @@ internal static class SupervisionBench
 
         if (Option(args, "--files", 1000) is > 0 and var files)
         {
-            Collect(files, Option(args, "--rounds", 2), OptionText(args, "--shape") ?? "text");
+            Collect(files, Option(args, "--rounds", 2), OptionText(args, "--shape") ?? "text", Option(args, "--beneath", 0));
         }
         return 0;
     }
@@ -229,7 +229,8 @@ internal static class SupervisionBench
     /// Each side is warmed up first (JIT, EF Core's model and queries), so a round measures throughput, not start-up.
     /// CPU is this process's (user + system): for PostgreSQL the server's own work is not in it.
     /// </summary>
-    private static void Collect(int files, int rounds, string shape)
+    /// <param name="beneath">Agencies already beneath the office, none named by a file (a province's directory: --beneath 5000).</param>
+    private static void Collect(int files, int rounds, string shape, int beneath)
     {
         if (shape is not ("text" or "html" or "docx" or "mixed"))
         {
@@ -262,8 +263,8 @@ internal static class SupervisionBench
             BatchImporter.Run(dir, Path.Combine(Path.GetTempPath(), "gongkai-bench-collect.jsonl"), null);
             // Every database (the warm-up's, then one per round) is made and migrated here, before anything is timed: making
             // one leaves the runtime tiering up EF Core's migration code for a second or more, which a round would be charged.
-            var sqliteSettings = Enumerable.Range(0, rounds + 1).Select(n => Prepared(SqliteSetting(n))).ToArray();
-            var pgSettings = postgres is null ? [] : Enumerable.Range(0, rounds + 1).Select(n => Prepared(PostgresSetting(postgres, n))).ToArray();
+            var sqliteSettings = Enumerable.Range(0, rounds + 1).Select(n => Prepared(SqliteSetting(n), beneath)).ToArray();
+            var pgSettings = postgres is null ? [] : Enumerable.Range(0, rounds + 1).Select(n => Prepared(PostgresSetting(postgres, n), beneath)).ToArray();
             CollectInto(sqliteSettings[0], paths.Take(2 * CollectReports.BatchSize).ToArray());
             if (postgres is not null)
             {
@@ -289,7 +290,7 @@ internal static class SupervisionBench
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"collect ({shape}) best of {rounds}: ") + string.Join("; ", best.Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.Key} {files / b.Value:0} files/s"))) +
-                (postgres is null ? "; PostgreSQL skipped (set GONGKAI_BENCH_POSTGRES to a connection string)" : string.Empty) + $"; {CollectReports.BatchSize} files per transaction");
+                (postgres is null ? "; PostgreSQL skipped (set GONGKAI_BENCH_POSTGRES to a connection string)" : string.Empty) + $"; {CollectReports.BatchSize} files per transaction; {beneath} other agencies beneath the office");
         }
         finally
         {
@@ -400,12 +401,17 @@ internal static class SupervisionBench
         }
     }
 
-    /// <summary>An empty database at the latest schema with the supervising office in it.</summary>
-    private static string Prepared(string setting)
+    /// <summary>An empty database at the latest schema with the supervising office in it, and <paramref name="beneath"/> agencies beneath it.</summary>
+    private static string Prepared(string setting, int beneath = 0)
     {
         using var db = Database.Open(setting);
         Database.Migrate(db);
         db.Agencies.Add(new AgencyRow { Code = "ROOT", Name = "示例县人民政府", Kind = 1, Level = 4 });
+        for (var k = 0; k < beneath; k++)
+        {
+            db.Agencies.Add(new AgencyRow { Code = string.Create(CultureInfo.InvariantCulture, $"ROOT-{k:D5}"), Name = string.Create(CultureInfo.InvariantCulture, $"示例县其他机关{k}"), ParentCode = "ROOT", Kind = 2, Level = 4 });
+        }
+
         db.SaveChanges();
         if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
         {

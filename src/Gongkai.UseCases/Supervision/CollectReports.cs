@@ -48,6 +48,8 @@ public sealed partial class CollectReports(GongkaiDbContext db, TimeProvider tim
     /// <summary>One validator for the whole run: a file's findings by the rules that do not read last year's report are made by it on the reading cores and completed by it in the batch.</summary>
     private readonly ReportValidator _validator = new();
 
+    private AgencyNames? _agencies;
+
     /// <summary>The id of every cell a summary can hold, read (and numbered when new) once per run.</summary>
     private CellIds? _cellIds;
 
