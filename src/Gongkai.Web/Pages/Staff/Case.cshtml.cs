@@ -31,6 +31,7 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
 
     public string? AssignedOfficer { get; private set; }
 
+    /// <summary>Who the case may be assigned to: the agency's accounts that work cases (never a 监督人员).</summary>
     public IReadOnlyList<StaffUserRow> Officers { get; private set; } = [];
 
     public IReadOnlyList<ReviewCase> Reviews { get; private set; } = [];
@@ -42,6 +43,9 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
     public string? Error { get; private set; }
 
     public bool CanApproveExtension => User.IsOfficeHead();
+
+    /// <summary>Whether the reader works cases: a 监督人员 reads the case and gets no form (its posts answer 403).</summary>
+    public bool MayAct => User.WorksCases();
 
     public IReadOnlyList<NoticeKind> Notices { get; private set; } = [];
 
@@ -125,7 +129,7 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
         AssignedOfficer = officer;
         Today = ChinaDate.Today(time);
         Deadline = found.ReplyDeadline(calendar, DeadlinePolicy.Default, Today);
-        Officers = await db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == found.AgencyCode).OrderBy(u => u.UserName).ToListAsync(cancel);
+        Officers = await new CaseAssignment(db, audit).AssigneesAsync(found.AgencyCode, cancel);
         Reviews = (await db.Reviews.AsNoTracking().Where(r => r.AgencyCode == found.AgencyCode && r.ApplicationId == Id).OrderBy(r => r.FiledOn).ToListAsync(cancel))
             .Select(r => new ReviewCase(r.Id, r.AgencyCode, r.ApplicationId, (ReviewKind)r.Kind, r.FiledOn, (ReviewResult)r.Result, r.DecidedOn, r.CoDefendant))
             .ToList();
