@@ -37,6 +37,35 @@ public sealed class CaseworkTests(GongkaiFactory factory) : IClassFixture<Gongka
         Assert.DoesNotContain("case.Extend", audit, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A newcomer's tour (2 December): the case page named people by their login names — clerk in the timeline and the
+    /// trail, 办理人员（演示）（clerk） as the 承办人 and in the assignment list. Now everyone reads display names; the
+    /// agency's administrator, who manages the accounts, also sees the login name beside the 承办人 and in the list.
+    /// </summary>
+    [Fact]
+    public async Task CasePage_NamesPeopleByDisplayName_LoginNameOnlyForTheAdministrator()
+    {
+        using var clerk = await StaffSession.SignIn(factory, "clerk");
+        var (url, _) = await clerk.RegisterCase();
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.Act(url, "StartConsultation", new() { ["Text"] = "第三方某公司" })).StatusCode);
+
+        var page = await clerk.Client.GetStringAsync(url);
+        var timeline = page[page.IndexOf("id=\"timeline\"", StringComparison.Ordinal)..page.IndexOf("</table>", page.IndexOf("id=\"timeline\"", StringComparison.Ordinal), StringComparison.Ordinal)];
+        var trail = page[page.IndexOf("id=\"audit\"", StringComparison.Ordinal)..];
+        Assert.Contains("id=\"officer\">办理人员（演示）<", page, StringComparison.Ordinal);
+        Assert.Contains("<td>办理人员（演示）</td>", timeline, StringComparison.Ordinal);
+        Assert.Contains("<td>办理人员（演示）</td>", trail, StringComparison.Ordinal);
+        Assert.Contains(">办理人员（演示）</option>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>clerk</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("（clerk）", page, StringComparison.Ordinal);
+
+        using var admin = await StaffSession.SignIn(factory, "admin");
+        var adminPage = await admin.Client.GetStringAsync(url);
+        Assert.Contains("id=\"officer\">办理人员（演示）（clerk）<", adminPage, StringComparison.Ordinal);
+        Assert.Contains(">办理人员（演示）（clerk）</option>", adminPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>clerk</td>", adminPage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Officer_RequestsCorrection_RecordsIt_Decides_NoticesPrintAndDownload()
     {
@@ -112,7 +141,7 @@ public sealed class CaseworkTests(GongkaiFactory factory) : IClassFixture<Gongka
         var page = await clerk.Client.GetStringAsync(url);
         Assert.Contains(received, page, StringComparison.Ordinal);
         Assert.Contains("当面提交", page, StringComparison.Ordinal);
-        Assert.Contains("id=\"officer\">办理人员（演示）（clerk）<", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"officer\">办理人员（演示）<", page, StringComparison.Ordinal);
         Assert.StartsWith("DEMO-" + received.Replace("-", "", StringComparison.Ordinal), tracking, StringComparison.Ordinal);
 
         var future = await clerk.Post("/staff/cases/new", "/staff/cases/new", new()

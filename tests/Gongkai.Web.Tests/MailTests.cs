@@ -36,6 +36,35 @@ public sealed class MailTests(GongkaiFactory factory) : IClassFixture<GongkaiFac
             .UseSetting("Gongkai:Smtp:From", "gongkai@example.gov.cn")
             .UseSetting("Gongkai:Smtp:PollSeconds", "0.2"));
 
+    /// <summary>
+    /// A newcomer's tour (2 December): with no mail server, a clerk's 邮件通知 page (and the supervisor's 催报名单) named the
+    /// setting to change, Gongkai:Smtp:Host, which only the installation's administrator can set. Officers now read a
+    /// plain sentence and whom to ask; the administrator is told the settings (on 机关管理 and the outbox).
+    /// </summary>
+    [Fact]
+    public async Task NoMailServer_OfficersReadWhomToAsk_OnlyTheInstallationAdministratorSeesTheSetting()
+    {
+        foreach (var (user, url) in new[] { ("clerk", "/staff/outbox"), ("head", "/staff/outbox"), ("supervisor", "/staff/outbox"), ("supervisor", "/staff/supervise/reminders") })
+        {
+            using var officer = await StaffSession.SignIn(factory, user);
+            var page = await officer.Client.GetStringAsync(url);
+            Assert.Contains("id=\"smtp-off\"", page, StringComparison.Ordinal);
+            Assert.Contains("本平台未配置邮件服务器", page, StringComparison.Ordinal);
+            Assert.Contains("请联系系统管理员", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("Smtp:", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("Smtp__", page, StringComparison.Ordinal);
+        }
+
+        using var sysadmin = await StaffSession.SignIn(factory, "sysadmin");
+        foreach (var url in new[] { "/staff/agencies", "/staff/outbox" })
+        {
+            var page = await sysadmin.Client.GetStringAsync(url);
+            Assert.Contains("id=\"smtp-off\"", page, StringComparison.Ordinal);
+            Assert.Contains("Gongkai:Smtp:Host", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("请联系系统管理员", page, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Apply_WithEmail_AcknowledgmentNamingTheNumberArrivesWithinSeconds()
     {

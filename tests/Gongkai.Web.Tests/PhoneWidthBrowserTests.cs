@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Gongkai.Web.Tests;
 
@@ -36,5 +37,34 @@ public sealed class PhoneWidthBrowserTests(BrowserFixture browser) : IClassFixtu
 
         await BrowserFixture.Shot(page, "phone-agency");
         Assert.Empty(widths);
+    });
+
+    /// <summary>
+    /// A visual sweep (2 December): on a desktop the application form's 提交申请 sat beside its last field (the file
+    /// input, at most 36em wide), not below the form. Now the form's actions are on their own line under the fields, at
+    /// the left edge of the fields, on a phone and on a desktop.
+    /// </summary>
+    [BrowserFact]
+    public Task Apply_SubmitButtonOnItsOwnLineBelowTheFields_PhoneAndDesktop() => browser.Scenario("apply-actions", async () =>
+    {
+        var page = await browser.NewPage();
+        var misplaced = new List<string>();
+        foreach (var (width, height) in new[] { (390, 800), (1280, 900) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            await page.GotoAsync("/apply");
+            var submit = page.GetByRole(AriaRole.Button, new() { Name = "提交申请" });
+            await Expect(submit).ToBeVisibleAsync();
+            var field = (await page.Locator("#proof").BoundingBoxAsync())!;
+            var button = (await submit.BoundingBoxAsync())!;
+            if (button.Y < field.Y + field.Height || Math.Abs(button.X - field.X) > 1)
+            {
+                misplaced.Add($"{width}px: the field at ({field.X}, {field.Y}) {field.Width}×{field.Height}, the button at ({button.X}, {button.Y})");
+            }
+
+            await BrowserFixture.Shot(page, $"apply-actions-{width}");
+        }
+
+        Assert.Empty(misplaced);
     });
 }

@@ -3,6 +3,10 @@ using System.Net;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Gongkai.Persistence;
+using Gongkai.Persistence.Registry;
+using Gongkai.UseCases.Time;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Tests;
 
@@ -94,6 +98,30 @@ public sealed partial class RegistryTests(GongkaiFactory factory) : IClassFixtur
         var audit = await head.Client.GetStringAsync("/staff/audit");
         Assert.Contains("registry.ConfirmAttribute", audit, StringComparison.Ordinal);
         Assert.Contains("拒绝：公开属性审查须由起草人以外的工作人员进行", audit, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A visual sweep (2 December): an item's review steps and its 操作记录 were in UTC (a step taken at 09:30 read 01:30),
+    /// where every other page of the workspace shows Beijing time.
+    /// </summary>
+    [Fact]
+    public async Task Document_ReviewStepsAndTrail_InBeijingTime()
+    {
+        using var clerk = await StaffSession.SignIn(factory, "clerk");
+        var (url, id) = await Draft(clerk, "关于办理时间显示的说明", StaffSession.Today);
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(clerk, url, "Submit", "请审查")).StatusCode);
+
+        var page = await clerk.Client.GetStringAsync(url);
+        using var db = Database.Open(Path.Combine(factory.DataDirectory, "gongkai.db"));
+        var step = new DateTimeOffset(db.Set<RegistryReviewStepRow>().AsNoTracking().Single(x => x.DocumentId == id).AtUtcTicks, TimeSpan.Zero);
+        var index = db.Set<RegistryDocumentRow>().AsNoTracking().Single(x => x.Id == id).IndexNumber;
+        var created = db.Audit.AsNoTracking().Single(a => a.Target == index && a.Action == "registry.create").AtUtcTicks;
+
+        Assert.Contains("<th scope=\"col\">时间（北京时间）</th>", page, StringComparison.Ordinal);
+        Assert.Contains($"<td>{ChinaTime.Format(step)}</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"<td>{step.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}</td>", page, StringComparison.Ordinal);
+        Assert.Contains($"<li>{ChinaTime.FormatTicks(created)} clerk", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", page, StringComparison.Ordinal);
     }
 
     /// <summary>

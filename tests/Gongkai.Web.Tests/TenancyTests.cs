@@ -181,6 +181,64 @@ public sealed class TenancyTests(GongkaiFactory factory) : IClassFixture<Gongkai
         Assert.Contains(f.OpenTracking, outside, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A newcomer's tour (2 December): the supervisor, reading a case of its own agency, was shown every action form, the
+    /// assignment form and the upload form (each refused with 403 once posted), and was offered as an assignee to the
+    /// agency's officers. Now it reads without forms, its posts still answer 403 in Chinese, and no list offers it.
+    /// </summary>
+    [Fact]
+    public async Task Supervisor_ReadsCaseAndQueueWithoutWriteControls_PostsRefused_NeverAnAssignee()
+    {
+        var f = await DemoOfficeObjects();
+        var before = Now(f);
+        var caseUrl = $"/staff/cases/{f.OpenCase}";
+
+        using var supervisor = await StaffSession.SignIn(factory, "supervisor");
+        var page = await supervisor.Client.GetStringAsync(caseUrl);
+        var queue = await supervisor.Client.GetStringAsync("/staff?state=all");
+
+        Assert.Contains(f.OpenTracking, page, StringComparison.Ordinal);
+        Assert.Contains("id=\"read-only\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Act", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Assign", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"attachment-upload\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("登记行政复议或行政诉讼", page, StringComparison.Ordinal);
+        Assert.Contains(f.OpenTracking, queue, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"bulk\"", queue, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"pick\"", queue, StringComparison.Ordinal);
+
+        // The handlers refuse it whatever the page shows: 403 with the Chinese page, nothing saved.
+        var act = await supervisor.Post(caseUrl, caseUrl + "?handler=Act", new()
+        {
+            ["version"] = f.OpenVersion.ToString(CultureInfo.InvariantCulture),
+            ["Action"] = "Decide",
+            ["Outcome"] = "Granted",
+            ["Text"] = "监督人员越权办结",
+            ["On"] = StaffSession.Today,
+        });
+        var assign = await supervisor.Post(caseUrl, caseUrl + "?handler=Assign", new() { ["officer"] = "clerk" });
+        var upload = await supervisor.Post(caseUrl, caseUrl + "/attachments", new() { ["Purpose"] = "Reply" });
+        var bulk = await supervisor.Post("/staff", "/staff?handler=Assign", new() { ["ids"] = f.OpenCase.ToString(), ["assignTo"] = "clerk" });
+        Assert.All(new[] { act, assign, upload, bulk }, r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
+        Assert.Contains("监督人员只能查阅", await act.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The agency's own officers are not offered the supervisor, and a forged post naming it is refused.
+        using var head = await StaffSession.SignIn(factory, "head");
+        var headCase = await head.Client.GetStringAsync(caseUrl);
+        var headQueue = await head.Client.GetStringAsync("/staff");
+        Assert.Contains("<option value=\"clerk\"", headCase, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"supervisor\"", headCase, StringComparison.Ordinal);
+        Assert.Contains("id=\"bulk\"", headQueue, StringComparison.Ordinal);
+        var bulkOptions = headQueue[headQueue.IndexOf("id=\"bulk\"", StringComparison.Ordinal)..headQueue.IndexOf("id=\"queue\"", StringComparison.Ordinal)];
+        Assert.Contains("<option value=\"clerk\"", bulkOptions, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"supervisor\"", bulkOptions, StringComparison.Ordinal);
+
+        var toSupervisor = await head.Post(caseUrl, caseUrl + "?handler=Assign", new() { ["officer"] = "supervisor" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, toSupervisor.StatusCode);
+        Assert.Contains("监督人员只查阅不办理", await toSupervisor.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, Now(f));
+    }
+
     [Fact]
     public async Task InstallationAdmin_SeesNoCases()
     {

@@ -1,4 +1,6 @@
+using Gongkai.Domain.Organisation;
 using Gongkai.Persistence;
+using Gongkai.Persistence.Entities;
 using Gongkai.UseCases.Audit;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +9,8 @@ namespace Gongkai.UseCases.Applications;
 /// <summary>
 /// Assigns cases to an officer (承办人) of the same agency, one case from its page or many from the queue. All or
 /// nothing: a case id that is not the agency's (another agency's, or none) refuses the whole request, so a forged
-/// list never assigns part of it; every case assigned gets its own audit entry.
+/// list never assigns part of it; every case assigned gets its own audit entry. Only an account that works cases
+/// (办理人员, 公开办负责人, 管理员) is an assignee: a 监督人员 of the agency reads its cases and acts on none.
 /// </summary>
 public sealed class CaseAssignment(GongkaiDbContext db, AuditLog audit)
 {
@@ -21,6 +24,10 @@ public sealed class CaseAssignment(GongkaiDbContext db, AuditLog audit)
 
     public sealed record Result(Status Status, string Message, int Count = 0);
 
+    /// <summary>The accounts a case of <paramref name="agency"/> may be assigned to (the assignment lists), by user name.</summary>
+    public Task<List<StaffUserRow>> AssigneesAsync(string agency, CancellationToken cancel = default) =>
+        Assignable(agency).OrderBy(u => u.UserName).ToListAsync(cancel);
+
     /// <param name="officer">A user name of the agency, or null to unassign.</param>
     public async Task<Result> RunAsync(string agency, string actor, IReadOnlyCollection<Guid> ids, string? officer, CancellationToken cancel = default)
     {
@@ -31,9 +38,11 @@ public sealed class CaseAssignment(GongkaiDbContext db, AuditLog audit)
             return new Result(Status.NothingSelected, "请先勾选要指派的申请");
         }
 
-        if (officer is not null && !await db.StaffUsers.AnyAsync(u => u.UserName == officer && u.AgencyCode == agency, cancel))
+        if (officer is not null && !await Assignable(agency).AnyAsync(u => u.UserName == officer, cancel))
         {
-            return new Result(Status.NoSuchOfficer, "本机关没有这位工作人员");
+            return await db.StaffUsers.AnyAsync(u => u.UserName == officer && u.AgencyCode == agency, cancel)
+                ? new Result(Status.NoSuchOfficer, "只能指派给本机关的办理人员、公开办负责人或管理员，监督人员只查阅不办理")
+                : new Result(Status.NoSuchOfficer, "本机关没有这位工作人员");
         }
 
         var cases = await db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency && wanted.Contains(a.Id))
@@ -53,4 +62,7 @@ public sealed class CaseAssignment(GongkaiDbContext db, AuditLog audit)
         var message = officer is null ? $"已取消 {cases.Count} 件申请的指派。" : $"已将 {cases.Count} 件申请指派给 {officer}。";
         return new Result(Status.Done, message, cases.Count);
     }
+
+    private IQueryable<StaffUserRow> Assignable(string agency) => db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == agency
+        && (u.Role == (int)StaffRole.Clerk || u.Role == (int)StaffRole.Head || u.Role == (int)StaffRole.Admin));
 }

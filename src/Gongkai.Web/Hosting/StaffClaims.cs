@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Gongkai.Domain.Organisation;
 
 namespace Gongkai.Web.Hosting;
 
@@ -16,4 +17,10 @@ public static class StaffClaims
 
     /// <summary>公开办负责人 or 管理员: may approve extensions and publish annual reports.</summary>
     public static bool IsOfficeHead(this ClaimsPrincipal user) => user.IsInRole("head") || user.IsInRole("admin");
+
+    /// <summary>
+    /// 办理人员, 公开办负责人 or 管理员: works the agency's cases. A 监督人员 (or the installation administrator) only
+    /// reads: pages hide their write controls from it, and its posts are refused (<see cref="CaseworkOnly"/>).
+    /// </summary>
+    public static bool WorksCases(this ClaimsPrincipal user) => user.Role() is { } role && role.ActsOnCases();
 }

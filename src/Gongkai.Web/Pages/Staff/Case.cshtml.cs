@@ -31,7 +31,28 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
 
     public string? AssignedOfficer { get; private set; }
 
+    /// <summary>Who the case may be assigned to: the agency's accounts that work cases (never a 监督人员).</summary>
     public IReadOnlyList<StaffUserRow> Officers { get; private set; } = [];
+
+    /// <summary>The display name of every account of the agency (disabled and former officers too), by user name.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Whether the login name is shown beside a person's name (the 承办人 and the assignment list): to the agency's
+    /// administrator, who manages the accounts; everyone else reads display names only.
+    /// </summary>
+    public bool ShowsLoginNames => User.IsInRole("admin");
+
+    /// <summary>
+    /// A person as the page names them (timeline, trail, approval, attachments): the account's display name; a name that
+    /// is no account of the agency (申请人, 系统…) as it is.
+    /// </summary>
+    public string Person(string? userName) =>
+        userName is null ? string.Empty : Names.TryGetValue(userName, out var name) && name.Length > 0 ? name : userName;
+
+    /// <summary>A person with the login name beside it for an administrator (<see cref="ShowsLoginNames"/>).</summary>
+    public string PersonForAssignment(string userName) =>
+        ShowsLoginNames && Person(userName) != userName ? $"{Person(userName)}（{userName}）" : Person(userName);
 
     public IReadOnlyList<ReviewCase> Reviews { get; private set; } = [];
 
@@ -42,6 +63,9 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
     public string? Error { get; private set; }
 
     public bool CanApproveExtension => User.IsOfficeHead();
+
+    /// <summary>Whether the reader works cases: a 监督人员 reads the case and gets no form (its posts answer 403).</summary>
+    public bool MayAct => User.WorksCases();
 
     public IReadOnlyList<NoticeKind> Notices { get; private set; } = [];
 
@@ -125,7 +149,8 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
         AssignedOfficer = officer;
         Today = ChinaDate.Today(time);
         Deadline = found.ReplyDeadline(calendar, DeadlinePolicy.Default, Today);
-        Officers = await db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == found.AgencyCode).OrderBy(u => u.UserName).ToListAsync(cancel);
+        Officers = await new CaseAssignment(db, audit).AssigneesAsync(found.AgencyCode, cancel);
+        Names = await db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == found.AgencyCode).ToDictionaryAsync(u => u.UserName, u => u.DisplayName, cancel);
         Reviews = (await db.Reviews.AsNoTracking().Where(r => r.AgencyCode == found.AgencyCode && r.ApplicationId == Id).OrderBy(r => r.FiledOn).ToListAsync(cancel))
             .Select(r => new ReviewCase(r.Id, r.AgencyCode, r.ApplicationId, (ReviewKind)r.Kind, r.FiledOn, (ReviewResult)r.Result, r.DecidedOn, r.CoDefendant))
             .ToList();

@@ -69,7 +69,14 @@ public sealed class QueueModel(GongkaiDbContext db, WorkingDayCalendar calendar,
 
     public IReadOnlyList<int> Years { get; private set; } = [];
 
+    /// <summary>The agency's accounts: names shown for the officer column and the officer filter.</summary>
     public IReadOnlyList<StaffUserRow> Officers { get; private set; } = [];
+
+    /// <summary>Who cases may be assigned to (the bulk assignment): the accounts that work cases, never a 监督人员.</summary>
+    public IReadOnlyList<StaffUserRow> Assignees { get; private set; } = [];
+
+    /// <summary>Whether the reader works cases: a 监督人员 reads the queue without the assignment form (its post answers 403).</summary>
+    public bool MayAct => User.WorksCases();
 
     public string? Message { get; private set; }
 
@@ -150,6 +157,7 @@ public sealed class QueueModel(GongkaiDbContext db, WorkingDayCalendar calendar,
         Rows = Selected.Skip((PageNumber - 1) * Size).Take(Size).ToList();
         Years = await db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency).Select(a => a.FirstReceivedOn.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancel);
         Officers = await db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == agency).OrderBy(u => u.UserName).ToListAsync(cancel);
+        Assignees = MayAct ? await new CaseAssignment(db, audit).AssigneesAsync(agency, cancel) : [];
     }
 
     private string ChinaDateStamp() => Gongkai.UseCases.Time.ChinaDate.Today(time).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
