@@ -82,7 +82,7 @@ public static partial class PublishedReportReader
         var reviewTokens = TableTokenizer.Tokenize(region[3], separateDigitsFromText: true);
 
         var firstHeading = headingAt.Where(h => h >= 0).Min();
-        var (agency, year) = ReportMetadata.Find(lines.Take(firstHeading).ToList(), lines);
+        var (agency, year) = ReportMetadata.Find(lines.Take(firstHeading).ToList(), lines, region[last]);
         var (edition, proactiveEdition) = DecideEdition(proactiveTokens, applicationTokens, year, diagnostics);
         // The name as the page prints it (its own brackets), like the narrative.
         var report = new AnnualReport(edition) { Agency = agency is null ? null : published.Restore(agency), Year = year };

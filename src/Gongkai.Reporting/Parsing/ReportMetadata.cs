@@ -11,27 +11,30 @@ namespace Gongkai.Reporting.Parsing;
 /// </summary>
 internal static partial class ReportMetadata
 {
-    public static (string? Agency, int? Year) Find(IReadOnlyList<SourceLine> preamble, IReadOnlyList<SourceLine> all)
+    /// <param name="closing">The last section, cut where the page around the report begins: its signature names the
+    /// agency of a page that names it nowhere else.</param>
+    public static (string? Agency, int? Year) Find(IReadOnlyList<SourceLine> preamble, IReadOnlyList<SourceLine> all, IReadOnlyList<SourceLine>? closing = null)
     {
+        closing ??= [];
         // Line 0 is a title the file carries outside its text (an HTML page's <title>, a PDF's metadata): the text's own
         // title and opening paragraph come first; it gives only what they leave unnamed.
         var outside = preamble.Where(l => l.Line == 0).ToList();
         if (outside.Count > 0)
         {
-            var (inText, yearInText) = FindIn(preamble.Where(l => l.Line != 0).ToList(), all);
+            var (inText, yearInText) = FindIn(preamble.Where(l => l.Line != 0).ToList(), all, closing);
             if (inText is not null && yearInText is not null)
             {
                 return (inText, yearInText);
             }
 
-            var (named, namedYear) = FindIn(outside, all);
+            var (named, namedYear) = FindIn(outside, all, closing);
             return (inText ?? named, yearInText ?? namedYear);
         }
 
-        return FindIn(preamble, all);
+        return FindIn(preamble, all, closing);
     }
 
-    private static (string? Agency, int? Year) FindIn(IReadOnlyList<SourceLine> preamble, IReadOnlyList<SourceLine> all)
+    private static (string? Agency, int? Year) FindIn(IReadOnlyList<SourceLine> preamble, IReadOnlyList<SourceLine> all, IReadOnlyList<SourceLine> closing)
     {
         string? agency = null;
         int? year = null;
@@ -91,19 +94,10 @@ internal static partial class ReportMetadata
 
         if (year is null)
         {
-            var text = string.Concat(all.Take(60).Select(l => ChineseText.Fold(l.Text)));
-            var m = StatisticsRegex().Match(text);
-            if (!m.Success)
-            {
-                // No title and no statistics period: the report names its year where it introduces itself, also inside
-                // section 一 ("现公布我局2022年政府信息公开工作年度报告", "现将我办2022年度政府信息公开情况报告如下").
-                m = YearOfReportRegex().Match(text);
-            }
-
-            if (m.Success)
-            {
-                year = Gongkai.Reporting.Parsing.Text.Digits.Parse(m.Groups["year"].Value);
-            }
+            // No title: the year the opening states (the statistics period, the sentence naming the report or reporting
+            // the year's work, also inside section 一); else a statistics period set later (a note at the end).
+            year = ReportYearStatements.Find(string.Concat(all.Take(60).Select(l => ChineseText.Fold(l.Text))));
+            year ??= ReportYearStatements.StatisticsPeriod(string.Concat(all.Skip(60).Select(l => ChineseText.Fold(l.Text))));
         }
 
         if (agency is null || year is null)
@@ -121,7 +115,8 @@ internal static partial class ReportMetadata
                 opening ??= OpeningSubjectRegex().Match(text) is { Success: true } o && !NotANameRegex().IsMatch(o.Groups["agency"].Value) &&
                     !o.Groups["agency"].Value.Contains('党', StringComparison.Ordinal) && !o.Groups["agency"].Value.Contains("委区", StringComparison.Ordinal) ? o : null;
                 compiledBy ??= CompiledByRegex().Match(text) is { Success: true } compiled ? compiled.Groups["agency"].Value
-                    : CompiledFromRegex().Match(text) is { Success: true } from ? from.Groups["agency"].Value : null;
+                    : CompiledFromRegex().Match(text) is { Success: true } from ? from.Groups["agency"].Value
+                    : CompiledUnderRegex().Match(text) is { Success: true } under && !NotANameRegex().IsMatch(under.Groups["agency"].Value) ? under.Groups["agency"].Value : null;
                 openingYear ??= OpeningYearRegex().Match(text) is { Success: true } y ? Gongkai.Reporting.Parsing.Text.Digits.Parse(y.Groups["year"].Value) : null;
                 looseYear ??= LooseOpeningYearRegex().Match(text) is { Success: true } loose ? Gongkai.Reporting.Parsing.Text.Digits.Parse(loose.Groups["year"].Value) : null;
             }
@@ -137,7 +132,18 @@ internal static partial class ReportMetadata
                 subject = null;
             }
 
-            agency ??= subject is not null && (compiledBy is null || !AgencyNames.GenericStarts.Any(g => subject.StartsWith(g, StringComparison.Ordinal))) ? subject : compiledBy;
+            var named = subject is not null && (compiledBy is null || !AgencyNames.GenericStarts.Any(g => subject.StartsWith(g, StringComparison.Ordinal))) ? subject : compiledBy;
+
+            // The name the report is signed with at its end: when nothing above names the agency, or names it only in a
+            // short form the signature holds (区发改局 … 某某区发改局), or with the office that compiled it (由某县人民政府办公室
+            // 编制 … signed 某县人民政府).
+            if (agency is null && ReportSignature.Find(closing) is { } signature &&
+                (named is null || signature.Contains(named, StringComparison.Ordinal) || (named.StartsWith(signature, StringComparison.Ordinal) && named == compiledBy)))
+            {
+                named = signature;
+            }
+
+            agency ??= named;
             year ??= opening is not null ? Gongkai.Reporting.Parsing.Text.Digits.Parse(opening.Groups["year"].Value) : null;
 
             // Nothing else names the year: section 一 opens with it ("2021年，开发区管委会政务信息工作紧紧围绕…", "2019年我局…").
@@ -353,6 +359,13 @@ internal static partial class ReportMetadata
     [GeneratedRegex(@"(结合|根据)((19|20)\d{2}年度?)?(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")((19|20)\d{2}年度?)?(政府信息公开|政务公开|信息公开)[^。]{0,30}编制")]
     private static partial Regex CompiledFromRegex();
 
+    /// <summary>
+    /// "某县民政局根据《中华人民共和国政府信息公开条例》…要求，编制本报告": the name opening the sentence, the report compiled
+    /// under the Regulation.
+    /// </summary>
+    [GeneratedRegex(@"(^|[。；;])(?<agency>[\u4e00-\u9fff（）()]{2,30}?" + NameEnding + @")(根据|依据|按照|依照)[^。]{0,120}?编制(了|完成了|完成)?(本|此)(年度)?报告")]
+    private static partial Regex CompiledUnderRegex();
+
     [GeneratedRegex(@"由(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")([（(]以下简称[^）)]{1,12}[）)])?[^，,。；;]{0,12}编制|(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")编制了?(本|此)报告")]
     private static partial Regex CompiledByRegex();
 
@@ -361,12 +374,6 @@ internal static partial class ReportMetadata
 
     [GeneratedRegex(@"(?<agency>[^，,。；;《》“”()（）:：\d]{2,30}?)(?<year>(19|20)\d{2})年度?(政府|政务)信息(公开)?(工作)?(年度)?(工作)?(报告|情况)")]
     private static partial Regex SentenceRegex();
-
-    [GeneratedRegex(@"统计(数据从|期限(为|从|自)?|时限(为|从|自)?|周期为)\s*(?<year>(19|20)\d{2})\s*年")]
-    private static partial Regex StatisticsRegex();
-
-    [GeneratedRegex(@"(?<year>(19|20)\d{2})\s*年度?\s*(政府|政务)信息公开(工作)?(情况)?(年度)?(工作)?(报告|年报)")]
-    private static partial Regex YearOfReportRegex();
 
     [GeneratedRegex(@"^(根据|按照|依据|为|现将|现公布|本报告)")]
     private static partial Regex PreambleStartRegex();

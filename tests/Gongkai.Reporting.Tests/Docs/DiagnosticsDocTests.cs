@@ -33,6 +33,19 @@ public sealed class DiagnosticsDocTests
         ["GK5006"] = () => RollupExample(Gongkai.Domain.Reports.ReportEdition.Edition2021, 2021, "GK5006", sameAgency: true),
     };
 
+    /// <summary>When a code fires, where its message alone does not say.</summary>
+    private static readonly Dictionary<string, string> When = new()
+    {
+        ["GK4010"] = "Table 二 and table 三 printed in different layouts, as far as the print shows it. Table 三 is in the 2021 layout " +
+            "when its （六） is printed in the three 2021 sub-rows (1.…逾期不补正…, 2.…逾期未按收费通知要求缴纳费用…, 3.其他), and in the 2019 " +
+            "layout only when its （六）其他处理 is printed as one row and no 2021 sub-row is. A table 三 that stops before （六） (an " +
+            "excerpt, a page cut off, a converter that lost the last rows) shows neither layout and draws no GK4010. A report of 2021 " +
+            "or later whose table 三 has the 2021 sub-rows is read in the 2021 layout, its table 二 kept only where both layouts mean the " +
+            "same (本年处理决定数量 of 行政许可, 行政处罚, 行政强制); otherwise table 二 decides and table 三 is put in its layout (the 2021 " +
+            "sub-rows added into the 2019 （六）其他处理, or the 2019 row counted under （六）3.其他). The example: a 2021 report, table 二 " +
+            "in the 2021 layout, table 三 printing （六）其他处理 as one row.",
+    };
+
     [Fact]
     public void DiagnosticsDoc_ListsEveryCodeWithARealExample()
     {
@@ -63,6 +76,11 @@ public sealed class DiagnosticsDocTests
             sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n## {d.Code}\n\n{d.Title}. Severity `{d.Severity.ToString().ToLowerInvariant()}`");
             sb.Append(d.Rule is null ? ".\n\n" : $"; rule {d.Rule}.\n\n");
             sb.Append("Message format: `").Append(d.MessageFormat).Append("`\n\n");
+            if (When.TryGetValue(d.Code, out var when))
+            {
+                sb.Append("When: ").Append(when).Append("\n\n");
+            }
+
             var example = Example(d.Code) ?? throw new InvalidOperationException("No example produces " + d.Code);
             sb.Append("Example:\n\n```\nreport.json: ").Append(example).Append("\n```\n");
         }

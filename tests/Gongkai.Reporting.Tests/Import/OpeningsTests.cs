@@ -21,7 +21,6 @@ public sealed class OpeningsTests(ITestOutputHelper output)
         ["023"] = "the name only in 为认真做好京山市卫生健康局政府信息公开工作 and 本单位",
         ["135"] = "the name only in section 一 (汇总2020年度官塘乡的政府信息公开年度报告编制而成) and an address",
         ["206"] = "no title; the name only as a sentence's subject under a sub-heading ((一)加强组织领导。市教育局高度重视…)",
-        ["306"] = "the year only in 汇报我镇2023年政府信息公开工作 (no report named, no statistics period)",
         ["311"] = "the name only in 综合东宝区行政区域内总体情况编制",
         ["411"] = "the year only as 2019 年 (a space) mid-sentence; no agency named (我厅)",
         ["414"] = "the name only as 截至2023年底，发改局围绕… under 一、总体情况",

@@ -24,6 +24,7 @@ public static partial class TableTokenizer
         var tokens = new List<TableToken>();
         var rowIndex = 0;
         var blankRun = 0;
+        string? previous = null;
         foreach (var line in list)
         {
             var text = line.Text;
@@ -50,8 +51,12 @@ public static partial class TableTokenizer
                 continue;
             }
 
+            // One cell per line, each closed by its pipe, empty cells as a pipe alone ("25 |" / "|" / "|" / "| 25 |"): the pipe
+            // opening the line after a pipe alone closes one more empty cell, it does not open a Markdown row.
+            var closesEmptyCell = previous == "|";
+            previous = text.Trim();
             var rowStart = tokens.Count;
-            foreach (var (field, column, explicitCell) in Fields(text))
+            foreach (var (field, column, explicitCell) in Fields(text, closesEmptyCell))
             {
                 AddField(tokens, field, line.Line, column, explicitCell, separateDigitsFromText, rowIndex);
             }
@@ -77,7 +82,7 @@ public static partial class TableTokenizer
     }
 
     /// <summary>The cells of one line, with their 1-based start column; explicit cells can be blank.</summary>
-    private static IEnumerable<(string Field, int Column, bool Explicit)> Fields(string text)
+    private static IEnumerable<(string Field, int Column, bool Explicit)> Fields(string text, bool closesEmptyCell = false)
     {
         if (text.Contains('\t', StringComparison.Ordinal))
         {
@@ -96,7 +101,8 @@ public static partial class TableTokenizer
                 start = text.IndexOf('|', StringComparison.Ordinal) + 1;
                 var last = text.LastIndexOf('|');
                 end = text[last..].Trim() == "|" ? last : text.Length;
-                return Split(text, '|', start, end);
+                var cells = Split(text, '|', start, end);
+                return closesEmptyCell && trimmed.Any(c => c != '|' && !char.IsWhiteSpace(c)) ? cells.Prepend((string.Empty, start, true)) : cells;
             }
 
             // One cell per line ("content |"): a pipe ends a cell; nothing after the last pipe is a cell.
