@@ -105,6 +105,9 @@ public sealed class CollectAgainTests
         Assert.Equal("report.docx", CollectedFileName.Clean("C:\\Users\\x\\report.docx"));
         Assert.Equal("report.docx", CollectedFileName.Clean("folder/sub/report.docx"));
         Assert.Equal("未命名文件", CollectedFileName.Clean("   "));
+        Assert.Equal("未命名文件.pdf", CollectedFileName.Clean(" \u202E.pdf"));
+        // Cleaned as attachments are: no characters a file system or a page would read as syntax.
+        Assert.Equal("abc.json", CollectedFileName.Clean("a|b\"c<>.json"));
         Assert.Equal(260, CollectedFileName.Clean(new string('a', 400)).Length);
         Assert.Equal(new string('a', 259), CollectedFileName.Clean(new string('a', 259) + "𠮷"));
     }

@@ -17,8 +17,9 @@ internal static class FileNames
     /// lone surrogates, non-characters or markup; at most <paramref name="maxLength"/> characters (the column's), the
     /// extension kept when the name is cut. Ends in <paramref name="extension"/> when given (the detected type's), else
     /// in the name's own. PostgreSQL refuses NUL and lone surrogates outright (22021), so they cannot reach a row.
+    /// A name with nothing left before the extension is <paramref name="unnamed"/>.
     /// </summary>
-    public static string SafeName(string fileName, int maxLength, string? extension = null)
+    public static string SafeName(string fileName, int maxLength, string? extension = null, string unnamed = "附件")
     {
         var name = Clean(Path.GetFileName(fileName.Replace('\\', '/')));
         var own = Path.GetExtension(name);
@@ -31,7 +32,7 @@ internal static class FileNames
         extension ??= own;
         if (stem.Length == 0)
         {
-            stem = "附件";
+            stem = unnamed;
         }
 
         var room = maxLength - extension.Length;
