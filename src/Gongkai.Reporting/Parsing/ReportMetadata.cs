@@ -346,8 +346,9 @@ internal static partial class ReportMetadata
     [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?[，,](在[^，,。；;]{2,40}下[，,])?(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @"|[\u4e00-\u9fff]{2,6}(区|县|市|旗|盟))([（(]以下简称[^）)]{1,12}[）)])?(认真|深入|坚持|严格|全面|紧紧|以|按照|根据|依据|围绕|扎实|持续|进一步|高度|始终|积极|切实|不断|继续|紧扣|聚焦|全力|牢固|坚决|主动|大力)")]
     private static partial Regex OpeningSubjectRegex();
 
-    // A paragraph of section 一 opening with the year: "2021年，…", "2024年以来…".
-    [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?([，,]|以来)")]
+    // A paragraph of section 一 opening with the year: "2021年，…", "2024年以来…"; also after its run-in subhead
+    // ("（一）主动公开情况。2024年，我局共主动公开…", "（一）总体公开情况说明。2021年，县卫生健康局…").
+    [GeneratedRegex(@"^([（(][一二三四五六七八九十]{1,2}[）)][^。，,；;：:\d]{2,16}。)?(?<year>(19|20)\d{2})年度?([，,]|以来)")]
     private static partial Regex OpeningYearRegex();
 
     // Looser, taken only when no paragraph opens as above: "2024年我镇…", "2019年度街道受理…", or the date of reckoning
