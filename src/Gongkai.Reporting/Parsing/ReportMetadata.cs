@@ -321,7 +321,10 @@ internal static partial class ReportMetadata
         return WithoutAnsweringOffice(name);
     }
 
-    /// <summary>A name without the office of it that answers or compiles (某局办公室 → 某局), when what is left is a name.</summary>
+    /// <summary>
+    /// A name without the office of it that answers or compiles (某局办公室 → 某局), when what is left is a name; also an
+    /// office named by its own words before 办公室 (衢州市衢江区湖南镇政府综合督考办公室 → 衢州市衢江区湖南镇政府).
+    /// </summary>
     private static string WithoutAnsweringOffice(string name)
     {
         foreach (var office in AnsweringOffices)
@@ -332,8 +335,12 @@ internal static partial class ReportMetadata
             }
         }
 
-        return name;
+        return NamedOfficeRegex().Match(name) is { Success: true } named ? named.Groups["name"].Value : name;
     }
+
+    /// <summary>A name, then an office of it named in two to eight words of its own and 办公室 (综合督考办公室, 党政综合服务办公室).</summary>
+    [GeneratedRegex(@"^(?<name>[\u4e00-\u9fff]{2,}(人民政府|政府|管理委员会|委员会|管委会|街道办事处|办事处|局|委|厅|署|中心|镇|乡|街道))[\u4e00-\u9fff]{2,8}办公室$")]
+    private static partial Regex NamedOfficeRegex();
 
     [GeneratedRegex(NameEnding + "$")]
     private static partial Regex NameEndingRegex();
