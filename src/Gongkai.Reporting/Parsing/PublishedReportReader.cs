@@ -77,7 +77,9 @@ public static partial class PublishedReportReader
             region[3] = region[3][..prose];
         }
 
-        var proactiveTokens = TableTokenizer.Tokenize(region[1], separateDigitsFromText: running);
+        // Table 二 rows run into their counts on lines of their own ("规章000"): read as in running text.
+        var proactiveRunTogether = running || ProactiveTableReader.RowsRunIntoCounts(region[1]);
+        var proactiveTokens = TableTokenizer.Tokenize(region[1], separateDigitsFromText: proactiveRunTogether);
         var applicationTokens = TableTokenizer.Tokenize(region[2], separateDigitsFromText: true);
         var reviewTokens = TableTokenizer.Tokenize(region[3], separateDigitsFromText: true);
 
@@ -93,14 +95,14 @@ public static partial class PublishedReportReader
 
         if (proactiveEdition == edition)
         {
-            ProactiveTableReader.Read(proactiveTokens, report, diagnostics, splitDigits: running);
+            ProactiveTableReader.Read(proactiveTokens, report, diagnostics, splitDigits: proactiveRunTogether);
         }
         else
         {
             // Table 二 printed in the other layout (GK4010): read as printed, and only the cells that mean the same in
             // both layouts kept (本年处理决定数量 of 行政许可, 行政处罚, 行政强制), as the roll-up keeps them.
             var printed = new AnnualReport(proactiveEdition);
-            ProactiveTableReader.Read(proactiveTokens, printed, diagnostics, splitDigits: running);
+            ProactiveTableReader.Read(proactiveTokens, printed, diagnostics, splitDigits: proactiveRunTogether);
             foreach (var (from, to) in ProactiveEquivalence.Pairs(printed.Schema, report.Schema))
             {
                 report.SetProactive(to, printed.GetProactive(from));

@@ -321,7 +321,10 @@ internal static partial class ReportMetadata
         return WithoutAnsweringOffice(name);
     }
 
-    /// <summary>A name without the office of it that answers or compiles (某局办公室 → 某局), when what is left is a name.</summary>
+    /// <summary>
+    /// A name without the office of it that answers or compiles (某局办公室 → 某局), when what is left is a name; also an
+    /// office named by its own words before 办公室 (衢州市衢江区湖南镇政府综合督考办公室 → 衢州市衢江区湖南镇政府).
+    /// </summary>
     private static string WithoutAnsweringOffice(string name)
     {
         foreach (var office in AnsweringOffices)
@@ -332,8 +335,12 @@ internal static partial class ReportMetadata
             }
         }
 
-        return name;
+        return NamedOfficeRegex().Match(name) is { Success: true } named ? named.Groups["name"].Value : name;
     }
+
+    /// <summary>A name, then an office of it named in two to eight words of its own and 办公室 (综合督考办公室, 党政综合服务办公室).</summary>
+    [GeneratedRegex(@"^(?<name>[\u4e00-\u9fff]{2,}(人民政府|政府|管理委员会|委员会|管委会|街道办事处|办事处|局|委|厅|署|中心|镇|乡|街道))[\u4e00-\u9fff]{2,8}办公室$")]
+    private static partial Regex NamedOfficeRegex();
 
     [GeneratedRegex(NameEnding + "$")]
     private static partial Regex NameEndingRegex();
@@ -346,8 +353,9 @@ internal static partial class ReportMetadata
     [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?[，,](在[^，,。；;]{2,40}下[，,])?(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @"|[\u4e00-\u9fff]{2,6}(区|县|市|旗|盟))([（(]以下简称[^）)]{1,12}[）)])?(认真|深入|坚持|严格|全面|紧紧|以|按照|根据|依据|围绕|扎实|持续|进一步|高度|始终|积极|切实|不断|继续|紧扣|聚焦|全力|牢固|坚决|主动|大力)")]
     private static partial Regex OpeningSubjectRegex();
 
-    // A paragraph of section 一 opening with the year: "2021年，…", "2024年以来…".
-    [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?([，,]|以来)")]
+    // A paragraph of section 一 opening with the year: "2021年，…", "2024年以来…"; also after its run-in subhead
+    // ("（一）主动公开情况。2024年，我局共主动公开…", "（一）总体公开情况说明。2021年，县卫生健康局…").
+    [GeneratedRegex(@"^([（(][一二三四五六七八九十]{1,2}[）)][^。，,；;：:\d]{2,16}。)?(?<year>(19|20)\d{2})年度?([，,]|以来)")]
     private static partial Regex OpeningYearRegex();
 
     // Looser, taken only when no paragraph opens as above: "2024年我镇…", "2019年度街道受理…", or the date of reckoning

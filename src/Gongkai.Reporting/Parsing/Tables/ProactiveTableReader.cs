@@ -15,6 +15,17 @@ internal static partial class ProactiveTableReader
     private static readonly string[] Signals2019 = ["新制作", "新公开", "对外公开总", "上一年项目", "增/减", "第二十条第(九)项", "采购项目", "采购总", "其他对外管理服务"];
     private static readonly string[] Signals2021 = ["制发", "制件", "废止", "现行有效", "本年处理决定", "本年收费金额"];
 
+    /// <summary>
+    /// Whether table 二's rows are printed with their counts run into their labels, one row a line ("规章000",
+    /// "行政规范性文件040", "行政许可707"): a page that kept its lines but lost the separators between cells. Its cells are
+    /// then read as in running text (cut from the label; a run split and flagged), not as one label that matches no row.
+    /// </summary>
+    public static bool RowsRunIntoCounts(IReadOnlyList<SourceLine> region) =>
+        region.Count(l => RowRunIntoCountsRegex().IsMatch(l.Text)) >= 2;
+
+    [GeneratedRegex(@"^\s*(规章|行政规范性文件|规范性文件|行政许可|其他对外管理服务事项|行政处罚|行政强制|行政事业性收费|政府集中采购)[+\-－]?\d[\d.+\-－]*(元|万元)?\s*$")]
+    private static partial Regex RowRunIntoCountsRegex();
+
     /// <summary>Evidence for each edition in the text tokens of table 二 (positive: 2019, negative: 2021).</summary>
     public static int EditionEvidence(IEnumerable<TableToken> tokens)
     {

@@ -1,0 +1,39 @@
+using System.Text;
+using Gongkai.Reporting.Parsing;
+using Gongkai.Testing;
+
+namespace Gongkai.Reporting.Tests.Import;
+
+/// <summary>
+/// A page without its title whose agency is named only in the contact sentence, with the office that answers named in
+/// words of its own before 办公室 ("请与衢州市衢江区湖南镇政府综合督考办公室联系"): the agency is the name before the office.
+/// Before, the office was read as the agency (the list of answering offices knew 综合办公室, 党政综合办公室…, not these).
+/// </summary>
+public sealed class ContactOfficeTests
+{
+    [Fact]
+    public void Import_RealPage_AgencyWithoutTheNamedOffice()
+    {
+        var result = ReportFileReader.ReadFile(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", "qujiang-hunan-town-2021-contact-named-office-excerpt.txt"));
+
+        Assert.Equal("衢州市衢江区湖南镇政府", result.Report!.Agency);
+        Assert.Equal(2021, result.Report.Year);
+    }
+
+    [Theory]
+    [InlineData("衢州市衢江区湖南镇政府综合督考办公室", "衢州市衢江区湖南镇政府")]
+    [InlineData("某县住房和城乡建设局住房保障办公室", "某县住房和城乡建设局")]
+    // The offices already known, as before; an office whose words are not a name before it (政务公开办公室) kept whole.
+    [InlineData("泰宁县卫生健康局办公室", "泰宁县卫生健康局")]
+    [InlineData("某镇人民政府党政综合办公室", "某镇人民政府")]
+    [InlineData("保定市徐水区政务公开办公室", "保定市徐水区政务公开办公室")]
+    public void Import_NoTitle_AgencyFromTheContactSentence(string contact, string agency)
+    {
+        var text = "本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。如对本报告有任何疑问,请与" + contact + "联系(电话:0570-0000000)。\n" +
+            "一、总体情况\n略。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n";
+
+        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(agency, result.Report!.Agency);
+    }
+}
