@@ -23,7 +23,8 @@ public sealed class CaseAssignment(GongkaiDbContext db, AuditLog audit)
         NotFound,
     }
 
-    public sealed record Result(Status Status, string Message, int Count = 0);
+    /// <param name="Assignee">The display name of the officer assigned (null when unassigned or refused).</param>
+    public sealed record Result(Status Status, string Message, int Count = 0, string? Assignee = null);
 
     /// <summary>The accounts a case of <paramref name="agency"/> may be assigned to (the assignment lists), by user name: none disabled.</summary>
     public Task<List<StaffUserRow>> AssigneesAsync(string agency, CancellationToken cancel = default) =>
@@ -39,7 +40,9 @@ public sealed class CaseAssignment(GongkaiDbContext db, AuditLog audit)
             return new Result(Status.NothingSelected, "请先勾选要指派的申请");
         }
 
-        if (officer is not null && !await Assignable(agency).AnyAsync(u => u.UserName == officer, cancel))
+        var assignee = officer is null ? null
+            : await Assignable(agency).Where(u => u.UserName == officer).Select(u => u.DisplayName).FirstOrDefaultAsync(cancel);
+        if (officer is not null && assignee is null)
         {
             var account = await db.StaffUsers.AsNoTracking().Where(u => u.UserName == officer && u.AgencyCode == agency)
                 .Select(u => new { u.DisplayName, u.Disabled }).SingleOrDefaultAsync(cancel);
@@ -65,8 +68,10 @@ public sealed class CaseAssignment(GongkaiDbContext db, AuditLog audit)
             await audit.RecordAsync(actor, agency, AuditActions.CaseAssign, c.TrackingNumber, officer is null ? "取消指派" : "指派给 " + officer, cancel);
         }
 
-        var message = officer is null ? $"已取消 {cases.Count} 件申请的指派。" : $"已将 {cases.Count} 件申请指派给 {officer}。";
-        return new Result(Status.Done, message, cases.Count);
+        // The audit entry keeps the login name; the officer reads the display name.
+        assignee = assignee is { Length: 0 } ? officer : assignee;
+        var message = officer is null ? $"已取消 {cases.Count} 件申请的指派。" : $"已将 {cases.Count} 件申请指派给 {assignee}。";
+        return new Result(Status.Done, message, cases.Count, assignee);
     }
 
     private IQueryable<StaffUserRow> Assignable(string agency) => db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == agency && !u.Disabled

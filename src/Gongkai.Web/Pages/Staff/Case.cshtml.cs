@@ -128,7 +128,7 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
         switch (result.Status)
         {
             case CaseAssignment.Status.Done:
-                TempData["Message"] = string.IsNullOrWhiteSpace(officer) ? "已取消指派。" : $"已指派给 {officer.Trim()}。";
+                TempData["Message"] = result.Assignee is null ? "已取消指派。" : $"已指派给 {result.Assignee}。";
                 return RedirectToPage(new { Id });
             case CaseAssignment.Status.NotFound:
                 return NotFound();

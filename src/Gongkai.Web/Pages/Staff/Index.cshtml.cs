@@ -75,6 +75,12 @@ public sealed class QueueModel(GongkaiDbContext db, WorkingDayCalendar calendar,
     /// <summary>Who cases may be assigned to (the bulk assignment): the accounts in use that work cases, never a 监督人员 or a disabled account.</summary>
     public IReadOnlyList<StaffUserRow> Assignees { get; private set; } = [];
 
+    /// <summary>
+    /// Whether the bulk assignment's list shows the login name beside each display name: to the agency's administrator,
+    /// who manages the accounts (as on the case page); everyone else reads display names only.
+    /// </summary>
+    public bool ShowsLoginNames => User.IsInRole("admin");
+
     /// <summary>Whether the reader works cases: a 监督人员 reads the queue without the assignment form (its post answers 403).</summary>
     public bool MayAct => User.WorksCases();
 
