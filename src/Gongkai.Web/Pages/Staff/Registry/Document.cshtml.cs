@@ -32,6 +32,9 @@ public sealed class DocumentModel(RegistryDocuments documents, ReviewActions act
 
     public string? Error { get; private set; }
 
+    /// <summary>Whether the reader works cases: a 监督人员 reads the page without its forms (its posts answer 403).</summary>
+    public bool MayAct => User.WorksCases();
+
     /// <summary>The display name of every account of the agency (disabled and former officers too), by user name.</summary>
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
 
