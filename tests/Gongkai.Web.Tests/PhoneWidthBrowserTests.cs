@@ -67,4 +67,19 @@ public sealed class PhoneWidthBrowserTests(BrowserFixture browser) : IClassFixtu
 
         Assert.Empty(misplaced);
     });
+
+    /// <summary>
+    /// Textareas wrote in the browser's monospace font (the 所需信息 of the application form, the report sections, the
+    /// notes), beside inputs and labels in the page's font. Now a textarea takes the page's font.
+    /// </summary>
+    [BrowserFact]
+    public Task Apply_TextareaInThePagesFont() => browser.Scenario("textarea-font", async () =>
+    {
+        var page = await browser.NewPage();
+        await page.GotoAsync("/apply");
+        var fonts = await page.EvaluateAsync<string[]>(
+            "[getComputedStyle(document.body).fontFamily, getComputedStyle(document.querySelector('textarea#request')).fontFamily]");
+
+        Assert.Equal(fonts[0], fonts[1]);
+    });
 }

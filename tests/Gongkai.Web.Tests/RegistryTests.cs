@@ -120,7 +120,7 @@ public sealed partial class RegistryTests(GongkaiFactory factory) : IClassFixtur
         Assert.Contains("<th scope=\"col\">时间（北京时间）</th>", page, StringComparison.Ordinal);
         Assert.Contains($"<td>{ChinaTime.Format(step)}</td>", page, StringComparison.Ordinal);
         Assert.DoesNotContain($"<td>{step.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}</td>", page, StringComparison.Ordinal);
-        Assert.Contains($"<li>{ChinaTime.FormatTicks(created)} clerk", page, StringComparison.Ordinal);
+        Assert.Contains($"<li>{ChinaTime.FormatTicks(created)} 办理人员（演示）", page, StringComparison.Ordinal);
         Assert.DoesNotContain("UTC", page, StringComparison.Ordinal);
     }
 

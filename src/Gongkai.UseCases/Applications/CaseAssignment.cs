@@ -9,8 +9,9 @@ namespace Gongkai.UseCases.Applications;
 /// <summary>
 /// Assigns cases to an officer (承办人) of the same agency, one case from its page or many from the queue. All or
 /// nothing: a case id that is not the agency's (another agency's, or none) refuses the whole request, so a forged
-/// list never assigns part of it; every case assigned gets its own audit entry. Only an account that works cases
-/// (办理人员, 公开办负责人, 管理员) is an assignee: a 监督人员 of the agency reads its cases and acts on none.
+/// list never assigns part of it; every case assigned gets its own audit entry. Only an account in use that works
+/// cases (办理人员, 公开办负责人, 管理员) is an assignee: a 监督人员 of the agency reads its cases and acts on none, and a
+/// disabled account can no longer sign in to handle one (the cases it already has keep its name until reassigned).
 /// </summary>
 public sealed class CaseAssignment(GongkaiDbContext db, AuditLog audit)
 {
@@ -22,9 +23,10 @@ public sealed class CaseAssignment(GongkaiDbContext db, AuditLog audit)
         NotFound,
     }
 
-    public sealed record Result(Status Status, string Message, int Count = 0);
+    /// <param name="Assignee">The display name of the officer assigned (null when unassigned or refused).</param>
+    public sealed record Result(Status Status, string Message, int Count = 0, string? Assignee = null);
 
-    /// <summary>The accounts a case of <paramref name="agency"/> may be assigned to (the assignment lists), by user name.</summary>
+    /// <summary>The accounts a case of <paramref name="agency"/> may be assigned to (the assignment lists), by user name: none disabled.</summary>
     public Task<List<StaffUserRow>> AssigneesAsync(string agency, CancellationToken cancel = default) =>
         Assignable(agency).OrderBy(u => u.UserName).ToListAsync(cancel);
 
@@ -38,11 +40,18 @@ public sealed class CaseAssignment(GongkaiDbContext db, AuditLog audit)
             return new Result(Status.NothingSelected, "请先勾选要指派的申请");
         }
 
-        if (officer is not null && !await Assignable(agency).AnyAsync(u => u.UserName == officer, cancel))
+        var assignee = officer is null ? null
+            : await Assignable(agency).Where(u => u.UserName == officer).Select(u => u.DisplayName).FirstOrDefaultAsync(cancel);
+        if (officer is not null && assignee is null)
         {
-            return await db.StaffUsers.AnyAsync(u => u.UserName == officer && u.AgencyCode == agency, cancel)
-                ? new Result(Status.NoSuchOfficer, "只能指派给本机关的办理人员、公开办负责人或管理员，监督人员只查阅不办理")
-                : new Result(Status.NoSuchOfficer, "本机关没有这位工作人员");
+            var account = await db.StaffUsers.AsNoTracking().Where(u => u.UserName == officer && u.AgencyCode == agency)
+                .Select(u => new { u.DisplayName, u.Disabled }).SingleOrDefaultAsync(cancel);
+            return new Result(Status.NoSuchOfficer, account switch
+            {
+                null => "本机关没有这位工作人员",
+                { Disabled: true } => $"{(account.DisplayName.Length > 0 ? account.DisplayName : officer)}的账户已停用，不能指派，请指派给本机关其他工作人员",
+                _ => "只能指派给本机关的办理人员、公开办负责人或管理员，监督人员只查阅不办理",
+            });
         }
 
         var cases = await db.Applications.AsNoTracking().Where(a => a.AgencyCode == agency && wanted.Contains(a.Id))
@@ -59,10 +68,12 @@ public sealed class CaseAssignment(GongkaiDbContext db, AuditLog audit)
             await audit.RecordAsync(actor, agency, AuditActions.CaseAssign, c.TrackingNumber, officer is null ? "取消指派" : "指派给 " + officer, cancel);
         }
 
-        var message = officer is null ? $"已取消 {cases.Count} 件申请的指派。" : $"已将 {cases.Count} 件申请指派给 {officer}。";
-        return new Result(Status.Done, message, cases.Count);
+        // The audit entry keeps the login name; the officer reads the display name.
+        assignee = assignee is { Length: 0 } ? officer : assignee;
+        var message = officer is null ? $"已取消 {cases.Count} 件申请的指派。" : $"已将 {cases.Count} 件申请指派给 {assignee}。";
+        return new Result(Status.Done, message, cases.Count, assignee);
     }
 
-    private IQueryable<StaffUserRow> Assignable(string agency) => db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == agency
+    private IQueryable<StaffUserRow> Assignable(string agency) => db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == agency && !u.Disabled
         && (u.Role == (int)StaffRole.Clerk || u.Role == (int)StaffRole.Head || u.Role == (int)StaffRole.Admin));
 }

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace Gongkai.Web.Hosting;
 
 /// <summary>
-/// Marks a staff page whose form posts are not casework (sign-out, one's own password, a supervisor's choice of
-/// agency, account and agency administration): every role may post to it, each page checking its own rights.
+/// Marks a staff page whose form posts are not casework (sign-in and sign-out, one's own password, a supervisor's choice
+/// of agency, account and agency administration): every role may post to it, each page checking its own rights.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class NotCaseworkAttribute : Attribute;

@@ -31,11 +31,14 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
 
     public string? AssignedOfficer { get; private set; }
 
-    /// <summary>Who the case may be assigned to: the agency's accounts that work cases (never a 监督人员).</summary>
+    /// <summary>Who the case may be assigned to: the agency's accounts in use that work cases (never a 监督人员 or a disabled account).</summary>
     public IReadOnlyList<StaffUserRow> Officers { get; private set; } = [];
 
     /// <summary>The display name of every account of the agency (disabled and former officers too), by user name.</summary>
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The agency's disabled accounts, by user name: never offered as 承办人, and named 已停用 where one still is.</summary>
+    public IReadOnlySet<string> DisabledAccounts { get; private set; } = new HashSet<string>();
 
     /// <summary>
     /// Whether the login name is shown beside a person's name (the 承办人 and the assignment list): to the agency's
@@ -50,9 +53,13 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
     public string Person(string? userName) =>
         userName is null ? string.Empty : Names.TryGetValue(userName, out var name) && name.Length > 0 ? name : userName;
 
-    /// <summary>A person with the login name beside it for an administrator (<see cref="ShowsLoginNames"/>).</summary>
+    /// <summary>
+    /// A person with the login name beside it for an administrator (<see cref="ShowsLoginNames"/>), and （已停用） after
+    /// a disabled account (a 承办人 assigned before the account was disabled).
+    /// </summary>
     public string PersonForAssignment(string userName) =>
-        ShowsLoginNames && Person(userName) != userName ? $"{Person(userName)}（{userName}）" : Person(userName);
+        (ShowsLoginNames && Person(userName) != userName ? $"{Person(userName)}（{userName}）" : Person(userName))
+        + (DisabledAccounts.Contains(userName) ? "（已停用）" : string.Empty);
 
     public IReadOnlyList<ReviewCase> Reviews { get; private set; } = [];
 
@@ -121,7 +128,7 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
         switch (result.Status)
         {
             case CaseAssignment.Status.Done:
-                TempData["Message"] = string.IsNullOrWhiteSpace(officer) ? "已取消指派。" : $"已指派给 {officer.Trim()}。";
+                TempData["Message"] = result.Assignee is null ? "已取消指派。" : $"已指派给 {result.Assignee}。";
                 return RedirectToPage(new { Id });
             case CaseAssignment.Status.NotFound:
                 return NotFound();
@@ -150,7 +157,10 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
         Today = ChinaDate.Today(time);
         Deadline = found.ReplyDeadline(calendar, DeadlinePolicy.Default, Today);
         Officers = await new CaseAssignment(db, audit).AssigneesAsync(found.AgencyCode, cancel);
-        Names = await db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == found.AgencyCode).ToDictionaryAsync(u => u.UserName, u => u.DisplayName, cancel);
+        var accounts = await db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == found.AgencyCode)
+            .Select(u => new { u.UserName, u.DisplayName, u.Disabled }).ToListAsync(cancel);
+        Names = accounts.ToDictionary(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal);
+        DisabledAccounts = accounts.Where(u => u.Disabled).Select(u => u.UserName).ToHashSet(StringComparer.Ordinal);
         Reviews = (await db.Reviews.AsNoTracking().Where(r => r.AgencyCode == found.AgencyCode && r.ApplicationId == Id).OrderBy(r => r.FiledOn).ToListAsync(cancel))
             .Select(r => new ReviewCase(r.Id, r.AgencyCode, r.ApplicationId, (ReviewKind)r.Kind, r.FiledOn, (ReviewResult)r.Result, r.DecidedOn, r.CoDefendant))
             .ToList();

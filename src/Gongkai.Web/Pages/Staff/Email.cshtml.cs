@@ -22,6 +22,9 @@ public sealed class EmailModel(GongkaiDbContext db, AuditLog audit, SmtpSettings
 
     public int Hour => digest.Hour;
 
+    /// <summary>Whether the reader works cases (and so gets the digest): a 监督人员 handles none, and its post answers 403.</summary>
+    public bool MayAct => User.WorksCases();
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var user = User.UserName();

@@ -72,8 +72,14 @@ public sealed class QueueModel(GongkaiDbContext db, WorkingDayCalendar calendar,
     /// <summary>The agency's accounts: names shown for the officer column and the officer filter.</summary>
     public IReadOnlyList<StaffUserRow> Officers { get; private set; } = [];
 
-    /// <summary>Who cases may be assigned to (the bulk assignment): the accounts that work cases, never a 监督人员.</summary>
+    /// <summary>Who cases may be assigned to (the bulk assignment): the accounts in use that work cases, never a 监督人员 or a disabled account.</summary>
     public IReadOnlyList<StaffUserRow> Assignees { get; private set; } = [];
+
+    /// <summary>
+    /// Whether the bulk assignment's list shows the login name beside each display name: to the agency's administrator,
+    /// who manages the accounts (as on the case page); everyone else reads display names only.
+    /// </summary>
+    public bool ShowsLoginNames => User.IsInRole("admin");
 
     /// <summary>Whether the reader works cases: a 监督人员 reads the queue without the assignment form (its post answers 403).</summary>
     public bool MayAct => User.WorksCases();
@@ -115,8 +121,12 @@ public sealed class QueueModel(GongkaiDbContext db, WorkingDayCalendar calendar,
         return Page();
     }
 
+    /// <summary>The 承办人 as the queue and its export name them: the display name, （已停用） after a disabled account's.</summary>
     public string OfficerName(string? userName) =>
-        userName is null ? "—" : Officers.FirstOrDefault(o => o.UserName == userName)?.DisplayName ?? userName;
+        userName is null ? "—" : Officers.FirstOrDefault(o => o.UserName == userName) is { } officer ? Label(officer) : userName;
+
+    /// <summary>An account as the officer filter lists it: its display name, with （已停用） when disabled.</summary>
+    public static string Label(StaffUserRow account) => account.DisplayName + (account.Disabled ? "（已停用）" : string.Empty);
 
     /// <summary>The queue's address with the current filters, changed by <paramref name="change"/> (null removes a value).</summary>
     public string Link(params (string Name, string? Value)[] change)

@@ -11,6 +11,7 @@ namespace Gongkai.Web.Pages.Staff;
 
 /// <summary>Sign-in (<see cref="StaffSignIn"/>: no timing oracle, increasing delays, 429 with Retry-After), cookie session.</summary>
 [EnableRateLimiting(RateLimits.SignInPolicy)]
+[NotCasework]
 public sealed partial class LoginModel(StaffSignIn signIn, Gongkai.Persistence.AuditLog audit, ILogger<LoginModel> log) : PageModel
 {
     [BindProperty]

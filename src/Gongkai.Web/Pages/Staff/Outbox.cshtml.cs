@@ -1,16 +1,13 @@
 using Gongkai.Persistence.Outbox;
 using Gongkai.UseCases.Notifications;
 using Gongkai.Web.Hosting;
-using Gongkai.Web.Mail;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Staff;
 
-/// <summary>The e-mail queue as officers see it: whether sending is configured, counts, and the messages that failed.</summary>
-public sealed class OutboxModel(Outbox outbox, SmtpSettings smtp) : PageModel
+/// <summary>The e-mail queue as officers see it: counts and the messages that failed (whether sending is configured: <c>_MailOff</c>).</summary>
+public sealed class OutboxModel(Outbox outbox) : PageModel
 {
-    public bool Enabled => smtp.Enabled;
-
     public (int Sent, int Waiting, int Failed) Counts { get; private set; }
 
     public IReadOnlyList<OutboxRow> Problems { get; private set; } = [];

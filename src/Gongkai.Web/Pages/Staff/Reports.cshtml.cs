@@ -31,6 +31,9 @@ public sealed class ReportsModel(GongkaiDbContext db, TimeProvider time, AuditLo
 
     public bool CanPublish => User.IsOfficeHead();
 
+    /// <summary>Whether the reader works cases: a 监督人员 reads the draft (read-only fields) without the forms, whose posts answer 403.</summary>
+    public bool MayAct => User.WorksCases();
+
     public async Task<IActionResult> OnGetAsync(string? format, CancellationToken cancellationToken)
     {
         Message = TempData["Message"] as string;

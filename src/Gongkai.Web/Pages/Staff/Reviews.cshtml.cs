@@ -24,6 +24,9 @@ public sealed class ReviewsModel(GongkaiDbContext db, TimeProvider time, AuditLo
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>Whether the reader works cases: a 监督人员 reads the page without its forms (its posts answer 403).</summary>
+    public bool MayAct => User.WorksCases();
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Message = TempData["Message"] as string;

@@ -16,7 +16,7 @@ namespace Gongkai.Web.Pages.Staff.Registry;
 /// </summary>
 [RequestSizeLimit(MaxAttachmentBytes + (1024 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxAttachmentBytes + (1024 * 1024))]
-public sealed class DocumentModel(RegistryDocuments documents, ReviewActions actions, AttachmentStore files, AuditLog audit) : PageModel
+public sealed class DocumentModel(RegistryDocuments documents, ReviewActions actions, AttachmentStore files, AuditLog audit, GongkaiDbContext db) : PageModel
 {
     public const long MaxAttachmentBytes = 50 * 1024 * 1024;
 
@@ -31,6 +31,19 @@ public sealed class DocumentModel(RegistryDocuments documents, ReviewActions act
     public IReadOnlyList<AuditRow> Trail { get; private set; } = [];
 
     public string? Error { get; private set; }
+
+    /// <summary>Whether the reader works cases: a 监督人员 reads the page without its forms (its posts answer 403).</summary>
+    public bool MayAct => User.WorksCases();
+
+    /// <summary>The display name of every account of the agency (disabled and former officers too), by user name.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// A person as the page names them (the review steps' 人员 — drafter, reviewers, approver — and the 操作记录): the
+    /// account's display name; a name that is no account of the agency (an import, 系统…) as it is.
+    /// </summary>
+    public string Person(string? userName) =>
+        userName is null ? string.Empty : Names.TryGetValue(userName, out var name) && name.Length > 0 ? name : userName;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -141,6 +154,8 @@ public sealed class DocumentModel(RegistryDocuments documents, ReviewActions act
 
         Item = item;
         Trail = await audit.RecentAsync(User.Agency(), 50, target: item.Document.IndexNumber, cancel: cancellationToken);
+        var agency = User.Agency();
+        Names = await db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == agency).ToDictionaryAsync(u => u.UserName, u => u.DisplayName, cancellationToken);
         return true;
     }
 

@@ -20,6 +20,9 @@ public sealed class ImportModel(CatalogueImport catalogue, DecisionCountsImport 
 
     public int Refused { get; private set; }
 
+    /// <summary>Whether the reader works cases: a 监督人员 reads the page without its forms (its posts answer 403).</summary>
+    public bool MayAct => User.WorksCases();
+
     public void OnGet()
     {
     }

@@ -21,6 +21,9 @@ public sealed class RegistryIndexModel(GongkaiDbContext db, PendingPublication p
 
     public int PublishedTotal { get; private set; }
 
+    /// <summary>Whether the reader works cases: a 监督人员 reads the catalogue without the links to drafting and importing, whose posts answer 403.</summary>
+    public bool MayAct => User.WorksCases();
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var agency = User.Agency();

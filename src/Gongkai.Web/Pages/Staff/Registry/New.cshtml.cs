@@ -9,6 +9,9 @@ namespace Gongkai.Web.Pages.Staff.Registry;
 /// <summary>Drafting a new catalogue item; it gets the next 索引号 of the configured scheme.</summary>
 public sealed class NewDocumentModel(RegistryDocuments documents, TimeProvider time) : PageModel
 {
+    /// <summary>Whether the reader works cases: a 监督人员 reads the page without its forms (its posts answer 403).</summary>
+    public bool MayAct => User.WorksCases();
+
     [BindProperty]
     public DraftForm Form { get; set; } = new();
 
