@@ -96,7 +96,8 @@ public sealed partial class RegistryTests(GongkaiFactory factory) : IClassFixtur
         Assert.Contains("主动公开，无异议", steps, StringComparison.Ordinal);
         Assert.Contains("不涉密", steps, StringComparison.Ordinal);
         var audit = await head.Client.GetStringAsync("/staff/audit");
-        Assert.Contains("registry.ConfirmAttribute", audit, StringComparison.Ordinal);
+        Assert.Contains("目录信息公开属性审查通过", audit, StringComparison.Ordinal);
+        Assert.DoesNotContain("registry.", audit, StringComparison.Ordinal);
         Assert.Contains("拒绝：公开属性审查须由起草人以外的工作人员进行", audit, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using Gongkai.Domain.Registry;
 using Gongkai.UseCases.Applications;
 using Gongkai.UseCases.Notices;
 
@@ -40,9 +41,18 @@ public static class AuditActions
         ["user.password"] = "修改密码",
         ["agency.add"] = "新增机关",
         ["agency.update"] = "修改机关信息",
+        ["agency.move"] = "调整上级机关",
         ["agency.close"] = "撤销机关",
+        ["agency.guide"] = "修改公开指南和网站设置",
         ["guide.save"] = "修改公开指南",
         ["user.email"] = "设置提醒邮箱",
+        ["attachment.add"] = "上传申请附件",
+        ["attachments.purge"] = "删除到期附件",
+        ["registry.create"] = "起草目录信息",
+        ["registry.edit"] = "修改目录信息草稿",
+        ["registry.attach"] = "上传目录信息附件",
+        ["registry.import"] = "导入信息目录",
+        ["registry.counts"] = "导入处理决定数和收费金额",
     };
 
     /// <summary>The code of a case action (<see cref="CaseActions"/>): <c>case.</c> and the action's name.</summary>
@@ -62,6 +72,11 @@ public static class AuditActions
         if (code.StartsWith("case.", StringComparison.Ordinal) && Enum.TryParse<CaseAction>(code[5..], out var action) && Enum.IsDefined(action))
         {
             return CaseActions.Label(action);
+        }
+
+        if (code.StartsWith("registry.", StringComparison.Ordinal) && Enum.TryParse<ReviewAction>(code[9..], out var step) && Enum.IsDefined(step))
+        {
+            return "目录信息" + step.Label();
         }
 
         if (code.StartsWith("notice.", StringComparison.Ordinal) && Enum.TryParse<NoticeKind>(code[7..], out var kind) && Enum.IsDefined(kind))
