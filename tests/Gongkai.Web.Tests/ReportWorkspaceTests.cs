@@ -125,6 +125,12 @@ public sealed partial class ReportWorkspaceTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/reports/DEMO/{LastYear}/v9.docx")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/reports/DEMO/{LastYear}/v99999999999")).StatusCode);
 
+        // The 发布记录 names the publisher by display name, as the case page does.
+        var workspace = await clerk.Client.GetStringAsync(url);
+        var published = workspace[workspace.IndexOf("id=\"versions\"", StringComparison.Ordinal)..];
+        Assert.Contains("<td>公开办负责人（演示）</td>", published, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>head</td>", published, StringComparison.Ordinal);
+
         var audit = await head.Client.GetStringAsync("/staff/audit?target=report:" + LastYear);
         Assert.Contains("发布第 2 版：更正第五部分表述", audit, StringComparison.Ordinal);
         Assert.Contains("拒绝：发布须由公开办负责人或管理员办理", audit, StringComparison.Ordinal);
