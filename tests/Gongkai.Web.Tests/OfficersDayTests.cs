@@ -112,7 +112,7 @@ public sealed partial class OfficersDayTests(GongkaiFactory factory) : IClassFix
         var up = Rows(await clerk.Client.GetStringAsync("/staff?state=all&size=100&sort=number")).Select(r => r.Tracking).ToList();
         var down = Rows(await clerk.Client.GetStringAsync("/staff?state=all&size=100&sort=number&desc=true")).Select(r => r.Tracking).ToList();
         var received = await clerk.Client.GetStringAsync("/staff?state=all&size=100&sort=received");
-        var dates = Regex.Matches(received, "</a></td>\\s*<td>(\\d{4}-\\d{2}-\\d{2})</td>").Select(m => m.Groups[1].Value).ToList();
+        var dates = Regex.Matches(received, "</a></td>\\s*<td(?: class=\"nowrap\")?>(\\d{4}-\\d{2}-\\d{2})</td>").Select(m => m.Groups[1].Value).ToList();
 
         Assert.True(up.Count > 10);
         Assert.Equal(up.Order(StringComparer.Ordinal), up);

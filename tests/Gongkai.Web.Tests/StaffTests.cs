@@ -75,6 +75,6 @@ public sealed partial class StaffTests(GongkaiFactory factory) : IClassFixture<G
     }
 
 
-    [GeneratedRegex("<td>(\\d{4}-\\d{2}-\\d{2})</td>\\s*<td>(?:<span[^>]*>[^<]*</span>)?</td>")]
+    [GeneratedRegex("<td>(\\d{4}-\\d{2}-\\d{2})</td>\\s*<td(?: class=\"nowrap\")?>(?:<span[^>]*>[^<]*</span>)?</td>")]
     private static partial Regex DueRegex();
 }

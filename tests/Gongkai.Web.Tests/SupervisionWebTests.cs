@@ -50,12 +50,12 @@ public sealed partial class SupervisionWebTests(GongkaiFactory factory) : IClass
         Assert.Contains("sort=name&amp;desc=true\">导出 CSV", down, StringComparison.Ordinal);
         var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[1]).ToList();
         Assert.Equal(Names(down), rows);
-        var errorCounts = Regex.Matches(errors, "<td class=\"late\">[^<]*</td>\\s*<td>(\\d+)</td>").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var errorCounts = Regex.Matches(errors, "<td class=\"late[^\"]*\">[^<]*</td>\\s*<td>(\\d+)</td>").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(11, errorCounts.Count);
         Assert.Equal(errorCounts.OrderDescending(), errorCounts);
         Assert.True(errorCounts[0] > errorCounts[^1], "the demo city has agencies with and without errors");
 
-        static List<string> Names(string html) => Regex.Matches(html, "<tr data-code=\"[^\"]+\">\\s*<td>[^<]+</td>\\s*<td>([^<]+)</td>").Select(m => m.Groups[1].Value).ToList();
+        static List<string> Names(string html) => Regex.Matches(html, "<tr data-code=\"[^\"]+\">\\s*<td[^>]*>[^<]+</td>\\s*<td>([^<]+)</td>").Select(m => m.Groups[1].Value).ToList();
     }
 
     [Fact]
