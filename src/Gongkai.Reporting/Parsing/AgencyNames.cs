@@ -138,6 +138,10 @@ internal static partial class AgencyNames
         return best is null ? agency : best + agency;
     }
 
+    /// <summary>A title's name that is only the ending of one (办事处, 人民政府): the rest is on the line before.</summary>
+    [GeneratedRegex(@"^(街道办事处|办事处|人民政府|政府|管理委员会|委员会|管委会)$")]
+    public static partial Regex BareEndingRegex();
+
     /// <summary>A page viewer's prefix before a title ("Page 2 - 省交通运输厅2019年度…").</summary>
     [GeneratedRegex(@"^\s*(Page|PAGE|P\.)\s*\d+\s*[-–—:：]\s*")]
     private static partial Regex PageViewerPrefixRegex();

@@ -63,6 +63,13 @@ internal static partial class ReportMetadata
             {
                 agency = AgencyNames.Clean(compacted[i - 1]);
             }
+            else if (agency is not null && i > 0 && AgencyNames.BareEndingRegex().IsMatch(agency) && compacted[i - 1].Length + agency.Length <= 40 &&
+                     AgencyNameRegex().IsMatch(compacted[i - 1] + agency))
+            {
+                // A long title wrapped inside the name: "重庆市沙坪坝区人民政府小龙坎街道" / "办事处2023年…年度报告" — the line
+                // before ends the name the title line only finishes.
+                agency = AgencyNames.Clean(compacted[i - 1] + agency);
+            }
         }
 
         if (year is null || agency is null)
@@ -294,7 +301,11 @@ internal static partial class ReportMetadata
     [GeneratedRegex(@"^(?<agency>[^，,。；;《》“”:：\d]{2,40}?)(政府|政务)信息公开(工作)?(?<year>(19|20)\d{2})年度?(工作)?(报告|年报)$")]
     private static partial Regex YearLateTitleRegex();
 
-    [GeneratedRegex(@"(?<year>(19|20)\d{2})年度?(?<agency>[^，,。；;《》“”:：\d]{2,30}?)(政府|政务)?信息公开(工作)?(年度)?(工作)?(报告|年报)")]
+    /// <summary>
+    /// "特向社会公布2020年桂洋镇人民政府信息公开工作年度报告": the name does not stop at 人民 (its 政府 read as the 政府 of
+    /// 政府信息公开), as in <see cref="YearFirstTitleRegex"/>.
+    /// </summary>
+    [GeneratedRegex(@"(?<year>(19|20)\d{2})年度?(?<agency>[^，,。；;《》“”:：\d]{2,30}?)(?<!人民)(政府|政务)?信息公开(工作)?(年度)?(工作)?(报告|年报)")]
     private static partial Regex YearFirstSentenceRegex();
 
     /// <summary>What a year-first sentence may hold where a name would be: 本级政府, 我局, 全区, 政府…</summary>
@@ -304,8 +315,9 @@ internal static partial class ReportMetadata
     /// <summary>
     /// "请与某局办公室联系", "可直接与某县人民政府联系", "可与某镇人民政府综合信息指挥室（党政综合办公室）联系": the longest name
     /// before the office that answers (the office itself, or a 办公室 the name ends with, left out by <see cref="ContactName"/>).
+    /// Also "请联系某乡人民政府党政办公室，联系电话…": the name after 请联系, then a clause break or 联系电话.
     /// </summary>
-    [GeneratedRegex(@"(请|可直接|可|欢迎)与(?<agency>[\u4e00-\u9fff]{2,30}" + NameEnding + @")([\u4e00-\u9fff]{0,10}(室|科|股))?([（(][^）)]{1,15}[）)])?(联系|联络)")]
+    [GeneratedRegex(@"(请|可直接|可|欢迎)与(?<agency>[\u4e00-\u9fff]{2,30}" + NameEnding + @")([\u4e00-\u9fff]{0,10}(室|科|股))?([（(][^）)]{1,15}[）)])?(联系|联络)|请联系[：:]?(?<agency>[\u4e00-\u9fff]{2,30}" + NameEnding + @")([\u4e00-\u9fff]{0,10}(室|科|股))?(?=[，,。；;（(]|联系电话|电话)")]
     private static partial Regex ContactRegex();
 
     private static readonly string[] AnsweringOffices = ["党政综合办公室", "党政办公室", "政务公开办公室", "信息公开办公室", "综合办公室", "办公室", "党政办"];

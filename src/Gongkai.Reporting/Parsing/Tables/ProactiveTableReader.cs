@@ -182,7 +182,12 @@ internal static partial class ProactiveTableReader
             cells.RemoveAt(0);
         }
 
-        if (splitDigits && cells.Count < width && ProactiveRunSplits.Split(cells, block, ProactiveRunSplits.ProseFigures(prose, block, row)) is { } split)
+        if (ProactiveSubItems.Sum(cells, block, row, label) is { } subItems)
+        {
+            cells = subItems.Cells;
+            diagnostics.Add(subItems.Said);
+        }
+        else if (splitDigits && cells.Count < width && ProactiveRunSplits.Split(cells, block, ProactiveRunSplits.ProseFigures(prose, block, row)) is { } split)
         {
             var raw = string.Join(' ', cells.Select(t => t.Text));
             cells = split.Cells;

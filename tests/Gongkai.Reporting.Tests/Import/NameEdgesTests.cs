@@ -1,0 +1,70 @@
+using System.Text;
+using Gongkai.Reporting.Parsing;
+using Gongkai.Testing;
+
+namespace Gongkai.Reporting.Tests.Import;
+
+/// <summary>
+/// Agency names read short or missing in the fifth held-out sweep, each on a real page: a name whose 人民政府 runs into
+/// 政府信息公开 (read 桂洋镇人民), a title wrapped inside the name (read 办事处), a contact line without 与 (read nothing).
+/// </summary>
+public sealed class NameEdgesTests
+{
+    private static readonly string[] Headings =
+        ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"];
+
+    [Theory]
+    // "特向社会公布2020年桂洋镇人民政府信息公开工作年度报告": the name is not cut at 人民.
+    [InlineData("fjyc-guiyang-town-2020-name-run-into-zhengfu-xinxi-excerpt.txt", "桂洋镇人民政府", 2020)]
+    // "重庆市沙坪坝区人民政府小龙坎街道" / "办事处2023年政府信息公开工作年度报告": the line before finishes the name.
+    [InlineData("cqspb-xiaolongkan-street-2023-title-wrapped-in-name-excerpt.txt", "重庆市沙坪坝区人民政府小龙坎街道办事处", 2023)]
+    // No title; "对本报告有疑问,请联系中村乡人民政府党政办公室,联系电话…".
+    [InlineData("smsy-zhongcun-township-2025-contact-without-yu-excerpt.txt", "中村乡人民政府", 2025)]
+    public void Import_RealPage_AgencyAsPrinted(string file, string agency, int year)
+    {
+        var report = Read(File.ReadAllText(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", file)));
+
+        Assert.Equal(agency, report.Agency);
+        Assert.Equal(year, report.Year);
+    }
+
+    [Theory]
+    [InlineData("现向社会公布2021年某镇人民政府信息公开工作年度报告。", "某镇人民政府")]
+    [InlineData("现向社会公布2021年某镇人民政府政府信息公开工作年度报告。", "某镇人民政府")]
+    [InlineData("现向社会公布2021年某县卫生健康局政府信息公开工作年度报告。", "某县卫生健康局")]
+    public void Import_PublishingSentence_NameNotCutAtRenmin(string sentence, string agency)
+    {
+        Assert.Equal(agency, Read(sentence + "\n").Agency);
+    }
+
+    [Theory]
+    // The line before the title's bare 办事处/人民政府 finishes it only when the two make a name.
+    [InlineData("某市某区人民政府某某街道\n办事处2023年政府信息公开工作年度报告\n", "某市某区人民政府某某街道办事处")]
+    [InlineData("某县\n人民政府2023年政府信息公开工作年度报告\n", "某县人民政府")]
+    [InlineData("首页 > 信息公开 > 年报\n某县卫生健康局2023年政府信息公开工作年度报告\n", "某县卫生健康局")]
+    public void Import_WrappedTitle_NameFromBothLines(string title, string agency)
+    {
+        Assert.Equal(agency, Read(title).Agency);
+    }
+
+    [Theory]
+    [InlineData("如对本报告有疑问,请联系某乡人民政府党政办公室,联系电话:0598-0000000。", "某乡人民政府")]
+    [InlineData("对本报告有疑问,请联系:某县民政局办公室(电话:0000-0000000)。", "某县民政局")]
+    public void Import_NoTitle_ContactWithoutYu(string contact, string agency)
+    {
+        Assert.Equal(agency, Read("本报告所列数据的统计期限自2025年1月1日至2025年12月31日。" + contact + "\n").Agency);
+    }
+
+    private static Domain.Reports.AnnualReport Read(string text)
+    {
+        var completed = new StringBuilder(text).Append('\n');
+        foreach (var heading in Headings.Where(h => !text.Contains(h, StringComparison.Ordinal)))
+        {
+            completed.Append(heading).Append('\n');
+        }
+
+        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(completed.ToString()));
+        Assert.True(result.Report is not null, string.Join(" | ", result.Diagnostics));
+        return result.Report;
+    }
+}
