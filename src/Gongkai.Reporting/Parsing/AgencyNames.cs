@@ -63,7 +63,8 @@ internal static partial class AgencyNames
 
         // 编制城厢区卫生健康局2024年度… (the preamble's verb without 现); a bare year before the name (2025湖口县大垅乡2025年度…);
         // a table's cell border left after a metadata label (标 题 | 宿城街道办事处…).
-        if (agency.StartsWith("编制", StringComparison.Ordinal) && agency.Length >= 6)
+        // Also before the report's word for itself (编制我局2021年度…): what is left is no name.
+        if (agency.StartsWith("编制", StringComparison.Ordinal) && (agency.Length >= 6 || SelfReferenceRegex().IsMatch(agency[2..])))
         {
             agency = agency[2..];
         }

@@ -20,12 +20,23 @@ public sealed class NameEdgesTests
     [InlineData("cqspb-xiaolongkan-street-2023-title-wrapped-in-name-excerpt.txt", "重庆市沙坪坝区人民政府小龙坎街道办事处", 2023)]
     // No title; "对本报告有疑问,请联系中村乡人民政府党政办公室,联系电话…".
     [InlineData("smsy-zhongcun-township-2025-contact-without-yu-excerpt.txt", "中村乡人民政府", 2025)]
+    // Sixth sweep. No title; "编制我局2021年度政府信息公开年度报告" (read 编制我局): the report's word for itself is no name, and
+    // the contact line's "请与昌江区工信局办公室联系" names it.
+    [InlineData("changjiang-gxj-2021-bianzhi-wo-ju-excerpt.txt", "昌江区工信局", 2021)]
     public void Import_RealPage_AgencyAsPrinted(string file, string agency, int year)
     {
         var report = Read(File.ReadAllText(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", file)));
 
         Assert.Equal(agency, report.Agency);
         Assert.Equal(year, report.Year);
+    }
+
+    [Theory]
+    [InlineData("根据《中华人民共和国政府信息公开条例》要求,编制我局2021年度政府信息公开年度报告。")]
+    [InlineData("根据《中华人民共和国政府信息公开条例》要求,编制本委2021年度政府信息公开工作年度报告。")]
+    public void Import_CompilingSentence_SelfReferenceIsNoName(string sentence)
+    {
+        Assert.Null(Read(sentence + "\n").Agency);
     }
 
     [Theory]
