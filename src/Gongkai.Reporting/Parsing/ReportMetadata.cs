@@ -366,8 +366,8 @@ internal static partial class ReportMetadata
     private static partial Regex OpeningSubjectRegex();
 
     // A paragraph of section 一 opening with the year: "2021年，…", "2024年以来…"; also after its run-in subhead
-    // ("（一）主动公开情况。2024年，我局共主动公开…", "（一）总体公开情况说明。2021年，县卫生健康局…").
-    [GeneratedRegex(@"^([（(][一二三四五六七八九十]{1,2}[）)][^。，,；;：:\d]{2,16}。)?(?<year>(19|20)\d{2})年度?([，,]|以来)")]
+    // ("（一）主动公开情况。2024年，我局共主动公开…", "（一）总体公开情况说明。2021年，县卫生健康局…", "二是积极做好主动公开。2023年，我局…").
+    [GeneratedRegex(@"^(([（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}是)[^。，,；;：:\d]{2,16}。)?(?<year>(19|20)\d{2})年度?([，,]|以来)")]
     private static partial Regex OpeningYearRegex();
 
     // Looser, taken only when no paragraph opens as above: "2024年我镇…", "2019年度街道受理…", or the date of reckoning

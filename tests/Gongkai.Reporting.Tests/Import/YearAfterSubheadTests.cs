@@ -20,9 +20,21 @@ public sealed class YearAfterSubheadTests
         Assert.Equal(year, result.Report!.Year);
     }
 
+    [Fact]
+    public void Import_NoTitle_YearAfterAShiSubhead()
+    {
+        // Sixth sweep: a 天津 bureau's page kept from section 一 on, its paragraphs opening 一是…。 二是…。; the year only
+        // after the second: "二是积极做好主动公开。2023年,我局主动公开文件63件" (read null before).
+        var text = File.ReadAllText(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", "tj-swj-2023-year-after-shi-subhead-excerpt.txt"));
+
+        Assert.Equal(2023, ReadCompleted(text).Year);
+        Assert.Equal(2024, ReadCompleted("一、总体情况\n一是强化组织领导。我局高度重视。\n二是积极做好主动公开。2024年,我局主动公开文件9件。\n").Year);
+    }
+
     [Theory]
     // A subhead that names a year of its own (the year reviewed) leaves the year after it unread.
     [InlineData("(一)2023年度工作回顾。2024年,我局继续推进政务公开。")]
+    [InlineData("一是2023年度工作回顾。2024年,我局继续推进政务公开。")]
     public void Import_NoTitle_YearNotTakenFromOtherOpenings(string opening)
     {
         var text = "一、总体情况\n" + opening + "\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n";
@@ -30,5 +42,17 @@ public sealed class YearAfterSubheadTests
         var result = ReportFileReader.Read(System.Text.Encoding.UTF8.GetBytes(text));
 
         Assert.Null(result.Report!.Year);
+    }
+
+    private static Domain.Reports.AnnualReport ReadCompleted(string text)
+    {
+        string[] headings = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"];
+        var completed = new System.Text.StringBuilder(text).Append('\n');
+        foreach (var heading in headings.Where(h => !text.Contains(h, StringComparison.Ordinal)))
+        {
+            completed.Append(heading).Append('\n');
+        }
+
+        return ReportFileReader.Read(System.Text.Encoding.UTF8.GetBytes(completed.ToString())).Report!;
     }
 }
