@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Gongkai.Domain.Applications;
 using Gongkai.Persistence;
+using Gongkai.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Tests;
@@ -69,6 +70,35 @@ public sealed partial class DisplayNameTests(GongkaiFactory factory) : IClassFix
         Assert.Contains(" 办理人员（演示） ", trail, StringComparison.Ordinal);
         Assert.Contains(" 管理员（演示） ", trail, StringComparison.Ordinal);
         Assert.DoesNotMatch(" (clerk|head|admin) ", trail);
+    }
+
+    /// <summary>
+    /// The audit log keeps the login name (an entry names the account) and shows the display name with it; an actor that
+    /// is no account of the agency (系统, an account since removed) by its name alone. The filter still takes a login name.
+    /// </summary>
+    [Fact]
+    public async Task AuditLog_NamesAccountsByDisplayNameWithLoginName_FilterByLoginNameStillWorks()
+    {
+        (await StaffSession.SignIn(factory, "clerk")).Dispose();
+        using var head = await StaffSession.SignIn(factory, "head");
+        using (var db = Database.Open(Path.Combine(factory.DataDirectory, "gongkai.db")))
+        {
+            db.Audit.Add(new AuditRow { Actor = "系统", AgencyCode = "DEMO", Action = "attachments.purge", Target = "DEMO-GONE", Detail = "附件保存期限届满" });
+            db.Audit.Add(new AuditRow { Actor = "gone.clerk", AgencyCode = "DEMO", Action = "sign_out", Target = "gone.clerk", Detail = "退出登录" });
+            await db.SaveChangesAsync();
+        }
+
+        var all = await head.Client.GetStringAsync("/staff/audit");
+        Assert.Contains("<td>办理人员（演示）（clerk）</td>", all, StringComparison.Ordinal);
+        Assert.Contains("<td>公开办负责人（演示）（head）</td>", all, StringComparison.Ordinal);
+        Assert.Contains("<td>系统</td>", all, StringComparison.Ordinal);
+        Assert.Contains("<td>gone.clerk</td>", all, StringComparison.Ordinal);
+        Assert.DoesNotMatch("<tr><td>[^<]*</td><td>(clerk|head)</td>", all);
+
+        var clerks = await head.Client.GetStringAsync("/staff/audit?actor=clerk");
+        Assert.Contains("<td>办理人员（演示）（clerk）</td>", clerks, StringComparison.Ordinal);
+        Assert.DoesNotContain("（head）</td>", clerks, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>系统</td>", clerks, StringComparison.Ordinal);
     }
 
     private static string Bulk(string queue) =>

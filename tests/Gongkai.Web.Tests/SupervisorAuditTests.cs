@@ -25,7 +25,9 @@ public sealed class SupervisorAuditTests(GongkaiFactory factory) : IClassFixture
         }
     }
 
-    private static bool Shows(string page, string actor) => page.Contains($"<td>{actor}</td>", StringComparison.Ordinal);
+    /// <summary>Whether an entry of <paramref name="actor"/> is listed: by its login name alone, or after its display name.</summary>
+    private static bool Shows(string page, string actor) =>
+        page.Contains($"<td>{actor}</td>", StringComparison.Ordinal) || page.Contains($"（{actor}）</td>", StringComparison.Ordinal);
 
     [Fact]
     public async Task Supervisor_ReadsAuditBeneath_NeverOutsideItsTree()

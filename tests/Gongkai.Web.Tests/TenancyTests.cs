@@ -137,7 +137,7 @@ public sealed partial class TenancyTests(GongkaiFactory factory) : IClassFixture
         Assert.DoesNotContain("示例市人民政府办公室", workspace, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"DEMO-\d", cells);
         Assert.Matches(@"DEMO-JYJ-\d", cells);
-        Assert.DoesNotContain("<td>clerk</td>", audit, StringComparison.Ordinal);
+        Assert.DoesNotContain("（clerk）</td>", audit, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, ownDraft.StatusCode);
         Assert.Contains("示例市教育局", await ownDraft.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, foreignDraft.StatusCode);

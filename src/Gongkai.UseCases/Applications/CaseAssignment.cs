@@ -12,6 +12,8 @@ namespace Gongkai.UseCases.Applications;
 /// list never assigns part of it; every case assigned gets its own audit entry. Only an account in use that works
 /// cases (办理人员, 公开办负责人, 管理员) is an assignee: a 监督人员 of the agency reads its cases and acts on none, and a
 /// disabled account can no longer sign in to handle one (the cases it already has keep its name until reassigned).
+/// Naming such an account for cases that all have it already changes nothing and is no refusal: the case page's
+/// picker starts at the current 承办人, disabled or not, so pressing 指派 without choosing keeps it.
 /// </summary>
 public sealed class CaseAssignment(GongkaiDbContext db, AuditLog audit)
 {
@@ -24,7 +26,8 @@ public sealed class CaseAssignment(GongkaiDbContext db, AuditLog audit)
     }
 
     /// <param name="Assignee">The display name of the officer assigned (null when unassigned or refused).</param>
-    public sealed record Result(Status Status, string Message, int Count = 0, string? Assignee = null);
+    /// <param name="Unchanged">Every case had the officer named already, one no longer assignable: nothing was changed or recorded.</param>
+    public sealed record Result(Status Status, string Message, int Count = 0, string? Assignee = null, bool Unchanged = false);
 
     /// <summary>The accounts a case of <paramref name="agency"/> may be assigned to (the assignment lists), by user name: none disabled.</summary>
     public Task<List<StaffUserRow>> AssigneesAsync(string agency, CancellationToken cancel = default) =>
@@ -46,6 +49,14 @@ public sealed class CaseAssignment(GongkaiDbContext db, AuditLog audit)
         {
             var account = await db.StaffUsers.AsNoTracking().Where(u => u.UserName == officer && u.AgencyCode == agency)
                 .Select(u => new { u.DisplayName, u.Disabled }).SingleOrDefaultAsync(cancel);
+            if (account is not null && await db.Applications.CountAsync(a => a.AgencyCode == agency && wanted.Contains(a.Id) && a.AssignedOfficer == officer, cancel) == wanted.Count)
+            {
+                var current = account.DisplayName.Length > 0 ? account.DisplayName : officer;
+                return new Result(Status.Done, account.Disabled
+                    ? $"承办人未变，仍为 {current}（已停用），请改派给本机关其他工作人员。"
+                    : $"承办人未变，仍为 {current}。", 0, current, Unchanged: true);
+            }
+
             return new Result(Status.NoSuchOfficer, account switch
             {
                 null => "本机关没有这位工作人员",

@@ -4,6 +4,7 @@ using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff;
 
@@ -12,7 +13,7 @@ namespace Gongkai.Web.Pages.Staff;
 /// supervisor of the agency it views (its own or one beneath it), read-only like everything it sees.
 /// </summary>
 [Authorize(Policy = GongkaiHost.AuditReader)]
-public sealed class AuditModel(AuditLog audit) : PageModel
+public sealed class AuditModel(GongkaiDbContext db, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Actor { get; set; }
@@ -22,6 +23,21 @@ public sealed class AuditModel(AuditLog audit) : PageModel
 
     public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync() =>
-        Rows = await audit.RecentAsync(User.Agency(), 500, string.IsNullOrWhiteSpace(Target) ? null : Target.Trim(), string.IsNullOrWhiteSpace(Actor) ? null : Actor.Trim(), HttpContext.RequestAborted);
+    /// <summary>The display name of every account of the agency, by user name (one read for all the rows).</summary>
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// An entry's actor: the account's display name with its login name, which the entry keeps (公开办负责人（演示）（head）);
+    /// a name that is no account of the agency (系统, 申请人, an account removed or another agency's) as it is.
+    /// </summary>
+    public string Person(string actor) =>
+        Names.TryGetValue(actor, out var name) && name.Length > 0 && name != actor ? $"{name}（{actor}）" : actor;
+
+    public async Task OnGetAsync()
+    {
+        var agency = User.Agency();
+        var cancel = HttpContext.RequestAborted;
+        Rows = await audit.RecentAsync(agency, 500, string.IsNullOrWhiteSpace(Target) ? null : Target.Trim(), string.IsNullOrWhiteSpace(Actor) ? null : Actor.Trim(), cancel);
+        Names = await db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == agency).ToDictionaryAsync(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal, cancel);
+    }
 }

@@ -31,8 +31,16 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
 
     public string? AssignedOfficer { get; private set; }
 
-    /// <summary>Who the case may be assigned to: the agency's accounts in use that work cases (never a 监督人员 or a disabled account).</summary>
+    /// <summary>
+    /// Who the case may be assigned to: the agency's accounts in use that work cases (never a 监督人员 or a disabled
+    /// account). A current 承办人 not among them is listed too, selected, so that 指派 pressed unchanged keeps it
+    /// (<see cref="CurrentNotAssignable"/>).
+    /// </summary>
     public IReadOnlyList<StaffUserRow> Officers { get; private set; } = [];
+
+    /// <summary>The case's 承办人 when it is no longer an assignee (a disabled account): the picker starts at it, not at （未指派）.</summary>
+    public string? CurrentNotAssignable =>
+        AssignedOfficer is { } current && Officers.All(o => o.UserName != current) ? current : null;
 
     /// <summary>The display name of every account of the agency (disabled and former officers too), by user name.</summary>
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
@@ -128,7 +136,7 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
         switch (result.Status)
         {
             case CaseAssignment.Status.Done:
-                TempData["Message"] = result.Assignee is null ? "已取消指派。" : $"已指派给 {result.Assignee}。";
+                TempData["Message"] = result.Unchanged ? result.Message : result.Assignee is null ? "已取消指派。" : $"已指派给 {result.Assignee}。";
                 return RedirectToPage(new { Id });
             case CaseAssignment.Status.NotFound:
                 return NotFound();
