@@ -308,8 +308,8 @@ internal static partial class ReportMetadata
     [GeneratedRegex(@"(?<year>(19|20)\d{2})年度?(?<agency>[^，,。；;《》“”:：\d]{2,30}?)(?<!人民)(政府|政务)?信息公开(工作)?(年度)?(工作)?(报告|年报)")]
     private static partial Regex YearFirstSentenceRegex();
 
-    /// <summary>What a year-first sentence may hold where a name would be: 本级政府, 我局, 全区, 政府…</summary>
-    [GeneratedRegex(@"^(政府|政务|本|我|全|各|该|度|工作)|^(街道办事处|街道办|办事处|街道|人民政府|管委会|管理委员会)$")]
+    /// <summary>What a year-first sentence may hold where a name would be: 本级政府, 我局, 全区, 政府, a bare 开发区…</summary>
+    [GeneratedRegex(@"^(政府|政务|本|我|全|各|该|度|工作)|^(街道办事处|街道办|办事处|街道|人民政府|管委会|管理委员会|开发区|经开区|高新区|新区|园区|示范区|试验区)$")]
     private static partial Regex NotANameRegex();
 
     /// <summary>
@@ -361,33 +361,6 @@ internal static partial class ReportMetadata
     private static partial Regex YearlessTitleRegex();
 
     private const string NameEnding = "(人民政府办公室|人民政府办公厅|人民政府|管理委员会|委员会|管委会|街道办事处|办事处|办公室|办公厅|局|委|办|厅|署|院|中心|镇|乡|街道|街|公司|苏木)";
-
-    [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?[，,](在[^，,。；;]{2,40}下[，,])?(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @"|[\u4e00-\u9fff]{2,6}(区|县|市|旗|盟))([（(]以下简称[^）)]{1,12}[）)])?(认真|深入|坚持|严格|全面|紧紧|以|按照|根据|依据|围绕|扎实|持续|进一步|高度|始终|积极|切实|不断|继续|紧扣|聚焦|全力|牢固|坚决|主动|大力)")]
-    private static partial Regex OpeningSubjectRegex();
-
-    // A paragraph of section 一 opening with the year: "2021年，…", "2024年以来…"; also after its run-in subhead
-    // ("（一）主动公开情况。2024年，我局共主动公开…", "（一）总体公开情况说明。2021年，县卫生健康局…", "二是积极做好主动公开。2023年，我局…").
-    [GeneratedRegex(@"^(([（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}是)[^。，,；;：:\d]{2,16}。)?(?<year>(19|20)\d{2})年度?([，,]|以来)")]
-    private static partial Regex OpeningYearRegex();
-
-    // Looser, taken only when no paragraph opens as above: "2024年我镇…", "2019年度街道受理…", or the date of reckoning
-    // "截至2024年12月31日…" (a line such as "2020年度我区…位列第一" before "2021年，…" names an earlier year).
-    [GeneratedRegex(@"^((?<year>(19|20)\d{2})年(度?(?=我|本)|度(?=[\u4e00-\u9fff]))|(截止|截至)(到)?(?<year>(19|20)\d{2})年12月31日)")]
-    private static partial Regex LooseOpeningYearRegex();
-
-    /// <summary>"结合省财政厅2024年政府信息公开工作实际，编制本报告", "结合市市场监督管理局政府信息公开年度工作情况…编制本报告", "根据2023年眉山市司法局信息公开工作实际编制而成".</summary>
-    [GeneratedRegex(@"(结合|根据)((19|20)\d{2}年度?)?(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")((19|20)\d{2}年度?)?(政府信息公开|政务公开|信息公开)[^。]{0,30}编制")]
-    private static partial Regex CompiledFromRegex();
-
-    /// <summary>
-    /// "某县民政局根据《中华人民共和国政府信息公开条例》…要求，编制本报告": the name opening the sentence, the report compiled
-    /// under the Regulation.
-    /// </summary>
-    [GeneratedRegex(@"(^|[。；;])(?<agency>[\u4e00-\u9fff（）()]{2,30}?" + NameEnding + @")(根据|依据|按照|依照)[^。]{0,120}?编制(了|完成了|完成)?(本|此)(年度)?报告")]
-    private static partial Regex CompiledUnderRegex();
-
-    [GeneratedRegex(@"由(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")([（(]以下简称[^）)]{1,12}[）)])?[^，,。；;]{0,12}编制|(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")编制了?(本|此)报告")]
-    private static partial Regex CompiledByRegex();
 
     [GeneratedRegex(@"[，,。；;《》]")]
     private static partial Regex SentencePunctuationRegex();

@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace Gongkai.Reporting.Parsing;
+
+/// <summary>
+/// The patterns of a title-less report's opening: the year-first sentence naming its subject (2019年，某局认真贯彻…; a
+/// 国务院部门 ending in 部: 2024年，教育部坚持…), the paragraphs of section 一 opening with the year, and the sentence
+/// naming the office that compiled the report (由某局编制, 由某局根据《条例》…要求编制而成, 结合某局…工作实际编制).
+/// </summary>
+internal static partial class ReportMetadata
+{
+    [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?[，,](在[^，,。；;]{2,40}下[，,])?(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @"|[\u4e00-\u9fff]{2,6}(区|县|市|旗|盟)|[\u4e00-\u9fff]{2,9}部)([（(]以下简称[^）)]{1,12}[）)])?(准确|着力|立足|认真|深入|坚持|严格|全面|紧紧|以|按照|根据|依据|围绕|扎实|持续|进一步|高度|始终|积极|切实|不断|继续|紧扣|聚焦|全力|牢固|坚决|主动|大力)")]
+    private static partial Regex OpeningSubjectRegex();
+
+    // A paragraph of section 一 opening with the year: "2021年，…", "2024年以来…"; also after its run-in subhead
+    // ("（一）主动公开情况。2024年，我局共主动公开…", "（一）总体公开情况说明。2021年，县卫生健康局…", "二是积极做好主动公开。2023年，我局…").
+    [GeneratedRegex(@"^(([（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}是)[^。，,；;：:\d]{2,16}。)?(?<year>(19|20)\d{2})年度?([，,]|以来)")]
+    private static partial Regex OpeningYearRegex();
+
+    // Looser, taken only when no paragraph opens as above: "2024年我镇…", "2019年度街道受理…", or the date of reckoning
+    // "截至2024年12月31日…" (a line such as "2020年度我区…位列第一" before "2021年，…" names an earlier year).
+    [GeneratedRegex(@"^((?<year>(19|20)\d{2})年(度?(?=我|本)|度(?=[\u4e00-\u9fff]))|(截止|截至)(到)?(?<year>(19|20)\d{2})年12月31日)")]
+    private static partial Regex LooseOpeningYearRegex();
+
+    /// <summary>"结合省财政厅2024年政府信息公开工作实际，编制本报告", "结合市市场监督管理局政府信息公开年度工作情况…编制本报告", "根据2023年眉山市司法局信息公开工作实际编制而成".</summary>
+    [GeneratedRegex(@"(结合|根据)((19|20)\d{2}年度?)?(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")((19|20)\d{2}年度?)?(政府信息公开|政务公开|信息公开)[^。]{0,30}编制")]
+    private static partial Regex CompiledFromRegex();
+
+    /// <summary>
+    /// "某县民政局根据《中华人民共和国政府信息公开条例》…要求，编制本报告": the name opening the sentence, the report compiled
+    /// under the Regulation.
+    /// </summary>
+    [GeneratedRegex(@"(^|[。；;])(?<agency>[\u4e00-\u9fff（）()]{2,30}?" + NameEnding + @")(根据|依据|按照|依照)[^。]{0,120}?编制(了|完成了|完成)?(本|此)(年度)?报告")]
+    private static partial Regex CompiledUnderRegex();
+
+    /// <summary>
+    /// "由某局编制", "某局编制本报告"; also "本年度报告由杭州市余杭区发展和改革局根据《条例》…要求编制而成" (the Regulation
+    /// cited between the name and 编制).
+    /// </summary>
+    [GeneratedRegex(@"由(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")([（(]以下简称[^）)]{1,12}[）)])?[^，,。；;]{0,12}编制|由(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")(根据|依据|按照|依照)[^。]{0,120}?编制|(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")编制了?(本|此)报告")]
+    private static partial Regex CompiledByRegex();
+}

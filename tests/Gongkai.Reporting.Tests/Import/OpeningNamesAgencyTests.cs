@@ -1,0 +1,60 @@
+using Gongkai.Reporting.Parsing;
+using Gongkai.Testing;
+
+namespace Gongkai.Reporting.Tests.Import;
+
+/// <summary>
+/// Seventh sweep: pages without a title whose opening names the agency in shapes the opening rules did not know — a
+/// 国务院部门 ending in 部 ("2024年,教育部坚持…"), a subject followed by 准确 ("2022年,山西省退役军人事务厅准确把握…"), the
+/// Regulation cited between the compiler and 编制 ("本年度报告由杭州市余杭区发展和改革局根据《…条例》…要求编制而成"): all three
+/// read null before. And a bare 开发区 as the subject ("2022年,开发区坚持…"), read as the agency before, is no name.
+/// </summary>
+public sealed class OpeningNamesAgencyTests
+{
+    [Theory]
+    [InlineData("moe-2024-opening-subject-bu-excerpt.txt", "教育部", 2024)]
+    [InlineData("shanxi-tyjrt-2022-opening-subject-zhunque-excerpt.txt", "山西省退役军人事务厅", 2022)]
+    [InlineData("yuhang-fgj-2022-compiled-by-under-regulation-excerpt.txt", "杭州市余杭区发展和改革局", 2022)]
+    public void Import_NoTitle_AgencyFromTheOpening(string file, string agency, int year)
+    {
+        var report = ReadCompleted(File.ReadAllText(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", file)));
+
+        Assert.Equal(agency, report.Agency);
+        Assert.Equal(year, report.Year);
+    }
+
+    [Fact]
+    public void Import_NoTitle_BareZoneWordIsNoAgency()
+    {
+        // 西宁经济技术开发区 names itself only in the titles of its guides (《西宁经济技术开发区政府信息公开指南》).
+        var report = ReadCompleted(File.ReadAllText(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", "xining-jkq-2022-bare-kaifaqu-excerpt.txt")));
+
+        Assert.Null(report.Agency);
+        Assert.Equal(2022, report.Year);
+    }
+
+    [Theory]
+    [InlineData("2023年,生态环境部认真贯彻落实《条例》。", "生态环境部")]
+    [InlineData("2023年,杨凌示范区坚持公开为常态。", "杨凌示范区")]
+    [InlineData("2023年,各部门坚持公开为常态。", null)]
+    [InlineData("2023年,高新区坚持公开为常态。", null)]
+    public void Import_NoTitle_OpeningSubject(string opening, string? agency)
+    {
+        var report = ReadCompleted("一、总体情况\n" + opening + "\n");
+
+        Assert.Equal(agency, report.Agency);
+        Assert.Equal(2023, report.Year);
+    }
+
+    private static Domain.Reports.AnnualReport ReadCompleted(string text)
+    {
+        string[] headings = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"];
+        var completed = new System.Text.StringBuilder(text).Append('\n');
+        foreach (var heading in headings.Where(h => !text.Contains(h, StringComparison.Ordinal)))
+        {
+            completed.Append(heading).Append('\n');
+        }
+
+        return ReportFileReader.Read(System.Text.Encoding.UTF8.GetBytes(completed.ToString())).Report!;
+    }
+}
