@@ -1,4 +1,3 @@
-using System.Text;
 using Gongkai.Reporting.Parsing;
 using Gongkai.Testing;
 
@@ -10,9 +9,6 @@ namespace Gongkai.Reporting.Tests.Import;
 /// </summary>
 public sealed class NameEdgesTests
 {
-    private static readonly string[] Headings =
-        ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"];
-
     [Theory]
     // "特向社会公布2020年桂洋镇人民政府信息公开工作年度报告": the name is not cut at 人民.
     [InlineData("fjyc-guiyang-town-2020-name-run-into-zhengfu-xinxi-excerpt.txt", "桂洋镇人民政府", 2020)]
@@ -66,16 +62,5 @@ public sealed class NameEdgesTests
         Assert.Equal(agency, Read("本报告所列数据的统计期限自2025年1月1日至2025年12月31日。" + contact + "\n").Agency);
     }
 
-    private static Domain.Reports.AnnualReport Read(string text)
-    {
-        var completed = new StringBuilder(text).Append('\n');
-        foreach (var heading in Headings.Where(h => !text.Contains(h, StringComparison.Ordinal)))
-        {
-            completed.Append(heading).Append('\n');
-        }
-
-        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(completed.ToString()));
-        Assert.True(result.Report is not null, string.Join(" | ", result.Diagnostics));
-        return result.Report;
-    }
+    private static Domain.Reports.AnnualReport Read(string text) => WithHeadings.Read(text);
 }

@@ -13,8 +13,6 @@ public sealed class OpeningsTests(ITestOutputHelper output)
 {
     private static readonly string Folder = RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "openings");
 
-    private static readonly string[] Headings = [.. Domain.Reports.ReportSection.All(Domain.Reports.ReportEdition.Edition2021).Select(s => s.Heading)];
-
     /// <summary>Pages whose agency or year is not read yet, and why.</summary>
     private static readonly Dictionary<string, string> KnownMisses = new()
     {
@@ -168,24 +166,16 @@ public sealed class OpeningsTests(ITestOutputHelper output)
         // An excerpt that shows table 二 without its heading (and then without 一's): the headings go where the page lost
         // them — 一 at the start, 二 before the first 第二十条 caption; the later ones after the excerpt.
         var caption = text.IndexOf("第二十条", StringComparison.Ordinal);
-        if (caption >= 0 && !text.Contains(Headings[1], StringComparison.Ordinal))
+        if (caption >= 0 && !text.Contains(WithHeadings.Second, StringComparison.Ordinal))
         {
             var lineStart = text.LastIndexOf('\n', caption) + 1;
-            text = text[..lineStart] + Headings[1] + "\n" + text[lineStart..];
-            if (!text.Contains(Headings[0], StringComparison.Ordinal))
+            text = text[..lineStart] + WithHeadings.Second + "\n" + text[lineStart..];
+            if (!text.Contains(WithHeadings.First, StringComparison.Ordinal))
             {
-                text = Headings[0] + "\n" + text;
+                text = WithHeadings.First + "\n" + text;
             }
         }
 
-        var completed = new StringBuilder(text).Append('\n');
-        foreach (var heading in Headings.Where(h => !text.Contains(h, StringComparison.Ordinal)))
-        {
-            completed.Append(heading).Append('\n');
-        }
-
-        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(completed.ToString()));
-        Assert.True(result.Report is not null, file + ": " + string.Join(" | ", result.Diagnostics));
-        return result.Report;
+        return WithHeadings.Read(text, file);
     }
 }

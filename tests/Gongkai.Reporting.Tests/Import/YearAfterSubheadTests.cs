@@ -44,15 +44,5 @@ public sealed class YearAfterSubheadTests
         Assert.Null(result.Report!.Year);
     }
 
-    private static Domain.Reports.AnnualReport ReadCompleted(string text)
-    {
-        string[] headings = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"];
-        var completed = new System.Text.StringBuilder(text).Append('\n');
-        foreach (var heading in headings.Where(h => !text.Contains(h, StringComparison.Ordinal)))
-        {
-            completed.Append(heading).Append('\n');
-        }
-
-        return ReportFileReader.Read(System.Text.Encoding.UTF8.GetBytes(completed.ToString())).Report!;
-    }
+    private static Domain.Reports.AnnualReport ReadCompleted(string text) => WithHeadings.Read(text);
 }
