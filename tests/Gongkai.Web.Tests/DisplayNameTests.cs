@@ -44,17 +44,7 @@ public sealed partial class DisplayNameTests(GongkaiFactory factory) : IClassFix
         using var clerk = await StaffSession.SignIn(factory, "clerk");
         using var head = await StaffSession.SignIn(factory, "head");
         using var admin = await StaffSession.SignIn(factory, "admin");
-        var draft = await clerk.Post("/staff/registry/new", "/staff/registry/new", new()
-        {
-            ["Form.Title"] = "关于公布示例市停车收费标准的通知",
-            ["Form.Category"] = "NormativeDocument",
-            ["Form.FormedOn"] = StaffSession.Today,
-            ["Form.Mode"] = "Proactive",
-            ["Form.Validity"] = "InForce",
-            ["Form.Body"] = "正文",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
-        var url = draft.Headers.Location!.OriginalString;
+        var url = await clerk.DraftDocument("关于公布示例市停车收费标准的通知");
         Assert.Equal(HttpStatusCode.Redirect, (await Act(clerk, url, "Submit")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Act(head, url, "ConfirmAttribute")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Act(head, url, "ClearSecrecy")).StatusCode);

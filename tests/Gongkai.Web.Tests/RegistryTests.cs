@@ -21,17 +21,7 @@ public sealed partial class RegistryTests(GongkaiFactory factory) : IClassFixtur
 
     private static async Task<(string Url, int Id)> Draft(StaffSession s, string title, string formedOn, string body = "正文")
     {
-        var response = await s.Post("/staff/registry/new", "/staff/registry/new", new()
-        {
-            ["Form.Title"] = title,
-            ["Form.Category"] = "NormativeDocument",
-            ["Form.FormedOn"] = formedOn,
-            ["Form.Mode"] = "Proactive",
-            ["Form.Validity"] = "InForce",
-            ["Form.Body"] = body,
-        });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var url = response.Headers.Location!.OriginalString;
+        var url = await s.DraftDocument(title, formedOn, body);
         return (url, int.Parse(url[(url.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture));
     }
 

@@ -69,6 +69,22 @@ public sealed partial class StaffSession : IDisposable
         return (url, tracking);
     }
 
+    /// <summary>Drafts a catalogue item (a normative document, proactive, in force) on /staff/registry/new; returns its page URL.</summary>
+    public async Task<string> DraftDocument(string title, string? formedOn = null, string body = "正文")
+    {
+        var response = await Post("/staff/registry/new", "/staff/registry/new", new()
+        {
+            ["Form.Title"] = title,
+            ["Form.Category"] = "NormativeDocument",
+            ["Form.FormedOn"] = formedOn ?? Today,
+            ["Form.Mode"] = "Proactive",
+            ["Form.Validity"] = "InForce",
+            ["Form.Body"] = body,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.Location!.OriginalString;
+    }
+
     /// <summary>Posts a case action with the version the page shows (or <paramref name="version"/>).</summary>
     public async Task<HttpResponseMessage> Act(string caseUrl, string action, Dictionary<string, string> fields, int? version = null)
     {

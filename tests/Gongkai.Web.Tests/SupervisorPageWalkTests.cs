@@ -49,17 +49,7 @@ public sealed partial class SupervisorPageWalkTests(GongkaiFactory factory) : IC
         }
 
         using var officer = await StaffSession.SignIn(factory, "jyj.head");
-        var drafted = await officer.Post("/staff/registry/new", "/staff/registry/new", new()
-        {
-            ["Form.Title"] = "关于监督人员只读查看的说明",
-            ["Form.Category"] = "NormativeDocument",
-            ["Form.FormedOn"] = StaffSession.Today,
-            ["Form.Mode"] = "Proactive",
-            ["Form.Validity"] = "InForce",
-            ["Form.Body"] = "正文",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, drafted.StatusCode);
-        var document = drafted.Headers.Location!.OriginalString;
+        var document = await officer.DraftDocument("关于监督人员只读查看的说明");
 
         using var supervisor = await StaffSession.SignIn(factory, "supervisor");
         Assert.Equal(HttpStatusCode.Redirect, (await supervisor.Post("/staff/view", "/staff/view", new() { ["agency"] = "DEMO-JYJ" })).StatusCode);

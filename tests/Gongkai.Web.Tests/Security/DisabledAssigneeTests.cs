@@ -32,9 +32,7 @@ public sealed class DisabledAssigneeTests
 
         // Before: the clerk is offered and takes the first case; the head has the second.
         Assert.Contains("<option value=\"clerk\"", await head.Client.GetStringAsync(firstUrl), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await head.Post(firstUrl, firstUrl + "?handler=Assign", new() { ["officer"] = "clerk" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await head.Post(secondUrl, secondUrl + "?handler=Assign", new() { ["officer"] = "head" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.Post("/staff/users", "/staff/users?handler=Disable", new() { ["userName"] = "clerk" })).StatusCode);
+        await ClerkTakesFirstHeadSecondThenClerkDisabled(head, admin, firstUrl, secondUrl);
 
         var casePage = await head.Client.GetStringAsync(firstUrl);
         var queue = await head.Client.GetStringAsync("/staff?state=all");
@@ -85,9 +83,7 @@ public sealed class DisabledAssigneeTests
         var (first, second) = await TwoOpenCasesAsync(factory);
         var firstUrl = $"/staff/cases/{first}";
         var secondUrl = $"/staff/cases/{second}";
-        Assert.Equal(HttpStatusCode.Redirect, (await head.Post(firstUrl, firstUrl + "?handler=Assign", new() { ["officer"] = "clerk" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await head.Post(secondUrl, secondUrl + "?handler=Assign", new() { ["officer"] = "head" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.Post("/staff/users", "/staff/users?handler=Disable", new() { ["userName"] = "clerk" })).StatusCode);
+        await ClerkTakesFirstHeadSecondThenClerkDisabled(head, admin, firstUrl, secondUrl);
 
         var picker = Picker(await head.Client.GetStringAsync(firstUrl));
         Assert.Contains("<option value=\"clerk\" selected=\"selected\">办理人员（演示）（已停用）</option>", picker, StringComparison.Ordinal);
@@ -135,5 +131,13 @@ public sealed class DisabledAssigneeTests
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
         var officers = await db.Applications.AsNoTracking().Where(a => a.Id == first || a.Id == second).ToDictionaryAsync(a => a.Id, a => a.AssignedOfficer);
         return (officers[first], officers[second]);
+    }
+
+    /// <summary>The clerk takes the first case and the head the second; then the administrator disables the clerk.</summary>
+    private static async Task ClerkTakesFirstHeadSecondThenClerkDisabled(StaffSession head, StaffSession admin, string firstUrl, string secondUrl)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await head.Post(firstUrl, firstUrl + "?handler=Assign", new() { ["officer"] = "clerk" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await head.Post(secondUrl, secondUrl + "?handler=Assign", new() { ["officer"] = "head" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.Post("/staff/users", "/staff/users?handler=Disable", new() { ["userName"] = "clerk" })).StatusCode);
     }
 }
