@@ -4,7 +4,6 @@ using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff;
 
@@ -30,14 +29,13 @@ public sealed class AuditModel(GongkaiDbContext db, AuditLog audit) : PageModel
     /// An entry's actor: the account's display name with its login name, which the entry keeps (公开办负责人（演示）（head）);
     /// a name that is no account of the agency (系统, 申请人, an account removed or another agency's) as it is.
     /// </summary>
-    public string Person(string actor) =>
-        Names.TryGetValue(actor, out var name) && name.Length > 0 && name != actor ? $"{name}（{actor}）" : actor;
+    public string Person(string actor) => StaffNames.WithLogin(Names, actor);
 
     public async Task OnGetAsync()
     {
         var agency = User.Agency();
         var cancel = HttpContext.RequestAborted;
         Rows = await audit.RecentAsync(agency, 500, string.IsNullOrWhiteSpace(Target) ? null : Target.Trim(), string.IsNullOrWhiteSpace(Actor) ? null : Actor.Trim(), cancel);
-        Names = await db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == agency).ToDictionaryAsync(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal, cancel);
+        Names = await StaffNames.OfAgencyAsync(db, agency, cancel);
     }
 }

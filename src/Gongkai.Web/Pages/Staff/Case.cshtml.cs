@@ -58,15 +58,14 @@ public sealed class CaseModel(GongkaiDbContext db, WorkingDayCalendar calendar, 
     /// A person as the page names them (timeline, trail, approval, attachments): the account's display name; a name that
     /// is no account of the agency (申请人, 系统…) as it is.
     /// </summary>
-    public string Person(string? userName) =>
-        userName is null ? string.Empty : Names.TryGetValue(userName, out var name) && name.Length > 0 ? name : userName;
+    public string Person(string? userName) => StaffNames.Person(Names, userName);
 
     /// <summary>
     /// A person with the login name beside it for an administrator (<see cref="ShowsLoginNames"/>), and （已停用） after
     /// a disabled account (a 承办人 assigned before the account was disabled).
     /// </summary>
     public string PersonForAssignment(string userName) =>
-        (ShowsLoginNames && Person(userName) != userName ? $"{Person(userName)}（{userName}）" : Person(userName))
+        (ShowsLoginNames ? StaffNames.WithLogin(Names, userName) : Person(userName))
         + (DisabledAccounts.Contains(userName) ? "（已停用）" : string.Empty);
 
     public IReadOnlyList<ReviewCase> Reviews { get; private set; } = [];

@@ -11,7 +11,7 @@ public sealed class CaseAttachmentsViewComponent(AttachmentStore store, Attachme
     /// <param name="Names">Display names by user name: who added a file is named as the case page names people.</param>
     public sealed record Model(Guid CaseId, IReadOnlyList<AttachmentRow> Files, AttachmentSettings Settings, bool Closed, bool MayUpload, IReadOnlyDictionary<string, string> Names)
     {
-        public string Person(string userName) => Names.TryGetValue(userName, out var name) && name.Length > 0 ? name : userName;
+        public string Person(string userName) => StaffNames.Person(Names, userName);
     }
 
     public async Task<IViewComponentResult> InvokeAsync(Guid caseId, bool closed, bool mayUpload, IReadOnlyDictionary<string, string> names) =>

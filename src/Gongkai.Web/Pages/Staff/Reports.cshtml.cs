@@ -32,11 +32,10 @@ public sealed class ReportsModel(GongkaiDbContext db, TimeProvider time, AuditLo
     public bool CanPublish => User.IsOfficeHead();
 
     /// <summary>The agency's accounts: login name → display name, for the 发布人 of the versions.</summary>
-    private Dictionary<string, string> Names { get; set; } = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, string> Names { get; set; } = new Dictionary<string, string>();
 
     /// <summary>A publisher as the page names them: the account's display name; a name that is no account of the agency as it is.</summary>
-    public string Person(string? userName) =>
-        userName is null ? string.Empty : Names.TryGetValue(userName, out var name) && name.Length > 0 ? name : userName;
+    public string Person(string? userName) => StaffNames.Person(Names, userName);
 
     /// <summary>Whether the reader works cases: a 监督人员 reads the draft (read-only fields) without the forms, whose posts answer 403.</summary>
     public bool MayAct => User.WorksCases();
@@ -133,7 +132,7 @@ public sealed class ReportsModel(GongkaiDbContext db, TimeProvider time, AuditLo
             Workspace = await new ReportWorkspace(db, time, registry.Counting).OpenAsync(agency, year, cancellationToken);
             if (Workspace is { Versions.Count: > 0 })
             {
-                Names = await db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == agency).ToDictionaryAsync(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal, cancellationToken);
+                Names = await StaffNames.OfAgencyAsync(db, agency, cancellationToken);
             }
         }
     }

@@ -5,7 +5,6 @@ using Gongkai.UseCases.Registry;
 using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff.Registry;
 
@@ -42,8 +41,7 @@ public sealed class DocumentModel(RegistryDocuments documents, ReviewActions act
     /// A person as the page names them (the review steps' 人员 — drafter, reviewers, approver — and the 操作记录): the
     /// account's display name; a name that is no account of the agency (an import, 系统…) as it is.
     /// </summary>
-    public string Person(string? userName) =>
-        userName is null ? string.Empty : Names.TryGetValue(userName, out var name) && name.Length > 0 ? name : userName;
+    public string Person(string? userName) => StaffNames.Person(Names, userName);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -154,8 +152,7 @@ public sealed class DocumentModel(RegistryDocuments documents, ReviewActions act
 
         Item = item;
         Trail = await audit.RecentAsync(User.Agency(), 50, target: item.Document.IndexNumber, cancel: cancellationToken);
-        var agency = User.Agency();
-        Names = await db.StaffUsers.AsNoTracking().Where(u => u.AgencyCode == agency).ToDictionaryAsync(u => u.UserName, u => u.DisplayName, cancellationToken);
+        Names = await StaffNames.OfAgencyAsync(db, User.Agency(), cancellationToken);
         return true;
     }
 
