@@ -64,10 +64,10 @@ public sealed partial class DisplayNameTests(GongkaiFactory factory) : IClassFix
 
     /// <summary>
     /// The audit log keeps the login name (an entry names the account) and shows the display name with it; an actor that
-    /// is no account of the agency (系统, an account since removed) by its name alone. The filter still takes a login name.
+    /// is no account of the agency (系统, an account since removed) by its name alone. The filter takes a login name, a display name, or the two as shown.
     /// </summary>
     [Fact]
-    public async Task AuditLog_NamesAccountsByDisplayNameWithLoginName_FilterByLoginNameStillWorks()
+    public async Task AuditLog_NamesAccountsByDisplayNameWithLoginName_FilterByLoginOrDisplayName()
     {
         (await StaffSession.SignIn(factory, "clerk")).Dispose();
         using var head = await StaffSession.SignIn(factory, "head");
@@ -89,6 +89,19 @@ public sealed partial class DisplayNameTests(GongkaiFactory factory) : IClassFix
         Assert.Contains("<td>办理人员（演示）（clerk）</td>", clerks, StringComparison.Ordinal);
         Assert.DoesNotContain("（head）</td>", clerks, StringComparison.Ordinal);
         Assert.DoesNotContain("<td>系统</td>", clerks, StringComparison.Ordinal);
+
+        // The filter also takes what the page shows: the display name, or the display name with the login name.
+        foreach (var typed in new[] { "办理人员（演示）", "办理人员（演示）（clerk）" })
+        {
+            var byName = await head.Client.GetStringAsync("/staff/audit?actor=" + Uri.EscapeDataString(typed));
+            Assert.Contains("<td>办理人员（演示）（clerk）</td>", byName, StringComparison.Ordinal);
+            Assert.DoesNotContain("（head）</td>", byName, StringComparison.Ordinal);
+        }
+
+        // A name that is no account is looked for as it is: 系统's entries.
+        var system = await head.Client.GetStringAsync("/staff/audit?actor=" + Uri.EscapeDataString("系统"));
+        Assert.Contains("<td>系统</td>", system, StringComparison.Ordinal);
+        Assert.DoesNotContain("（clerk）</td>", system, StringComparison.Ordinal);
     }
 
     private static string Bulk(string queue) =>

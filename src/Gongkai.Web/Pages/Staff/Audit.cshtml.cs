@@ -35,7 +35,9 @@ public sealed class AuditModel(GongkaiDbContext db, AuditLog audit) : PageModel
     {
         var agency = User.Agency();
         var cancel = HttpContext.RequestAborted;
-        Rows = await audit.RecentAsync(agency, 500, string.IsNullOrWhiteSpace(Target) ? null : Target.Trim(), string.IsNullOrWhiteSpace(Actor) ? null : Actor.Trim(), cancel);
         Names = await StaffNames.OfAgencyAsync(db, agency, cancel);
+        // The filter takes what the page shows: a display name, the display name with the login, or the login name.
+        var actor = string.IsNullOrWhiteSpace(Actor) ? null : StaffNames.LoginOf(Names, Actor.Trim());
+        Rows = await audit.RecentAsync(agency, 500, string.IsNullOrWhiteSpace(Target) ? null : Target.Trim(), actor, cancel);
     }
 }

@@ -21,4 +21,27 @@ public static class StaffNames
     /// <summary>The display name with the login name after it (公开办负责人（演示）（head）), or the name alone when it is no account's.</summary>
     public static string WithLogin(IReadOnlyDictionary<string, string> names, string userName) =>
         Person(names, userName) is var person && person != userName ? $"{person}（{userName}）" : userName;
+
+    /// <summary>
+    /// The login name a person typed into a filter stands for: a login name as it is; a display name of exactly one account
+    /// of the agency, or the shown form 公开办负责人（演示）（head）, as that account's login name; anything else as typed (an
+    /// actor that is no account, such as 系统, or a display name two accounts share, which matches no entry).
+    /// </summary>
+    public static string LoginOf(IReadOnlyDictionary<string, string> names, string typed)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(typed);
+        if (names.ContainsKey(typed))
+        {
+            return typed;
+        }
+
+        if (typed.EndsWith('）') && typed.LastIndexOf('（') is var open and > 0 && typed[(open + 1)..^1] is var login && names.TryGetValue(login, out var shown) && shown == typed[..open])
+        {
+            return login;
+        }
+
+        var owners = names.Where(n => n.Value == typed).Select(n => n.Key).Take(2).ToList();
+        return owners.Count == 1 ? owners[0] : typed;
+    }
 }
