@@ -35,8 +35,9 @@ internal static partial class ReportMetadata
 
     /// <summary>
     /// "由某局编制", "某局编制本报告"; also "本年度报告由杭州市余杭区发展和改革局根据《条例》…要求编制而成" (the Regulation
-    /// cited between the name and 编制).
+    /// cited between the name and 编制; a cited title counts as one word, however long: "由某管理委员会根据《…条例》《…通知》
+    /// 《…实施意见》及《…通知》等文件要求编制").
     /// </summary>
-    [GeneratedRegex(@"由(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")([（(]以下简称[^）)]{1,12}[）)])?[^，,。；;]{0,12}编制|由(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")(根据|依据|按照|依照)[^。]{0,120}?编制|(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")编制了?(本|此)报告")]
+    [GeneratedRegex(@"由(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")([（(]以下简称[^）)]{1,12}[）)])?[^，,。；;]{0,12}编制|由(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")(根据|依据|按照|依照)(《[^《》。]{1,100}》|[^。《]){0,120}?编制|(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")编制了?(本|此)报告")]
     private static partial Regex CompiledByRegex();
 }

@@ -15,6 +15,9 @@ public sealed class OpeningNamesAgencyTests
     [InlineData("moe-2024-opening-subject-bu-excerpt.txt", "教育部", 2024)]
     [InlineData("shanxi-tyjrt-2022-opening-subject-zhunque-excerpt.txt", "山西省退役军人事务厅", 2022)]
     [InlineData("yuhang-fgj-2022-compiled-by-under-regulation-excerpt.txt", "杭州市余杭区发展和改革局", 2022)]
+    // Ninth sweep: four documents cited between the compiler and 编制, 150 characters of them (本报告由重庆解放碑中央商务区管理委员会
+    // 根据《…条例》《…通知》《…实施意见》及《…通知》等文件要求编制).
+    [InlineData("cqyz-jfb-cbd-2020-compiled-by-long-citations-excerpt.txt", "重庆解放碑中央商务区管理委员会", 2020)]
     public void Import_NoTitle_AgencyFromTheOpening(string file, string agency, int year)
     {
         var report = ReadCompleted(File.ReadAllText(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", file)));
