@@ -4,12 +4,13 @@ namespace Gongkai.Reporting.Parsing;
 
 /// <summary>
 /// The patterns of a title-less report's opening: the year-first sentence naming its subject (2019年，某局认真贯彻…; a
-/// 国务院部门 ending in 部: 2024年，教育部坚持…), the paragraphs of section 一 opening with the year, and the sentence
-/// naming the office that compiled the report (由某局编制, 由某局根据《条例》…要求编制而成, 结合某局…工作实际编制).
+/// 国务院部门 ending in 部: 2024年，教育部坚持…; without the comma: 2021年东花市街道深入贯彻…), the paragraphs of section 一
+/// opening with the year, and the sentence naming the office that compiled the report (由某局编制, 由某局根据《条例》…要求编制
+/// 而成, 结合某局…工作实际编制).
 /// </summary>
 internal static partial class ReportMetadata
 {
-    [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?[，,](在[^，,。；;]{2,40}下[，,])?(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @"|[\u4e00-\u9fff]{2,6}(区|县|市|旗|盟)|[\u4e00-\u9fff]{2,9}部)([（(]以下简称[^）)]{1,12}[）)])?(准确|着力|立足|认真|深入|坚持|严格|全面|紧紧|以|按照|根据|依据|围绕|扎实|持续|进一步|高度|始终|积极|切实|不断|继续|紧扣|聚焦|全力|牢固|坚决|主动|大力)")]
+    [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?[，,]?(在[^，,。；;]{2,40}下[，,])?(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @"|[\u4e00-\u9fff]{2,6}(区|县|市|旗|盟)|[\u4e00-\u9fff]{2,9}部)([（(]以下简称[^）)]{1,12}[）)])?(准确|着力|立足|认真|深入|坚持|严格|全面|紧紧|以|按照|根据|依据|围绕|扎实|持续|进一步|高度|始终|积极|切实|不断|继续|紧扣|聚焦|全力|牢固|坚决|主动|大力)")]
     private static partial Regex OpeningSubjectRegex();
 
     // A paragraph of section 一 opening with the year: "2021年，…", "2024年以来…"; also after its run-in subhead
@@ -35,8 +36,9 @@ internal static partial class ReportMetadata
 
     /// <summary>
     /// "由某局编制", "某局编制本报告"; also "本年度报告由杭州市余杭区发展和改革局根据《条例》…要求编制而成" (the Regulation
-    /// cited between the name and 编制).
+    /// cited between the name and 编制; a cited title counts as one word, however long: "由某管理委员会根据《…条例》《…通知》
+    /// 《…实施意见》及《…通知》等文件要求编制").
     /// </summary>
-    [GeneratedRegex(@"由(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")([（(]以下简称[^）)]{1,12}[）)])?[^，,。；;]{0,12}编制|由(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")(根据|依据|按照|依照)[^。]{0,120}?编制|(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")编制了?(本|此)报告")]
+    [GeneratedRegex(@"由(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")([（(]以下简称[^）)]{1,12}[）)])?[^，,。；;]{0,12}编制|由(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")(根据|依据|按照|依照)(《[^《》。]{1,100}》|[^。《]){0,120}?编制|(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @")编制了?(本|此)报告")]
     private static partial Regex CompiledByRegex();
 }

@@ -9,13 +9,14 @@ namespace Gongkai.Reporting.Parsing;
 /// reports the year's work ("汇报我镇2023年政府信息公开工作", "现将2023年度政府信息公开工作开展情况报告如下"). Only these:
 /// the prose names other years too (规划 years, "上年", a cited notice's 《关于做好2022年度…》, a plan's "2024年政务公开工作
 /// 要点"), which state no report's year; a cited notice on compiling the reports names the year only when nothing else does.
+/// Last, a whole year's period printed with 年 lost ("统计期限为20231月1日至12月31日").
 /// </summary>
 internal static partial class ReportYearStatements
 {
     /// <summary>The year the text states for the report, in the order above; null when none does.</summary>
     public static int? Find(string text)
     {
-        foreach (var regex in (Regex[])[StatisticsRegex(), YearOfReportRegex(), ReportedWorkRegex(), WorkReportedRegex()])
+        foreach (var regex in (Regex[])[StatisticsRegex(), YearOfReportRegex(), ReportedWorkRegex(), WorkReportedRegex(), PeriodWithoutNianRegex()])
         {
             foreach (Match m in regex.Matches(text))
             {
@@ -49,6 +50,13 @@ internal static partial class ReportYearStatements
         @"|统计的?(时间|期间|范围|区间|时段|时间段|日期)(为|是|从|自|:|：)?\s*(?<year>(19|20)\d{2})\s*年\s*(度|全年|1\s*月\s*(1\s*日)?\s*(起)?\s*(至|到|—|－|-|–|~|～))" +
         @"|统计(截止|截至)(到|于)?(时间|日期)?(为|是|:|：)?\s*(?<year>(19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")]
     private static partial Regex StatisticsRegex();
+
+    /// <summary>
+    /// A whole year's period printed with 年 lost, the last resort: "统计期限为20231月1日至12月31日", "自20211月1日起至202112月31日止",
+    /// "自201811日起至20181231日止" (月 lost too). The four digits run into the first of January, then its last day of December.
+    /// </summary>
+    [GeneratedRegex(@"(?<!\d)(?<year>(19|20)\d{2})(1\s*月\s*1\s*日|11日)\s*起?\s*(至|到|—|－|-|–|~|～)\s*((19|20)\d{2}\s*年?)?\s*(12\s*月\s*31\s*日|1231日)")]
+    private static partial Regex PeriodWithoutNianRegex();
 
     [GeneratedRegex(@"(?<year>(19|20)\d{2})\s*年度?\s*(政府|政务)信息公开(工作)?(情况)?(年度)?(工作)?(报告|年报)")]
     private static partial Regex YearOfReportRegex();

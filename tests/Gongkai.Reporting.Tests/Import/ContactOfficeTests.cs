@@ -20,7 +20,22 @@ public sealed class ContactOfficeTests
         Assert.Equal(2021, result.Report.Year);
     }
 
+    [Fact]
+    public void Import_RealPage_FreeTradeZoneNamedInTheContactLine()
+    {
+        // Ninth sweep: a 自贸片区's page without its title, speaking as 我委; its name, which holds its province in brackets,
+        // only in "请联系:中国(福建)自由贸易试验区福州片区管理委员会(福州保税港区管理委员会)政府信息公开办公室,地址:…" (the same
+        // line on its 2022 page). Read null before.
+        var text = File.ReadAllText(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", "fzftz-fuzhou-ftz-2024-contact-province-in-brackets-excerpt.txt"));
+
+        var report = WithHeadings.Read(text);
+
+        Assert.Equal("中国(福建)自由贸易试验区福州片区管理委员会", report.Agency);
+        Assert.Equal(2024, report.Year);
+    }
+
     [Theory]
+    [InlineData("中国(河北)自由贸易试验区雄安片区管理委员会办公室", "中国(河北)自由贸易试验区雄安片区管理委员会")]
     [InlineData("衢州市衢江区湖南镇政府综合督考办公室", "衢州市衢江区湖南镇政府")]
     [InlineData("某县住房和城乡建设局住房保障办公室", "某县住房和城乡建设局")]
     // The offices already known, as before; an office whose words are not a name before it (政务公开办公室) kept whole.

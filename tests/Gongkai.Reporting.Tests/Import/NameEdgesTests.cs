@@ -19,6 +19,9 @@ public sealed class NameEdgesTests
     // Sixth sweep. No title; "编制我局2021年度政府信息公开年度报告" (read 编制我局): the report's word for itself is no name, and
     // the contact line's "请与昌江区工信局办公室联系" names it.
     [InlineData("changjiang-gxj-2021-bianzhi-wo-ju-excerpt.txt", "昌江区工信局", 2021)]
+    // Ninth sweep. No title; the customs offices' preamble "…等规定,梳理编制湛江海关关区2023年政府信息公开工作年度报告" (read
+    // 梳理编制湛江海关关区): the verbs that compile the report are not the name's.
+    [InlineData("customs-zhanjiang-2023-shuli-bianzhi-excerpt.txt", "湛江海关关区", 2023)]
     public void Import_RealPage_AgencyAsPrinted(string file, string agency, int year)
     {
         var report = Read(File.ReadAllText(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", file)));
@@ -33,6 +36,14 @@ public sealed class NameEdgesTests
     public void Import_CompilingSentence_SelfReferenceIsNoName(string sentence)
     {
         Assert.Null(Read(sentence + "\n").Agency);
+    }
+
+    [Theory]
+    [InlineData("根据《中华人民共和国政府信息公开条例》等规定,梳理编制某海关关区2021年政府信息公开工作年度报告。", "某海关关区")]
+    [InlineData("根据《中华人民共和国政府信息公开条例》等规定,梳理编制某县机构编制委员会办公室2021年政府信息公开工作年度报告。", "某县机构编制委员会办公室")]
+    public void Import_CompilingSentence_VerbsBeforeTheName(string sentence, string agency)
+    {
+        Assert.Equal(agency, Read(sentence + "\n").Agency);
     }
 
     [Theory]

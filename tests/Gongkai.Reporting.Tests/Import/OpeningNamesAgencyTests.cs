@@ -15,6 +15,12 @@ public sealed class OpeningNamesAgencyTests
     [InlineData("moe-2024-opening-subject-bu-excerpt.txt", "教育部", 2024)]
     [InlineData("shanxi-tyjrt-2022-opening-subject-zhunque-excerpt.txt", "山西省退役军人事务厅", 2022)]
     [InlineData("yuhang-fgj-2022-compiled-by-under-regulation-excerpt.txt", "杭州市余杭区发展和改革局", 2022)]
+    // Ninth sweep: four documents cited between the compiler and 编制, 150 characters of them (本报告由重庆解放碑中央商务区管理委员会
+    // 根据《…条例》《…通知》《…实施意见》及《…通知》等文件要求编制).
+    [InlineData("cqyz-jfb-cbd-2020-compiled-by-long-citations-excerpt.txt", "重庆解放碑中央商务区管理委员会", 2020)]
+    // Ninth sweep: the subject without a comma after the year, "2021年东花市街道深入贯彻《政府信息公开条例》…" (left by the fifth
+    // sweep; the same shape on a 台州 zone's page, openings 313: "2023年台州湾经济技术开发区管委会按照党中央…"). Both read null before.
+    [InlineData("bjdch-donghuashi-street-2021-year-name-no-comma-excerpt.txt", "东花市街道", 2021)]
     public void Import_NoTitle_AgencyFromTheOpening(string file, string agency, int year)
     {
         var report = ReadCompleted(File.ReadAllText(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", file)));
@@ -38,6 +44,8 @@ public sealed class OpeningNamesAgencyTests
     [InlineData("2023年,杨凌示范区坚持公开为常态。", "杨凌示范区")]
     [InlineData("2023年,各部门坚持公开为常态。", null)]
     [InlineData("2023年,高新区坚持公开为常态。", null)]
+    [InlineData("2023年某县民政局深入贯彻《条例》。", "某县民政局")]
+    [InlineData("2023年我局深入贯彻《条例》。", null)]
     public void Import_NoTitle_OpeningSubject(string opening, string? agency)
     {
         var report = ReadCompleted("一、总体情况\n" + opening + "\n");
