@@ -75,8 +75,8 @@ internal static class TableStarts
 
             var found = h switch
             {
-                // 第二十条第（一）项, the first block's heading.
-                1 => key.StartsWith("第二十条第", StringComparison.Ordinal),
+                // 第二十条第（一）项 (or 第二十条（一）项), the first block's heading.
+                1 => key.StartsWith("第二十条第", StringComparison.Ordinal) || key.StartsWith("第二十条(", StringComparison.Ordinal),
                 // The note over its columns, else its header cell, else (a page starting inside the table) a row of it
                 // (一、本年新收…, 四、结转下年度继续办理), not a sentence that names one.
                 2 => key.Contains("本列数据的勾稽关系", StringComparison.Ordinal) || key.StartsWith("申请人情况", StringComparison.Ordinal) ||

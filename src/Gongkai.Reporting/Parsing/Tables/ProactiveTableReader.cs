@@ -406,6 +406,7 @@ internal static partial class ProactiveTableReader
                (row.KeyStem.EndsWith("central_procurement", StringComparison.Ordinal) && key.Contains("集中采购", StringComparison.Ordinal));
     }
 
-    [GeneratedRegex(@"^第二十条第\(([一二三四五六七八九十]+)\)项")]
+    // 第二十条第（六）项, or as some forms print it 第二十条（六）项.
+    [GeneratedRegex(@"^第二十条第?\(([一二三四五六七八九十]+)\)项")]
     private static partial Regex CaptionRegex();
 }
