@@ -40,6 +40,12 @@ public static partial class PublishedReportReader
         }
 
         var headingAt = SectionHeadings.Find(lines);
+        (lines, var putBack) = TableStarts.Restore(lines, headingAt);
+        if (putBack.Count > 0)
+        {
+            headingAt = SectionHeadings.Find(lines);
+        }
+
         var found = headingAt.Count(h => h >= 0);
         if (found < 2)
         {
@@ -56,10 +62,15 @@ public static partial class PublishedReportReader
         var region = new List<SourceLine>[6];
         for (var i = 0; i < 6; i++)
         {
+            if (headingAt[i] < 0 || putBack.Contains(i))
+            {
+                // Not printed (a heading put back before its table is still reported).
+                diagnostics.Add(DiagnosticCatalog.SectionNotFound.Create(DiagnosticLocation.InSection(SectionHeadings.Key(i)), SectionHeadings.Printed(i)));
+            }
+
             if (headingAt[i] < 0)
             {
                 region[i] = [];
-                diagnostics.Add(DiagnosticCatalog.SectionNotFound.Create(DiagnosticLocation.InSection(SectionHeadings.Key(i)), SectionHeadings.Printed(i)));
                 continue;
             }
 

@@ -387,7 +387,16 @@ internal static partial class ProactiveTableReader
         return null;
     }
 
-    private static bool RowMatches(string key, ProactiveRow row)
+    /// <summary>
+    /// A row label as printed, or with the note a template left after it taken off: "规章（设区的市、自治州人民政府应提供相关
+    /// 数据）", "规范性文件（行政机关制定发布的决定、公告、通告…一般情况下属于规范性文件）" — the filling instructions of a county's
+    /// form printed with the table.
+    /// </summary>
+    private static bool RowMatches(string key, ProactiveRow row) =>
+        LabelMatches(key, row) ||
+        (key.IndexOf('(', StringComparison.Ordinal) is var open and >= 2 && key.EndsWith(')') && LabelMatches(key[..open], row));
+
+    private static bool LabelMatches(string key, ProactiveRow row)
     {
         var label = TemplateKey(row.Label);
         return key == label ||
@@ -397,6 +406,7 @@ internal static partial class ProactiveTableReader
                (row.KeyStem.EndsWith("central_procurement", StringComparison.Ordinal) && key.Contains("集中采购", StringComparison.Ordinal));
     }
 
-    [GeneratedRegex(@"^第二十条第\(([一二三四五六七八九十]+)\)项")]
+    // 第二十条第（六）项, or as some forms print it 第二十条（六）项.
+    [GeneratedRegex(@"^第二十条第?\(([一二三四五六七八九十]+)\)项")]
     private static partial Regex CaptionRegex();
 }

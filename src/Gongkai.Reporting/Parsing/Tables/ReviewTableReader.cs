@@ -24,8 +24,8 @@ internal static class ReviewTableReader
         var sentence = firstNumber < 0 ? -1 : all.FindIndex(firstNumber, t => t.Kind == TokenKind.Text &&
             (t.Text.Contains('。', StringComparison.Ordinal) || (t.Text.Length > 2 && "五六七八九".Contains(t.Text[0], StringComparison.Ordinal) && t.Text[1] is '、' or '.' or '．')));
         // Only where the table's header is already behind: a section that opens with a sentence holding a number ("本年度共
-        //发生行政复议2件。") and prints its table after it keeps the table.
-        if (sentence > 0 && !tokens.Skip(sentence).Any(t => t.Kind == TokenKind.Text && t.Text.Contains("维持", StringComparison.Ordinal)))
+        //发生行政复议2件。", "2020 年，…未出现申请行政复议、提起行政诉讼的情况。") and prints its table after it keeps the table.
+        if (sentence > 0 && !tokens.Skip(sentence).Any(IsHeaderCell))
         {
             tokens = tokens.Take(sentence).ToList();
         }
@@ -293,6 +293,14 @@ internal static class ReviewTableReader
     }
 
     private static readonly string[] GroupNames = ["行政复议", "未经复议直接起诉", "复议后起诉"];
+
+    /// <summary>
+    /// A cell of the table's header no sentence holds: 结果维持, or the label of a 行政诉讼 group (a PDF's text prints the
+    /// result words of a narrow header one character a line, "维 纠 结 审", but the group labels whole).
+    /// </summary>
+    private static bool IsHeaderCell(TableToken token) => token.Kind == TokenKind.Text &&
+        (token.Text.Contains("维持", StringComparison.Ordinal) ||
+         (!token.Text.Contains('。', StringComparison.Ordinal) && GroupNames[1..].Any(g => token.Text.StartsWith(g, StringComparison.Ordinal))));
 
     /// <summary>
     /// When no split makes all three groups add up: the cells of the two groups that do add up in every split with the
