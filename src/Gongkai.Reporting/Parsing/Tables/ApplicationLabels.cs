@@ -21,7 +21,8 @@ public static partial class ApplicationLabels
     private static readonly (string Key, string[] Words)[] Rows =
     [
         (ApplicationKeys.NewReceived, ["本年新收"]),
-        (ApplicationKeys.CarriedOver, ["上年结转"]),
+        // 上年转结, the two characters swapped, is printed too (a 乡's table, two counties' prose).
+        (ApplicationKeys.CarriedOver, ["上年结转", "上年转结"]),
         (O + "granted", ["予以公开"]),
         (O + "partial", ["部分公开"]),
         (O + "withheld.state_secret", ["国家秘密"]),
