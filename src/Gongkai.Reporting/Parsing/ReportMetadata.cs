@@ -153,8 +153,9 @@ internal static partial class ReportMetadata
             agency ??= named;
             year ??= opening is not null ? Gongkai.Reporting.Parsing.Text.Digits.Parse(opening.Groups["year"].Value) : null;
 
-            // Nothing else names the year: section 一 opens with it ("2021年，开发区管委会政务信息工作紧紧围绕…", "2019年我局…").
-            year ??= openingYear ?? looseYear;
+            // Nothing else names the year: section 一 opens with it ("2021年，开发区管委会政务信息工作紧紧围绕…", "2019年我局…"),
+            // else a later sentence of its first paragraph does ("…在阳光下运行。2019年，文登区住建局共主动公开…").
+            year ??= openingYear ?? looseYear ?? SectionOneYear(preamble, all);
 
             // Nothing else names the agency: the contact sentence of the opening does ("如对本报告有疑问，请与泰宁县卫生健康局
             // 办公室联系"), the office that answers being the agency's own.
@@ -162,6 +163,9 @@ internal static partial class ReportMetadata
 
             // Or a title that names no year (驼峰路街道办事处政府信息公开工作年度报告), as a line of its own.
             agency ??= compacted.Take(8).Select(l => YearlessTitleRegex().Match(l)).Where(t => t.Success).Select(t => AgencyNames.Clean(t.Groups["agency"].Value)).FirstOrDefault(a => a is not null);
+
+            // Or section 一 opening with it, the year after it or nowhere (文登区住建局高度重视…, （一）…。三亚市坚持以…).
+            agency ??= SectionOneSubject(preamble, all);
         }
 
         if (agency is not null && AgencyNames.GenericStarts.Any(s => agency.StartsWith(s, StringComparison.Ordinal)))
