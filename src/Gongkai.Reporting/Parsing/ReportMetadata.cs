@@ -153,8 +153,9 @@ internal static partial class ReportMetadata
             agency ??= named;
             year ??= opening is not null ? Gongkai.Reporting.Parsing.Text.Digits.Parse(opening.Groups["year"].Value) : null;
 
-            // Nothing else names the year: section 一 opens with it ("2021年，开发区管委会政务信息工作紧紧围绕…", "2019年我局…").
-            year ??= openingYear ?? looseYear;
+            // Nothing else names the year: section 一 opens with it ("2021年，开发区管委会政务信息工作紧紧围绕…", "2019年我局…"),
+            // else a later sentence of its first paragraph does ("…在阳光下运行。2019年，文登区住建局共主动公开…").
+            year ??= openingYear ?? looseYear ?? SectionOneYear(preamble, all);
 
             // Nothing else names the agency: the contact sentence of the opening does ("如对本报告有疑问，请与泰宁县卫生健康局
             // 办公室联系"), the office that answers being the agency's own.
@@ -162,6 +163,9 @@ internal static partial class ReportMetadata
 
             // Or a title that names no year (驼峰路街道办事处政府信息公开工作年度报告), as a line of its own.
             agency ??= compacted.Take(8).Select(l => YearlessTitleRegex().Match(l)).Where(t => t.Success).Select(t => AgencyNames.Clean(t.Groups["agency"].Value)).FirstOrDefault(a => a is not null);
+
+            // Or section 一 opening with it, the year after it or nowhere (文登区住建局高度重视…, （一）…。三亚市坚持以…).
+            agency ??= SectionOneSubject(preamble, all);
         }
 
         if (agency is not null && AgencyNames.GenericStarts.Any(s => agency.StartsWith(s, StringComparison.Ordinal)))
@@ -316,9 +320,10 @@ internal static partial class ReportMetadata
     /// "请与某局办公室联系", "可直接与某县人民政府联系", "可与某镇人民政府综合信息指挥室（党政综合办公室）联系": the longest name
     /// before the office that answers (the office itself, or a 办公室 the name ends with, left out by <see cref="ContactName"/>).
     /// Also "请联系某乡人民政府党政办公室，联系电话…": the name after 请联系, then a clause break or 联系电话. A 自贸区's name opens
-    /// with its province in brackets (请联系:中国(福建)自由贸易试验区福州片区管理委员会(…)政府信息公开办公室).
+    /// with its province in brackets (请联系:中国(福建)自由贸易试验区福州片区管理委员会(…)政府信息公开办公室). A town's
+    /// government without 人民 (请联系帽儿山镇政府，地址:…; 请联系五常市背荫河镇政府。) is read as printed.
     /// </summary>
-    [GeneratedRegex(@"(请|可直接|可|欢迎)与(?<agency>" + ProvinceInBrackets + @"[\u4e00-\u9fff]{2,30}" + NameEnding + @")([\u4e00-\u9fff]{0,10}(室|科|股))?([（(][^）)]{1,15}[）)])?(联系|联络)|请联系[：:]?(?<agency>" + ProvinceInBrackets + @"[\u4e00-\u9fff]{2,30}" + NameEnding + @")([\u4e00-\u9fff]{0,10}(室|科|股))?(?=[，,。；;（(]|联系电话|电话)")]
+    [GeneratedRegex(@"(请|可直接|可|欢迎)与(?<agency>" + ProvinceInBrackets + @"[\u4e00-\u9fff]{2,30}" + NameEnding + @")([\u4e00-\u9fff]{0,10}(室|科|股))?([（(][^）)]{1,15}[）)])?(联系|联络)|请联系[：:]?(?<agency>" + ProvinceInBrackets + @"[\u4e00-\u9fff]{2,30}" + NameEnding + @"((?<=[镇乡])政府)?)([\u4e00-\u9fff]{0,10}(室|科|股))?(?=[，,。；;（(]|联系电话|电话)")]
     private static partial Regex ContactRegex();
 
     /// <summary>中国(福建), the head of a 自由贸易试验区's name.</summary>

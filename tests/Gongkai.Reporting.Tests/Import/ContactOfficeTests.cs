@@ -34,6 +34,35 @@ public sealed class ContactOfficeTests
         Assert.Equal(2024, report.Year);
     }
 
+    [Fact]
+    public void Import_RealPage_TownGovernmentWithoutRenminInTheContactLine()
+    {
+        // Eleventh sweep (left by the eighth): a town's page without its title, named only in "总结2020年帽儿山镇政府信息公开
+        // 工作" and "请联系帽儿山镇政府,地址:…" — the contact line without 与 knew a name ending as names do (镇, 人民政府), not
+        // 镇政府 (the same line on 五常市背荫河镇's page, real/, read from its title: 请联系五常市背荫河镇政府。). Read null before.
+        var text = File.ReadAllText(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", "shangzhi-maoershan-town-2020-contact-town-zhengfu-excerpt.txt"));
+
+        var report = WithHeadings.Read(text);
+
+        Assert.Equal("帽儿山镇政府", report.Agency);
+        Assert.Equal(2020, report.Year);
+    }
+
+    [Theory]
+    [InlineData("请联系某某乡政府。地址:某县某某乡", "某某乡政府")]
+    // Only a town's or township's 政府: a county's 县政府 is no name ending the rule knows; 市政府办公室 is read as before.
+    [InlineData("请联系某某县政府,地址:某县", null)]
+    [InlineData("请联系某某市政府办公室,电话:0000", "某某市政府办公室")]
+    public void Import_NoTitle_AgencyFromTheContactSentenceWithoutYu(string contact, string? agency)
+    {
+        var text = "本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。如对本报告有疑问," + contact + "。\n" +
+            "一、总体情况\n略。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n";
+
+        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(agency, result.Report!.Agency);
+    }
+
     [Theory]
     [InlineData("中国(河北)自由贸易试验区雄安片区管理委员会办公室", "中国(河北)自由贸易试验区雄安片区管理委员会")]
     [InlineData("衢州市衢江区湖南镇政府综合督考办公室", "衢州市衢江区湖南镇政府")]

@@ -18,7 +18,6 @@ public sealed class OpeningsTests(ITestOutputHelper output)
     {
         ["023"] = "the name only in 为认真做好京山市卫生健康局政府信息公开工作 and 本单位",
         ["135"] = "the name only in section 一 (汇总2020年度官塘乡的政府信息公开年度报告编制而成) and an address",
-        ["206"] = "no title; the name only as a sentence's subject under a sub-heading ((一)加强组织领导。市教育局高度重视…)",
         ["311"] = "the name only in 综合东宝区行政区域内总体情况编制",
         ["411"] = "the year only as 2019 年 (a space) mid-sentence; no agency named (我厅)",
         ["414"] = "the name only as 截至2023年底，发改局围绕… under 一、总体情况",
@@ -33,7 +32,6 @@ public sealed class OpeningsTests(ITestOutputHelper output)
         ["925"] = "the name only as 县医院 in the body, the year only in the body",
         ["926"] = "the year only in the body (no title, no statistics period)",
         ["930"] = "no name: 我局 only (the year is read from 2019年我局政府信息公开工作运行良好)",
-        ["713"] = "no title; the name only as 区卫健局高度重视… under 一, with no year before it",
         ["723"] = "a mirror's excerpt from mid-section: no title, no name (the year is read from 2019年度街道受理…)",
         ["726"] = "no preamble; the name, with a bracket inside it, only as 2020年,武汉经济技术开发区(汉南区)医疗保障局… under 一",
     };
@@ -44,6 +42,7 @@ public sealed class OpeningsTests(ITestOutputHelper output)
     private static readonly Dictionary<string, string> Completed = new()
     {
         ["202"] = "title 2019年度区发改委…; the text: 2019年，平桥区发改委在区委、区政府正确领导下 → 平桥区发改委",
+        ["206"] = "no title; the subject after 一's first run-in subhead ((一)加强组织领导。市教育局高度重视…), completed from the text's 《铜仁市教育局…制度》 → 铜仁市教育局",
         ["347"] = "title 市住房公积金管理中心天台分中心…; the preamble: 台州市住房公积金管理中心天台分中心认真开展… → 台州市…",
         ["401"] = "title 市政府研究室2019年…; the text: 2019年孝感市政府研究室主动公开信息16条 → 孝感市政府研究室",
         ["413"] = "no title; labelled from the contact line (请联系：硚口区发展和改革局党政办公室), read from the body's 2023年，区发改局主动公开…",
