@@ -53,6 +53,8 @@ internal static partial class AgencyNames
             }
         }
 
+        // The report's word for itself before the verb that compiles it (我乡编制了某乡人民政府2020年…): neither is the name.
+        agency = SelfThenVerbRegex().Replace(agency, string.Empty);
         foreach (var word in LeadingWords)
         {
             if (agency.StartsWith(word, StringComparison.Ordinal))
@@ -150,6 +152,9 @@ internal static partial class AgencyNames
     /// <summary>What stands before a short name in a sentence, not a place's name: 设立了市发改委…, 成立…, 通过…</summary>
     [GeneratedRegex(@"了|^(设立|成立|组建|公开|结合|根据|按照|依据|作为|通过|对|向|在|将|把|被|为|由|是|有)")]
     private static partial Regex VerbPhraseRegex();
+
+    [GeneratedRegex(@"^(我|本)(局|办|委|厅|院|署|部|所|站|队|中心|单位|机关|镇|乡|街道|县|区|市|府|公司)(?=(现|特|梳理)?编制|现将|现向社会|向社会|现公布|现发布|特发布)")]
+    private static partial Regex SelfThenVerbRegex();
 
     [GeneratedRegex(@"^(我|本)(局|办|委|厅|院|署|部|所|站|队|中心|单位|机关|镇|乡|街道|县|区|市|府|公司)$|^(认真)?做好")]
     private static partial Regex SelfReferenceRegex();

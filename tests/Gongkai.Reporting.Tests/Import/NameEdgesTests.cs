@@ -41,6 +41,9 @@ public sealed class NameEdgesTests
     [Theory]
     [InlineData("根据《中华人民共和国政府信息公开条例》等规定,梳理编制某海关关区2021年政府信息公开工作年度报告。", "某海关关区")]
     [InlineData("根据《中华人民共和国政府信息公开条例》等规定,梳理编制某县机构编制委员会办公室2021年政府信息公开工作年度报告。", "某县机构编制委员会办公室")]
+    // Eleventh sweep, 两家子满族乡 2020 (read 我乡编制了吉林市昌邑区两家子满族乡人民政府): the report's word for itself before the verb.
+    [InlineData("根据《中华人民共和国政府信息公开条例》等文件要求,我乡编制了某市某区某某乡人民政府2020年政府信息公开工作年度报告(以下简称《年报》)。", "某市某区某某乡人民政府")]
+    [InlineData("根据《中华人民共和国政府信息公开条例》要求,本局现将某县自然资源局2021年政府信息公开工作年度报告公布如下。", "某县自然资源局")]
     public void Import_CompilingSentence_VerbsBeforeTheName(string sentence, string agency)
     {
         Assert.Equal(agency, Read(sentence + "\n").Agency);
