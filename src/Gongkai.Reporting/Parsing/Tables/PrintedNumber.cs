@@ -22,6 +22,12 @@ public static partial class PrintedNumber
     public static bool TryRead(string piece, out string number)
     {
         number = piece;
+        // Every form below opens with a digit, a sign or 增/减: a label is turned away before any pattern runs.
+        if (piece.Length == 0 || !(char.IsDigit(piece[0]) || piece[0] is '+' or '-' or '增' or '减'))
+        {
+            return false;
+        }
+
         if (PlainNumberRegex().IsMatch(piece))
         {
             return true;

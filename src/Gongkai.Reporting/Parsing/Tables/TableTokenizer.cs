@@ -225,7 +225,7 @@ public static partial class TableTokenizer
             return null;
         }
 
-        if (separateDigits)
+        if (separateDigits && DigitBesideOtherText(folded))
         {
             // Not between 本年增/减 written out and its number ("行政事业性收费16减12": 16 | 减12, read as −12).
             folded = ChangeInWordsApartRegex().Replace(CjkDigitBoundaryRegex().Replace(folded, " "), "${w}${n}");
@@ -233,9 +233,8 @@ public static partial class TableTokenizer
 
         var pending = new StringBuilder();
         var pendingColumn = column;
-        foreach (Match piece in PieceRegex().Matches(folded))
+        foreach (var (pieceIndex, value) in Pieces(folded))
         {
-            var value = piece.Value;
             if (PrintedNumber.TryRead(value, out var number))
             {
                 if (pending.Length > 0)
@@ -244,7 +243,7 @@ public static partial class TableTokenizer
                     pending.Clear();
                 }
 
-                tokens.Add(new TableToken(TokenKind.Number, number, line, column + piece.Index) { RowIndex = rowIndex });
+                tokens.Add(new TableToken(TokenKind.Number, number, line, column + pieceIndex) { RowIndex = rowIndex });
             }
             else
             {
@@ -258,7 +257,7 @@ public static partial class TableTokenizer
 
                 if (pending.Length == 0)
                 {
-                    pendingColumn = column + piece.Index;
+                    pendingColumn = column + pieceIndex;
                 }
                 else
                 {
@@ -315,8 +314,54 @@ public static partial class TableTokenizer
     /// <summary>Whether <paramref name="text"/> holds a run of spaces that separates columns.</summary>
     internal static bool HasSpaceRun(string text) => SpaceRunRegex().IsMatch(text);
 
-    [GeneratedRegex(@"\S+")]
-    private static partial Regex PieceRegex();
+    /// <summary>
+    /// The runs of non-white-space characters of <paramref name="text"/> with their offsets (what <c>\S+</c> matches: the
+    /// regular expression's <c>\s</c> is <see cref="char.IsWhiteSpace(char)"/>), without a match object each.
+    /// </summary>
+    private static IEnumerable<(int Index, string Value)> Pieces(string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            if (i > start)
+            {
+                yield return (start, text[start..i]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a digit stands in <paramref name="text"/> beside anything but ASCII: only then can
+    /// <see cref="CjkDigitBoundaryRegex"/> or <see cref="ChangeInWordsApartRegex"/> match (both need a digit, and a
+    /// character beyond ASCII: an ideograph, a closing bracket or quote, 增/减). Most cells are digits alone or a label alone.
+    /// </summary>
+    private static bool DigitBesideOtherText(string text)
+    {
+        var digit = false;
+        var other = false;
+        foreach (var c in text)
+        {
+            digit |= char.IsDigit(c);
+            other |= c > '\u007f';
+            if (digit && other)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     [GeneratedRegex(@"^(19|20)\d{2}年(?!度)[，,]?[\u4e00-\u9fff]{2}")]
     private static partial Regex SentenceRegex();
