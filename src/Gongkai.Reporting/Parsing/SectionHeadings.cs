@@ -27,6 +27,9 @@ internal static partial class SectionHeadings
     /// <summary>Heading <paramref name="h"/> as the format prints it.</summary>
     public static string Printed(int h) => ReportSection.All(ReportEdition.Edition2021)[h].Heading;
 
+    /// <summary>The label key of each heading as printed (<see cref="Printed"/>), made once.</summary>
+    private static readonly string[] PrintedKeys = [.. Enumerable.Range(0, ReportSection.All(ReportEdition.Edition2021).Count).Select(h => ChineseText.LabelKey(Printed(h)))];
+
     /// <summary>The line of each heading 一…六, or −1: numbered and in order, else known by their words whatever their number.</summary>
     public static int[] Find(IReadOnlyList<SourceLine> lines)
     {
@@ -147,7 +150,7 @@ internal static partial class SectionHeadings
         // not a sub-point that merely starts alike (二主动公开工作).
         return key[1] is ',' or '.'
             ? words.Any(w => key.Contains(w, StringComparison.Ordinal))
-            : key.AsSpan(1).StartsWith(ChineseText.LabelKey(Printed(h)).AsSpan(2), StringComparison.Ordinal);
+            : key.AsSpan(1).StartsWith(PrintedKeys[h].AsSpan(2), StringComparison.Ordinal);
     }
 
     // The six headings as the format prints them (ReportSection.All; numbered up to 八 in a report of seven or eight parts,

@@ -61,25 +61,32 @@ public static partial class ChineseText
     /// </summary>
     public static string Fold(string text)
     {
-        StringBuilder? sb = null;
         for (var i = 0; i < text.Length; i++)
         {
-            var ch = text[i];
-            var folded = ch switch
+            if (FoldChar(text[i]) != text[i])
             {
-                >= '\uFF01' and <= '\uFF5E' and not '（' and not '）' and not '：' and not '，' and not '；' => (char)(ch - 0xFEE0),
-                '\u3000' or '\u00A0' => ' ',
-                _ => ToSimplified[ch] != 0 ? ToSimplified[ch] : ch,
-            };
-            if (folded != ch)
-            {
-                sb ??= new StringBuilder(text);
-                sb[i] = folded;
+                // Copied only from the first character that changes; most labels and cells change none.
+                return string.Create(text.Length, (text, i), static (span, state) =>
+                {
+                    state.text.AsSpan(0, state.i).CopyTo(span);
+                    for (var k = state.i; k < span.Length; k++)
+                    {
+                        span[k] = FoldChar(state.text[k]);
+                    }
+                });
             }
         }
 
-        return sb?.ToString() ?? text;
+        return text;
     }
+
+    /// <summary>One character as <see cref="Fold"/> writes it.</summary>
+    private static char FoldChar(char ch) => ch switch
+    {
+        >= '\uFF01' and <= '\uFF5E' and not '（' and not '）' and not '：' and not '，' and not '；' => (char)(ch - 0xFEE0),
+        '\u3000' or '\u00A0' => ' ',
+        _ => ToSimplified[ch] != 0 ? ToSimplified[ch] : ch,
+    };
 
     /// <summary>
     /// The Chinese punctuation a report is printed with, where a page, a converter or a crawler wrote the half-width
@@ -118,25 +125,37 @@ public static partial class ChineseText
     /// </summary>
     public static string LabelKey(string text)
     {
-        var folded = Fold(text);
-        var sb = new StringBuilder(folded.Length);
-        foreach (var ch in folded)
+        // One pass over the text, folding each character as Fold does, into a buffer of the text's length (the key is
+        // never longer); then 其它 → 其他 in place (same length). Called for every label, line and token many times.
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var n = 0;
+        foreach (var raw in text)
         {
+            var ch = FoldChar(raw);
             switch (ch)
             {
                 case var _ when char.IsWhiteSpace(ch):
                 case '“' or '”' or '"' or '\'' or '‘' or '’' or '*' or '#' or '|':
                     break;
-                case '（': sb.Append('('); break;
-                case '）': sb.Append(')'); break;
-                case '，' or '、': sb.Append(','); break;
-                case '：' or ';' or '；': sb.Append(':'); break;
+                case '（': buffer[n++] = '('; break;
+                case '）': buffer[n++] = ')'; break;
+                case '，' or '、': buffer[n++] = ','; break;
+                case '：' or ';' or '；': buffer[n++] = ':'; break;
                 case '。': break;
-                default: sb.Append(ch); break;
+                default: buffer[n++] = ch; break;
             }
         }
 
-        return sb.Replace("其它", "其他").ToString();
+        var key = buffer[..n];
+        for (var i = 0; i + 1 < key.Length; i++)
+        {
+            if (key[i] == '其' && key[i + 1] == '它')
+            {
+                key[i + 1] = '他';
+            }
+        }
+
+        return key.Length == text.Length && key.SequenceEqual(text) ? text : new string(key);
     }
 
     /// <summary>A name without the spaces typesetters put between its characters ("青 铜 峡 市").</summary>
