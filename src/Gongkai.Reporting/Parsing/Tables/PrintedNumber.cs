@@ -28,7 +28,7 @@ public static partial class PrintedNumber
             return false;
         }
 
-        if (PlainNumberRegex().IsMatch(piece))
+        if (piece.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0 || PlainNumberRegex().IsMatch(piece))
         {
             return true;
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -81,7 +82,8 @@ public static partial class ChineseText
     }
 
     /// <summary>One character as <see cref="Fold"/> writes it.</summary>
-    private static char FoldChar(char ch) => ch switch
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static char FoldChar(char ch) => ch < '\u00A0' ? ch : ch switch
     {
         >= '\uFF01' and <= '\uFF5E' and not '（' and not '）' and not '：' and not '，' and not '；' => (char)(ch - 0xFEE0),
         '\u3000' or '\u00A0' => ' ',
