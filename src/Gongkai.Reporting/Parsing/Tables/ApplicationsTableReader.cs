@@ -32,6 +32,8 @@ internal static class ApplicationsTableReader
         var headerRows = tokens.Where(t => t.Kind == TokenKind.Text && TableTokenizer.IsPlaceholderHeader(t.Text)).Select(t => t.RowIndex).ToHashSet();
         var strayRows = new List<(List<TableToken> Values, RowObservation? Owner)>();
         List<TableToken>? stray = null;
+        var afterGroup = new List<(TableToken Group, List<TableToken> Numbers)>();
+        List<TableToken>? groupNumbers = null;
         var rowIndex = -1;
         foreach (var token in tokens)
         {
@@ -63,8 +65,15 @@ internal static class ApplicationsTableReader
             if (token.Kind != TokenKind.Text)
             {
                 current?.Values.Add(token);
+                if (current is null && token.Kind == TokenKind.Number)
+                {
+                    groupNumbers?.Add(token);
+                }
+
                 continue;
             }
+
+            groupNumbers = null;
 
             if (headerRows.Contains(token.RowIndex))
             {
@@ -92,7 +101,12 @@ internal static class ApplicationsTableReader
                     hasTotalColumn = true;
                     current = null;
                     break;
-                case ApplicationLabelKind.Group or ApplicationLabelKind.Header:
+                case ApplicationLabelKind.Group:
+                    current = null;
+                    groupNumbers = [];
+                    afterGroup.Add((token, groupNumbers));
+                    break;
+                case ApplicationLabelKind.Header:
                     current = null;
                     break;
                 default:
@@ -122,6 +136,8 @@ internal static class ApplicationsTableReader
         {
             return;
         }
+
+        ReportNumbersAfterGroups(afterGroup, diagnostics);
 
         if (!hasTotalColumn)
         {
@@ -189,6 +205,20 @@ internal static class ApplicationsTableReader
         }
 
         InferMissing(report, rows, rows.Select((_, i) => candidates[i][choice[i]]).ToArray(), hasTotalColumn, diagnostics);
+    }
+
+    /// <summary>
+    /// Numbers printed after a group label (（三）不予公开, （四）无法提供 …) before any row label of the group: a page that lost
+    /// the sub-rows' labels. They belong to no row the text names, so they are dropped, and said to be (GK4008), once per group.
+    /// </summary>
+    private static void ReportNumbersAfterGroups(List<(TableToken Group, List<TableToken> Numbers)> afterGroup, List<Diagnostic> diagnostics)
+    {
+        foreach (var (group, numbers) in afterGroup.Where(g => g.Numbers.Count > 0))
+        {
+            var shown = string.Join(' ', numbers.Take(7).Select(n => n.Text)) + (numbers.Count > 7 ? " …" : string.Empty);
+            var what = $"{Shorten(group.Text)}之后的 {numbers.Count} 个数字（{shown}），该组各行的名称缺失";
+            diagnostics.Add(DiagnosticCatalog.UnplacedText.Create(DiagnosticLocation.At(numbers[0].Line, numbers[0].Column), "三", what));
+        }
     }
 
     private static List<ReadingOrder.Role> Roles(IReadOnlyList<TableToken> tokens, ReportEdition edition, ReportSchema schema)
