@@ -153,6 +153,7 @@ internal static partial class ApplicationsTableReader
         var underHeaders = width == 7 ? HeaderColumns.Readings(tokens, observations) : [];
         var candidates = new List<RowReading>[rows.Length];
         cellsMayRunTogether |= observations.Values.Any(o => o.Values.Any(v => v.Kind == TokenKind.Number && RowCandidates.IsRun(v.Text)));
+        var cutOff = cellsMayRunTogether ? null : CutOffRow.Find(tokens, observations, width, rows[^1]);
         var complete = true;
         for (var i = 0; i < rows.Length; i++)
         {
@@ -176,7 +177,11 @@ internal static partial class ApplicationsTableReader
                 .Select(r => Widen(r, hasTotalColumn))
                 .Where(r => r.Kind != RowReadingKind.DigitSplit || ReadingSolver.RowBalances(r) == 1)
                 .ToList();
-            if (underHeaders.TryGetValue(rows[i], out var aligned))
+            if (rows[i] == cutOff)
+            {
+                candidates[i] = [CutOffRow.LeftAligned(observation, width)];
+            }
+            else if (underHeaders.TryGetValue(rows[i], out var aligned))
             {
                 candidates[i].Add(aligned);
             }
