@@ -11,7 +11,7 @@ namespace Gongkai.Reporting.Parsing.Tables;
 /// (cells missing, digits run together) get candidate readings, and the combination that satisfies the
 /// table's own sum rules best is chosen: C-03 per row, C-01 and C-02 per column.
 /// </summary>
-internal static class ApplicationsTableReader
+internal static partial class ApplicationsTableReader
 {
     /// <summary>Table 三 read in the report's layout (<see cref="Table3Layouts.Read"/> decides when the other layout's reading is taken).</summary>
     /// <param name="cellsMayRunTogether">The text was saved as running text (one line), where a number may be several cells whose separators and blanks were lost.</param>
@@ -32,6 +32,8 @@ internal static class ApplicationsTableReader
         var headerRows = tokens.Where(t => t.Kind == TokenKind.Text && TableTokenizer.IsPlaceholderHeader(t.Text)).Select(t => t.RowIndex).ToHashSet();
         var strayRows = new List<(List<TableToken> Values, RowObservation? Owner)>();
         List<TableToken>? stray = null;
+        var afterGroup = new List<(TableToken Group, List<TableToken> Numbers)>();
+        List<TableToken>? groupNumbers = null;
         var rowIndex = -1;
         foreach (var token in tokens)
         {
@@ -63,8 +65,15 @@ internal static class ApplicationsTableReader
             if (token.Kind != TokenKind.Text)
             {
                 current?.Values.Add(token);
+                if (current is null && token.Kind == TokenKind.Number)
+                {
+                    groupNumbers?.Add(token);
+                }
+
                 continue;
             }
+
+            groupNumbers = null;
 
             if (headerRows.Contains(token.RowIndex))
             {
@@ -92,7 +101,12 @@ internal static class ApplicationsTableReader
                     hasTotalColumn = true;
                     current = null;
                     break;
-                case ApplicationLabelKind.Group or ApplicationLabelKind.Header:
+                case ApplicationLabelKind.Group:
+                    current = null;
+                    groupNumbers = [];
+                    afterGroup.Add((token, groupNumbers));
+                    break;
+                case ApplicationLabelKind.Header:
                     current = null;
                     break;
                 default:
@@ -123,6 +137,8 @@ internal static class ApplicationsTableReader
             return;
         }
 
+        ReportNumbersAfterGroups(afterGroup, diagnostics);
+
         if (!hasTotalColumn)
         {
             hasTotalColumn = observations.Values.Count(o => o.Values.Count(v => v.Kind != TokenKind.Blank) >= 7) > observations.Count / 2;
@@ -137,6 +153,7 @@ internal static class ApplicationsTableReader
         var underHeaders = width == 7 ? HeaderColumns.Readings(tokens, observations) : [];
         var candidates = new List<RowReading>[rows.Length];
         cellsMayRunTogether |= observations.Values.Any(o => o.Values.Any(v => v.Kind == TokenKind.Number && RowCandidates.IsRun(v.Text)));
+        var cutOff = cellsMayRunTogether ? null : CutOffRow.Find(tokens, observations, width, rows[^1]);
         var complete = true;
         for (var i = 0; i < rows.Length; i++)
         {
@@ -160,7 +177,11 @@ internal static class ApplicationsTableReader
                 .Select(r => Widen(r, hasTotalColumn))
                 .Where(r => r.Kind != RowReadingKind.DigitSplit || ReadingSolver.RowBalances(r) == 1)
                 .ToList();
-            if (underHeaders.TryGetValue(rows[i], out var aligned))
+            if (rows[i] == cutOff)
+            {
+                candidates[i] = [CutOffRow.LeftAligned(observation, width)];
+            }
+            else if (underHeaders.TryGetValue(rows[i], out var aligned))
             {
                 candidates[i].Add(aligned);
             }
@@ -189,6 +210,20 @@ internal static class ApplicationsTableReader
         }
 
         InferMissing(report, rows, rows.Select((_, i) => candidates[i][choice[i]]).ToArray(), hasTotalColumn, diagnostics);
+    }
+
+    /// <summary>
+    /// Numbers printed after a group label (（三）不予公开, （四）无法提供 …) before any row label of the group: a page that lost
+    /// the sub-rows' labels. They belong to no row the text names, so they are dropped, and said to be (GK4008), once per group.
+    /// </summary>
+    private static void ReportNumbersAfterGroups(List<(TableToken Group, List<TableToken> Numbers)> afterGroup, List<Diagnostic> diagnostics)
+    {
+        foreach (var (group, numbers) in afterGroup.Where(g => g.Numbers.Count > 0))
+        {
+            var shown = string.Join(' ', numbers.Take(7).Select(n => n.Text)) + (numbers.Count > 7 ? " …" : string.Empty);
+            var what = $"{Shorten(group.Text)}之后的 {numbers.Count} 个数字（{shown}），该组各行的名称缺失";
+            diagnostics.Add(DiagnosticCatalog.UnplacedText.Create(DiagnosticLocation.At(numbers[0].Line, numbers[0].Column), "三", what));
+        }
     }
 
     private static List<ReadingOrder.Role> Roles(IReadOnlyList<TableToken> tokens, ReportEdition edition, ReportSchema schema)
@@ -297,84 +332,6 @@ internal static class ApplicationsTableReader
                 }
 
                 break;
-        }
-    }
-
-    /// <summary>
-    /// A row that lost exactly one cell in print ("000000" for seven cells, "2 0 0 0 0 2" with one column dropped) gets it
-    /// from C-03 along the row: the 总计 is the sum of the six, a category is the 总计 less the other five.
-    /// </summary>
-    private static void InferAlongRows(AnnualReport report, string[] rows, RowReading[] chosen, bool hasTotalColumn, List<Diagnostic> diagnostics)
-    {
-        if (!hasTotalColumn)
-        {
-            return;
-        }
-
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var cells = ApplicantColumns.All.Select(c => report.GetApplications(rows[i], c)).ToArray();
-            var lost = Enumerable.Range(0, 7).Where(c => chosen[i].Missing[c] && cells[c] is null).ToArray();
-            if (lost is not [var only] || cells.Count(v => v is null) != 1)
-            {
-                continue;
-            }
-
-            long six = Enumerable.Range(0, 6).Where(c => c != only).Sum(c => (long)cells[c]!.Value);
-            var value = only == 6 ? six : cells[6]!.Value - six;
-            if (value < 0 || value > int.MaxValue)
-            {
-                continue;
-            }
-
-            var column = ApplicantColumns.All[only];
-            report.SetApplications(rows[i], column, (int)value);
-            diagnostics.Add(DiagnosticCatalog.CellInferred.Create(
-                DiagnosticLocation.Cell("三", rows[i], column.Key()), report.Schema.ApplicationDataRows[i].Label, column.Label(), (int)value));
-        }
-    }
-
-    /// <summary>
-    /// Cells missing from the source (not printed blank) are inferred where the sums leave one value:
-    /// C-02 down a column, C-03 along a row.
-    /// </summary>
-    private static void InferMissing(AnnualReport report, string[] rows, RowReading[] chosen, bool hasTotalColumn, List<Diagnostic> diagnostics)
-    {
-        InferAlongRows(report, rows, chosen, hasTotalColumn, diagnostics);
-        var outcomeRows = Enumerable.Range(0, rows.Length)
-            .Where(i => rows[i].StartsWith(ApplicationKeys.OutcomePrefix, StringComparison.Ordinal) && rows[i] != ApplicationKeys.OutcomeTotal)
-            .ToArray();
-        var columns = hasTotalColumn ? 7 : 6;
-        for (var c = 0; c < columns; c++)
-        {
-            var column = ApplicantColumns.All[c];
-            if (report.GetApplications(ApplicationKeys.OutcomeTotal, column) is not { } total)
-            {
-                continue;
-            }
-
-            // A row printed entirely blank stays blank: only a row that shows numbers can have lost a cell.
-            var missing = outcomeRows
-                .Where(i => chosen[i].Missing[c] && report.GetApplications(rows[i], column) is null && chosen[i].Cells.Any(v => v is not null))
-                .ToArray();
-            if (missing.Length == 0)
-            {
-                continue;
-            }
-
-            long known = outcomeRows.Sum(i => (long)(report.GetApplications(rows[i], column) ?? 0));
-            var rest = total - known;
-            if (rest == 0 || (missing.Length == 1 && rest > 0))
-            {
-                foreach (var i in missing)
-                {
-                    var value = (int)(missing.Length == 1 ? rest : 0);
-                    report.SetApplications(rows[i], column, value);
-                    var label = report.Schema.ApplicationDataRows[i].Label;
-                    diagnostics.Add(DiagnosticCatalog.CellInferred.Create(
-                        DiagnosticLocation.Cell("三", rows[i], column.Key()), label, column.Label(), value));
-                }
-            }
         }
     }
 
