@@ -17,6 +17,14 @@ public static partial class RunningText
 
     private static readonly string[] TableLabels = BuildTableLabels();
 
+    /// <summary>
+    /// <see cref="TableLabels"/> by their first character, each list in that array's order (longest first): a position
+    /// is compared only with the labels that start with its character, and the first that matches is the one the whole
+    /// array would give.
+    /// </summary>
+    private static readonly Dictionary<char, string[]> TableLabelsByFirst =
+        TableLabels.GroupBy(l => l[0]).ToDictionary(g => g.Key, g => g.ToArray());
+
     /// <summary>Words of heading 五 as printed: the format's 存在的主要问题, and the rewordings seen in real reports.</summary>
     internal static readonly string[] ProblemWords = ["主要问题", "存在的问题", "突出问题", "问题及改进", "问题和改进"];
 
@@ -263,7 +271,7 @@ public static partial class RunningText
         var i = from;
         while (i < to)
         {
-            var label = TableLabels.FirstOrDefault(l => string.CompareOrdinal(text, i, l, 0, l.Length) == 0 && i + l.Length <= to);
+            var label = LabelAt(text, i, to);
             if (label is null || InSentence(text, i + label.Length, to, label))
             {
                 i++;
@@ -282,7 +290,26 @@ public static partial class RunningText
     /// </summary>
     private static bool InSentence(string text, int after, int to, string label) =>
         RowLabels.Contains(label) && after < to && text[after] is >= '\u4e00' and <= '\u9fff' &&
-        !TableLabels.Any(l => string.CompareOrdinal(text, after, l, 0, l.Length) == 0);
+        !(TableLabelsByFirst.TryGetValue(text[after], out var labels) && labels.Any(l => string.CompareOrdinal(text, after, l, 0, l.Length) == 0));
+
+    /// <summary>The longest label of table 二 printed at <paramref name="i"/> and ending by <paramref name="to"/>, or null.</summary>
+    private static string? LabelAt(string text, int i, int to)
+    {
+        if (!TableLabelsByFirst.TryGetValue(text[i], out var labels))
+        {
+            return null;
+        }
+
+        foreach (var l in labels)
+        {
+            if (string.CompareOrdinal(text, i, l, 0, l.Length) == 0 && i + l.Length <= to)
+            {
+                return l;
+            }
+        }
+
+        return null;
+    }
 
     private static readonly HashSet<string> RowLabels = new[] { ReportSchema.Edition2019, ReportSchema.Edition2021 }
         .SelectMany(schema => schema.ProactiveBlocks).SelectMany(block => block.Rows).Select(row => row.Label).ToHashSet(StringComparer.Ordinal);
