@@ -44,6 +44,8 @@ internal static partial class AgencyNames
         }
 
         agency = agency.Trim('《', '》', '“', '”', '"', '#', '*', ' ', '_', '-', '—', '|', '｜');
+        // The short name the sentence defines for it (某旗民族事务委员会(以下简称旗民委)2024年…) is no part of the name.
+        agency = DefinedShortNameRegex().Replace(agency, string.Empty);
         foreach (var verb in TrailingVerbs)
         {
             if (agency.EndsWith(verb, StringComparison.Ordinal) && agency.Length > verb.Length + 1)
@@ -149,8 +151,8 @@ internal static partial class AgencyNames
     [GeneratedRegex(@"^\s*(Page|PAGE|P\.)\s*\d+\s*[-–—:：]\s*")]
     private static partial Regex PageViewerPrefixRegex();
 
-    /// <summary>What stands before a short name in a sentence, not a place's name: 设立了市发改委…, 成立…, 通过…</summary>
-    [GeneratedRegex(@"了|^(设立|成立|组建|公开|结合|根据|按照|依据|作为|通过|对|向|在|将|把|被|为|由|是|有)")]
+    /// <summary>What stands before a short name in a sentence, not a place's name: 设立了市发改委…, 成立…, 通过…, 利用市民委(宗教局)门户网站…</summary>
+    [GeneratedRegex(@"了|^(设立|成立|组建|公开|结合|根据|按照|依据|作为|通过|利用|依托|对|向|在|将|把|被|为|由|是|有)")]
     private static partial Regex VerbPhraseRegex();
 
     [GeneratedRegex(@"^(我|本)(局|办|委|厅|院|署|部|所|站|队|中心|单位|机关|镇|乡|街道|县|区|市|府|公司)(?=(现|特|梳理)?编制|现将|现向社会|向社会|现公布|现发布|特发布)")]
@@ -171,4 +173,7 @@ internal static partial class AgencyNames
 
     [GeneratedRegex(@"^(19|20)\d{2}(年度?)?\s*(?=[\u4e00-\u9fff]{2})")]
     private static partial Regex LeadingYearRegex();
+
+    [GeneratedRegex(@"[（(]以下简称[^（）()]{1,15}[）)]$")]
+    private static partial Regex DefinedShortNameRegex();
 }
