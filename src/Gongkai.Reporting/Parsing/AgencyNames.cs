@@ -10,8 +10,9 @@ namespace Gongkai.Reporting.Parsing;
 /// </summary>
 internal static partial class AgencyNames
 {
-    // Longest first: a crawler's 标题 label, then preamble phrases that end just before the agency's name.
-    private static readonly string[] LeadingWords = ["标题：", "标题:", "标题", "现编制并公布本单位", "现编制并公布", "梳理编制", "编制发布", "现编制", "特编制", "编制了", "制定", "现印发", "以下简称", "请与", "结合", "公开", "现向社会公布", "向社会公布", "现予以公开", "现予公布", "现公布", "现公开", "现将", "现发布", "特发布", "发布", "公布", "根据", "按照", "关于", "现就", "现予", "名称：", "名称:", "名称", "年度"];
+    // Longest first: a crawler's 标题 label, then preamble phrases that end just before the agency's name (also the verb
+    // that sums up the year's work: 全面总结某街道办事处2025年政府信息公开工作情况).
+    private static readonly string[] LeadingWords = ["标题：", "标题:", "标题", "现编制并公布本单位", "全面总结", "认真总结", "总结", "现编制并公布", "梳理编制", "编制发布", "现编制", "特编制", "编制了", "制定", "现印发", "以下简称", "请与", "结合", "公开", "现向社会公布", "向社会公布", "现予以公开", "现予公布", "现公布", "现公开", "现将", "现发布", "特发布", "发布", "公布", "根据", "按照", "关于", "现就", "现予", "名称：", "名称:", "名称", "年度"];
 
     // A name then the verb that publishes its report ("…住建局向社会公布2022年度…", "…镇人民政府特此编制2024年度…").
     private static readonly string[] TrailingVerbs = ["特此编制", "特此公布", "特此发布", "特编制", "现编制", "编制了", "现向社会公布", "向社会公布", "向社会公开", "现公布", "公布", "发布", "编制", "的"];
