@@ -10,7 +10,8 @@ namespace Gongkai.Reporting.Parsing;
 /// </summary>
 internal static partial class ReportMetadata
 {
-    [GeneratedRegex(@"^在?(?<year>(19|20)\d{2})年度?[，,]?(在[^，,。；;]{2,40}下[，,])?" + SubjectName + SubjectVerb)]
+    // Also "2022年以来，…" and the subject followed by who led it ("2022年以来，丰收乡在县委县政府的正确领导下，认真…").
+    [GeneratedRegex(@"^在?(?<year>(19|20)\d{2})年度?(以来)?[，,]?(在[^，,。；;]{2,40}下[，,])?" + SubjectName + "(" + SubjectVerb + @"|在[^，,。；;]{2,40}下[，,])")]
     private static partial Regex OpeningSubjectRegex();
 
     /// <summary>

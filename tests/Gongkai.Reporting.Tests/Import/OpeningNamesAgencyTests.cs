@@ -50,6 +50,11 @@ public sealed class OpeningNamesAgencyTests
     [InlineData("2023年某县民政局深入贯彻《条例》。", "某县民政局")]
     [InlineData("2023年我局深入贯彻《条例》。", null)]
     [InlineData("在2023年,某县民政局深入贯彻《条例》。", "某县民政局")]
+    // Thirteenth sweep: 2024年以来,大山镇深入贯彻… and 2025年以来,宗关街道深入学习… (read there from a title and a contact line);
+    // 2022年以来,丰收乡在县委县政府的正确领导下,认真… (openings 801, null before).
+    [InlineData("2023年以来,某县民政局深入贯彻《条例》。", "某县民政局")]
+    [InlineData("2023年,某县民政局在县委县政府的正确领导下,认真贯彻《条例》。", "某县民政局")]
+    [InlineData("2023年以来,我局在县委县政府的正确领导下,认真贯彻《条例》。", null)]
     public void Import_NoTitle_OpeningSubject(string opening, string? agency)
     {
         var report = ReadCompleted("一、总体情况\n" + opening + "\n");
