@@ -10,11 +10,12 @@ namespace Gongkai.Reporting.Parsing;
 /// </summary>
 internal static partial class AgencyNames
 {
-    // Longest first: a crawler's 标题 label, then preamble phrases that end just before the agency's name.
-    private static readonly string[] LeadingWords = ["标题：", "标题:", "标题", "现编制并公布本单位", "现编制并公布", "梳理编制", "编制发布", "现编制", "特编制", "编制了", "制定", "现印发", "以下简称", "请与", "结合", "公开", "现向社会公布", "向社会公布", "现予以公开", "现予公布", "现公布", "现公开", "现将", "现发布", "特发布", "发布", "公布", "根据", "按照", "关于", "现就", "现予", "名称：", "名称:", "名称", "年度"];
+    // Longest first: a crawler's 标题 label, then preamble phrases that end just before the agency's name (also the verb
+    // that sums up the year's work: 全面总结某街道办事处2025年政府信息公开工作情况).
+    private static readonly string[] LeadingWords = ["标题：", "标题:", "标题", "现编制并公布本单位", "全面总结", "认真总结", "总结", "现编制并公布", "梳理编制", "编制发布", "现编制", "特编制", "编制了", "制定", "现印发", "以下简称", "请与", "结合", "公开", "现向社会公布", "向社会公布", "现予以公开", "现予公布", "现公布", "现公开", "现将", "现发布", "特发布", "发布", "公布", "根据", "按照", "关于", "现就", "现予", "名称：", "名称:", "名称", "年度"];
 
-    // A name then the verb that publishes its report ("…住建局向社会公布2022年度…").
-    private static readonly string[] TrailingVerbs = ["特编制", "现编制", "编制了", "现向社会公布", "向社会公布", "向社会公开", "现公布", "公布", "发布", "编制", "的"];
+    // A name then the verb that publishes its report ("…住建局向社会公布2022年度…", "…镇人民政府特此编制2024年度…").
+    private static readonly string[] TrailingVerbs = ["特此编制", "特此公布", "特此发布", "特编制", "现编制", "编制了", "现向社会公布", "向社会公布", "向社会公开", "现公布", "公布", "发布", "编制", "的"];
 
     private static readonly char[] ClauseBreaks = ['，', ',', '。', '；', ';', '：', ':', '》', '《'];
 
@@ -44,6 +45,8 @@ internal static partial class AgencyNames
         }
 
         agency = agency.Trim('《', '》', '“', '”', '"', '#', '*', ' ', '_', '-', '—', '|', '｜');
+        // The short name the sentence defines for it (某旗民族事务委员会(以下简称旗民委)2024年…) is no part of the name.
+        agency = DefinedShortNameRegex().Replace(agency, string.Empty);
         foreach (var verb in TrailingVerbs)
         {
             if (agency.EndsWith(verb, StringComparison.Ordinal) && agency.Length > verb.Length + 1)
@@ -149,8 +152,8 @@ internal static partial class AgencyNames
     [GeneratedRegex(@"^\s*(Page|PAGE|P\.)\s*\d+\s*[-–—:：]\s*")]
     private static partial Regex PageViewerPrefixRegex();
 
-    /// <summary>What stands before a short name in a sentence, not a place's name: 设立了市发改委…, 成立…, 通过…</summary>
-    [GeneratedRegex(@"了|^(设立|成立|组建|公开|结合|根据|按照|依据|作为|通过|对|向|在|将|把|被|为|由|是|有)")]
+    /// <summary>What stands before a short name in a sentence, not a place's name: 设立了市发改委…, 成立…, 通过…, 利用市民委(宗教局)门户网站…</summary>
+    [GeneratedRegex(@"了|^(设立|成立|组建|公开|结合|根据|按照|依据|作为|通过|利用|依托|对|向|在|将|把|被|为|由|是|有)")]
     private static partial Regex VerbPhraseRegex();
 
     [GeneratedRegex(@"^(我|本)(局|办|委|厅|院|署|部|所|站|队|中心|单位|机关|镇|乡|街道|县|区|市|府|公司)(?=(现|特|梳理)?编制|现将|现向社会|向社会|现公布|现发布|特发布)")]
@@ -171,4 +174,7 @@ internal static partial class AgencyNames
 
     [GeneratedRegex(@"^(19|20)\d{2}(年度?)?\s*(?=[\u4e00-\u9fff]{2})")]
     private static partial Regex LeadingYearRegex();
+
+    [GeneratedRegex(@"[（(]以下简称[^（）()]{1,15}[）)]$")]
+    private static partial Regex DefinedShortNameRegex();
 }

@@ -10,18 +10,25 @@ namespace Gongkai.Reporting.Parsing;
 /// </summary>
 internal static partial class ReportMetadata
 {
-    [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?[，,]?(在[^，,。；;]{2,40}下[，,])?" + SubjectName + SubjectVerb)]
+    // Also "2022年以来，…" and the subject followed by who led it ("2022年以来，丰收乡在县委县政府的正确领导下，认真…").
+    [GeneratedRegex(@"^在?(?<year>(19|20)\d{2})年度?(以来)?[，,]?(在[^，,。；;]{2,40}下[，,])?" + SubjectName + "(" + SubjectVerb + @"|在[^，,。；;]{2,40}下[，,])")]
     private static partial Regex OpeningSubjectRegex();
 
-    /// <summary>The subject of an opening sentence: a name, a bare place (三亚市), a 国务院部门 (教育部).</summary>
-    private const string SubjectName = @"(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + @"|[\u4e00-\u9fff]{2,6}(区|县|市|旗|盟)|[\u4e00-\u9fff]{2,9}部)([（(]以下简称[^）)]{1,12}[）)])?";
+    /// <summary>
+    /// The subject of an opening sentence: a name, a bare place (三亚市), a 国务院部门 (教育部); a name may carry its second
+    /// name in brackets (市民委(宗教局): one body, two names).
+    /// </summary>
+    private const string SubjectName = @"(?<agency>[\u4e00-\u9fff]{2,30}?" + NameEnding + SecondName + @"|[\u4e00-\u9fff]{2,6}(区|县|市|旗|盟)|[\u4e00-\u9fff]{2,9}部)([（(]以下简称[^）)]{1,12}[）)])?";
+
+    /// <summary>A body's second name in brackets after its first (民族事务委员会(宗教事务局)), itself ending as a name does.</summary>
+    private const string SecondName = @"([（(](?!以下简称)[\u4e00-\u9fff]{1,12}?" + NameEnding + @"[）)])?";
 
     /// <summary>The words that follow the subject of an opening sentence (…认真贯彻, …高度重视, …坚持以).</summary>
     private const string SubjectVerb = "(准确|着力|立足|认真|深入|坚持|严格|全面|紧紧|以|按照|根据|依据|围绕|扎实|持续|进一步|高度|始终|积极|切实|不断|继续|紧扣|聚焦|全力|牢固|坚决|主动|大力)";
 
-    // A paragraph of section 一 opening with the year: "2021年，…", "2024年以来…"; also after its run-in subhead
+    // A paragraph of section 一 opening with the year: "2021年，…", "2024年以来…", "在2024年，…"; also after its run-in subhead
     // ("（一）主动公开情况。2024年，我局共主动公开…", "（一）总体公开情况说明。2021年，县卫生健康局…", "二是积极做好主动公开。2023年，我局…").
-    [GeneratedRegex(@"^(([（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}是)[^。，,；;：:\d]{2,16}。)?(?<year>(19|20)\d{2})年度?([，,]|以来)")]
+    [GeneratedRegex(@"^(([（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}是)[^。，,；;：:\d]{2,16}。)?在?(?<year>(19|20)\d{2})年度?([，,]|以来)")]
     private static partial Regex OpeningYearRegex();
 
     // Looser, taken only when no paragraph opens as above: "2024年我镇…", "2019年度街道受理…", or the date of reckoning

@@ -374,7 +374,11 @@ internal static partial class ReportMetadata
     [GeneratedRegex(@"[，,。；;《》]")]
     private static partial Regex SentencePunctuationRegex();
 
-    [GeneratedRegex(@"(?<agency>[^，,。；;《》“”()（）:：\d]{2,30}?)(?<year>(19|20)\d{2})年度?(政府|政务)信息(公开)?(工作)?(年度)?(工作)?(报告|情况)")]
+    /// <summary>
+    /// "现公布区统计局2023年政府信息公开工作年度报告"; the name may close with a bracket, its second name or the short name the
+    /// sentence defines (现发布《某市民族事务委员会(宗教事务局)2024年…》, 现公布某旗民族事务委员会(以下简称旗民委)2024年…).
+    /// </summary>
+    [GeneratedRegex(@"(?<agency>[^，,。；;《》“”()（）:：\d]{2,30}?([（(][\u4e00-\u9fff]{1,15}[）)])?)(?<year>(19|20)\d{2})年度?(政府|政务)信息(公开)?(工作)?(年度)?(工作)?(报告|情况)")]
     private static partial Regex SentenceRegex();
 
     [GeneratedRegex(@"^(根据|按照|依据|为|现将|现公布|本报告)")]

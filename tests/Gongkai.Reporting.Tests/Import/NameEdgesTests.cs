@@ -22,6 +22,11 @@ public sealed class NameEdgesTests
     // Ninth sweep. No title; the customs offices' preamble "…等规定,梳理编制湛江海关关区2023年政府信息公开工作年度报告" (read
     // 梳理编制湛江海关关区): the verbs that compile the report are not the name's.
     [InlineData("customs-zhanjiang-2023-shuli-bianzhi-excerpt.txt", "湛江海关关区", 2023)]
+    // Thirteenth sweep, 兴华镇 (梅河口) 2024: "…公信力,兴华镇人民政府特此编制2024年度政府信息公开工作年度报告", read 兴华镇人民政府特此.
+    [InlineData("mhk-xinghua-town-2024-teci-bianzhi-excerpt.txt", "兴华镇人民政府", 2024)]
+    // Thirteenth sweep, 礼让街 (西宁) 2025: no title; "…要求编制,全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况",
+    // read with the verb, 全面总结西宁市….
+    [InlineData("xncz-lirangjie-street-2025-zongjie-before-name-excerpt.txt", "西宁市城中区人民政府礼让街街道办事处", 2025)]
     public void Import_RealPage_AgencyAsPrinted(string file, string agency, int year)
     {
         var report = Read(File.ReadAllText(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", file)));
@@ -44,6 +49,8 @@ public sealed class NameEdgesTests
     // Eleventh sweep, 两家子满族乡 2020 (read 我乡编制了吉林市昌邑区两家子满族乡人民政府): the report's word for itself before the verb.
     [InlineData("根据《中华人民共和国政府信息公开条例》等文件要求,我乡编制了某市某区某某乡人民政府2020年政府信息公开工作年度报告(以下简称《年报》)。", "某市某区某某乡人民政府")]
     [InlineData("根据《中华人民共和国政府信息公开条例》要求,本局现将某县自然资源局2021年政府信息公开工作年度报告公布如下。", "某县自然资源局")]
+    [InlineData("为提升政府工作的透明度,某县某镇人民政府特此公布2021年度政府信息公开工作年度报告。", "某县某镇人民政府")]
+    [InlineData("本报告根据《条例》要求编制,总结某县某局2021年政府信息公开工作情况。", "某县某局")]
     public void Import_CompilingSentence_VerbsBeforeTheName(string sentence, string agency)
     {
         Assert.Equal(agency, Read(sentence + "\n").Agency);

@@ -21,6 +21,9 @@ public sealed class OpeningNamesAgencyTests
     // Ninth sweep: the subject without a comma after the year, "2021年东花市街道深入贯彻《政府信息公开条例》…" (left by the fifth
     // sweep; the same shape on a 台州 zone's page, openings 313: "2023年台州湾经济技术开发区管委会按照党中央…"). Both read null before.
     [InlineData("bjdch-donghuashi-street-2021-year-name-no-comma-excerpt.txt", "东花市街道", 2021)]
+    // Thirteenth sweep: the year opened by 在, "在2024年,长春市经济合作局坚决贯彻…" (the same opening with 我局 on openings 617):
+    // agency and year null before.
+    [InlineData("changchun-jhj-2024-zai-before-year-excerpt.txt", "长春市经济合作局", 2024)]
     public void Import_NoTitle_AgencyFromTheOpening(string file, string agency, int year)
     {
         var report = ReadCompleted(File.ReadAllText(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", file)));
@@ -46,6 +49,12 @@ public sealed class OpeningNamesAgencyTests
     [InlineData("2023年,高新区坚持公开为常态。", null)]
     [InlineData("2023年某县民政局深入贯彻《条例》。", "某县民政局")]
     [InlineData("2023年我局深入贯彻《条例》。", null)]
+    [InlineData("在2023年,某县民政局深入贯彻《条例》。", "某县民政局")]
+    // Thirteenth sweep: 2024年以来,大山镇深入贯彻… and 2025年以来,宗关街道深入学习… (read there from a title and a contact line);
+    // 2022年以来,丰收乡在县委县政府的正确领导下,认真… (openings 801, null before).
+    [InlineData("2023年以来,某县民政局深入贯彻《条例》。", "某县民政局")]
+    [InlineData("2023年,某县民政局在县委县政府的正确领导下,认真贯彻《条例》。", "某县民政局")]
+    [InlineData("2023年以来,我局在县委县政府的正确领导下,认真贯彻《条例》。", null)]
     public void Import_NoTitle_OpeningSubject(string opening, string? agency)
     {
         var report = ReadCompleted("一、总体情况\n" + opening + "\n");

@@ -24,7 +24,6 @@ public sealed class OpeningsTests(ITestOutputHelper output)
         ["622"] = "a spam mirror: uedbet…官网@: put before every name, and the title only in 《》 after 现编制形成了",
         ["627"] = "no title: the name only as 天门镇进一步… under 一 (the year is read from 2024年我镇…)",
         ["628"] = "the year only in the body, which names both 2020 and 2021",
-        ["801"] = "no title or preamble; the name only in 2022年以来,丰收乡… under 一",
         ["807"] = "no title and no name: 本局 only (the year is read from 截止2024年12月31日,本局2024年度…)",
         ["809"] = "the year only in 截止2023年12月31日我局… (no title, no statistics period)",
         ["811"] = "the title printed scrambled (…政府信息公开 工作告年度报), nothing else naming the agency",
