@@ -90,6 +90,13 @@ internal static partial class ReportMetadata
                     continue;
                 }
 
+                // The title of an earlier report the text cites (公开发布《某署2021年…年度报告》 in a report on 2022): not this one's.
+                if (sentence.Quoted && OwnYear(all) is { } own && own > sentence.Year)
+                {
+                    year ??= own;
+                    continue;
+                }
+
                 year ??= sentence.Year;
                 agency ??= (inPreamble ? NameLine(compacted) ?? NameBeforePreamble(preamble) : null) ?? sentence.Agency;
                 if (agency is not null)
@@ -204,7 +211,7 @@ internal static partial class ReportMetadata
     /// A sentence naming the report: "现公布区统计局2023年政府信息公开工作年度报告", or the year before the name ("现向社会公布
     /// 2021年度大冶市市场监督管理局信息公开工作年度报告"); the agency null when the sentence names none (我局).
     /// </summary>
-    private static (string? Agency, int Year)? SentenceName(string line, bool publishing = false)
+    private static (string? Agency, int Year, bool Quoted)? SentenceName(string line, bool publishing = false)
     {
         if (Outside(SentenceRegex().Matches(line), line) is { } m)
         {
@@ -220,13 +227,13 @@ internal static partial class ReportMetadata
                 return null;
             }
 
-            return (name, Gongkai.Reporting.Parsing.Text.Digits.Parse(m.Groups["year"].Value));
+            return (name, Gongkai.Reporting.Parsing.Text.Digits.Parse(m.Groups["year"].Value), CitedTitle(line, m.Index));
         }
 
         if (Outside(YearFirstSentenceRegex().Matches(line), line) is { } yearFirst && AgencyNames.Clean(yearFirst.Groups["agency"].Value) is { } named && !NotANameRegex().IsMatch(named) &&
             (!publishing || PublishingVerbRegex().IsMatch(line[..yearFirst.Index])))
         {
-            return (named, Gongkai.Reporting.Parsing.Text.Digits.Parse(yearFirst.Groups["year"].Value));
+            return (named, Gongkai.Reporting.Parsing.Text.Digits.Parse(yearFirst.Groups["year"].Value), CitedTitle(line, yearFirst.Index));
         }
 
         return null;
