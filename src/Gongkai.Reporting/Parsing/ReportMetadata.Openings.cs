@@ -48,7 +48,7 @@ internal static partial class ReportMetadata
     private const string SecondName = @"([（(](?!以下简称)[\u4e00-\u9fff]{1,12}?" + NameEnding + @"[）)])?";
 
     /// <summary>The words that follow the subject of an opening sentence (…认真贯彻, …高度重视, …坚持以).</summary>
-    private const string SubjectVerb = "(准确|着力|立足|认真|深入|坚持|严格|全面|紧紧|以|按照|根据|依据|围绕|扎实|持续|进一步|高度|始终|积极|切实|不断|继续|紧扣|聚焦|全力|牢固|坚决|主动|大力)";
+    private const string SubjectVerb = "(准确|着力|立足|认真|深入|坚持|严格|全面|紧紧|以|按照|根据|依据|围绕|扎实|持续|进一步|高度|始终|积极|切实|不断|继续|紧扣|聚焦|全力|牢固|坚决|主动|大力|贯彻)";
 
     // A paragraph of section 一 opening with the year: "2021年，…", "2024年以来…", "在2024年，…"; also after its run-in subhead
     // ("（一）主动公开情况。2024年，我局共主动公开…", "（一）总体公开情况说明。2021年，县卫生健康局…", "二是积极做好主动公开。2023年，我局…").

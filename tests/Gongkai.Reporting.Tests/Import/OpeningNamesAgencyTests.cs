@@ -27,6 +27,11 @@ public sealed class OpeningNamesAgencyTests
     // Fourteenth sweep, from the twelfth's list: 2023年,长春新区科技局出台四项规范性文件… (the subject of an act of the year's
     // work, named again: 长春新区科技局无行政许可…), read null before. Openings 135 (2020年,官塘乡召开班子会议…) the same.
     [InlineData("changchun-xq-kjj-2023-subject-chutai-excerpt.txt", "长春新区科技局", 2023)]
+    // Fourteenth sweep: 2020年,常州市人民政府办公室贯彻党中央…的决策部署 (贯彻 after the subject, as openings 150's 2023年,沧水铺镇贯彻…),
+    // and 本年度报告由长春净月高新技术产业开发区政策研究室依据《…》…编制而成 (an office ending in 研究室, as 孝感市政府研究室,
+    // openings 401): both read null before.
+    [InlineData("changzhou-bgs-2020-subject-guanche-excerpt.txt", "常州市人民政府办公室", 2020)]
+    [InlineData("jingyue-zcyjs-2023-compiled-by-yanjiushi-excerpt.txt", "长春净月高新技术产业开发区政策研究室", 2023)]
     public void Import_NoTitle_AgencyFromTheOpening(string file, string agency, int year)
     {
         var report = ReadCompleted(File.ReadAllText(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", file)));
