@@ -58,6 +58,8 @@ internal static partial class AgencyNames
 
         // The report's word for itself before the verb that compiles it (我乡编制了某乡人民政府2020年…): neither is the name.
         agency = SelfThenVerbRegex().Replace(agency, string.Empty);
+        // The sentence's verb that publishes the report, however it is worded (特向社会公布, 现向社会公开, 特此公布, 兹公布).
+        agency = PublishingLeadRegex().Replace(agency, string.Empty);
         foreach (var word in LeadingWords)
         {
             if (agency.StartsWith(word, StringComparison.Ordinal))
@@ -158,6 +160,13 @@ internal static partial class AgencyNames
 
     [GeneratedRegex(@"^(我|本)(局|办|委|厅|院|署|部|所|站|队|中心|单位|机关|镇|乡|街道|县|区|市|府|公司)(?=(现|特|梳理)?编制|现将|现向社会|向社会|现公布|现发布|特发布)")]
     private static partial Regex SelfThenVerbRegex();
+
+    /// <summary>
+    /// "特向社会公布某局2020年度…", "现向社会公开某乡2021年…": 特, 现 or 兹 and/or 向社会, then the verb (予以 or 予 before it).
+    /// The names that follow are read as printed.
+    /// </summary>
+    [GeneratedRegex(@"^((特此|特|现|兹)(向社会各界|向全社会|向社会|向公众)?|向社会各界|向全社会|向公众)(予以|予)?(公开|公布|发布|印发)")]
+    private static partial Regex PublishingLeadRegex();
 
     [GeneratedRegex(@"^(我|本)(局|办|委|厅|院|署|部|所|站|队|中心|单位|机关|镇|乡|街道|县|区|市|府|公司)$|^(认真)?做好")]
     private static partial Regex SelfReferenceRegex();

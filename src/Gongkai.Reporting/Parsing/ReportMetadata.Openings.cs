@@ -11,8 +11,32 @@ namespace Gongkai.Reporting.Parsing;
 internal static partial class ReportMetadata
 {
     // Also "2022年以来，…" and the subject followed by who led it ("2022年以来，丰收乡在县委县政府的正确领导下，认真…").
-    [GeneratedRegex(@"^在?(?<year>(19|20)\d{2})年度?(以来)?[，,]?(在[^，,。；;]{2,40}下[，,])?" + SubjectName + "(" + SubjectVerb + @"|在[^，,。；;]{2,40}下[，,])")]
+    // Also a subject that did something of the year's work (2023年，长春新区科技局出台四项规范性文件…): taken only when the
+    // text names it again (see ActionSubjectNamedAgain), since a superior's act opens a report too (2023年，省政府办公厅印发…).
+    [GeneratedRegex(@"^在?(?<year>(19|20)\d{2})年度?(以来)?[，,]?(在[^，,。；;]{2,40}下[，,])?" + SubjectName + "(" + SubjectVerb + @"|在[^，,。；;]{2,40}下[，,]|(?<action>" + ActionVerb + "))")]
     private static partial Regex OpeningSubjectRegex();
+
+    /// <summary>
+    /// Whether the subject of an act is the report's own: named again in the opening (长春新区科技局无行政许可…), and not a
+    /// national body above it (国务院…, 中共…, 党中央…).
+    /// </summary>
+    private static bool ActionSubjectNamedAgain(string name, IReadOnlyList<SourceLine> all)
+    {
+        if (SuperiorBodyRegex().IsMatch(name))
+        {
+            return false;
+        }
+
+        var text = string.Concat(all.Take(60).Select(l => Text.ChineseText.Compact(l.Text)));
+        var first = text.IndexOf(name, StringComparison.Ordinal);
+        return first >= 0 && text.IndexOf(name, first + name.Length, StringComparison.Ordinal) >= 0;
+    }
+
+    [GeneratedRegex("^(国务院|中共|中央|党中央|全国)")]
+    private static partial Regex SuperiorBodyRegex();
+
+    /// <summary>The verbs of an act of the year's work after an opening sentence's subject (出台, 制定, 印发, 开展…).</summary>
+    private const string ActionVerb = "(出台|制定|制发|印发|修订|发布|开展|完成|加强|落实|推进|做好|组织|召开)";
 
     /// <summary>
     /// The subject of an opening sentence: a name, a bare place (三亚市), a 国务院部门 (教育部); a name may carry its second
@@ -24,7 +48,7 @@ internal static partial class ReportMetadata
     private const string SecondName = @"([（(](?!以下简称)[\u4e00-\u9fff]{1,12}?" + NameEnding + @"[）)])?";
 
     /// <summary>The words that follow the subject of an opening sentence (…认真贯彻, …高度重视, …坚持以).</summary>
-    private const string SubjectVerb = "(准确|着力|立足|认真|深入|坚持|严格|全面|紧紧|以|按照|根据|依据|围绕|扎实|持续|进一步|高度|始终|积极|切实|不断|继续|紧扣|聚焦|全力|牢固|坚决|主动|大力)";
+    private const string SubjectVerb = "(准确|着力|立足|认真|深入|坚持|严格|全面|紧紧|以|按照|根据|依据|围绕|扎实|持续|进一步|高度|始终|积极|切实|不断|继续|紧扣|聚焦|全力|牢固|坚决|主动|大力|贯彻)";
 
     // A paragraph of section 一 opening with the year: "2021年，…", "2024年以来…", "在2024年，…"; also after its run-in subhead
     // ("（一）主动公开情况。2024年，我局共主动公开…", "（一）总体公开情况说明。2021年，县卫生健康局…", "二是积极做好主动公开。2023年，我局…").

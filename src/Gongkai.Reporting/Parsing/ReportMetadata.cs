@@ -90,6 +90,13 @@ internal static partial class ReportMetadata
                     continue;
                 }
 
+                // The title of an earlier report the text cites (公开发布《某署2021年…年度报告》 in a report on 2022): not this one's.
+                if (sentence.Quoted && OwnYear(all) is { } own && own > sentence.Year)
+                {
+                    year ??= own;
+                    continue;
+                }
+
                 year ??= sentence.Year;
                 agency ??= (inPreamble ? NameLine(compacted) ?? NameBeforePreamble(preamble) : null) ?? sentence.Agency;
                 if (agency is not null)
@@ -120,7 +127,8 @@ internal static partial class ReportMetadata
                 var text = ChineseText.Compact(line.Text);
                 // Not 全区, 我区, 区委区政府…: the subject is the agency's own name.
                 opening ??= OpeningSubjectRegex().Match(text) is { Success: true } o && !NotANameRegex().IsMatch(o.Groups["agency"].Value) &&
-                    !o.Groups["agency"].Value.Contains('党', StringComparison.Ordinal) && !o.Groups["agency"].Value.Contains("委区", StringComparison.Ordinal) ? o : null;
+                    !o.Groups["agency"].Value.Contains('党', StringComparison.Ordinal) && !o.Groups["agency"].Value.Contains("委区", StringComparison.Ordinal) &&
+                    (!o.Groups["action"].Success || ActionSubjectNamedAgain(o.Groups["agency"].Value, all)) ? o : null;
                 compiledBy ??= CompiledByRegex().Match(text) is { Success: true } compiled ? compiled.Groups["agency"].Value
                     : CompiledFromRegex().Match(text) is { Success: true } from ? from.Groups["agency"].Value
                     : CompiledUnderRegex().Match(text) is { Success: true } under && !NotANameRegex().IsMatch(under.Groups["agency"].Value) ? under.Groups["agency"].Value : null;
@@ -203,7 +211,7 @@ internal static partial class ReportMetadata
     /// A sentence naming the report: "现公布区统计局2023年政府信息公开工作年度报告", or the year before the name ("现向社会公布
     /// 2021年度大冶市市场监督管理局信息公开工作年度报告"); the agency null when the sentence names none (我局).
     /// </summary>
-    private static (string? Agency, int Year)? SentenceName(string line, bool publishing = false)
+    private static (string? Agency, int Year, bool Quoted)? SentenceName(string line, bool publishing = false)
     {
         if (Outside(SentenceRegex().Matches(line), line) is { } m)
         {
@@ -219,13 +227,13 @@ internal static partial class ReportMetadata
                 return null;
             }
 
-            return (name, Gongkai.Reporting.Parsing.Text.Digits.Parse(m.Groups["year"].Value));
+            return (name, Gongkai.Reporting.Parsing.Text.Digits.Parse(m.Groups["year"].Value), CitedTitle(line, m.Index));
         }
 
         if (Outside(YearFirstSentenceRegex().Matches(line), line) is { } yearFirst && AgencyNames.Clean(yearFirst.Groups["agency"].Value) is { } named && !NotANameRegex().IsMatch(named) &&
             (!publishing || PublishingVerbRegex().IsMatch(line[..yearFirst.Index])))
         {
-            return (named, Gongkai.Reporting.Parsing.Text.Digits.Parse(yearFirst.Groups["year"].Value));
+            return (named, Gongkai.Reporting.Parsing.Text.Digits.Parse(yearFirst.Groups["year"].Value), CitedTitle(line, yearFirst.Index));
         }
 
         return null;
@@ -369,7 +377,7 @@ internal static partial class ReportMetadata
     [GeneratedRegex(@"^(?<agency>[\u4e00-\u9fff（）()]{2,30}?" + NameEnding + @")(政府|政务)信息公开(工作)?(年度)?(报告|年报)$")]
     private static partial Regex YearlessTitleRegex();
 
-    private const string NameEnding = "(人民政府办公室|人民政府办公厅|人民政府|管理委员会|委员会|管委会|街道办事处|办事处|办公室|办公厅|局|委|办|厅|署|院|中心|镇|乡|街道|街|公司|苏木)";
+    private const string NameEnding = "(人民政府办公室|人民政府办公厅|人民政府|管理委员会|委员会|管委会|街道办事处|办事处|办公室|办公厅|研究室|局|委|办|厅|署|院|中心|镇|乡|街道|街|公司|苏木)";
 
     [GeneratedRegex(@"[，,。；;《》]")]
     private static partial Regex SentencePunctuationRegex();

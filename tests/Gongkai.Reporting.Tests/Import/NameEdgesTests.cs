@@ -27,6 +27,11 @@ public sealed class NameEdgesTests
     // Thirteenth sweep, 礼让街 (西宁) 2025: no title; "…要求编制,全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况",
     // read with the verb, 全面总结西宁市….
     [InlineData("xncz-lirangjie-street-2025-zongjie-before-name-excerpt.txt", "西宁市城中区人民政府礼让街街道办事处", 2025)]
+    // Fourteenth sweep, from the twelfth's list: the verb that publishes the report, worded with 特/现 and 向社会, before the name —
+    // 益阳高新区 2020, "…的要求,特向社会公布益阳高新区市场监督管理局2020年度…" (read with the verb); 南屏瑶族乡 (上思县, a mirror)
+    // 2021, "…通知》要求,现向社会公开上思县南屏瑶族乡2021年…" under 一 (read null).
+    [InlineData("yygxq-scjg-2020-te-xiang-shehui-gongbu-excerpt.txt", "益阳高新区市场监督管理局", 2020)]
+    [InlineData("chinamiansha-nanping-township-2021-xian-xiang-shehui-gongkai-excerpt.txt", "上思县南屏瑶族乡", 2021)]
     public void Import_RealPage_AgencyAsPrinted(string file, string agency, int year)
     {
         var report = Read(File.ReadAllText(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", file)));
@@ -51,6 +56,9 @@ public sealed class NameEdgesTests
     [InlineData("根据《中华人民共和国政府信息公开条例》要求,本局现将某县自然资源局2021年政府信息公开工作年度报告公布如下。", "某县自然资源局")]
     [InlineData("为提升政府工作的透明度,某县某镇人民政府特此公布2021年度政府信息公开工作年度报告。", "某县某镇人民政府")]
     [InlineData("本报告根据《条例》要求编制,总结某县某局2021年政府信息公开工作情况。", "某县某局")]
+    [InlineData("根据《中华人民共和国政府信息公开条例》的要求,特向社会公布某县某局2021年度政府信息公开工作年度报告。", "某县某局")]
+    [InlineData("根据《中华人民共和国政府信息公开条例》的要求,现向社会公开某县某乡2021年政府信息公开工作年度报告。", "某县某乡")]
+    [InlineData("根据《中华人民共和国政府信息公开条例》的要求,兹予公布某县某局2021年政府信息公开工作年度报告。", "某县某局")]
     public void Import_CompilingSentence_VerbsBeforeTheName(string sentence, string agency)
     {
         Assert.Equal(agency, Read(sentence + "\n").Agency);

@@ -24,6 +24,14 @@ public sealed class OpeningNamesAgencyTests
     // Thirteenth sweep: the year opened by 在, "在2024年,长春市经济合作局坚决贯彻…" (the same opening with 我局 on openings 617):
     // agency and year null before.
     [InlineData("changchun-jhj-2024-zai-before-year-excerpt.txt", "长春市经济合作局", 2024)]
+    // Fourteenth sweep, from the twelfth's list: 2023年,长春新区科技局出台四项规范性文件… (the subject of an act of the year's
+    // work, named again: 长春新区科技局无行政许可…), read null before. Openings 135 (2020年,官塘乡召开班子会议…) the same.
+    [InlineData("changchun-xq-kjj-2023-subject-chutai-excerpt.txt", "长春新区科技局", 2023)]
+    // Fourteenth sweep: 2020年,常州市人民政府办公室贯彻党中央…的决策部署 (贯彻 after the subject, as openings 150's 2023年,沧水铺镇贯彻…),
+    // and 本年度报告由长春净月高新技术产业开发区政策研究室依据《…》…编制而成 (an office ending in 研究室, as 孝感市政府研究室,
+    // openings 401): both read null before.
+    [InlineData("changzhou-bgs-2020-subject-guanche-excerpt.txt", "常州市人民政府办公室", 2020)]
+    [InlineData("jingyue-zcyjs-2023-compiled-by-yanjiushi-excerpt.txt", "长春净月高新技术产业开发区政策研究室", 2023)]
     public void Import_NoTitle_AgencyFromTheOpening(string file, string agency, int year)
     {
         var report = ReadCompleted(File.ReadAllText(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", file)));
@@ -55,6 +63,10 @@ public sealed class OpeningNamesAgencyTests
     [InlineData("2023年以来,某县民政局深入贯彻《条例》。", "某县民政局")]
     [InlineData("2023年,某县民政局在县委县政府的正确领导下,认真贯彻《条例》。", "某县民政局")]
     [InlineData("2023年以来,我局在县委县政府的正确领导下,认真贯彻《条例》。", null)]
+    // The subject of an act only when the text names it again; a superior's act is no subject of the report.
+    [InlineData("2023年,某县民政局出台两项规范性文件。某县民政局无行政许可事项。", "某县民政局")]
+    [InlineData("2023年,某县民政局出台两项规范性文件。", null)]
+    [InlineData("2023年,国务院办公厅印发《要点》。国务院办公厅要求…", null)]
     public void Import_NoTitle_OpeningSubject(string opening, string? agency)
     {
         var report = ReadCompleted("一、总体情况\n" + opening + "\n");

@@ -17,7 +17,6 @@ public sealed class OpeningsTests(ITestOutputHelper output)
     private static readonly Dictionary<string, string> KnownMisses = new()
     {
         ["023"] = "the name only in 为认真做好京山市卫生健康局政府信息公开工作 and 本单位",
-        ["135"] = "the name only in section 一 (汇总2020年度官塘乡的政府信息公开年度报告编制而成) and an address",
         ["311"] = "the name only in 综合东宝区行政区域内总体情况编制",
         ["411"] = "the year only as 2019 年 (a space) mid-sentence; no agency named (我厅)",
         ["414"] = "the name only as 截至2023年底，发改局围绕… under 一、总体情况",

@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+using Gongkai.Reporting.Parsing.Text;
+
+namespace Gongkai.Reporting.Parsing;
+
+/// <summary>
+/// A report that cites the title of an earlier one (公开发布《国家新闻出版署2021年政府信息公开工作年度报告》 in the report on
+/// 2022, 对照《某局2022年…年度报告》 in the next): the cited title is the report's own shape in 《》, so only the year the text
+/// states for itself tells them apart.
+/// </summary>
+internal static partial class ReportMetadata
+{
+    /// <summary>
+    /// Whether a report's title starting at <paramref name="at"/> is in 《》 after a verb other than the one that compiles the
+    /// report (公开发布《…》, 对照《…》): a title after 编制 (我镇认真编制了《某镇2020年…》) is the report's own, its year
+    /// misprinted or not.
+    /// </summary>
+    private static bool CitedTitle(string line, int at) =>
+        at > 0 && line[at - 1] == '《' && !CompilingVerbRegex().IsMatch(line[..(at - 1)]);
+
+    [GeneratedRegex("编制(了|完成了|完成|形成了|形成)?$")]
+    private static partial Regex CompilingVerbRegex();
+
+    /// <summary>
+    /// The year the text states for itself outside any title: its statistics period, else a paragraph of the opening that
+    /// starts with the year (2022年，国家新闻出版署坚持…); null if neither.
+    /// </summary>
+    private static int? OwnYear(IReadOnlyList<SourceLine> all)
+    {
+        if (ReportYearStatements.StatisticsPeriod(string.Concat(all.Take(60).Select(l => ChineseText.Fold(l.Text)))) is { } period)
+        {
+            return period;
+        }
+
+        return all.Take(40).Select(l => OpeningYearRegex().Match(ChineseText.Compact(l.Text))).Where(m => m.Success)
+            .Select(m => (int?)Gongkai.Reporting.Parsing.Text.Digits.Parse(m.Groups["year"].Value)).FirstOrDefault();
+    }
+}
