@@ -134,8 +134,7 @@ public static partial class HtmlShape
             var nested = false;
             foreach (var cell in row.ChildNodes.Where(n => n.Name is "td" or "th"))
             {
-                var inner = cell.Descendants("table").FirstOrDefault();
-                if (inner is not null)
+                if (HoldsTable(cell))
                 {
                     // A layout table: its rows stand on their own.
                     nested = true;
@@ -185,19 +184,43 @@ public static partial class HtmlShape
     private static string CellText(HtmlNode cell)
     {
         var sb = new StringBuilder();
-        foreach (var node in cell.DescendantsAndSelf())
+        AppendCellText(cell, sb);
+        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    /// <summary>
+    /// The text of <paramref name="node"/> and its descendants in document order (as <c>DescendantsAndSelf</c> lists
+    /// them, without an iterator per level): text outside dropped elements, a space for a line break or block.
+    /// </summary>
+    private static void AppendCellText(HtmlNode node, StringBuilder sb)
+    {
+        if (node.NodeType == HtmlNodeType.Text && !Dropped.Contains(node.ParentNode?.Name ?? string.Empty))
         {
-            if (node.NodeType == HtmlNodeType.Text && !Dropped.Contains(node.ParentNode?.Name ?? string.Empty))
+            sb.Append(Clean(((HtmlTextNode)node).Text));
+        }
+        else if (node.Name is "br" or "p" or "div")
+        {
+            sb.Append(' ');
+        }
+
+        foreach (var child in node.ChildNodes)
+        {
+            AppendCellText(child, sb);
+        }
+    }
+
+    /// <summary>Whether a table stands anywhere inside <paramref name="node"/> (a layout table's cell).</summary>
+    private static bool HoldsTable(HtmlNode node)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            if (child.Name == "table" || HoldsTable(child))
             {
-                sb.Append(Clean(((HtmlTextNode)node).Text));
-            }
-            else if (node.Name is "br" or "p" or "div")
-            {
-                sb.Append(' ');
+                return true;
             }
         }
 
-        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return false;
     }
 
     private static bool IsChrome(HtmlNode node)
