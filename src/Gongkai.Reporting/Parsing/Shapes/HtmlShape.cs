@@ -225,8 +225,16 @@ public static partial class HtmlShape
 
     private static bool IsChrome(HtmlNode node)
     {
-        var marker = (node.GetAttributeValue("class", string.Empty) + " " + node.GetAttributeValue("id", string.Empty)).ToLowerInvariant();
-        return marker.Length > 1 && ChromeMarkers.Any(m => marker.Contains(m, StringComparison.Ordinal));
+        var classes = node.GetAttributeValue("class", string.Empty);
+        var id = node.GetAttributeValue("id", string.Empty);
+        if (classes.Length == 0 && id.Length == 0)
+        {
+            // Most elements carry neither: nothing to join and lower-case.
+            return false;
+        }
+
+        var marker = (classes + " " + id).ToLowerInvariant();
+        return ChromeMarkers.Any(m => marker.Contains(m, StringComparison.Ordinal));
     }
 
     private static string Clean(string raw) =>
