@@ -16,10 +16,18 @@ internal static partial class ReportMetadata
     /// misprinted or not.
     /// </summary>
     private static bool CitedTitle(string line, int at) =>
-        at > 0 && line[at - 1] == '《' && !CompilingVerbRegex().IsMatch(line[..(at - 1)]);
+        at > 0 && line[at - 1] == '《' && !CompilingVerbRegex().IsMatch(line[..(at - 1)]) && !PresentPublishingRegex().IsMatch(line[..(at - 1)]);
 
     [GeneratedRegex("编制(了|完成了|完成|形成了|形成)?$")]
     private static partial Regex CompilingVerbRegex();
+
+    /// <summary>The report publishing itself now (现向社会公布《…》, 现将《…》, 特此发布《…》): its own title, not a cited one.</summary>
+    [GeneratedRegex("((现|特|兹)[^，,。；;《》]{0,8}(公布|发布|公开)|现将|予以公布|予公布)$")]
+    private static partial Regex PresentPublishingRegex();
+
+    /// <summary>What follows a year opening a paragraph when the paragraph is a plan (2024年，我局将进一步…): no statement of the report's year.</summary>
+    [GeneratedRegex("^[^，,。；;]{0,12}将")]
+    private static partial Regex PlanRegex();
 
     /// <summary>
     /// The year the text states for itself outside any title: its statistics period, else a paragraph of the opening that
@@ -32,7 +40,8 @@ internal static partial class ReportMetadata
             return period;
         }
 
-        return all.Take(40).Select(l => OpeningYearRegex().Match(ChineseText.Compact(l.Text))).Where(m => m.Success)
-            .Select(m => (int?)Gongkai.Reporting.Parsing.Text.Digits.Parse(m.Groups["year"].Value)).FirstOrDefault();
+        return all.Take(40).Select(l => ChineseText.Compact(l.Text)).Select(t => (Text: t, Match: OpeningYearRegex().Match(t)))
+            .Where(x => x.Match.Success && !PlanRegex().IsMatch(x.Text[x.Match.Length..]))
+            .Select(x => (int?)Gongkai.Reporting.Parsing.Text.Digits.Parse(x.Match.Groups["year"].Value)).FirstOrDefault();
     }
 }

@@ -13,7 +13,7 @@ internal static partial class ReportMetadata
     // Also "2022年以来，…" and the subject followed by who led it ("2022年以来，丰收乡在县委县政府的正确领导下，认真…").
     // Also a subject that did something of the year's work (2023年，长春新区科技局出台四项规范性文件…): taken only when the
     // text names it again (see ActionSubjectNamedAgain), since a superior's act opens a report too (2023年，省政府办公厅印发…).
-    [GeneratedRegex(@"^在?(?<year>(19|20)\d{2})年度?(以来)?[，,]?(在[^，,。；;]{2,40}下[，,])?" + SubjectName + "(" + SubjectVerb + @"|在[^，,。；;]{2,40}下[，,]|(?<action>" + ActionVerb + "))")]
+    [GeneratedRegex(@"^(在(?![^。]*基础上))?(?<year>(19|20)\d{2})年度?(以来)?[，,]?(在[^，,。；;]{2,40}下[，,])?" + SubjectName + "(" + SubjectVerb + @"|在[^，,。；;]{2,40}下[，,]|(?<action>" + ActionVerb + "))")]
     private static partial Regex OpeningSubjectRegex();
 
     /// <summary>
@@ -32,8 +32,52 @@ internal static partial class ReportMetadata
         return first >= 0 && text.IndexOf(name, first + name.Length, StringComparison.Ordinal) >= 0;
     }
 
-    [GeneratedRegex("^(国务院|中共|中央|党中央|全国)")]
+    [GeneratedRegex("^(国务院|中共|中央|党中央|全国|国家)|^(省|市|县|区|州|盟|旗|自治区|自治州)(人民)?政府(办公厅|办公室|办)?$|政务公开(办|办公室)|领导小组")]
     private static partial Regex SuperiorBodyRegex();
+
+    /// <summary>
+    /// Whether an opening subject taken by the looser shapes (an act of the year's work, 贯彻, a second name in brackets) is
+    /// another body's: a superior (省政府办公厅, 国家税务总局, 县政务公开办…), or the sentence names the report's author in
+    /// words of another kind (2023年，县政府办公室印发…，我局认真贯彻落实… — the subject an office, the author a 局). A
+    /// subject the author names again in its own kind (2020年，官塘乡召开…，我乡…) stays.
+    /// </summary>
+    private static bool AnotherBodysAct(Match opening, string line)
+    {
+        var name = opening.Groups["agency"].Value;
+        var loose = opening.Groups["action"].Success || opening.Value.EndsWith("贯彻", StringComparison.Ordinal) || name.Contains('(', StringComparison.Ordinal) || name.Contains('（', StringComparison.Ordinal);
+        if (!loose)
+        {
+            return false;
+        }
+
+        if (SuperiorBodyRegex().IsMatch(name))
+        {
+            return true;
+        }
+
+        var rest = line[(opening.Index + opening.Length)..];
+        var stop = rest.IndexOf('。', StringComparison.Ordinal);
+        foreach (Match self in AuthorWordRegex().Matches(stop < 0 ? rest : rest[..stop]))
+        {
+            var unit = self.Groups["unit"].Value;
+            var same = name.EndsWith(unit, StringComparison.Ordinal) || (unit == "办" && (name.EndsWith("办公室", StringComparison.Ordinal) || name.EndsWith("办公厅", StringComparison.Ordinal))) ||
+                (unit == "委" && name.EndsWith("委员会", StringComparison.Ordinal)) || (name.EndsWith("政府", StringComparison.Ordinal) && unit is "镇" or "乡") ||
+                (unit is "街道" or "镇" or "乡" && name.Contains(unit, StringComparison.Ordinal));
+            if (!same)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The report's author naming itself: 我局, 本厅, 我镇… (not 本单位/本部门, which any body says, nor 我市/我区/我县/我旗,
+    /// the place: 有力保障我市少数民族群众… in 市民委(宗教局)'s own report).
+    /// </summary>
+    [GeneratedRegex("(我|本)(?<unit>局|厅|委|办|镇|乡|街道|中心|院|署|站|所|处|馆|队)")]
+    private static partial Regex AuthorWordRegex();
 
     /// <summary>The verbs of an act of the year's work after an opening sentence's subject (出台, 制定, 印发, 开展…).</summary>
     private const string ActionVerb = "(出台|制定|制发|印发|修订|发布|开展|完成|加强|落实|推进|做好|组织|召开)";
@@ -52,7 +96,7 @@ internal static partial class ReportMetadata
 
     // A paragraph of section 一 opening with the year: "2021年，…", "2024年以来…", "在2024年，…"; also after its run-in subhead
     // ("（一）主动公开情况。2024年，我局共主动公开…", "（一）总体公开情况说明。2021年，县卫生健康局…", "二是积极做好主动公开。2023年，我局…").
-    [GeneratedRegex(@"^(([（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}是)[^。，,；;：:\d]{2,16}。)?在?(?<year>(19|20)\d{2})年度?([，,]|以来)")]
+    [GeneratedRegex(@"^(([（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}是)[^。，,；;：:\d]{2,16}。)?(在(?![^。]*基础上))?(?<year>(19|20)\d{2})年度?([，,]|以来)")]
     private static partial Regex OpeningYearRegex();
 
     // Looser, taken only when no paragraph opens as above: "2024年我镇…", "2019年度街道受理…", or the date of reckoning

@@ -128,7 +128,7 @@ internal static partial class ReportMetadata
                 // Not 全区, 我区, 区委区政府…: the subject is the agency's own name.
                 opening ??= OpeningSubjectRegex().Match(text) is { Success: true } o && !NotANameRegex().IsMatch(o.Groups["agency"].Value) &&
                     !o.Groups["agency"].Value.Contains('党', StringComparison.Ordinal) && !o.Groups["agency"].Value.Contains("委区", StringComparison.Ordinal) &&
-                    (!o.Groups["action"].Success || ActionSubjectNamedAgain(o.Groups["agency"].Value, all)) ? o : null;
+                    (!o.Groups["action"].Success || ActionSubjectNamedAgain(o.Groups["agency"].Value, all)) && !AnotherBodysAct(o, text) ? o : null;
                 compiledBy ??= CompiledByRegex().Match(text) is { Success: true } compiled ? compiled.Groups["agency"].Value
                     : CompiledFromRegex().Match(text) is { Success: true } from ? from.Groups["agency"].Value
                     : CompiledUnderRegex().Match(text) is { Success: true } under && !NotANameRegex().IsMatch(under.Groups["agency"].Value) ? under.Groups["agency"].Value : null;

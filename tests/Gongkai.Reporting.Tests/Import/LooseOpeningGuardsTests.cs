@@ -1,0 +1,53 @@
+namespace Gongkai.Reporting.Tests.Import;
+
+/// <summary>
+/// The looser opening rules of the thirteenth and fourteenth sweeps (a subject followed by an act of the year's work or by
+/// 贯彻, a name with a second name in brackets, a year after 在, a cited report's title giving way to the year the text
+/// states) as a review of them found they could read another body or another year. Each text below is a plausible opening
+/// of a title-less report; each read a wrong value after the sweeps (null or right before them).
+/// </summary>
+public sealed class LooseOpeningGuardsTests
+{
+    [Theory]
+    // A superior's act opens the report; the author names itself in words of another kind (我局, 我厅, 我镇).
+    [InlineData("2023年，县政府办公室印发《某县2023年政务公开工作要点》，我局认真贯彻落实，县政府办公室要求的各项任务均已完成。\n如对本报告有任何疑问，请与某县教育局办公室联系。\n", "县政府办公室")]
+    [InlineData("2023年，某县人民政府贯彻落实《条例》要求，我局在县政府的领导下扎实推进政务公开。某县人民政府高度重视。\n", "某县人民政府")]
+    [InlineData("2023年，县政务服务中心（县政务公开办）坚持以公开为常态，我镇扎实推进政务公开工作。\n", "县政务服务中心（县政务公开办）")]
+    [InlineData("2023年，国家税务总局印发《政务公开工作要点》，我局按照国家税务总局部署要求，认真做好政府信息公开工作。\n", "国家税务总局")]
+    [InlineData("2023年，省政府办公厅印发《政务公开工作要点》，我厅按照省政府办公厅部署要求，扎实推进。\n", "省政府办公厅")]
+    public void Import_AnotherBodysActOpensTheReport_NotItsAgency(string text, string wrong)
+    {
+        var report = WithHeadings.Read(WithHeadings.First + "\n" + text);
+
+        Assert.NotEqual(wrong, report.Agency?.Replace("(", "（", StringComparison.Ordinal).Replace(")", "）", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Import_SubjectsOwnActNamedAgainInItsOwnWords_StillRead()
+    {
+        // As openings 135: the town's own meeting, the town naming itself 我乡 after it.
+        var report = WithHeadings.Read(WithHeadings.First + "\n2020年，官塘乡召开班子会议专题研究政务公开工作，我乡政务公开工作有序推进。官塘乡严格落实各项要求。\n");
+
+        Assert.Equal("官塘乡", report.Agency);
+        Assert.Equal(2020, report.Year);
+    }
+
+    [Fact]
+    public void Import_OwnTitlePublishedNowAndAPlanForNextYear_TitleRead()
+    {
+        // A short page whose tables were images: the report publishing its own title, and a plan under 五 opening with the
+        // next year — no statement of a later year of its own.
+        var report = WithHeadings.Read("一、总体情况\n根据《条例》要求，现向社会公布《某县某局2023年政府信息公开工作年度报告》。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n2024年，我局将进一步加强政府信息公开工作。\n六、其他需要报告的事项\n");
+
+        Assert.Equal("某县某局", report.Agency);
+        Assert.Equal(2023, report.Year);
+    }
+
+    [Fact]
+    public void Import_YearAfterZaiOfAFoundationLaidEarlier_NotTheReportsYear()
+    {
+        var report = WithHeadings.Read(WithHeadings.First + "\n在2022年，某县民政局政务公开工作取得一定成效的基础上，2023年，我局继续深化政务公开。\n");
+
+        Assert.NotEqual(2022, report.Year);
+    }
+}
