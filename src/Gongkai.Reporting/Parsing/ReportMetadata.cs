@@ -130,7 +130,7 @@ internal static partial class ReportMetadata
                     !o.Groups["agency"].Value.Contains('党', StringComparison.Ordinal) && !o.Groups["agency"].Value.Contains("委区", StringComparison.Ordinal) &&
                     (!o.Groups["action"].Success || ActionSubjectNamedAgain(o.Groups["agency"].Value, all)) ? o : null;
                 compiledBy ??= CompiledByRegex().Match(text) is { Success: true } compiled ? compiled.Groups["agency"].Value
-                    : CompiledFromRegex().Match(text) is { Success: true } from ? from.Groups["agency"].Value
+                    : CompiledFromRegex().Match(text) is { Success: true } from && !GovernmentWorkOfDepartment(from.Groups["agency"].Value, all) ? from.Groups["agency"].Value
                     : CompiledUnderRegex().Match(text) is { Success: true } under && !NotANameRegex().IsMatch(under.Groups["agency"].Value) ? under.Groups["agency"].Value : null;
                 openingYear ??= OpeningYearRegex().Match(text) is { Success: true } y ? Gongkai.Reporting.Parsing.Text.Digits.Parse(y.Groups["year"].Value) : null;
                 looseYear ??= LooseOpeningYearRegex().Match(text) is { Success: true } loose ? Gongkai.Reporting.Parsing.Text.Digits.Parse(loose.Groups["year"].Value) : null;
