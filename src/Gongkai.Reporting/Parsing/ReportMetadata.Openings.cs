@@ -32,6 +32,18 @@ internal static partial class ReportMetadata
         return first >= 0 && text.IndexOf(name, first + name.Length, StringComparison.Ordinal) >= 0;
     }
 
+    /// <summary>
+    /// Whether a government's name the report is compiled from is only the owner of the work, the report a department's:
+    /// "结合2021年度吉林市丰满区人民政府信息公开工作实际，编制发布此报告" in a report that speaks as 我局 (a government never
+    /// does; its contact line names 吉林市丰满区民政局).
+    /// </summary>
+    private static bool GovernmentWorkOfDepartment(string name, IReadOnlyList<SourceLine> all) =>
+        name.EndsWith("政府", StringComparison.Ordinal) &&
+        DepartmentSelfRegex().IsMatch(string.Concat(all.Take(40).Select(l => Text.ChineseText.Compact(l.Text))));
+
+    [GeneratedRegex("我(局|委|厅)")]
+    private static partial Regex DepartmentSelfRegex();
+
     [GeneratedRegex("^(国务院|中共|中央|党中央|全国|国家)|^(省|市|县|区|州|盟|旗|自治区|自治州)(人民)?政府(办公厅|办公室|办)?$|政务公开(办|办公室)|领导小组")]
     private static partial Regex SuperiorBodyRegex();
 

@@ -130,7 +130,7 @@ internal static partial class ReportMetadata
                     !o.Groups["agency"].Value.Contains('党', StringComparison.Ordinal) && !o.Groups["agency"].Value.Contains("委区", StringComparison.Ordinal) &&
                     (!o.Groups["action"].Success || ActionSubjectNamedAgain(o.Groups["agency"].Value, all)) && !AnotherBodysAct(o, text) ? o : null;
                 compiledBy ??= CompiledByRegex().Match(text) is { Success: true } compiled ? compiled.Groups["agency"].Value
-                    : CompiledFromRegex().Match(text) is { Success: true } from ? from.Groups["agency"].Value
+                    : CompiledFromRegex().Match(text) is { Success: true } from && !GovernmentWorkOfDepartment(from.Groups["agency"].Value, all) ? from.Groups["agency"].Value
                     : CompiledUnderRegex().Match(text) is { Success: true } under && !NotANameRegex().IsMatch(under.Groups["agency"].Value) ? under.Groups["agency"].Value : null;
                 openingYear ??= OpeningYearRegex().Match(text) is { Success: true } y ? Gongkai.Reporting.Parsing.Text.Digits.Parse(y.Groups["year"].Value) : null;
                 looseYear ??= LooseOpeningYearRegex().Match(text) is { Success: true } loose ? Gongkai.Reporting.Parsing.Text.Digits.Parse(loose.Groups["year"].Value) : null;
@@ -377,7 +377,8 @@ internal static partial class ReportMetadata
     [GeneratedRegex(@"^(?<agency>[\u4e00-\u9fff（）()]{2,30}?" + NameEnding + @")(政府|政务)信息公开(工作)?(年度)?(报告|年报)$")]
     private static partial Regex YearlessTitleRegex();
 
-    private const string NameEnding = "(人民政府办公室|人民政府办公厅|人民政府|管理委员会|委员会|管委会|街道办事处|办事处|办公室|办公厅|研究室|局|委|办|厅|署|院|中心|镇|乡|街道|街|公司|苏木)";
+    /// <summary>How a name ends; a 供销合作社 publishes reports too (临沂市供销合作社联合社, 陈仓区供销联社).</summary>
+    private const string NameEnding = "(人民政府办公室|人民政府办公厅|人民政府|管理委员会|委员会|管委会|街道办事处|办事处|办公室|办公厅|研究室|联合社|联社|合作社|局|委|办|厅|署|院|中心|镇|乡|街道|街|公司|苏木)";
 
     [GeneratedRegex(@"[，,。；;《》]")]
     private static partial Regex SentencePunctuationRegex();

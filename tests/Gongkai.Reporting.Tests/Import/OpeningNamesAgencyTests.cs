@@ -32,6 +32,9 @@ public sealed class OpeningNamesAgencyTests
     // openings 401): both read null before.
     [InlineData("changzhou-bgs-2020-subject-guanche-excerpt.txt", "常州市人民政府办公室", 2020)]
     [InlineData("jingyue-zcyjs-2023-compiled-by-yanjiushi-excerpt.txt", "长春净月高新技术产业开发区政策研究室", 2023)]
+    // Fifteenth sweep: 本报告由临沂市供销合作社联合社按照《…》…要求编制 (a 供销合作社's name ends in 联合社, 联社 or 合作社, as
+    // 陈仓区供销联社's on the same sweep): read as the contact line's 临沂市供销合作社联合社办公室 before, a wrong value.
+    [InlineData("linyi-coop-2022-compiled-by-lianheshe-excerpt.txt", "临沂市供销合作社联合社", 2022)]
     public void Import_NoTitle_AgencyFromTheOpening(string file, string agency, int year)
     {
         var report = ReadCompleted(File.ReadAllText(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", file)));
@@ -67,6 +70,9 @@ public sealed class OpeningNamesAgencyTests
     [InlineData("2023年,某县民政局出台两项规范性文件。某县民政局无行政许可事项。", "某县民政局")]
     [InlineData("2023年,某县民政局出台两项规范性文件。", null)]
     [InlineData("2023年,国务院办公厅印发《要点》。国务院办公厅要求…", null)]
+    // Fifteenth sweep: a 供销合作社 as the subject, and as the contact line's name before its office.
+    [InlineData("2023年,某县供销合作社联合社认真贯彻《条例》。", "某县供销合作社联合社")]
+    [InlineData("2023年,我社认真贯彻《条例》。如有疑问,请与某县供销联社办公室联系。", "某县供销联社")]
     public void Import_NoTitle_OpeningSubject(string opening, string? agency)
     {
         var report = ReadCompleted("一、总体情况\n" + opening + "\n");
