@@ -55,6 +55,23 @@ public sealed class GroupLabelsWithoutRowsTests
     }
 
     [Fact]
+    public void Import_GroupSubtotalThenItsSubRows_NothingSaidDropped()
+    {
+        // A table printing each group's subtotal on the group's own row, then every sub-row labelled: the subtotal is no
+        // count of a row whose label was lost.
+        var text = Headings +
+            "| (一)予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n" +
+            "| (三)不予公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n" +
+            "| 1.属于国家秘密 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n" +
+            "| 2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n" + Rest;
+
+        var result = ReportFileReader.Read(Encoding.UTF8.GetBytes(text));
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == "GK4008");
+        Assert.Equal(1, result.Report!.GetApplications(StateSecret, ApplicantColumn.Total));
+    }
+
+    [Fact]
     public void Import_MarkdownGroupRowWithoutSubRowLabels_CountsReportedAsDropped()
     {
         var text = Headings +

@@ -33,6 +33,10 @@ internal static partial class ApplicationsTableReader
         var strayRows = new List<(List<TableToken> Values, RowObservation? Owner)>();
         List<TableToken>? stray = null;
         var afterGroup = new List<(TableToken Group, List<TableToken> Numbers)>();
+        // A group label whose next label is its first sub-row (1.属于国家秘密): the numbers between are the group's subtotal,
+        // printed by some tables, not the counts of rows whose labels were lost.
+        var subtotals = new HashSet<int>();
+        int? openGroup = null;
         List<TableToken>? groupNumbers = null;
         var rowIndex = -1;
         foreach (var token in tokens)
@@ -74,6 +78,8 @@ internal static partial class ApplicationsTableReader
             }
 
             groupNumbers = null;
+            var afterGroupLabel = openGroup;
+            openGroup = null;
 
             if (headerRows.Contains(token.RowIndex))
             {
@@ -96,6 +102,11 @@ internal static partial class ApplicationsTableReader
                     }
 
                     previousKey = current.Key;
+                    if (afterGroupLabel is { } group && token.Text.TrimStart().StartsWith('1'))
+                    {
+                        subtotals.Add(group);
+                    }
+
                     break;
                 case ApplicationLabelKind.TotalHeader:
                     hasTotalColumn = true;
@@ -105,6 +116,7 @@ internal static partial class ApplicationsTableReader
                     current = null;
                     groupNumbers = [];
                     afterGroup.Add((token, groupNumbers));
+                    openGroup = afterGroup.Count - 1;
                     break;
                 case ApplicationLabelKind.Header:
                     current = null;
@@ -137,7 +149,7 @@ internal static partial class ApplicationsTableReader
             return;
         }
 
-        ReportNumbersAfterGroups(afterGroup, diagnostics);
+        ReportNumbersAfterGroups([.. afterGroup.Where((_, i) => !subtotals.Contains(i))], diagnostics);
 
         if (!hasTotalColumn)
         {
