@@ -22,11 +22,15 @@ internal static partial class ReportMetadata
     private static partial Regex CompilingVerbRegex();
 
     /// <summary>The report publishing itself now (现向社会公布《…》, 现将《…》, 特此发布《…》): its own title, not a cited one.</summary>
-    [GeneratedRegex("((现|特|兹)[^，,。；;《》]{0,8}(公布|发布|公开)|现将|予以公布|予公布)$")]
+    [GeneratedRegex("(((?<![实发体出展呈表])现|(?<!独)特(?!别)|兹)[^，,。；;《》]{0,8}(公布|发布|公开)|(?<![实发体出展呈表])现将|予以公布|予公布)$")]
     private static partial Regex PresentPublishingRegex();
 
+    /// <summary>The heading of a section after 一 (二、主动公开…, 五、存在的主要问题…).</summary>
+    [GeneratedRegex("^[二三四五六七八][、.．,，]")]
+    private static partial Regex LaterSectionRegex();
+
     /// <summary>What follows a year opening a paragraph when the paragraph is a plan (2024年，我局将进一步…): no statement of the report's year.</summary>
-    [GeneratedRegex("^[^，,。；;]{0,12}将")]
+    [GeneratedRegex("^[^，,。；;]{0,12}将(进一步|继续|持续|着力|加强|深化|坚持|围绕|聚焦|不断|全面|切实|积极|认真|以|在|紧扣|强化|推动|推进|做好|按照|严格|大力|重点|抓好|完善|提升|规范|加大)")]
     private static partial Regex PlanRegex();
 
     /// <summary>
@@ -40,7 +44,9 @@ internal static partial class ReportMetadata
             return period;
         }
 
-        return all.Take(40).Select(l => ChineseText.Compact(l.Text)).Select(t => (Text: t, Match: OpeningYearRegex().Match(t)))
+        // Section 一 only: a paragraph under 五 opening with next year is a plan (2024年，继续加强…), whatever its verb.
+        return all.Take(40).Select(l => ChineseText.Compact(l.Text)).TakeWhile(t => !LaterSectionRegex().IsMatch(t))
+            .Select(t => (Text: t, Match: OpeningYearRegex().Match(t)))
             .Where(x => x.Match.Success && !PlanRegex().IsMatch(x.Text[x.Match.Length..]))
             .Select(x => (int?)Gongkai.Reporting.Parsing.Text.Digits.Parse(x.Match.Groups["year"].Value)).FirstOrDefault();
     }

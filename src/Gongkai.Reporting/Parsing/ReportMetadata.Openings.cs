@@ -44,7 +44,7 @@ internal static partial class ReportMetadata
     [GeneratedRegex("我(局|委|厅)")]
     private static partial Regex DepartmentSelfRegex();
 
-    [GeneratedRegex("^(国务院|中共|中央|党中央|全国|国家)|^(省|市|县|区|州|盟|旗|自治区|自治州)(人民)?政府(办公厅|办公室|办)?$|政务公开(办|办公室)|领导小组")]
+    [GeneratedRegex("^(国务院|中共|中央|党中央|全国|国家(?!.*[省市县区州旗]))|^(省|市|县|区|州|盟|旗|自治区|自治州)(人民)?政府(办公厅|办公室|办)?$|政务公开(办|办公室)|领导小组")]
     private static partial Regex SuperiorBodyRegex();
 
     /// <summary>
@@ -56,26 +56,27 @@ internal static partial class ReportMetadata
     private static bool AnotherBodysAct(Match opening, string line)
     {
         var name = opening.Groups["agency"].Value;
-        var loose = opening.Groups["action"].Success || opening.Value.EndsWith("贯彻", StringComparison.Ordinal) || name.Contains('(', StringComparison.Ordinal) || name.Contains('（', StringComparison.Ordinal);
+        var acts = opening.Groups["action"].Success || opening.Value.EndsWith("贯彻", StringComparison.Ordinal);
+        var loose = acts || name.Contains('(', StringComparison.Ordinal) || name.Contains('（', StringComparison.Ordinal);
         if (!loose)
         {
             return false;
         }
 
-        if (SuperiorBodyRegex().IsMatch(name))
+        // A superior, or (when the subject acts) a body named without its place (市教育局印发…，我局… — the city's bureau
+        // over a county's): the contact line or the compiler names the report's own.
+        if (SuperiorBodyRegex().IsMatch(name) || (acts && BarePlaceRegex().IsMatch(name)))
         {
             return true;
         }
 
         var rest = line[(opening.Index + opening.Length)..];
         var stop = rest.IndexOf('。', StringComparison.Ordinal);
+        var names = NameAndSecondNameRegex().Match(name) is { Success: true } two ? new[] { two.Groups["first"].Value, two.Groups["second"].Value } : [name];
         foreach (Match self in AuthorWordRegex().Matches(stop < 0 ? rest : rest[..stop]))
         {
             var unit = self.Groups["unit"].Value;
-            var same = name.EndsWith(unit, StringComparison.Ordinal) || (unit == "办" && (name.EndsWith("办公室", StringComparison.Ordinal) || name.EndsWith("办公厅", StringComparison.Ordinal))) ||
-                (unit == "委" && name.EndsWith("委员会", StringComparison.Ordinal)) || (name.EndsWith("政府", StringComparison.Ordinal) && unit is "镇" or "乡") ||
-                (unit is "街道" or "镇" or "乡" && name.Contains(unit, StringComparison.Ordinal));
-            if (!same)
+            if (!names.Any(n => SameKind(n, unit)))
             {
                 return true;
             }
@@ -84,11 +85,27 @@ internal static partial class ReportMetadata
         return false;
     }
 
+    /// <summary>Whether a body named <paramref name="name"/> calls itself 我<paramref name="unit"/> (我局, 我办, 我委, 我镇…).</summary>
+    private static bool SameKind(string name, string unit) =>
+        name.EndsWith(unit, StringComparison.Ordinal) ||
+        (unit == "办" && (name.EndsWith("办公室", StringComparison.Ordinal) || name.EndsWith("办公厅", StringComparison.Ordinal) || name.EndsWith("办事处", StringComparison.Ordinal))) ||
+        (unit == "委" && (name.EndsWith("委员会", StringComparison.Ordinal) || name.EndsWith("管委会", StringComparison.Ordinal))) ||
+        (unit is "镇" or "乡" && (name.EndsWith(unit + "人民政府", StringComparison.Ordinal) || name.EndsWith(unit + "政府", StringComparison.Ordinal))) ||
+        (unit == "街道" && name.EndsWith("街道办事处", StringComparison.Ordinal));
+
+    /// <summary>A name and its second name in brackets: 市民委(宗教局), 某县市场监督管理局（县知识产权局）.</summary>
+    [GeneratedRegex(@"^(?<first>[^（(]+)[（(](?<second>[^）)]+)[）)]$")]
+    private static partial Regex NameAndSecondNameRegex();
+
+    /// <summary>A body named without its place: 市教育局, 区政务服务和数据管理局, 省政府办公厅.</summary>
+    [GeneratedRegex("^(省|市|县|区|州|盟|旗)")]
+    private static partial Regex BarePlaceRegex();
+
     /// <summary>
     /// The report's author naming itself: 我局, 本厅, 我镇… (not 本单位/本部门, which any body says, nor 我市/我区/我县/我旗,
     /// the place: 有力保障我市少数民族群众… in 市民委(宗教局)'s own report).
     /// </summary>
-    [GeneratedRegex("(我|本)(?<unit>局|厅|委|办|镇|乡|街道|中心|院|署|站|所|处|馆|队)")]
+    [GeneratedRegex("(我|本)(?<unit>局|厅|委|办(?![法理])|镇|乡|街道|中心|院|署|所|处|馆|队)")]
     private static partial Regex AuthorWordRegex();
 
     /// <summary>The verbs of an act of the year's work after an opening sentence's subject (出台, 制定, 印发, 开展…).</summary>

@@ -378,7 +378,7 @@ internal static partial class ReportMetadata
     private static partial Regex YearlessTitleRegex();
 
     /// <summary>How a name ends; a 供销合作社 publishes reports too (临沂市供销合作社联合社, 陈仓区供销联社).</summary>
-    private const string NameEnding = "(人民政府办公室|人民政府办公厅|人民政府|管理委员会|委员会|管委会|街道办事处|办事处|办公室|办公厅|研究室|联合社|联社|合作社|局|委|办|厅|署|院|中心|镇|乡|街道|街|公司|苏木)";
+    private const string NameEnding = "(人民政府办公室|人民政府办公厅|人民政府|管理委员会|委员会|管委会|街道办事处|办事处|办公室|办公厅|研究室|联合社|联社|合作社(?!联)|局|委|办|厅|署|院|中心|镇|乡|街道|街|公司|苏木)";
 
     [GeneratedRegex(@"[，,。；;《》]")]
     private static partial Regex SentencePunctuationRegex();

@@ -15,6 +15,13 @@ public sealed class LooseOpeningGuardsTests
     [InlineData("2023年，县政务服务中心（县政务公开办）坚持以公开为常态，我镇扎实推进政务公开工作。\n", "县政务服务中心（县政务公开办）")]
     [InlineData("2023年，国家税务总局印发《政务公开工作要点》，我局按照国家税务总局部署要求，认真做好政府信息公开工作。\n", "国家税务总局")]
     [InlineData("2023年，省政府办公厅印发《政务公开工作要点》，我厅按照省政府办公厅部署要求，扎实推进。\n", "省政府办公厅")]
+    // Found by a second review: a government over a town, a name merely containing 乡/街道, a superior of the same kind
+    // named without its place, a coordinating body over a district's department.
+    [InlineData("2023年，某县人民政府印发《2023年政务公开工作要点》，我镇认真贯彻落实某县人民政府部署要求。\n请与某县某镇人民政府党政办公室联系。\n", "某县人民政府")]
+    [InlineData("2023年，某县住房和城乡建设局印发《要点》，我乡认真落实某县住房和城乡建设局部署。\n", "某县住房和城乡建设局")]
+    [InlineData("2023年，某区街道工作办公室印发《要点》，我街道认真落实某区街道工作办公室部署。\n", "某区街道工作办公室")]
+    [InlineData("2023年，市教育局贯彻落实《条例》，我局按照市教育局部署扎实推进政务公开。\n请与某县教育局办公室联系。\n", "市教育局")]
+    [InlineData("2023年，区政务服务和数据管理局印发《2023年全区政务公开工作要点》，我区各部门认真落实。按照区政务服务和数据管理局要求推进。\n请与某区司法局办公室联系。\n", "区政务服务和数据管理局")]
     public void Import_AnotherBodysActOpensTheReport_NotItsAgency(string text, string wrong)
     {
         var report = WithHeadings.Read(WithHeadings.First + "\n" + text);
@@ -41,6 +48,27 @@ public sealed class LooseOpeningGuardsTests
 
         Assert.Equal("某县某局", report.Agency);
         Assert.Equal(2023, report.Year);
+    }
+
+    [Theory]
+    // A plan under 五 in other words than 将 (继续, 计划): the title published now still gives the year and the agency.
+    [InlineData("2024年，继续加强政府信息公开工作。")]
+    [InlineData("2024年，我局计划进一步规范依申请公开。")]
+    public void Import_OwnTitleAndAPlanUnderFive_TitleRead(string plan)
+    {
+        var report = WithHeadings.Read("一、总体情况\n根据《条例》要求，发布《某县某局2023年政府信息公开工作年度报告》。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n" + plan + "\n六、其他需要报告的事项\n");
+
+        Assert.Equal("某县某局", report.Agency);
+        Assert.Equal(2023, report.Year);
+    }
+
+    [Fact]
+    public void Import_CompiledByASupplyCooperativesUnion_WholeName()
+    {
+        // 合作社 ends a name, but not inside 供销合作社联合社.
+        var report = WithHeadings.Read("本报告由某市供销合作社联合社编制。\n一、总体情况\n2023年，我社认真做好政府信息公开工作。\n");
+
+        Assert.NotEqual("某市供销合作社", report.Agency);
     }
 
     [Fact]
