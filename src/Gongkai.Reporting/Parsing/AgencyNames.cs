@@ -158,7 +158,10 @@ internal static partial class AgencyNames
     [GeneratedRegex(@"了|^(设立|成立|组建|公开|结合|根据|按照|依据|作为|通过|利用|依托|对|向|在|将|把|被|为|由|是|有)")]
     private static partial Regex VerbPhraseRegex();
 
-    [GeneratedRegex(@"^(我|本)(局|办|委|厅|院|署|部|所|站|队|中心|单位|机关|镇|乡|街道|县|区|市|府|公司)(?=(现|特|梳理)?编制|现将|现向社会|向社会|现公布|现发布|特发布)")]
+    /// <summary>The report's word for its author: 我局, 本办, 我镇….</summary>
+    private const string SelfWord = "(我|本)(局|办|委|厅|院|署|部|所|站|队|中心|单位|机关|镇|乡|街道|县|区|市|府|公司)";
+
+    [GeneratedRegex("^" + SelfWord + @"(?=(现|特|梳理)?编制|现将|现向社会|向社会|现公布|现发布|特发布)")]
     private static partial Regex SelfThenVerbRegex();
 
     /// <summary>
@@ -168,7 +171,7 @@ internal static partial class AgencyNames
     [GeneratedRegex(@"^((特此|特|现|兹)(向社会各界|向全社会|向社会|向公众)?|向社会各界|向全社会|向公众)(予以|予)?(公开|公布|发布|印发)")]
     private static partial Regex PublishingLeadRegex();
 
-    [GeneratedRegex(@"^(我|本)(局|办|委|厅|院|署|部|所|站|队|中心|单位|机关|镇|乡|街道|县|区|市|府|公司)$|^(认真)?做好")]
+    [GeneratedRegex("^" + SelfWord + @"$|^(认真)?做好")]
     private static partial Regex SelfReferenceRegex();
 
     /// <summary>Words of the report's own text, not of a place's name: "（三）政府信息管理区政府国资局…" run together is no "政府信息管理区".</summary>

@@ -17,16 +17,11 @@ internal static partial class ReportMetadata
     private static partial Regex OpeningSubjectRegex();
 
     /// <summary>
-    /// Whether the subject of an act is the report's own: named again in the opening (长春新区科技局无行政许可…), and not a
-    /// national body above it (国务院…, 中共…, 党中央…).
+    /// Whether the subject of an act is named again in the opening (长春新区科技局无行政许可…); a body above the report's
+    /// (国务院…, 省政府办公厅…) is refused by <see cref="AnotherBodysAct"/>.
     /// </summary>
     private static bool ActionSubjectNamedAgain(string name, IReadOnlyList<SourceLine> all)
     {
-        if (SuperiorBodyRegex().IsMatch(name))
-        {
-            return false;
-        }
-
         var text = string.Concat(all.Take(60).Select(l => Text.ChineseText.Compact(l.Text)));
         var first = text.IndexOf(name, StringComparison.Ordinal);
         return first >= 0 && text.IndexOf(name, first + name.Length, StringComparison.Ordinal) >= 0;

@@ -290,7 +290,7 @@ public static partial class RunningText
     /// </summary>
     private static bool InSentence(string text, int after, int to, string label) =>
         RowLabels.Contains(label) && after < to && text[after] is >= '\u4e00' and <= '\u9fff' &&
-        !(TableLabelsByFirst.TryGetValue(text[after], out var labels) && labels.Any(l => string.CompareOrdinal(text, after, l, 0, l.Length) == 0));
+        LabelAt(text, after, text.Length) is null;
 
     /// <summary>The longest label of table 二 printed at <paramref name="i"/> and ending by <paramref name="to"/>, or null.</summary>
     private static string? LabelAt(string text, int i, int to)
