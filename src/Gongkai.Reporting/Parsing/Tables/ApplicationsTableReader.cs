@@ -29,6 +29,7 @@ internal static partial class ApplicationsTableReader
         string? previousKey = null;
         var hasTotalColumn = false;
         var bareRows = ConvertedTableRows.BareValueRows(tokens, report.Edition);
+        var cellsPerRow = ConvertedTableRows.CellsPerRow(tokens);
         var headerRows = tokens.Where(t => t.Kind == TokenKind.Text && TableTokenizer.IsPlaceholderHeader(t.Text)).Select(t => t.RowIndex).ToHashSet();
         var strayRows = new List<(List<TableToken> Values, RowObservation? Owner)>();
         List<TableToken>? stray = null;
@@ -45,7 +46,7 @@ internal static partial class ApplicationsTableReader
             {
                 rowIndex = token.RowIndex;
                 stray = null;
-                if (bareRows.Contains(rowIndex))
+                if (bareRows.Contains(rowIndex) && !ConvertedTableRows.CompletesRow(current, rowIndex, cellsPerRow))
                 {
                     // A printed row of counts with no label of its own: its label may be the line above, or
                     // (PDF reading order inside a Markdown table) anywhere among the labels left without
@@ -122,13 +123,14 @@ internal static partial class ApplicationsTableReader
                     current = null;
                     break;
                 default:
-                    // Fragments of merged group labels ("无法" / "提供") carry no values.
-                    if (current is null || current.Values.Count > 0)
+                    // Fragments of merged group labels ("无法" / "提供") carry no values; the last words of a wrapped label
+                    // may be followed by the rest of its row's counts.
+                    if ((current is null || current.Values.Count > 0) && !ConvertedTableRows.CompletesRow(current, token.RowIndex, cellsPerRow))
                     {
                         current = null;
                     }
 
-                    if (token.Text.Length > 15 && label is null)
+                    if (token.Text.Length > 15 && label is null && !ConvertedTableRows.IsTemplateFragment(token.Text, report.Edition))
                     {
                         diagnostics.Add(DiagnosticCatalog.UnplacedText.Create(DiagnosticLocation.At(token.Line, token.Column), "三", Shorten(token.Text)));
                     }

@@ -77,6 +77,74 @@ internal static class ConvertedTableRows
         return rows;
     }
 
+    /// <summary>Every character table 三 prints of its own, by layout: its labels, header and corner note.</summary>
+    private static readonly Dictionary<ReportEdition, HashSet<char>> TemplateCharacters = new[] { ReportEdition.Edition2019, ReportEdition.Edition2021 }
+        .ToDictionary(e => e, e => ReportSchema.For(e).ApplicationRows.SelectMany(AndBeneath).SelectMany(r => r.Label)
+            .Concat(ReportSchema.ApplicationsCornerNote).Concat(ReportSchema.ApplicantsHeader).Concat(ReportSchema.OrganisationsHeader)
+            .Concat(ApplicantColumns.All.SelectMany(c => c.Label())).ToHashSet());
+
+    private static IEnumerable<ApplicationRow> AndBeneath(ApplicationRow row) => row.Children.SelectMany(AndBeneath).Prepend(row);
+
+    /// <summary>
+    /// Pieces of the template's own words that narrow cells wrap onto lines of their own (a PDF, a Word table of narrow
+    /// columns): the header (`自然人 商业企 科研机 社会公 法律服`), the corner note (`第二项之和，等于第三项加第四项之`),
+    /// the ends of two labels side by side (`度办 的，只计这一情形，不计其他`). No list number and every character one the
+    /// template prints in table 三: a piece of the printed form, not a cell left unplaced (GK4008).
+    /// </summary>
+    internal static bool IsTemplateFragment(string text, ReportEdition edition)
+    {
+        if (ApplicationLabels.ListNumber(text) is not null)
+        {
+            return false;
+        }
+
+        var characters = TemplateCharacters[edition];
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c) && !characters.Contains(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The cells (numbers and printed blanks) on each printed row of the table, by row index.</summary>
+    internal static Dictionary<int, int> CellsPerRow(IReadOnlyList<TableToken> tokens)
+    {
+        var cells = new Dictionary<int, int>();
+        foreach (var token in tokens)
+        {
+            cells[token.RowIndex] = cells.GetValueOrDefault(token.RowIndex) + (token.Kind == TokenKind.Text ? 0 : 1);
+        }
+
+        return cells;
+    }
+
+    /// <summary>
+    /// A row's counts printed on two lines of a wrapped label: a PDF whose cells are centred beside a label of two
+    /// lines can leave some of the row's counts on the label's first line and the rest on its second, after the
+    /// label's last words (`5.属于三类内部事务 8` / `信息  0 0 0 1 0 9`). The second line's counts belong to the row
+    /// when the row already holds some and the two lines together hold a row's seven exactly; a line of counts
+    /// after a row that is complete, or that has none yet, is read as before.
+    /// </summary>
+    internal static bool CompletesRow(RowObservation? current, int rowIndex, Dictionary<int, int> cellsPerRow)
+    {
+        if (current is null || current.Label.RowIndex == rowIndex)
+        {
+            return false;
+        }
+
+        var held = 0;
+        foreach (var value in current.Values)
+        {
+            held += value.Kind == TokenKind.Text ? 0 : 1;
+        }
+
+        return held > 0 && held + cellsPerRow.GetValueOrDefault(rowIndex) == 7;
+    }
+
     /// <summary>
     /// A PDF converted to Markdown can print a table's labels and its rows of counts apart: the labels of
     /// some rows as lines before or after the table, their counts as rows with no label. When the rows left
