@@ -30,6 +30,17 @@ public sealed class NarrowLabelPdfTests
     }
 
     [Fact]
+    public void Import_LibreOfficeNarrowLabels_CountsOnLinesOfTheirOwn_ReadWithoutSayingTheyWereMatchedByOrder()
+    {
+        // Each row's counts on a line of their own between its label's lines; a label whose last line is a label again
+        // (6.属于四类 / 过程性信息) is seen twice, and its counts still belong to the row above them.
+        var result = ReportFileReader.ReadFile(Path.Combine(Folder, "libreoffice-narrow-labels-pingtan-2022.txt"));
+
+        ReportAssert.SameFigures(Expected("libreoffice-narrow-labels-pingtan-2022"), result.Report!);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code is "GK4019" or "GK4008");
+    }
+
+    [Fact]
     public void Import_RowCountsSplitOverTwoLabelLines_ReadAsOneRow()
     {
         var result = ReportFileReader.ReadFile(Path.Combine(Folder, "chromium-narrow-labels-shanghai-2025.txt"));

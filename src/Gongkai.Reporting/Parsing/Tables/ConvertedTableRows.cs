@@ -176,7 +176,9 @@ internal static class ConvertedTableRows
         var moved = false;
         for (var i = 0; i < orphans.Count; i++)
         {
-            moved |= strayRows[i].Owner != orphans[i];
+            // By row, not by observation: a label wrapped so that its last line is a label again (6.属于四类 / 过程性信息) is
+            // observed twice, and the row of counts between belongs to the same row either way.
+            moved |= strayRows[i].Owner?.Key != orphans[i].Key;
             orphans[i].Values.Clear();
             orphans[i].Values.AddRange(strayRows[i].Values);
         }
