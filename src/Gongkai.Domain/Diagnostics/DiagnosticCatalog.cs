@@ -205,6 +205,10 @@ public static class DiagnosticCatalog
         "GK5006", Severity.Error, "The same agency's report given twice",
         "{0} 的 {1} 年度报告出现了 {2} 次，汇总会重复计数");
 
+    public static readonly DiagnosticDescriptor RollupSumTooLarge = new(
+        "GK5007", Severity.Warning, "A roll-up figure too large to hold",
+        "这一栏的合计 {0} 超出了统计数的上限，汇总表中留空；请查看各机关报告中这一栏的数字（多为录入错误）");
+
     /// <summary>Every descriptor, ordered by code.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalog)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

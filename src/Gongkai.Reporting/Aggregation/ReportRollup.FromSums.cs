@@ -81,7 +81,7 @@ public static partial class ReportRollup
 
         foreach (var (cell, sum) in totals)
         {
-            Set(result, cell, sum);
+            Set(result, cell, sum, diagnostics);
         }
 
         var order = new Dictionary<string, int>(StringComparer.Ordinal);

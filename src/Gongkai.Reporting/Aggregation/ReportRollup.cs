@@ -70,7 +70,7 @@ public static partial class ReportRollup
 
         foreach (var (cell, list) in contributions)
         {
-            Set(result, cell, list.Sum(c => c.Value));
+            Set(result, cell, list.Sum(c => c.Value), diagnostics);
         }
 
         return new Rollup(result, Members(sources), contributions.ToDictionary(p => p.Key, p => (IReadOnlyList<Contribution>)p.Value), diagnostics);
@@ -88,8 +88,20 @@ public static partial class ReportRollup
         return result;
     }
 
-    private static void Set(AnnualReport result, CellAddress cell, decimal sum)
+    /// <summary>
+    /// Writes a cell's sum into the roll-up. A count of table 三 or 四 is a whole number a report holds as a 32-bit integer:
+    /// a sum beyond that (a misprint such as 2147483647 in one report, added to the others) is left blank and said so
+    /// (GK5007) rather than failing the whole roll-up — and with it the supervisor's overview of the year.
+    /// </summary>
+    private static void Set(AnnualReport result, CellAddress cell, decimal sum, List<Diagnostic> diagnostics)
     {
+        if (cell.Table != "二" && sum is > int.MaxValue or < int.MinValue)
+        {
+            diagnostics.Add(DiagnosticCatalog.RollupSumTooLarge.Create(
+                DiagnosticLocation.Cell(cell.Table, cell.Key, cell.Column), sum.ToString("0", CultureInfo.InvariantCulture)));
+            return;
+        }
+
         switch (cell.Table)
         {
             case "二":

@@ -31,6 +31,7 @@ public sealed class DiagnosticsDocTests
         ["GK5004"] = () => RollupExample(Gongkai.Domain.Reports.ReportEdition.Edition2019, 2021, "GK5004"),
         ["GK5005"] = () => Gongkai.Reporting.Aggregation.ReportRollup.Of([Gongkai.Reporting.Aggregation.RollupSource.Of(SampleReports.Clean2019(), "a.json")]).Diagnostics.FirstOrDefault(d => d.Code == "GK5005"),
         ["GK5006"] = () => RollupExample(Gongkai.Domain.Reports.ReportEdition.Edition2021, 2021, "GK5006", sameAgency: true),
+        ["GK5007"] = () => RollupTooLargeExample(),
     };
 
     /// <summary>When a code fires, where its message alone does not say.</summary>
@@ -86,6 +87,16 @@ public sealed class DiagnosticsDocTests
         }
 
         return sb.ToString();
+    }
+
+    private static Diagnostic? RollupTooLargeExample()
+    {
+        var first = SampleReports.Qingtongxia2021();
+        var second = SampleReports.Qingtongxia2021();
+        second.Agency = "某某县自然资源局";
+        second.SetApplications("apps.new_received", Gongkai.Domain.Reports.ApplicantColumn.NaturalPerson, int.MaxValue);
+        return Gongkai.Reporting.Aggregation.ReportRollup.Of([Gongkai.Reporting.Aggregation.RollupSource.Of(first, "a.json"), Gongkai.Reporting.Aggregation.RollupSource.Of(second, "b.json")])
+            .Diagnostics.FirstOrDefault(d => d.Code == "GK5007");
     }
 
     private static Diagnostic? RollupExample(Gongkai.Domain.Reports.ReportEdition secondEdition, int? secondYear, string code, bool sameAgency = false)
