@@ -44,7 +44,8 @@ internal static partial class AgencyNames
             agency = agency[(clause + 1)..];
         }
 
-        agency = agency.Trim('《', '》', '“', '”', '"', '#', '*', ' ', '_', '-', '—', '|', '｜');
+        // Also a list's bullet before a title ("• 二道河镇人民政府2021年…" above the title itself).
+        agency = agency.Trim('《', '》', '“', '”', '"', '#', '*', ' ', '_', '-', '—', '|', '｜', '•', '●', '■', '◆', '▪');
         // The short name the sentence defines for it (某旗民族事务委员会(以下简称旗民委)2024年…) is no part of the name.
         agency = DefinedShortNameRegex().Replace(agency, string.Empty);
         foreach (var verb in TrailingVerbs)

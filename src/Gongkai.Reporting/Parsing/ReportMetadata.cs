@@ -329,10 +329,15 @@ internal static partial class ReportMetadata
     /// before the office that answers (the office itself, or a 办公室 the name ends with, left out by <see cref="ContactName"/>).
     /// Also "请联系某乡人民政府党政办公室，联系电话…": the name after 请联系, then a clause break or 联系电话. A 自贸区's name opens
     /// with its province in brackets (请联系:中国(福建)自由贸易试验区福州片区管理委员会(…)政府信息公开办公室). A town's
-    /// government without 人民 (请联系帽儿山镇政府，地址:…; 请联系五常市背荫河镇政府。) is read as printed.
+    /// government without 人民 (请联系帽儿山镇政府，地址:…; 请联系五常市背荫河镇政府。; 请与宾县三宝乡政府联系) is read as printed;
+    /// after 与 only right before 联系 (with an office after it, the name and office are read as before), and not 乡镇 or a
+    /// town the reader is sent to (请与当地乡镇政府联系, 所在镇政府, 各乡镇政府).
     /// </summary>
-    [GeneratedRegex(@"(请|可直接|可|欢迎)与(?<agency>" + ProvinceInBrackets + @"[\u4e00-\u9fff]{2,30}" + NameEnding + @")([\u4e00-\u9fff]{0,10}(室|科|股))?([（(][^）)]{1,15}[）)])?(联系|联络)|请联系[：:]?(?<agency>" + ProvinceInBrackets + @"[\u4e00-\u9fff]{2,30}" + NameEnding + @"((?<=[镇乡])政府)?)([\u4e00-\u9fff]{0,10}(室|科|股))?(?=[，,。；;（(]|联系电话|电话)")]
+    [GeneratedRegex(@"(请|可直接|可|欢迎)与(?<agency>" + ProvinceInBrackets + @"[\u4e00-\u9fff]{2,30}" + NameEnding + TownGovernmentBeforeLianxi + @")([\u4e00-\u9fff]{0,10}(室|科|股))?([（(][^）)]{1,15}[）)])?(联系|联络)|请联系[：:]?(?<agency>" + ProvinceInBrackets + @"[\u4e00-\u9fff]{2,30}" + NameEnding + @"((?<=[镇乡])政府)?)([\u4e00-\u9fff]{0,10}(室|科|股))?(?=[，,。；;（(]|联系电话|电话)")]
     private static partial Regex ContactRegex();
+
+    /// <summary>A town's or township's 政府 without 人民, right before 联系 (宾县三宝乡政府联系): not 乡镇, 当地镇, 所在乡, 各乡.</summary>
+    private const string TownGovernmentBeforeLianxi = @"((?<=[镇乡])(?<!乡镇|镇乡|当地[镇乡]|所在[镇乡]|属地[镇乡]|辖区[镇乡]|各[镇乡])政府(?=联系|联络))?";
 
     /// <summary>中国(福建), the head of a 自由贸易试验区's name.</summary>
     private const string ProvinceInBrackets = @"(中国[（(][\u4e00-\u9fff]{2,3}[）)])?";

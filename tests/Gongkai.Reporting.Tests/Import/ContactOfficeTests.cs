@@ -48,6 +48,20 @@ public sealed class ContactOfficeTests
         Assert.Equal(2020, report.Year);
     }
 
+    [Fact]
+    public void Import_RealPage_TownshipGovernmentWithoutRenminAfterQingYu()
+    {
+        // Sixteenth sweep: 三宝乡 (宾县) 2021, a page without its title, named only in "2021年宾县三宝乡政府信息公开工作要点落实情况"
+        // and "如有疑问请与宾县三宝乡政府联系(地址:…)": the contact line with 与 did not know a township's 政府 without 人民,
+        // which the line without 与 already read (请联系帽儿山镇政府, above). Read null before.
+        var text = File.ReadAllText(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", "chinabx-sanbao-township-2021-contact-xiang-zhengfu-excerpt.txt"));
+
+        var report = WithHeadings.Read(text);
+
+        Assert.Equal("宾县三宝乡政府", report.Agency);
+        Assert.Equal(2021, report.Year);
+    }
+
     [Theory]
     [InlineData("请联系某某乡政府。地址:某县某某乡", "某某乡政府")]
     // Only a town's or township's 政府: a county's 县政府 is no name ending the rule knows; 市政府办公室 is read as before.

@@ -69,4 +69,48 @@ public sealed class LooseOpeningGuardsTests
 
         Assert.NotEqual(2022, report.Year);
     }
+
+    [Theory]
+    // Sixteenth sweep: the contact sentence with 与 reads a town's or township's 政府 without 人民 (请与宾县三宝乡政府联系). Not
+    // 乡镇 in general, nor a town the reader is pointed to by where they live: a county body's report may send them there.
+    [InlineData("如对本报告有疑问，请与当地乡镇政府联系。")]
+    [InlineData("涉及征地拆迁事项的申请，请与所在镇政府联系。")]
+    [InlineData("具体事项请与辖区各乡镇政府联系（电话：0000-0000000）。")]
+    public void Import_ContactSentenceSendsTheReaderToATown_NotTheAgency(string contact)
+    {
+        var report = WithHeadings.Read("本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。" + contact + "\n" + WithHeadings.First + "\n2021年，我局认真做好政府信息公开工作。\n");
+
+        Assert.DoesNotContain("政府", report.Agency ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_ContactSentenceNamesTheTownsOffice_ReadAsBefore()
+    {
+        // 政府 then the office that answers: read as before the sixteenth sweep's rule, the name without its office.
+        var report = WithHeadings.Read("本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。如对本报告有疑问，请与某某乡政府党政办公室联系。\n" + WithHeadings.First + "\n");
+
+        Assert.Equal("某某乡政府", report.Agency);
+    }
+
+    [Theory]
+    // Sixteenth sweep: a list's bullet before a title is no part of the name. Bullets before other lines do not make them a
+    // title or a name: a metadata list (发布机构), a breadcrumb, a list item of another body's act.
+    [InlineData("• 索 引 号:20/2021-0000000\n  • 发布机构:县生态环境局\n  • 公开方式:政府网站\n\n某市生态环境局某县分局2020年政府信息公开工作年度报告\n", "某市生态环境局某县分局", 2020)]
+    [InlineData("• 首页 • 政务公开 • 政府信息公开年报\n某县某局2020年政府信息公开工作年度报告\n", "某县某局", 2020)]
+    [InlineData("● 某县某乡人民政府2020年政府信息公开工作年度报告\n", "某县某乡人民政府", 2020)]
+    public void Import_BulletsAroundTheTitle_TitlesAgency(string opening, string agency, int year)
+    {
+        var report = WithHeadings.Read(opening + WithHeadings.First + "\n2020年，我局认真做好政府信息公开工作。\n");
+
+        Assert.Equal(agency, report.Agency);
+        Assert.Equal(year, report.Year);
+    }
+
+    [Fact]
+    public void Import_BulletedItemOfAnotherBodysAct_NotTheAgency()
+    {
+        var report = WithHeadings.Read(WithHeadings.First + "\n• 2020年，县政府办公室印发《2020年政务公开工作要点》，我局认真贯彻落实。\n• 我局全年主动公开政府信息56条。\n");
+
+        Assert.NotEqual("县政府办公室", report.Agency);
+    }
 }

@@ -32,6 +32,9 @@ public sealed class NameEdgesTests
     // 2021, "…通知》要求,现向社会公开上思县南屏瑶族乡2021年…" under 一 (read null).
     [InlineData("yygxq-scjg-2020-te-xiang-shehui-gongbu-excerpt.txt", "益阳高新区市场监督管理局", 2020)]
     [InlineData("chinamiansha-nanping-township-2021-xian-xiang-shehui-gongkai-excerpt.txt", "上思县南屏瑶族乡", 2021)]
+    // Sixteenth sweep, 二道河镇 (海林, a mirror) 2021: the page's list item "• 二道河镇人民政府2021年…年度报告" above the title,
+    // read with its bullet (•二道河镇人民政府); a list's bullet (•, ●, ■, ◆, ▪) is no part of a name.
+    [InlineData("xatcxxkj-erdaohe-town-2021-bullet-before-title-excerpt.txt", "二道河镇人民政府", 2021)]
     public void Import_RealPage_AgencyAsPrinted(string file, string agency, int year)
     {
         var report = Read(File.ReadAllText(RepoPaths.Tests("Gongkai.Reporting.Tests", "Fixtures", "sweeps", file)));
