@@ -153,6 +153,27 @@ public sealed class CollectBatchesTests
         Assert.Equal(1, db.CollectedReports.Count());
     }
 
+    /// <summary>A file too large to read is refused by its length, unread (the web page no longer copies such an upload into memory), and the others are collected.</summary>
+    [Theory]
+    [Databases("sqlite")]
+    public async Task Collect_FileRefusedByItsLength_Unread_OthersCollected(string provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.Open();
+        await AddCityAsync(db);
+        var files = new List<CollectReports.SourceFile>
+        {
+            CollectReports.SourceFile.Unread("huge.txt", 250_000_000),
+            Text("jyj.txt", Report("示例市教育局", 2024, 3)),
+        };
+
+        var outcomes = (await new CollectReports(db, Now).CollectAsync("CITY", files, null, "督查员")).Files;
+
+        Assert.Equal([CollectStatus.Unreadable, CollectStatus.NewAgency], outcomes.Select(o => o.Status));
+        Assert.Contains("文件过大（238.4 MB），超过上限 64 MB", outcomes[0].Message, StringComparison.Ordinal);
+        Assert.Equal(1, db.CollectedSources.Count());
+    }
+
     [Theory]
     [Databases("sqlite")]
     [Databases("postgres")]

@@ -78,6 +78,14 @@ public static class ReportFileReader
         return null;
     }
 
+    /// <summary>
+    /// The refusal of a file of <paramref name="length"/> bytes without reading it (over <see cref="MaxFileBytes"/>), as
+    /// <see cref="Read"/> would refuse its bytes; null when it is not too large. An upload is checked by its length first,
+    /// so an oversized one is never copied into memory.
+    /// </summary>
+    public static ReadResult? RefuseByLength(long length) =>
+        length > MaxFileBytes ? ReadResult.Failed(DiagnosticCatalog.InputTooLarge.Create(DiagnosticLocation.Report, FormatSize(length), FormatSize(MaxFileBytes))) : null;
+
     /// <summary>Reads report content from bytes, detecting the shape and encoding.</summary>
     public static ReadResult Read(byte[] bytes)
     {

@@ -120,6 +120,7 @@ public sealed partial class AgencyDirectory(GongkaiDbContext db)
     private static string? Refusal(string code, string name) =>
         !CodePattern().IsMatch(code) ? $"机关代码“{code}”无效：须为 1–64 个字母、数字、“-”或“_”。"
         : name.Length is 0 or > 200 ? "机关名称不能为空，且不超过 200 字。"
+        : AgencyNameText.Problem(name) is { } character ? $"机关名称含有不允许的字符（{character}：控制字符、格式字符或换行），未添加。"
         : null;
 
     private static string? ClosedParentRefusal(string parentName, string parentCode, DateOnly? closedOn) =>

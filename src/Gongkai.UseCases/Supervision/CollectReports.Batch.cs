@@ -73,6 +73,13 @@ public sealed partial class CollectReports
                 continue;
             }
 
+            if (known.Elsewhere.TryGetValue(name, out var other))
+            {
+                outcomes[i] = CollectOutcome.Refused(files[i].File.FileName, CollectStatus.NoAgency,
+                    $"报告的机关“{other.Name}”（{other.Code}）不在收集机关之下，未归档：请由它的上级机关收集");
+                continue;
+            }
+
             // As AddUnderAsync makes it: a 其他 agency at its parent's level (the office's is in the list).
             var code = NewCode(codes, under);
             agencies[i] = byName[name] = new AgencyInfo(code, files[i].Report!.Agency!.Trim(), office.Level, AgencyKind.Other, under, null);

@@ -53,7 +53,16 @@ public sealed partial class CollectReports(GongkaiDbContext db, TimeProvider tim
     /// <summary>The id of every cell a summary can hold, read (and numbered when new) once per run.</summary>
     private CellIds? _cellIds;
 
-    public sealed record SourceFile(string FileName, byte[] Bytes);
+    /// <summary>A file to collect: its name and bytes.</summary>
+    /// <param name="Length">
+    /// The file's length when its bytes were not read because it is too large (<see cref="ReportFileReader.RefuseByLength"/>):
+    /// it is refused with the importer's reason, and <paramref name="Bytes"/> is empty.
+    /// </param>
+    public sealed record SourceFile(string FileName, byte[] Bytes, long? Length = null)
+    {
+        /// <summary>A file too large to read, refused unread (an upload's length is known before it is copied).</summary>
+        public static SourceFile Unread(string fileName, long length) => new(fileName, [], length);
+    }
 
     /// <summary>
     /// The importer a file is read with. Tests put one in that throws, to show that a bug on one file refuses that file
@@ -180,7 +189,7 @@ public sealed partial class CollectReports(GongkaiDbContext db, TimeProvider tim
 
     private Read ReadOne(SourceFile file, string sha, int? year, DateOnly? publishedOn)
     {
-        var read = Reader(file.Bytes);
+        var read = (file.Length is { } length ? ReportFileReader.RefuseByLength(length) : null) ?? Reader(file.Bytes);
         if (read.Report is not { } report)
         {
             // The importer's message says 无法读取文件：… for a file it cannot open; other refusals (no headings, a report in
@@ -210,6 +219,9 @@ public sealed partial class CollectReports(GongkaiDbContext db, TimeProvider tim
             return Refuse(CollectOutcome.Refused(file.FileName, CollectStatus.WrongYear, early));
         }
 
+        // The name is filed as an agency's: control and format characters dropped (a NUL failed the batch on PostgreSQL, a
+        // zero-width space made a name pass for another's). The file itself is kept as it came.
+        report.Agency = AgencyNameText.Clean(report.Agency);
         if (string.IsNullOrWhiteSpace(report.Agency))
         {
             return Refuse(CollectOutcome.Refused(file.FileName, CollectStatus.NoAgency, "报告未写明机关名称，无法归档"));

@@ -53,9 +53,16 @@ public sealed class CollectModel(GongkaiOptions options, TimeProvider time) : Su
                 var sources = new List<CollectReports.SourceFile>(batch.Length);
                 foreach (var file in batch)
                 {
-                    using var stream = new MemoryStream();
+                    // Refused by its length before a byte is copied: a 238 MB upload was read into memory twice first.
+                    if (Gongkai.Reporting.Parsing.ReportFileReader.RefuseByLength(file.Length) is not null)
+                    {
+                        sources.Add(CollectReports.SourceFile.Unread(CollectedFileName.Clean(file.FileName), file.Length));
+                        continue;
+                    }
+
+                    using var stream = new MemoryStream((int)file.Length);
                     await file.CopyToAsync(stream, HttpContext.RequestAborted);
-                    sources.Add(new CollectReports.SourceFile(CollectedFileName.Clean(file.FileName), stream.ToArray()));
+                    sources.Add(new CollectReports.SourceFile(CollectedFileName.Clean(file.FileName), stream.Length == stream.Capacity ? stream.GetBuffer() : stream.ToArray()));
                 }
 
                 var result = await collect.CollectAsync(Under, sources, Year, User.UserName(), publishedOn, HttpContext.RequestAborted);
