@@ -53,7 +53,7 @@ public static class SuperviseCommand
                 CellAddress? one = null;
                 if (parse.GetValue(contributions) is { } cell)
                 {
-                    if (!CellAddress.TryParse(cell, out var parsed))
+                    if (!CellAddress.TryParse(cell, out var parsed) || !parsed.InEitherLayout)
                     {
                         stderr.WriteLine($"“{cell}”不是汇总表的单元格，应形如 三/apps.new_received/total、四/review.upheld 或 二/…。");
                         return ExitCodes.Unreadable;

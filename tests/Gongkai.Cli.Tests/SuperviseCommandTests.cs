@@ -122,6 +122,7 @@ public sealed class SuperviseCommandTests : IDisposable
         var one = CliRun.Of("supervise", "--under", "CITY", "--year", "2021", "--contributions", Cell, "--database", Db);
         var all = CliRun.Of("supervise", "--under", "CITY", "--year", "2021", "--contributions", "--database", Db);
         var bad = CliRun.Of("supervise", "--under", "CITY", "--year", "2021", "--contributions", "三/nothing", "--database", Db);
+        var unknown = CliRun.Of("supervise", "--under", "CITY", "--year", "2021", "--contributions", "三/nope.row/total", "--database", Db);
 
         Assert.Equal(0, one.ExitCode);
         using var doc = JsonDocument.Parse(one.Stdout);
@@ -137,6 +138,8 @@ public sealed class SuperviseCommandTests : IDisposable
         Assert.Equal(cell.Value.GetRawText(), cells.GetProperty(Cell).GetRawText());
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("不是汇总表的单元格", bad.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("不是汇总表的单元格", unknown.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

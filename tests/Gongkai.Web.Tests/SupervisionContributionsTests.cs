@@ -15,6 +15,8 @@ public sealed partial class SupervisionWebTests
         using var overview = JsonDocument.Parse(await session.Client.GetStringAsync($"/api/supervise/DEMO/{LastYear}"));
         using var doc = JsonDocument.Parse(await session.Client.GetStringAsync($"/api/supervise/DEMO/{LastYear}/contributions?cell={Uri.EscapeDataString(cell)}"));
         var bad = await session.Client.GetAsync($"/api/supervise/DEMO/{LastYear}/contributions?cell=five");
+        // Of the right form but no cell of either layout: a 400, not a figure of 0 nobody gave.
+        var unknown = await session.Client.GetAsync($"/api/supervise/DEMO/{LastYear}/contributions?cell={Uri.EscapeDataString("三/nope.row/total")}");
         var outside = await session.Client.GetAsync($"/api/supervise/NOWHERE/{LastYear}/contributions");
 
         var figure = doc.RootElement.GetProperty("cells").GetProperty(cell);
@@ -26,6 +28,7 @@ public sealed partial class SupervisionWebTests
         Assert.All(list, c => Assert.StartsWith("DEMO", c.GetProperty("code").GetString(), StringComparison.Ordinal));
         Assert.Equal(rolled, figure.GetProperty("total").GetDecimal());
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
     }
 

@@ -30,5 +30,16 @@ public readonly record struct CellAddress(string Table, string Key, string? Colu
         return address.Table is not null;
     }
 
+    /// <summary>A cell one of the two layouts has (a roll-up can hold it); an address of the right form may name none.</summary>
+    public bool InEitherLayout => Known(Table, Key, Column);
+
+    private static bool Known(string table, string key, string? column) => table switch
+    {
+        "二" => ReportSchema.Edition2019.ProactiveKeys.Contains(key) || ReportSchema.Edition2021.ProactiveKeys.Contains(key),
+        "三" => (ReportSchema.Edition2019.IsApplicationRowKey(key) || ReportSchema.Edition2021.IsApplicationRowKey(key)) && ApplicantColumns.TryParseKey(column!, out _),
+        "四" => ReportSchema.Edition2021.ReviewColumns.Any(c => c.Key == key) || ReportSchema.Edition2019.ReviewColumns.Any(c => c.Key == key),
+        _ => false,
+    };
+
     public override string ToString() => Column is null ? $"{Table}/{Key}" : $"{Table}/{Key}/{Column}";
 }

@@ -49,7 +49,7 @@ public static class SuperviseApi
             CellAddress? one = null;
             if (cell is not null)
             {
-                if (!CellAddress.TryParse(cell, out var parsed))
+                if (!CellAddress.TryParse(cell, out var parsed) || !parsed.InEitherLayout)
                 {
                     return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "单元格无效", detail: $"“{cell}”不是汇总表的单元格，应形如 三/apps.new_received/total、四/review.upheld 或 二/…。");
                 }
