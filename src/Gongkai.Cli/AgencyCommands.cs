@@ -54,11 +54,27 @@ public static class AgencyCommands
         var database = DatabaseCommands.DatabaseOption();
         var json = new Option<bool>("--json") { Description = "输出 JSON 数组：[{code, name, level, kind, parent}]" };
         var command = new Command("list", "列出机关") { json, database };
-        command.SetAction(parse => DatabaseCommands.WithDatabase(parse.GetValue(database), stderr, db =>
+        command.SetAction(parse =>
         {
-            Database.Migrate(db);
-            var agencies = new AgencyDirectory(db).List();
-            if (parse.GetValue(json))
+            // A SQLite file that is not there holds no agency: listed as none, and said so, without making an empty one
+            // where a path was mistyped (from the repository root the platform's is src/Gongkai.Web/data/gongkai.db).
+            if (Database.MissingSqliteFile(parse.GetValue(database)) is { } missing)
+            {
+                stderr.WriteLine($"数据库文件不存在：{missing}（未创建）。请用 --database（或环境变量 {Database.EnvironmentVariable}）指定已有的数据库。");
+                return Listed([], parse.GetValue(json));
+            }
+
+            return DatabaseCommands.WithDatabase(parse.GetValue(database), stderr, db =>
+            {
+                Database.Migrate(db);
+                return Listed(new AgencyDirectory(db).List(), parse.GetValue(json));
+            });
+        });
+        return command;
+
+        int Listed(IReadOnlyList<AgencyInfo> agencies, bool asJson)
+        {
+            if (asJson)
             {
                 var rows = agencies.Select(a => new AgencyJson(a.Code, a.Name, a.Level.Name(), a.Kind.Name(), a.Parent)).ToList();
                 stdout.WriteLine(JsonSerializer.Serialize(rows, JsonOptions));
@@ -73,8 +89,7 @@ public static class AgencyCommands
 
             stderr.WriteLine($"共 {agencies.Count} 个机关。");
             return ExitCodes.Ok;
-        }));
-        return command;
+        }
     }
 
     private static Command Move(TextWriter stdout, TextWriter stderr)

@@ -27,7 +27,7 @@ public static class CheckCommand
             }
         });
         var json = new Option<bool>("--json") { Description = "以 JSON 输出诊断结果（供程序读取）" };
-        var previous = new Option<string?>("--previous") { Description = "同一机关上一年度的报告，用于跨年度核对（C-06、C-07）" };
+        var previous = new Option<string?>("--previous") { Description = "同一机关上一年度的报告，用于跨年度核对（C-06、C-07、I-08）" };
         var command = new Command("check", "检查年度报告：表格勾稽关系、格式版本、空白单元格、缺失章节等")
         {
             files, json, previous,

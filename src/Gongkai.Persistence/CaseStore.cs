@@ -20,11 +20,12 @@ public sealed class CaseStore(GongkaiDbContext db)
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<GongkaiDbContext, string, CancellationToken, Task<ApplicationRecord?>>> ByTrackingNumberAsyncQueries = new();
 
 
-    public void AddAgency(string code, string name, string? parent = null)
+    /// <param name="kind">An <see cref="Gongkai.Domain.Organisation.AgencyKind"/>; a department when not given.</param>
+    public void AddAgency(string code, string name, string? parent = null, Gongkai.Domain.Organisation.AgencyKind? kind = null)
     {
         if (db.Agencies.Find(code) is null)
         {
-            db.Agencies.Add(new AgencyRow { Code = code, Name = name, ParentCode = parent });
+            db.Agencies.Add(new AgencyRow { Code = code, Name = name, ParentCode = parent, Kind = (int)(kind ?? Gongkai.Domain.Organisation.AgencyKind.Department) });
             db.SaveChanges();
         }
     }

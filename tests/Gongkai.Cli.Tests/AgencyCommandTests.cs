@@ -83,6 +83,24 @@ public sealed class AgencyCommandTests : IDisposable
         Assert.Equal("[]", CliRun.Of("agency", "list", "--json", "--database", Db).Stdout.Trim());
     }
 
+    /// <summary>
+    /// Listing reads only: a path with no database (mistyped, or the repository root's data/ where the platform's is
+    /// src/Gongkai.Web/data/gongkai.db) lists no agency, as an empty installation does, says so, and makes no file.
+    /// </summary>
+    [Fact]
+    public void List_DatabaseFileMissing_NoneListed_SaidSo_NothingMade()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"gongkai-missing-{Guid.NewGuid():N}", "gongkai.db");
+
+        var run = CliRun.Of("agency", "list", "--json", "--database", missing);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("[]", run.Stdout.Trim());
+        Assert.Contains("数据库文件不存在", run.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(missing));
+        Assert.False(Directory.Exists(Path.GetDirectoryName(missing)));
+    }
+
     [Fact]
     public void Add_UnderClosedParent_ExitsOne()
     {

@@ -153,6 +153,20 @@ public sealed partial class OfficersDayTests(GongkaiFactory factory) : IClassFix
         Assert.Contains(b, mine, StringComparison.Ordinal);
     }
 
+    /// <summary>The queue's 承办人 filter offers the agency's officers, not its supervisor (who handles no case).</summary>
+    [Fact]
+    public async Task Queue_OfficerFilter_ListsOfficersNotTheSupervisor()
+    {
+        using var clerk = await StaffSession.SignIn(factory, "clerk");
+
+        var page = await clerk.Client.GetStringAsync("/staff");
+
+        var filter = page[page.IndexOf("<select id=\"officer\"", StringComparison.Ordinal)..];
+        filter = filter[..filter.IndexOf("</select>", StringComparison.Ordinal)];
+        Assert.Contains("value=\"head\"", filter, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"supervisor\"", filter, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task BulkAssign_AnotherAgencysCaseOrOfficer_RefusedWhole_NothingChanges()
     {

@@ -2,6 +2,7 @@ using Gongkai.Domain.Applications;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Deadlines;
 using Gongkai.Domain.Fees;
+using Gongkai.Domain.Organisation;
 using Gongkai.Domain.Reviews;
 using Gongkai.Persistence;
 
@@ -39,7 +40,8 @@ public sealed class DemoSeeder(GongkaiDbContext db, WorkingDayCalendar calendar,
         for (var n = 1; n <= agencies; n++)
         {
             var code = n == 1 ? "DEMO" : $"DEMO{n:D2}";
-            store.AddAgency(code, n == 1 ? "示例市人民政府办公室" : $"示例市第{n}局", n == 1 ? null : "DEMO");
+            // The office at the top is the city government's, as in the web demo (DemoCity) and as `agency add` makes a top agency.
+            store.AddAgency(code, n == 1 ? "示例市人民政府办公室" : $"示例市第{n}局", n == 1 ? null : "DEMO", n == 1 ? AgencyKind.Government : null);
             var (cases, reviews) = RunHistory(random, code, casesPerAgency, years);
             total += cases;
             reviewCount += reviews;
